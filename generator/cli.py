@@ -1,0 +1,107 @@
+"""Command line: python -m generator build | serve | check | explain | export."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from generator.errors import GeneratorError
+from generator.pipeline import gather
+from generator.report import check_table, has_errors, source_counts, summary_line
+
+EXIT_OK, EXIT_SOURCE_ERRORS, EXIT_FAILED = 0, 1, 2
+
+
+def _root(args: argparse.Namespace) -> Path:
+    return Path(args.root).resolve()
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    corpus = gather(_root(args))
+    if args.json:
+        print(json.dumps({
+            "sources": source_counts(corpus),
+            "problems": [{"path": p.location.path, "line": p.location.line,
+                          "severity": p.severity, "message": p.message} for p in corpus.problems],
+        }, indent=2))
+    else:
+        print(check_table(corpus))
+    return EXIT_SOURCE_ERRORS if has_errors(corpus) else EXIT_OK
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from generator import render, site
+
+    started = time.perf_counter()
+    root = _root(args)
+    corpus = gather(root)
+    for problem in corpus.problems:
+        print(problem, file=sys.stderr)
+    docs_dir = root / "build" / "docs"
+    render.write_docs(corpus, docs_dir, root)
+    if not args.no_site:
+        site.build_site(root, site_url=args.site_url)
+    print(summary_line(corpus, time.perf_counter() - started))
+    return EXIT_SOURCE_ERRORS if has_errors(corpus) else EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from generator import site
+
+    return site.serve(_root(args), args.dev_addr)
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from generator.classify import explain
+
+    corpus = gather(_root(args))
+    text = explain(corpus, args.question_id)
+    print(text)
+    return EXIT_OK if not text.startswith("unknown question id") else EXIT_SOURCE_ERRORS
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from generator.export import export
+
+    corpus = gather(_root(args))
+    path = export(corpus, args.format, Path(args.output) if args.output else None)
+    print(f"wrote {path}")
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    p.add_argument("--root", default=".", help="project folder (holds content/ and mkdocs.yml)")
+    sub = p.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="generate Markdown and build the site into site/")
+    b.add_argument("--site-url", help="override site_url (the deploy workflow sets it)")
+    b.add_argument("--no-site", action="store_true", help="write build/docs only; skip MkDocs")
+    b.set_defaults(func=cmd_build)
+    s = sub.add_parser("serve", help="live preview that regenerates when content/ changes")
+    s.add_argument("--dev-addr", default="127.0.0.1:8000")
+    s.set_defaults(func=cmd_serve)
+    c = sub.add_parser("check", help="report per-source counts and every problem as path:line")
+    c.add_argument("--json", action="store_true", help="machine-readable output")
+    c.set_defaults(func=cmd_check)
+    e = sub.add_parser("explain", help="say why a question got its topic and duplicate group")
+    e.add_argument("question_id")
+    e.set_defaults(func=cmd_explain)
+    x = sub.add_parser("export", help="write the corpus as an Anki deck, CSV or JSON")
+    x.add_argument("--format", choices=("anki", "csv", "json"), required=True)
+    x.add_argument("--output", "-o", help="output file (default: dist/<name>)")
+    x.set_defaults(func=cmd_export)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except GeneratorError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,130 @@
+"""Typed loading of the maintainer's files in content/: sources.yml, topics.yml, curation.yml.
+
+Every problem is collected and raised once as a ConfigError naming file and key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from generator.errors import ConfigError
+from generator.model import Topic
+
+
+@dataclass(frozen=True)
+class SourceMeta:
+    title: str | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Curation:
+    """Maintainer overrides keyed by question id."""
+
+    pin: dict[str, str] = field(default_factory=dict)          # question id -> topic id
+    merge: tuple[tuple[str, ...], ...] = ()                    # ids that are one question
+    split: tuple[tuple[str, ...], ...] = ()                    # ids that must never merge
+    hide: frozenset[str] = frozenset()                         # ids not shown on the site
+
+
+@dataclass(frozen=True)
+class Content:
+    root: Path
+    sources_meta: dict[str, SourceMeta]
+    topics: tuple[Topic, ...]
+    curation: Curation
+
+    @property
+    def sources_dir(self) -> Path:
+        return self.root / "content" / "sources"
+
+
+def _load_yaml(path: Path) -> object:
+    if not path.exists():
+        return None
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: invalid YAML: {exc}") from None
+
+
+def load_sources_meta(path: Path) -> dict[str, SourceMeta]:
+    data = _load_yaml(path) or {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping of source id -> {{title, description}}")
+    errors, meta = [], {}
+    for sid, entry in data.items():
+        entry = entry or {}
+        if not isinstance(entry, dict):
+            errors.append(f"{path}: {sid}: expected a mapping with title/description")
+            continue
+        unknown = set(entry) - {"title", "description"}
+        if unknown:
+            errors.append(f"{path}: {sid}: unknown keys {sorted(unknown)}")
+        meta[str(sid)] = SourceMeta(entry.get("title"), str(entry.get("description") or "").strip())
+    if errors:
+        raise ConfigError("\n".join(errors))
+    return meta
+
+
+def load_topics(path: Path) -> tuple[Topic, ...]:
+    data = _load_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("topics"), list):
+        raise ConfigError(f"{path}: expected a top-level 'topics:' list")
+    errors, topics, seen = [], [], set()
+    for i, entry in enumerate(data["topics"]):
+        if not isinstance(entry, dict) or not entry.get("id") or not entry.get("title"):
+            errors.append(f"{path}: topics[{i}]: needs 'id' and 'title'")
+            continue
+        if entry["id"] in seen:
+            errors.append(f"{path}: topics[{i}]: duplicate id {entry['id']!r}")
+        seen.add(entry["id"])
+        keywords = entry.get("keywords") or []
+        if not isinstance(keywords, list):
+            errors.append(f"{path}: {entry['id']}: 'keywords' must be a list")
+            keywords = []
+        topics.append(Topic(str(entry["id"]), str(entry["title"]),
+                            str(entry.get("description") or "").strip(),
+                            tuple(str(k) for k in keywords)))
+    if errors:
+        raise ConfigError("\n".join(errors))
+    if not topics:
+        raise ConfigError(f"{path}: no topics defined")
+    return tuple(topics)
+
+
+def load_curation(path: Path, topic_ids: set[str]) -> Curation:
+    data = _load_yaml(path) or {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping with pin/merge/split/hide")
+    errors = [f"{path}: unknown key {k!r}" for k in set(data) - {"pin", "merge", "split", "hide"}]
+    pin = {str(k): str(v) for k, v in (data.get("pin") or {}).items()}
+    errors += [f"{path}: pin.{q}: unknown topic {t!r}" for q, t in pin.items() if t not in topic_ids]
+    groups = {}
+    for key in ("merge", "split"):
+        value = data.get(key) or []
+        if not all(isinstance(g, list) and len(g) >= 2 for g in value):
+            errors.append(f"{path}: {key}: each entry must be a list of two or more question ids")
+            value = []
+        groups[key] = tuple(tuple(str(q) for q in g) for g in value)
+    hide = data.get("hide") or []
+    if not isinstance(hide, list):
+        errors.append(f"{path}: hide: must be a list of question ids")
+        hide = []
+    if errors:
+        raise ConfigError("\n".join(errors))
+    return Curation(pin, groups["merge"], groups["split"], frozenset(map(str, hide)))
+
+
+def load_content(root: Path) -> Content:
+    content = root / "content"
+    topics = load_topics(content / "topics.yml")
+    return Content(
+        root=root,
+        sources_meta=load_sources_meta(content / "sources.yml"),
+        topics=topics,
+        curation=load_curation(content / "curation.yml", {t.id for t in topics}),
+    )

@@ -1,0 +1,159 @@
+"""The typed data model shared by every stage.
+
+Readers produce `Draft`s (raw text, with locations); cleaning turns them into
+`Question`s; classification and deduplication attach topics and groups by id.
+Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["open", "mcq", "prompt"]
+Severity = Literal["warning", "error"]
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where an item came from: a path relative to the project root, 1-based line."""
+
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in the input. Errors make `check` exit 1; warnings do not."""
+
+    location: Location
+    message: str
+    severity: Severity = "warning"
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.severity}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a decoded document, with its 1-based number in the file."""
+
+    no: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded source file, split into lines, ready for a reader."""
+
+    path: str
+    source_id: str
+    lines: tuple[Line, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    def at(self, line: int) -> Location:
+        return Location(self.path, line)
+
+
+@dataclass(frozen=True)
+class Choice:
+    letter: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A question as a reader found it, before cleaning.
+
+    `answer` is the answer's raw lines (may be empty). `label` is the number the
+    source gave it ("Q4o", "12"), kept for warnings and for "Q21" in citations.
+    """
+
+    question: str
+    location: Location
+    answer: tuple[Line, ...] = ()
+    section: str | None = None
+    choices: tuple[Choice, ...] = ()
+    correct: str | None = None
+    label: str | None = None
+    is_html: bool = False
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question of one source, clean. `answer` is Markdown or None."""
+
+    id: str
+    source: str
+    n: int
+    question: str
+    kind: Kind
+    answer: str | None
+    location: Location
+    section: str | None = None
+    choices: tuple[Choice, ...] = ()
+    correct: str | None = None
+    label: str | None = None
+    math: bool = False
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    file: str
+    title: str
+    description: str = ""
+    format: str = ""
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: str
+    description: str = ""
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass
+class Corpus:
+    """Everything the renderer needs, gathered before anything is written."""
+
+    sources: list[Source] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+    topic_of: dict[str, str] = field(default_factory=dict)
+    tags_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    group_of: dict[str, str] = field(default_factory=dict)
+    related_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    hidden: frozenset[str] = frozenset()
+
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def normalise(text: str) -> str:
+    """Lower-case ASCII words separated by single spaces: the basis of ids and matching."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _NON_WORD.sub(" ", folded.lower()).strip()
+
+
+def question_id(source_id: str, question: str) -> str:
+    """A stable, readable anchor: first words of the question plus a short hash.
+
+    Depends only on the source id and the normalised question text, so adding
+    or removing other questions never changes it.
+    """
+    norm = normalise(question)
+    digest = hashlib.sha1(f"{source_id}\0{norm}".encode()).hexdigest()[:8]
+    words = norm.split()[:6] or ["q"]
+    return "-".join(words)[:48].rstrip("-") + "-" + digest

@@ -1,0 +1,15 @@
+"""Reader: outline (placeholder until implemented)."""
+
+from __future__ import annotations
+
+from generator.model import Document, Draft, Problem
+
+NAME = "outline"
+
+
+def matches(text: str) -> bool:
+    return False
+
+
+def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
+    return [], []

@@ -1,0 +1,59 @@
+"""Per-source counts and problem listings for `check` and the build summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from generator.model import Corpus, Problem
+
+
+def source_counts(corpus: Corpus) -> dict[str, dict[str, int]]:
+    counts: dict[str, dict[str, int]] = {}
+    for source in corpus.sources:
+        kinds = Counter(q.kind for q in corpus.questions if q.source == source.id)
+        counts[source.id] = {
+            "questions": sum(kinds.values()),
+            "answered": kinds["open"],
+            "mcq": kinds["mcq"],
+            "prompts": kinds["prompt"],
+            "warnings": 0,
+            "errors": 0,
+        }
+    for p in corpus.problems:
+        sid = _source_of(p, corpus)
+        if sid in counts:
+            counts[sid]["errors" if p.severity == "error" else "warnings"] += 1
+    return counts
+
+
+def _source_of(problem: Problem, corpus: Corpus) -> str | None:
+    for source in corpus.sources:
+        if source.file == problem.location.path:
+            return source.id
+    return None
+
+
+def has_errors(corpus: Corpus) -> bool:
+    return any(p.severity == "error" for p in corpus.problems)
+
+
+def check_table(corpus: Corpus) -> str:
+    counts = source_counts(corpus)
+    header = f"{'source':<40} {'questions':>9} {'answered':>8} {'mcq':>4} {'prompts':>7} {'warnings':>8} {'errors':>6}"
+    rows = [header, "-" * len(header)]
+    for sid, c in counts.items():
+        rows.append(f"{sid[:40]:<40} {c['questions']:>9} {c['answered']:>8} {c['mcq']:>4} "
+                    f"{c['prompts']:>7} {c['warnings']:>8} {c['errors']:>6}")
+    total = {k: sum(c[k] for c in counts.values()) for k in ("questions", "answered", "mcq", "prompts")}
+    rows.append(f"{'total':<40} {total['questions']:>9} {total['answered']:>8} {total['mcq']:>4} {total['prompts']:>7} "
+                f"{sum(1 for p in corpus.problems if p.severity == 'warning'):>8} "
+                f"{sum(1 for p in corpus.problems if p.severity == 'error'):>6}")
+    rows += [str(p) for p in sorted(corpus.problems, key=lambda p: (p.location.path, p.location.line))]
+    return "\n".join(rows)
+
+
+def summary_line(corpus: Corpus, seconds: float) -> str:
+    warnings = sum(1 for p in corpus.problems if p.severity == "warning")
+    errors = len(corpus.problems) - warnings
+    return (f"{len(corpus.questions)} questions from {len(corpus.sources)} sources in "
+            f"{len(corpus.topics)} topics, {warnings} warnings, {errors} errors, {seconds:.1f} s")

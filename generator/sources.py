@@ -1,0 +1,43 @@
+"""Source records: id from the file stem, title from metadata or from the document itself."""
+
+from __future__ import annotations
+
+import re
+
+from generator.config import SourceMeta
+from generator.model import Document, Source
+
+_EDITOR_MARKS = re.compile(r"^\s*[\(\[](?:editing|draft|edited|copy|untitled)[\)\]]\s*", re.I)
+_TAGS = re.compile(r"<[^>]*>")
+_HEADING_MARKS = re.compile(r"^[#>*\s]+|[*\s]+$")
+
+
+def title_from_text(doc: Document, fallback: str) -> str:
+    """The first non-empty line, stripped of editor marks and markup, if it looks like a title."""
+    for line in doc.lines:
+        text = _HEADING_MARKS.sub("", _TAGS.sub("", line.text)).strip()
+        text = _EDITOR_MARKS.sub("", text).strip()
+        if not text:
+            continue
+        if len(text) <= 90 and not text.endswith((".", "?", ":")):
+            return _tidy(text)
+        break
+    return fallback.replace("-", " ").replace("_", " ").strip().title()
+
+
+def _tidy(title: str) -> str:
+    title = re.sub(r"\s+-\s+", " – ", title)
+    if title.islower():
+        title = title[0].upper() + title[1:]
+    return title
+
+
+def make_source(doc: Document, meta: SourceMeta | None, reader: str) -> Source:
+    meta = meta or SourceMeta()
+    return Source(
+        id=doc.source_id,
+        file=doc.path,
+        title=meta.title or title_from_text(doc, doc.source_id),
+        description=meta.description,
+        format=reader,
+    )
