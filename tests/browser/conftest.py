@@ -1,0 +1,139 @@
+"""Fixtures for real-browser tests: the site is built once from the bundled sources,
+served on loopback under /llm-study/, and driven by Debian's headless Chromium.
+
+Every page fixture fails its test on a console error, an uncaught exception, a
+dialog (alert/confirm/prompt: something executed), or a request that leaves loopback.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.support.server import serve
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def chromium_path() -> str | None:
+    for candidate in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """Build the real site once per session (a copy of the project, so tests never race a user's build)."""
+    work = tmp_path_factory.mktemp("project")
+    for name in ("content", "overrides", "generator", "mkdocs.yml"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, work / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            shutil.copy2(src, work / name)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "PYTHONPATH": str(work)}
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(work), "build"],
+                            cwd=work, env=env, capture_output=True, text=True)
+    assert (work / "site" / "index.html").exists(), f"build failed:\n{result.stdout}\n{result.stderr}"
+    return work / "site"
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site) -> str:
+    server, url = serve(built_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    exe = chromium_path()
+    if exe is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("Chromium not found (install Debian's chromium); browser tests never skip in CI")
+        pytest.skip("Chromium not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=exe, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class PageWatch:
+    """What a page did that a test must not allow."""
+
+    def __init__(self):
+        self.console_errors: list[str] = []
+        self.page_errors: list[str] = []
+        self.external_requests: list[str] = []
+        self.dialogs: list[str] = []
+
+    def problems(self) -> list[str]:
+        return ([f"console error: {m}" for m in self.console_errors]
+                + [f"page error: {m}" for m in self.page_errors]
+                + [f"request left loopback: {u}" for u in self.external_requests]
+                + [f"dialog opened: {m}" for m in self.dialogs])
+
+
+def _is_loopback(url: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about"):
+        return True
+    return parts.hostname in ("127.0.0.1", "localhost", "::1")
+
+
+def open_watched_page(context, watch: PageWatch):
+    def on_route(route):
+        if _is_loopback(route.request.url):
+            route.continue_()
+        else:
+            watch.external_requests.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", on_route)
+    page = context.new_page()
+    page.on("console", lambda m: m.type == "error" and watch.console_errors.append(m.text))
+    page.on("pageerror", lambda e: watch.page_errors.append(str(e)))
+
+    def on_dialog(dialog):
+        watch.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    return page
+
+
+@pytest.fixture
+def watch() -> PageWatch:
+    return PageWatch()
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context, watch):
+    """A fresh page (fresh localStorage) that fails the test on errors, dialogs or external requests.
+
+    Tests that expect a 404 response should filter `watch.console_errors` themselves
+    before teardown (Chromium logs failed resource loads as console errors).
+    """
+    page = open_watched_page(context, watch)
+    yield page
+    assert not watch.problems(), "\n".join(watch.problems())
