@@ -1,0 +1,268 @@
+"""Make untrusted source text safe to publish as Markdown.
+
+Sources are untrusted: whatever they hold, nothing may execute in a reader's
+browser. Two entry points:
+
+    sanitize_markdown(md)  -- an answer or choice text (Markdown that may carry raw HTML)
+    escape_inline(text)    -- a question title that becomes a Markdown heading
+
+Raw HTML is reduced to a small allowlist with nh3 (a maintained sanitiser).
+Only the HTML tags are given to nh3: the text between them is swapped for
+placeholders first, so `a < b`, `x<y`, `$...$` and `**bold**` keep every
+character. Markdown link syntax is checked too, because Python-Markdown
+emits `[x](javascript:...)` as a live link. Jinja2 syntax is left alone: our
+templates only ever insert source text as data.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import nh3
+
+ALLOWED_TAGS = frozenset({
+    "b", "strong", "i", "em", "code", "pre", "sub", "sup", "br", "p", "ul", "ol", "li",
+    "blockquote", "table", "thead", "tbody", "tr", "th", "td", "a",
+})
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"colspan", "rowspan"}, "td": {"colspan", "rowspan"}}
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+DROP_WITH_CONTENT = frozenset({"script", "style"})
+
+# Tag names a browser knows. A tag-like token with another name (`<mask>`,
+# `<EOS>`, `List<T>`) is text a writer meant to show, so it is escaped, not dropped.
+HTML_ELEMENTS = frozenset("""
+a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption
+center cite code col colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset
+figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html i iframe
+img input ins kbd label legend li link main map mark marquee math menu meta meter nav noembed
+noframes noscript object ol optgroup option output p param picture plaintext portal pre progress
+q rp rt ruby s samp script search section select slot small source span strike strong style sub
+summary sup svg table tbody td template textarea tfoot th thead time title tr track tt u ul var
+video wbr xmp
+""".split())
+
+# Elements that change how a browser parses what follows, or load or run things.
+DANGEROUS_TAGS = frozenset("""
+script style iframe frame frameset object embed applet base link meta form input button textarea
+select template noscript noembed noframes xmp plaintext title svg math portal isindex
+""".split())
+
+# Fenced code blocks, one-line code spans and math: Markdown (with
+# arithmatex) shows their content as it is, so tags there are not cleaned.
+PROTECTED = re.compile(
+    r"^ {0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^ {0,3}(?P=fence)[`~]*[ \t]*$"
+    r"|(?<![\\`])(?P<ticks>`+)(?!`)[^\n]*?(?<!`)(?P=ticks)(?!`)"
+    r"|(?<!\\)\$\$.+?\$\$|(?<![\\$])\$(?=\S)[^$\n]+?(?<=\S)\$(?!\$)", re.M | re.S)
+# Everything Python-Markdown or a browser could take as markup: comments,
+# declarations, processing instructions, start/end tags and autolinks.
+MARKUP = re.compile(r"<!--.*?-->|<[!?][^<>]*>|</?[A-Za-z][^<>]*>", re.S)
+TAG_NAME = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9-]*)")
+AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]*:[^<>\s]*|[^<>\s@!]+@[^<>\s@]+)>")
+# A `<` that starts a tag a browser would read, and one attribute of it
+# (a quoted value runs to its closing quote, or to the end if there is none).
+TAG_OPEN = re.compile(r"</?([A-Za-z][^\s/>]*)")
+ATTRIBUTE = re.compile(r"""[\s/]*(?:([^\s/>][^\s/>=]*)(?:\s*=\s*("[^"]*"?|'[^']*'?|[^\s>]*))?)?""")
+RISKY_ATTRIBUTES = frozenset({"style", "srcdoc", "formaction"})
+SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+INVISIBLE = re.compile(r"[\x00-\x20\x7f\\]+")
+LINK_OPEN = re.compile(r"\]\(")
+REFERENCE_DEFINITION = re.compile(r"^( {0,3})\[([^\]\n]+)\]:[ \t]*<?([^\s>]*)", re.M)
+TEX_HREF = re.compile(r"\\href\s*\{([^{}]*)\}")
+# For titles: brackets and stray backticks always; `*` unless it is part of
+# **bold**; `_` only at a word's edge (intraword `snake_case` is never emphasis);
+# `<` where it could open a tag; `#` at either end (a heading would eat them).
+WHITESPACE = re.compile(r"\s+")
+INLINE_ACTIVE = re.compile(r"[\[\]`]")
+LONE_STAR = re.compile(r"(?<!\*)\*(?!\*)|\*{3,}")
+EDGE_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+TAG_LIKE_LT = re.compile(r"<(?=[A-Za-z/!?])")
+HEADING_HASHES = re.compile(r"^#+|#+$")
+PLACEHOLDER = re.compile("\ue000(\\d+)\ue001")
+PRIVATE = re.compile("[\ue000\ue001]")
+
+
+def sanitize_markdown(md: str) -> str:
+    """Markdown with raw HTML reduced to the allowlist and unsafe links disarmed."""
+    md = PRIVATE.sub("\ufffd", md)
+    pieces: list[str] = []
+    skeleton: list[str] = []
+    has_tags = False
+    for run, protected in _split_protected(md):
+        if protected:
+            skeleton.append(_hold(pieces, run))
+            continue
+        for chunk, kind in _split_markup(run):
+            if kind == "tag":
+                skeleton.append(chunk)
+                has_tags = True
+            else:
+                skeleton.append(_hold(pieces, _disarm_links(chunk) if kind == "text" else chunk))
+    if has_tags:
+        cleaned = nh3.clean(
+            "".join(skeleton), tags=set(ALLOWED_TAGS), clean_content_tags=set(DROP_WITH_CONTENT),
+            attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
+            url_schemes=set(SAFE_SCHEMES))
+        md = PLACEHOLDER.sub(lambda m: pieces[int(m.group(1))], cleaned)
+    else:
+        md = "".join(pieces)
+    # Last, over everything (code and math too): a browser reads tags wherever
+    # Markdown passes text through raw, e.g. a code span inside an HTML block.
+    return TEX_HREF.sub(_disarm_tex_href, _disarm_risky_starts(md))
+
+
+def escape_inline(text: str) -> str:
+    """A question title as one line of inline Markdown that can only show text.
+
+    Tags are stripped (nh3 with no tags; `<mask>`-like pseudo tags are kept as
+    text), and what would make links, HTML or emphasis, or end a heading early,
+    is escaped. Code spans and `$...$` math are kept as they are.
+    """
+    text = WHITESPACE.sub(" ", PRIVATE.sub("\ufffd", text)).strip()
+    pieces: list[str] = []
+    skeleton: list[str] = []
+    has_tags = False
+    for run, protected in _split_protected(text):
+        if protected:
+            skeleton.append(_hold(pieces, run))
+            continue
+        for chunk, kind in _split_markup(run):
+            has_tags |= kind == "tag"
+            held = html.unescape(chunk) if kind == "keep" else chunk
+            skeleton.append(chunk if kind == "tag" else _hold(pieces, _escape_plain(held)))
+    if has_tags:
+        stripped = nh3.clean("".join(skeleton), tags=set(), clean_content_tags=set(DROP_WITH_CONTENT))
+        text = PLACEHOLDER.sub(lambda m: pieces[int(m.group(1))], stripped)
+    else:
+        text = "".join(pieces)
+    text = HEADING_HASHES.sub(lambda m: "\\#" * len(m.group()), text.strip())
+    return TEX_HREF.sub(_disarm_tex_href, _disarm_risky_starts(text))
+
+
+def _escape_plain(text: str) -> str:
+    text = INLINE_ACTIVE.sub(lambda m: "\\" + m.group(), text)
+    text = LONE_STAR.sub(r"\\*", text)
+    text = EDGE_UNDERSCORE.sub(r"\\_", text)
+    return TAG_LIKE_LT.sub("&lt;", text)
+
+
+def is_safe_url(url: str) -> bool:
+    """http, https, mailto, or relative: after undoing entities and hiding tricks."""
+    plain = INVISIBLE.sub("", html.unescape(url)).lower()
+    match = SCHEME.match(plain)
+    return match is None or match.group(1) in SAFE_SCHEMES
+
+
+def _hold(pieces: list[str], text: str) -> str:
+    pieces.append(text)
+    return f"\ue000{len(pieces) - 1}\ue001"
+
+
+def _split_protected(md: str) -> list[tuple[str, bool]]:
+    """(text, protected) runs: code and math, whose content Markdown does not parse, are protected."""
+    out: list[tuple[str, bool]] = []
+    pos = 0
+    for match in PROTECTED.finditer(md):
+        out.append((md[pos:match.start()], False))
+        out.append((match.group(), True))
+        pos = match.end()
+    out.append((md[pos:], False))
+    return [run for run in out if run[0]]
+
+
+def _split_markup(text: str) -> list[tuple[str, str]]:
+    """(chunk, kind) with kind "tag" (for nh3), "text" (checked) or "keep" (final)."""
+    out: list[tuple[str, str]] = []
+    pos = 0
+    for match in MARKUP.finditer(text):
+        out.append((text[pos:match.start()], "text"))
+        out.append(_classify_markup(match.group()))
+        pos = match.end()
+    out.append((text[pos:], "text"))
+    return [run for run in out if run[0]]
+
+
+def _classify_markup(token: str) -> tuple[str, str]:
+    autolink = AUTOLINK.fullmatch(token)
+    if autolink:
+        target = autolink.group(1)
+        if "@" in target and ":" not in target or is_safe_url(target):
+            return token, "keep"
+        return _escape_lt(token), "keep"
+    name = TAG_NAME.match(token)
+    if name and name.group(1).lower() not in HTML_ELEMENTS:
+        return _escape_lt(token), "keep"
+    return token, "tag"
+
+
+def _disarm_links(text: str) -> str:
+    """`](target)` with an unsafe target loses its link: `]\\(` is literal in Markdown.
+
+    Reference definitions `[id]: javascript:...` get a backslash and stay text.
+    """
+    text = REFERENCE_DEFINITION.sub(_disarm_definition, text)
+    out, pos = [], 0
+    for match in LINK_OPEN.finditer(text):
+        target = text[match.end():match.end() + 2000].lstrip().lstrip("<")
+        if not is_safe_url(_first_token(target)):
+            out.append(text[pos:match.start()] + "]\\(")
+            pos = match.end()
+    return "".join(out) + text[pos:]
+
+
+def _first_token(target: str) -> str:
+    end = re.search(r"[\s>)\"']", target)
+    return target[:end.start()] if end else target
+
+
+def _disarm_definition(match: re.Match[str]) -> str:
+    if is_safe_url(match.group(3)):
+        return match.group()
+    return match.group(1) + "\\" + match.group()[len(match.group(1)):]
+
+
+def _disarm_risky_starts(text: str) -> str:
+    """Escape `<` where a browser would start a risky tag; `x<y` and `a < b` stay.
+
+    Tags are scanned the way a browser tokenises them (quoted values may hold
+    `>`), so a tag hidden in another's attribute is not checked twice or missed.
+    """
+    out, pos = [], 0
+    for start in TAG_OPEN.finditer(text):
+        if start.start() < pos:
+            continue
+        name = start.group(1).lower()
+        end, attributes = _scan_attributes(text, start.end())
+        if name in DANGEROUS_TAGS or any(_is_risky(a, v) for a, v in attributes):
+            out.append(text[pos:start.start()] + "&lt;")
+            pos = start.start() + 1
+        else:
+            out.append(text[pos:end])
+            pos = end
+    return "".join(out) + text[pos:]
+
+
+def _scan_attributes(text: str, pos: int) -> tuple[int, list[tuple[str, str]]]:
+    attributes = []
+    while True:
+        match = ATTRIBUTE.match(text, pos)
+        if match.end() == pos:
+            return pos, attributes
+        if match.group(1):
+            attributes.append((match.group(1).lower(), match.group(2) or ""))
+        pos = match.end()
+
+
+def _is_risky(name: str, value: str) -> bool:
+    if name.startswith("on") or name in RISKY_ATTRIBUTES:
+        return True
+    return not is_safe_url(value.strip("\"'"))
+
+
+def _disarm_tex_href(match: re.Match[str]) -> str:
+    """MathJax turns `\\href{url}` into a link: an unsafe url keeps only the text."""
+    return match.group() if is_safe_url(match.group(1)) else r"\text{}"
+
+
+def _escape_lt(token: str) -> str:
+    return token.replace("<", "&lt;").replace(">", "&gt;")
