@@ -1,0 +1,153 @@
+"""Scale benchmark: time each generator stage on synthetic corpora of 1,000 / 10,000 / 50,000 questions.
+
+Stages are the generator's own functions, called in the order `generator.pipeline` calls them:
+read (discover + decode), clean (junk + questions), parse (the format readers), classify,
+deduplicate, relate, render (`render.write_docs`), and optionally the MkDocs build.
+Prints one table row per size, then the targets: 10,000 questions generate in < 10 s;
+50,000 / 10,000 time ratio <= 5.5; no HTML page over ~1 MB at 50,000 (needs --mkdocs).
+
+    python -m benchmarks.bench_scale                      # 1k, 10k, 50k; generator only
+    python -m benchmarks.bench_scale --sizes 1000 10000 --mkdocs
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import platform
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from benchmarks.synth import generate
+from generator import classify, clean, dedupe, related, render
+from generator.config import load_content
+from generator.load import discover, load_document
+from generator.model import Corpus
+from generator.readers import read_document
+from generator.sources import make_source
+
+GENERATOR_STAGES = ("read", "clean", "parse", "classify", "dedupe", "relate", "render")
+MAX_PAGE = 1_000_000
+
+
+class Timer:
+    """Adds wall time per stage name across many calls."""
+
+    def __init__(self):
+        self.seconds: dict[str, float] = defaultdict(float)
+
+    def __call__(self, stage, fn, *args, **kwargs):
+        started = time.perf_counter()
+        result = fn(*args, **kwargs)
+        self.seconds[stage] += time.perf_counter() - started
+        return result
+
+
+def run_generator(root: Path, timer: Timer) -> Corpus:
+    """The body of generator.pipeline.gather plus render, with each call timed."""
+    content = timer("read", load_content, root)
+    paths, problems = timer("read", discover, content.sources_dir, content.root)
+    sources, questions = [], []
+    for path in paths:
+        doc, found = timer("read", load_document, path, content.root, path.stem)
+        problems += found
+        doc, found = timer("clean", clean.strip_junk, doc)
+        problems += found
+        reader, drafts, found = timer("parse", read_document, doc)
+        problems += found
+        made, found = timer("clean", clean.make_questions, drafts, doc.source_id)
+        problems += found
+        questions += made
+        sources.append(make_source(doc, content.sources_meta.get(doc.source_id), reader))
+    corpus = Corpus(sources=sources, questions=questions, problems=problems, topics=list(content.topics),
+                    hidden=content.curation.hide)
+    corpus.topic_of, corpus.tags_of = timer("classify", classify.classify_all, questions,
+                                            content.topics, content.curation)
+    corpus.group_of = timer("dedupe", dedupe.find_groups, questions, content.curation)
+    corpus.related_of = timer("relate", related.find_related, questions, corpus.group_of)
+    timer("render", render.write_docs, corpus, root / "build" / "docs", root)
+    return corpus
+
+
+def run_mkdocs(root: Path, timer: Timer) -> None:
+    from generator import site
+
+    timer("mkdocs", site.build_site, root)
+
+
+def page_sizes(root: Path) -> tuple[str, int]:
+    """The largest page: built HTML when the site exists, else generated Markdown."""
+    pages = list((root / "site").rglob("*.html")) or list((root / "build" / "docs").rglob("*.md"))
+    biggest = max(pages, key=lambda p: p.stat().st_size)
+    return str(biggest.relative_to(root)), biggest.stat().st_size
+
+
+def search_index(root: Path) -> tuple[int, int] | None:
+    index = root / "site" / "search" / "search_index.json"
+    if not index.exists():
+        return None
+    data = index.read_bytes()
+    return len(data), len(gzip.compress(data, 6, mtime=0))
+
+
+def bench(n: int, with_mkdocs: bool, work: Path) -> dict:
+    root = work / f"synth-{n}"
+    generate(n, root)
+    timer = Timer()
+    corpus = run_generator(root, timer)
+    if with_mkdocs:
+        run_mkdocs(root, timer)
+    name, size = page_sizes(root)
+    return {"n": n, "found": len(corpus.questions), "problems": len(corpus.problems),
+            "seconds": dict(timer.seconds), "largest": (name, size), "index": search_index(root)}
+
+
+def print_table(rows: list[dict], with_mkdocs: bool) -> None:
+    stages = GENERATOR_STAGES + (("mkdocs",) if with_mkdocs else ())
+    head = f"{'questions':>9} {'found':>6} " + " ".join(f"{s:>8}" for s in stages) + f" {'generator':>9}"
+    head += f" {'largest page':>12} {'index B/q':>9} {'gz B/q':>7}"
+    print(head)
+    print("-" * len(head))
+    for r in rows:
+        gen = sum(r["seconds"].get(s, 0) for s in GENERATOR_STAGES)
+        cells = " ".join(f"{r['seconds'].get(s, 0):>8.2f}" for s in stages)
+        raw, gz = r["index"] or (0, 0)
+        per = (f"{raw / r['n']:>9.0f} {gz / r['n']:>7.0f}" if r["index"] else f"{'-':>9} {'-':>7}")
+        print(f"{r['n']:>9} {r['found']:>6} {cells} {gen:>9.2f} {r['largest'][1] / 1e3:>10.0f}KB {per}")
+    print_targets(rows)
+
+
+def print_targets(rows: list[dict]) -> None:
+    gen = {r["n"]: sum(r["seconds"].get(s, 0) for s in GENERATOR_STAGES) for r in rows}
+    if 10_000 in gen:
+        print(f"target 10,000 questions < 10 s: {gen[10_000]:.2f} s -> {'ok' if gen[10_000] < 10 else 'MISSED'}")
+    if 10_000 in gen and 50_000 in gen:
+        ratio = gen[50_000] / gen[10_000]
+        print(f"target 50k/10k <= 5.5: {ratio:.2f} -> {'ok' if ratio <= 5.5 else 'MISSED'}")
+    for r in rows:
+        name, size = r["largest"]
+        print(f"largest page at {r['n']}: {name} {size / 1e3:.0f} KB"
+              + (" -> MISSED (> ~1 MB)" if size > MAX_PAGE and name.endswith(".html") else ""))
+    print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 50_000])
+    p.add_argument("--mkdocs", action="store_true", help="also build the site (slow at 50k)")
+    p.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temp folder)")
+    args = p.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
+        work = args.keep or Path(tmp)
+        rows = []
+        for n in args.sizes:
+            rows.append(bench(n, args.mkdocs, work))
+            print(f"  {n}: done", flush=True)
+        print_table(rows, args.mkdocs)
+
+
+if __name__ == "__main__":
+    main()

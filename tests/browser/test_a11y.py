@@ -1,0 +1,83 @@
+"""Accessibility: axe-core (npm, pinned in package.json) in Chromium finds no serious or
+critical violation on the home, math topic, flashcards and sources pages, light and dark."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import PageWatch, open_watched_page
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING = ("serious", "critical")
+SCHEMES = {"light": "default", "dark": "slate"}           # Material's scheme names
+PAGES = {"home": "", "math topic": "topics/math-foundations/", "sources": "sources/"}
+FLASHCARD_DIRS = ("flashcards", "study", "cards")
+PALETTE_TOGGLE = "form[data-md-component=palette] label:not([hidden])"
+MATH_DONE = "() => !document.querySelector('.arithmatex') || !!document.querySelector('mjx-container')"
+RUN_AXE = """async () => {
+  const result = await axe.run(document, {resultTypes: ['violations']});
+  return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+    targets: v.nodes.slice(0, 5).map(n => n.target.join(' ')), count: v.nodes.length}));
+}"""
+
+
+def axe_script() -> Path:
+    if not AXE.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{AXE} missing: run `npm ci --omit=dev` (scripts/test does)")
+        pytest.skip("axe-core not installed (npm ci --omit=dev)")
+    return AXE
+
+
+def flashcards_path(site: Path) -> str | None:
+    for name in FLASHCARD_DIRS:
+        if (site / name / "index.html").exists():
+            return f"{name}/"
+    return None
+
+
+def page_cases() -> list[tuple[str, str]]:
+    return [(name, scheme) for name in (*PAGES, "flashcards") for scheme in SCHEMES]
+
+
+def set_scheme(page, scheme: str) -> None:
+    """Click Material's palette toggle until the body carries the wanted scheme."""
+    wanted = SCHEMES[scheme]
+    for _ in range(4):
+        if page.get_attribute("body", "data-md-color-scheme") == wanted:
+            return
+        toggle = page.locator(PALETTE_TOGGLE).first
+        assert toggle.count(), "no palette toggle in the header"
+        toggle.click()
+        page.wait_for_timeout(150)
+    assert page.get_attribute("body", "data-md-color-scheme") == wanted, f"could not switch to {scheme}"
+
+
+@pytest.mark.parametrize(("name", "scheme"), page_cases())
+def test_no_serious_axe_violations(browser, base_url, built_site, name, scheme):
+    script = axe_script()
+    path = PAGES.get(name) if name != "flashcards" else flashcards_path(built_site)
+    if path is None:
+        pytest.skip("site has no flashcards page yet")
+    assert (built_site / path / "index.html").exists(), f"{path} was not built"
+    watch = PageWatch()
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    try:
+        page = open_watched_page(context, watch)
+        page.goto(base_url + path, wait_until="networkidle")
+        set_scheme(page, scheme)
+        page.wait_for_function(MATH_DONE, timeout=10_000)
+        page.add_script_tag(path=str(script))
+        violations = [v for v in page.evaluate(RUN_AXE) if v["impact"] in BLOCKING]
+    finally:
+        context.close()
+    assert not watch.problems(), "\n".join(watch.problems())
+    assert not violations, f"{name} ({scheme}): " + "\n".join(
+        f"{v['impact']} {v['id']} ({v['count']} nodes): {v['help']}; e.g. {', '.join(v['targets'])}"
+        for v in violations)
