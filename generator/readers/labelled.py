@@ -1,15 +1,155 @@
-"""Reader: labelled (placeholder until implemented)."""
+"""Reader: labelled blocks, `Question:` / `Answer:` (or `Q:` / `A:`), including MCQs.
+
+Accepts, for example:
+
+    Question: What does RLHF stand for?
+    Answer: Reinforcement learning from human feedback.
+    It tunes a model ...                         <- still the answer
+
+    Q: Which method adds low-rank adapters?
+    (a) Pruning
+    (b) LoRA                                     <- also `b)`, `B)` or `B.`
+    Correct answer: (b)                          <- or `Answer: (b) LoRA`
+    Explanation: LoRA trains small matrices ...  <- becomes the answer text
+
+A `#` heading between blocks is a section. Option letters become upper case.
+"""
 
 from __future__ import annotations
 
-from generator.model import Document, Draft, Problem
+import re
+
+from generator.model import Choice, Document, Draft, Line, Location, Problem
+from generator.readers.markdown_headings import HEADING, unwrap
 
 NAME = "labelled"
 
+LABEL = r"(?:\*\*|__)?{}(?:\*\*|__)?(?:\s*:|\s+[-\u2013])\s*(?:\*\*|__)?\s*"
+QUESTION = re.compile(r"^\s*" + LABEL.format(r"(?:Question|Q)(?:\s*(?P<label>\d+[a-z]?))?"), re.I)
+QUESTION_SNIFF = re.compile(r"^\s*" + LABEL.format(r"(?:Question|Q)(?:\s*\d+[a-z]?)?") + r"\S", re.I | re.M)
+ANSWER = re.compile(r"^\s*" + LABEL.format(r"(?:Answer|Ans|A)"), re.I)
+CORRECT = re.compile(
+    r"^\s*" + LABEL.format(r"(?:Correct\s+(?:answer|option|choice)|Correct)")
+    + r"\(?(?P<letter>[A-Da-d])\b\)?\.?\s*(?P<rest>.*)$", re.I)
+LETTER_FIRST = re.compile(r"^\(?(?P<letter>[A-Da-d])(?:\)|\.|\s*$)\s*(?P<rest>.*)$")
+OPTION = re.compile(r"^\s*(?:[-*]\s+)?(?:\((?P<p>[A-Da-d])\)|(?P<b>[A-Da-d])\)|(?P<d>[A-D])\.)\s+(?P<text>\S.*)$")
+EXPLANATION = re.compile(r"^\s*" + LABEL.format(r"Explanation"), re.I)
+LETTERS = "ABCD"
+
 
 def matches(text: str) -> bool:
-    return False
+    """Two or more `Question:`/`Q:` labels at line starts."""
+    return len(QUESTION_SNIFF.findall(text, 0, 2_000_000)) >= 2
 
 
 def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
-    return [], []
+    drafts: list[Draft] = []
+    problems: list[Problem] = []
+    section: str | None = None
+    block: list[Line] = []
+    for line in doc.lines:
+        heading = HEADING.match(line.text)
+        if heading or QUESTION.match(line.text):
+            if block:
+                _close(block, section, doc, drafts, problems)
+            block = [line] if not heading else []
+            if heading:
+                section = unwrap(heading.group(2)).rstrip(":").strip() or section
+        elif block:
+            block.append(line)
+    if block:
+        _close(block, section, doc, drafts, problems)
+    return drafts, problems
+
+
+def _close(block: list[Line], section: str | None, doc: Document,
+           drafts: list[Draft], problems: list[Problem]) -> None:
+    first = block[0]
+    label_match = QUESTION.match(first.text)
+    label = label_match.group("label") if label_match else None
+    question_lines = [first.text[label_match.end():].strip()] if label_match else [first.text]
+    rest = block[1:]
+    # The question may continue (or start) on the following lines, up to the options or answer.
+    while rest and not _starts_answer(rest[0].text) and (
+            not question_lines[-1] or rest[0].text.strip() and not question_lines[-1].endswith("?")):
+        question_lines.append(rest.pop(0).text.strip())
+    question = " ".join(t for t in question_lines if t)
+    where = doc.at(first.no)
+    if not question:
+        problems.append(Problem(where, "question label with no question text: skipped"))
+        return
+    choices, rest = _options(rest)
+    correct, answer = _answer(rest, choices, where, problems)
+    if choices and correct is None:
+        problems.append(Problem(where, "multiple-choice question without a correct answer"))
+    if not choices and not answer:
+        problems.append(Problem(where, f"question has an empty answer: {question[:60]!r}"))
+    drafts.append(Draft(question, where, tuple(answer), section, tuple(choices), correct, label))
+
+
+def _starts_answer(text: str) -> bool:
+    return bool(OPTION.match(text) or ANSWER.match(text) or CORRECT.match(text))
+
+
+def _options(rest: list[Line]) -> tuple[list[Choice], list[Line]]:
+    """Consecutive options a, b, c, ... right after the question (blank lines allowed)."""
+    choices: list[Choice] = []
+    index = 0
+    while index < len(rest):
+        text = rest[index].text
+        option = OPTION.match(text)
+        if not text.strip():
+            index += 1
+            continue
+        letter = option and (option.group("p") or option.group("b") or option.group("d")).upper()
+        if not option or letter != LETTERS[len(choices) % len(LETTERS)] or len(choices) == 4:
+            break
+        choices.append(Choice(letter, option.group("text").strip()))
+        index += 1
+    if len(choices) < 2:
+        return [], rest
+    return choices, rest[index:]
+
+
+def _answer(rest: list[Line], choices: list[Choice], where: Location,
+            problems: list[Problem]) -> tuple[str | None, list[Line]]:
+    """(correct letter, answer lines) from `Answer:`, `Correct answer:` and what follows."""
+    correct = None
+    out: list[Line] = []
+    for line in rest:
+        label = CORRECT.match(line.text) if choices else None
+        answer = ANSWER.match(line.text)
+        explanation = EXPLANATION.match(line.text)
+        if label:
+            correct = label.group("letter").upper()
+            text = _unless_choice(label.group("rest"), correct, choices)
+        elif answer and choices and correct is None and LETTER_FIRST.match(line.text[answer.end():]):
+            first = LETTER_FIRST.match(line.text[answer.end():])
+            correct = first.group("letter").upper()
+            text = _unless_choice(first.group("rest"), correct, choices)
+        elif answer and not out:
+            text = line.text[answer.end():]
+        elif explanation:
+            text = line.text[explanation.end():]
+        else:
+            out.append(line)
+            continue
+        if text.strip():
+            out.append(Line(line.no, text.strip()))
+    if correct and correct not in {c.letter for c in choices}:
+        problems.append(Problem(where, f"correct answer {correct} is not one of the options"))
+        correct = None
+    while out and not out[0].text.strip():
+        out.pop(0)
+    while out and not out[-1].text.strip():
+        out.pop()
+    return correct, out
+
+
+def _unless_choice(text: str, letter: str, choices: list[Choice]) -> str:
+    """`Answer: (b) LoRA` repeats the option: keep only text that adds to it."""
+    text = text.strip()
+    chosen = next((c.text for c in choices if c.letter == letter), "")
+    if text.rstrip(". ").lower() == chosen.rstrip(". ").lower():
+        return ""
+    return text[len(chosen):].lstrip(" .:-—") if chosen and text.lower().startswith(chosen.lower()) else text
