@@ -1,0 +1,74 @@
+"""questions.json: the whole corpus as data, for the study mode, exports and other tools.
+
+Schema (version 1; documented in README.md and on the site's About page):
+
+    {"schema_version": 1,
+     "sources":   [{id, title, file, description, format, url, questions, answered, mcq, prompts}],
+     "topics":    [{id, title, description, url, pages, questions, answered, mcq, prompts}],
+     "questions": [{id, source, n, label, question, kind, answer, choices, correct, section,
+                    topic, tags, group, related, url, math, hidden}]}
+
+One entry per question per source, even where the site merges duplicates into one
+entry; `group` names the merge. URLs are site-relative (no leading slash), a
+question's with its anchor; a hidden question has `"hidden": true` and `"url": null`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from generator.model import Corpus, Question
+from generator.render_layout import Layout, page_url, topic_for
+from generator.render_topics import source_anchor
+
+SCHEMA_VERSION = 1
+
+
+def _counts(questions: list[Question]) -> dict[str, int]:
+    kinds = Counter(q.kind for q in questions)
+    return {"questions": len(questions), "answered": kinds["open"], "mcq": kinds["mcq"],
+            "prompts": kinds["prompt"]}
+
+
+def question_record(q: Question, corpus: Corpus, layout: Layout) -> dict:
+    page = layout.page_of.get(q.id)
+    return {
+        "id": q.id,
+        "source": q.source,
+        "n": q.n,
+        "label": q.label,
+        "question": q.question,
+        "kind": q.kind,
+        "answer": q.answer,
+        "choices": [{"letter": c.letter, "text": c.text} for c in q.choices],
+        "correct": q.correct,
+        "section": q.section,
+        "topic": topic_for(corpus, q.id),
+        "tags": list(corpus.tags_of.get(q.id, ())),
+        "group": corpus.group_of.get(q.id),
+        "related": list(corpus.related_of.get(q.id, ())),
+        "url": f"{page_url(page)}#{q.id}" if page else None,
+        "math": q.math,
+        "hidden": q.id in corpus.hidden,
+    }
+
+
+def build(corpus: Corpus, layout: Layout) -> dict:
+    records = [question_record(q, corpus, layout) for q in corpus.questions]
+    by_topic: dict[str, list[Question]] = {t.id: [] for t in corpus.topics}
+    for q, record in zip(corpus.questions, records):
+        if not record["hidden"]:
+            by_topic[record["topic"]].append(q)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "sources": [{"id": s.id, "title": s.title, "file": s.file, "description": s.description,
+                     "format": s.format, "url": f"sources/#{source_anchor(s.id)}",
+                     **_counts([q for q in corpus.questions if q.source == s.id])}
+                    for s in corpus.sources],
+        "topics": [{"id": t.id, "title": t.title, "description": t.description,
+                    "url": page_url(f"topics/{t.id}.md"),
+                    "pages": [page_url(p.path) for p in layout.pages_of(t.id)],
+                    **_counts(by_topic[t.id])}  # shown questions only
+                   for t in corpus.topics],
+        "questions": records,
+    }

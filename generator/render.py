@@ -1,0 +1,195 @@
+"""Render the corpus to Markdown pages and write them, with questions.json, to build/docs.
+
+First everything is rendered in memory (`render_site`), then `write_docs` wipes the
+folder and writes the files in sorted order, so two builds of the same input are
+byte-identical. Next to the docs it writes `build/mkdocs.yml`, which INHERITs the
+project's mkdocs.yml and adds the navigation (topics in content/topics.yml order).
+Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import shutil
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+import yaml
+
+from generator import corpus_json
+from generator.model import Corpus
+from generator.render_layout import Layout, plan
+from generator.render_topics import number_label, source_anchor, source_title, topic_context
+
+TEMPLATES = jinja2.Environment(
+    loader=jinja2.PackageLoader("generator", "templates"),
+    autoescape=False,            # we emit Markdown; source text is made safe before it gets here
+    trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+    undefined=jinja2.StrictUndefined,
+)
+DOWNLOADS = ("downloads/llm-study.apkg", "downloads/llm-study.csv")
+GENERATED_CONFIG = "mkdocs.yml"
+
+
+@dataclass
+class Rendered:
+    """Every file of build/docs as text, and the site navigation."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    nav: list = field(default_factory=list)
+
+
+def counts_text(questions) -> str:
+    kinds = Counter(q.kind for q in questions)
+    return f"{kinds['open']} answered · {kinds['mcq']} multiple choice · {kinds['prompt']} practice prompts"
+
+
+def render_home(corpus: Corpus, layout: Layout, downloads: bool) -> str:
+    cards = []
+    for topic in corpus.topics:
+        members = [m for p in layout.pages_of(topic.id) for e in p.entries for m in e.members]
+        cards.append({"id": topic.id, "title": topic.title, "link": f"topics/{topic.id}.md",
+                      "blurb": _blurb(topic.description), "counts": counts_text(members)})
+    sources = [{"title": source_title(s, s.id), "anchor": source_anchor(s.id),
+                "counts": counts_text([q for q in corpus.questions if q.source == s.id])}
+               for s in corpus.sources]
+    visible = [q for q in corpus.questions if q.id not in corpus.hidden]
+    return TEMPLATES.get_template("home.md.j2").render(
+        description="LLM interview questions grouped by topic, with answers, quizzes and practice prompts.",
+        total=len(visible), sources=sources, topics=corpus.topics, cards=cards, downloads=downloads)
+
+
+def _blurb(text: str, limit: int = 120) -> str:
+    """A card's short description: whole clauses of the topic description, up to ~limit chars."""
+    clauses = text.rstrip(".").split("; ")
+    out = clauses[0]
+    for clause in clauses[1:]:
+        if len(out) + len(clause) + 2 > limit:
+            return out + "; …"
+        out += "; " + clause
+    return out + "."
+
+
+def render_sources(corpus: Corpus, layout: Layout) -> str:
+    from markupsafe import escape
+
+    items: dict[str, list[str]] = {s.id: [] for s in corpus.sources}
+    for q in sorted(corpus.questions, key=lambda q: (q.n, q.id)):
+        link = layout.link(q.id, "sources.md")
+        if link and q.source in items:
+            items[q.source].append(f"[{number_label(q)}]({link}) {q.question}")
+    sources = [{"title": source_title(s, s.id), "anchor": source_anchor(s.id), "description": s.description,
+                "file": escape(s.file), "format": escape(s.format or "unknown"),
+                "counts": counts_text([q for q in corpus.questions if q.source == s.id]),
+                "links": items[s.id]} for s in corpus.sources]
+    return TEMPLATES.get_template("sources.md.j2").render(sources=sources)
+
+
+def optional(module: str, name: str):
+    """A function another part of the generator may provide (study pages, downloads)."""
+    try:
+        return getattr(importlib.import_module(f"generator.{module}"), name, None)
+    except ModuleNotFoundError as exc:
+        if exc.name != f"generator.{module}":
+            raise
+        return None
+
+
+def hand_written_pages(root: Path) -> dict[str, str]:
+    folder = root / "content" / "pages"
+    if not folder.is_dir():
+        return {}
+    return {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
+            for p in sorted(folder.rglob("*.md"))}
+
+
+def render_site(corpus: Corpus, root: Path, downloads: bool = False) -> Rendered:
+    layout = plan(corpus)
+    out = Rendered()
+    out.files["index.md"] = render_home(corpus, layout, downloads)
+    for page in layout.pages:
+        out.files[page.path] = TEMPLATES.get_template("topic.md.j2").render(topic_context(page, corpus, layout))
+    out.files["sources.md"] = render_sources(corpus, layout)
+    study = optional("study_pages", "study_pages")
+    study_files = dict(sorted(study(corpus).items())) if study else {}
+    out.files.update(study_files)
+    out.files.update(hand_written_pages(root))
+    abbreviations = optional("study_pages", "abbreviations")
+    if abbreviations:
+        block = abbreviations(corpus).strip()
+        if block:
+            out.files = {path: (text.rstrip("\n") + "\n\n" + block + "\n" if path.endswith(".md") else text)
+                         for path, text in out.files.items()}
+    out.files["questions.json"] = json.dumps(corpus_json.build(corpus, layout), ensure_ascii=False,
+                                             indent=1, sort_keys=False) + "\n"
+    out.nav = navigation(corpus, layout, list(study_files), sorted(hand_written_pages(root)))
+    return out
+
+
+def navigation(corpus: Corpus, layout: Layout, study: list[str], pages: list[str]) -> list:
+    topics = []
+    for topic in corpus.topics:
+        paths = [p.path for p in layout.pages_of(topic.id)]
+        topics.append({topic.title: paths[0]} if len(paths) == 1 else
+                      {topic.title: [{f"Page {i}": path} for i, path in enumerate(paths, start=1)]})
+    nav: list = [{"Home": "index.md"}, {"Topics": topics}]
+    nav += [path for path in study if path.endswith(".md")]
+    nav.append({"Sources": "sources.md"})
+    nav += [path for path in pages if path != "index.md"]
+    return nav
+
+
+def generated_config(docs_dir: Path, config_path: Path, root: Path, nav: list) -> str:
+    """build/mkdocs.yml: the project's mkdocs.yml plus the nav, with paths made relative to it."""
+    here = config_path.parent
+    data = {
+        "INHERIT": os.path.relpath(root / "mkdocs.yml", here),
+        "docs_dir": os.path.relpath(docs_dir, here),
+        "site_dir": os.path.relpath(root / "site", here),
+        "theme": {"custom_dir": os.path.relpath(root / "overrides", here)},
+        "nav": nav,
+    }
+    head = "# Generated by `python -m generator build`; edit ../mkdocs.yml or content/ instead.\n"
+    return head + yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+
+
+def write_files(files: dict[str, str], docs_dir: Path) -> None:
+    for rel in sorted(files):
+        path = docs_dir / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(files[rel], encoding="utf-8", newline="\n")
+
+
+def write_tree(corpus: Corpus, docs_dir: Path, root: Path) -> Rendered:
+    """Wipe docs_dir and write every page, the downloads and questions.json into it."""
+    if docs_dir.exists():
+        shutil.rmtree(docs_dir)
+    docs_dir.mkdir(parents=True)
+    write_downloads = optional("export", "write_downloads")
+    if write_downloads:
+        write_downloads(corpus, docs_dir)
+    downloads = all((docs_dir / d).is_file() for d in DOWNLOADS)
+    rendered = render_site(corpus, root, downloads)
+    write_files(rendered.files, docs_dir)
+    return rendered
+
+
+def write_config(root: Path, docs_dir: Path, nav: list) -> Path:
+    """Write build/mkdocs.yml (only when it changes, so a live preview does not reload for nothing)."""
+    config = root / "build" / GENERATED_CONFIG
+    config.parent.mkdir(parents=True, exist_ok=True)
+    text = generated_config(docs_dir, config, root, nav)
+    if not config.exists() or config.read_text(encoding="utf-8") != text:
+        config.write_text(text, encoding="utf-8")
+    return config
+
+
+def write_docs(corpus: Corpus, docs_dir: Path, root: Path) -> Rendered:
+    """build/docs and build/mkdocs.yml, from nothing."""
+    rendered = write_tree(corpus, docs_dir, root)
+    write_config(root, docs_dir, rendered.nav)
+    return rendered

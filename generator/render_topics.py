@@ -1,0 +1,202 @@
+"""Topic pages: each entry's heading, badges, options, answer, citation and related links.
+
+Question fields arrive already made safe by cleaning (titles and labels through
+`escape_inline`, answers through `sanitize_markdown`), so they are inserted as they
+are; only values that go into HTML attributes are escaped here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markupsafe import escape
+
+from generator.model import Corpus, Question, Source
+from generator.render_layout import Entry, Layout, TopicPage
+from generator.sanitize import escape_inline
+
+MAX_RELATED = 3
+PLAIN_NUMBER = re.compile(r"^\d+$")
+SAFE_ANCHOR = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+@dataclass(frozen=True)
+class EntryView:
+    """What entry.md.j2 needs, every string ready to insert."""
+
+    id: str
+    heading: str
+    kind: str
+    topic: str
+    ids: str
+    other_ids: tuple[str, ...]
+    badges: str
+    choices: tuple
+    correct: str
+    answer: str
+    answer_title: str
+    source_line: str
+    related: str
+
+
+def source_anchor(source_id: str) -> str:
+    """The anchor of a source's section on sources.md (ids are file stems: keep them safe)."""
+    return SAFE_ANCHOR.sub("-", source_id).strip("-") or "source"
+
+
+def source_title(source: Source | None, fallback: str) -> str:
+    return escape_inline(source.title) if source else escape_inline(fallback)
+
+
+def number_label(q: Question) -> str:
+    """"Q21": the label the source printed (a bare number gets a Q), else the order n."""
+    label = q.label or str(q.n)
+    return f"Q{label}" if PLAIN_NUMBER.match(label) else label
+
+
+def citation(q: Question, sources: dict[str, Source]) -> str:
+    """"Top 50 LLM Interview Questions, Q21"."""
+    return f"{source_title(sources.get(q.source), q.source)}, {number_label(q)}"
+
+
+def _badge(text: str, kind: str) -> str:
+    return f'<span class="qa-badge qa-badge--{kind}">{text}</span>'
+
+
+def badges(entry: Entry, sources: dict[str, Source]) -> str:
+    q = entry.primary
+    out = []
+    distinct = {m.source for m in entry.members}
+    if len(distinct) > 1:
+        out.append(_badge(f"Asked in {len(distinct)} sources", "multi"))
+    if q.kind == "prompt" and not any(m.answer for m in entry.members):
+        out.append(_badge("Practice prompt", "prompt"))
+    elif q.kind == "prompt":
+        out.append(_badge("Practice prompt, answered elsewhere", "prompt"))
+    if q.kind == "mcq":
+        out.append(_badge("Multiple choice", "mcq"))
+    if q.section:
+        out.append(_badge(q.section, "section"))
+    return " ".join(out)
+
+
+def mcq_answer(q: Question) -> str:
+    """The hidden part of an MCQ: the correct option, then any explanation."""
+    chosen = next((c for c in q.choices if c.letter == q.correct), None)
+    head = f"**Correct answer: {q.correct}.** {chosen.text}" if chosen else (
+        f"**Correct answer: {q.correct}.**" if q.correct else "*The source gives no correct answer.*")
+    return head + (f"\n\n{q.answer}" if q.answer else "")
+
+
+def member_answer(q: Question, with_options: bool) -> str | None:
+    if q.kind == "mcq":
+        options = "\n".join(f"- **{c.letter}.** {c.text}" for c in q.choices) + "\n\n" if with_options else ""
+        return options + mcq_answer(q)
+    return q.answer
+
+
+def _tab_title(text: str) -> str:
+    return text.replace('"', "&quot;")
+
+
+def answer_block(entry: Entry, sources: dict[str, Source]) -> tuple[str, str]:
+    """(Markdown, details title) of the answer; empty when nobody answers the question."""
+    primary = entry.primary
+    answered = [(m, member_answer(m, m is not primary)) for m in entry.members]
+    answered = [(m, a) for m, a in answered if a]
+    if not answered:
+        return "", ""
+    title = "Answer" if primary.kind != "mcq" else "Show the answer"
+    if len(answered) == 1:
+        m, text = answered[0]
+        if len(entry.members) > 1 or m is not primary:
+            text = f"*Answered in {source_title(sources.get(m.source), m.source)}.*\n\n{text}"
+        return text, title
+    tabs = []
+    for m, text in answered:
+        tabs.append(f'=== "{_tab_title(citation(m, sources))}"\n\n' + _indent(text))
+    return "\n\n".join(tabs), title
+
+
+def _indent(text: str) -> str:
+    return "\n".join(("    " + line) if line.strip() else "" for line in text.splitlines())
+
+
+def source_line(entry: Entry, page: TopicPage, sources: dict[str, Source]) -> str:
+    back = "../" * page.path.count("/")
+    links = [f"[{citation(m, sources)}]({back}sources.md#{source_anchor(m.source)})" for m in entry.members]
+    return "From " + (", ".join(links[:-1]) + " and " + links[-1] if len(links) > 1 else links[0])
+
+
+def related_line(entry: Entry, page: TopicPage, corpus: Corpus, layout: Layout) -> str:
+    own = {m.id for m in entry.members}
+    by_id = {q.id: q for q in corpus.questions}
+    seen, links = set(), []
+    for rid in corpus.related_of.get(entry.id, ()):
+        target = layout.entry_of.get(rid)
+        if target is None or target.id in own or target.id in seen:
+            continue
+        seen.add(target.id)
+        links.append(f"[{by_id[rid].question}]({layout.link(rid, page.path)})")
+        if len(links) == MAX_RELATED:
+            break
+    if not links:
+        return ""
+    lead = "Study these first:" if entry.primary.kind == "prompt" else "Related:"
+    return f"{lead} " + " · ".join(links)
+
+
+def entry_view(entry: Entry, page: TopicPage, corpus: Corpus, layout: Layout,
+               sources: dict[str, Source]) -> EntryView:
+    q = entry.primary
+    answer, answer_title = answer_block(entry, sources)
+    return EntryView(
+        id=q.id,
+        heading=q.question,
+        kind=q.kind,
+        topic=str(escape(entry.topic)),
+        ids=" ".join(m.id for m in entry.members),
+        other_ids=tuple(m.id for m in entry.members[1:]),
+        badges=badges(entry, sources),
+        choices=q.choices if q.kind == "mcq" else (),
+        correct=str(escape(q.correct or "")),
+        answer=answer,
+        answer_title=answer_title,
+        source_line=source_line(entry, page, sources),
+        related=related_line(entry, page, corpus, layout),
+    )
+
+
+def counts_line(entries) -> str:
+    questions = [m for e in entries for m in e.members]
+    kinds = [m.kind for m in questions]
+    parts = [f"{len(entries)} entries", f"{kinds.count('open')} answered",
+             f"{kinds.count('mcq')} multiple choice", f"{kinds.count('prompt')} practice prompts"]
+    return " · ".join(parts)
+
+
+def pager(page: TopicPage, layout: Layout) -> str:
+    if page.of == 1:
+        return ""
+    links = []
+    for other in layout.pages_of(page.topic.id):
+        name = other.path.rsplit("/", 1)[-1]
+        links.append(f"**{other.number}**" if other is page else f"[{other.number}]({name})")
+    return f"Page {page.number} of {page.of}: " + " · ".join(links)
+
+
+def topic_context(page: TopicPage, corpus: Corpus, layout: Layout) -> dict:
+    sources = {s.id: s for s in corpus.sources}
+    suffix = f" ({page.number}/{page.of})" if page.of > 1 else ""
+    topic_entries = [e for p in layout.pages_of(page.topic.id) for e in p.entries]
+    return {
+        "topic": page.topic,
+        "title": page.topic.title + suffix,
+        "heading": page.topic.title + suffix,
+        "description": page.topic.description,
+        "math": any(m.math for e in page.entries for m in e.members),
+        "counts": counts_line(topic_entries),
+        "pager": pager(page, layout),
+        "entries": [entry_view(e, page, corpus, layout, sources) for e in page.entries],
+    }

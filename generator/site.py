@@ -1,0 +1,174 @@
+"""Run MkDocs on the generated tree: `build` (strict) and `serve` (live preview).
+
+MkDocs runs as a separate process (`python -m mkdocs`): the generator imports
+nothing from it, and no hook or plugin of ours sits in its build. MathJax is
+copied from the pinned `django-static-mathjax` package into build/docs at build
+time, so the site serves its own copy and never calls a CDN.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+import yaml
+
+from generator.errors import BuildError, GeneratorError
+
+# Only what the CHTML TeX component needs: the component, its fonts, and the TeX
+# extensions it autoloads on first use (\boldsymbol, \color, \cancel, ...).
+MATHJAX_PARTS = ("tex-chtml.js", "output/chtml/fonts/woff-v2", "input/tex/extensions")
+MATHJAX_TARGET = Path("assets") / "mathjax"
+SITE_URL = re.compile(r"^https?://[^\s/]+(/[^\s]*)?$")
+PROBLEM_LINE = re.compile(r"^(WARNING|ERROR)\b|^Aborted")
+POLL_SECONDS = 1.0
+
+
+def mathjax_source() -> Path:
+    spec = importlib.util.find_spec("mathjax")
+    if spec is None or not spec.submodule_search_locations:
+        raise BuildError("MathJax files not found: install the pinned 'django-static-mathjax' package "
+                         "(bash scripts/install-and-build does)")
+    return Path(list(spec.submodule_search_locations)[0]) / "static" / "mathjax" / "es5"
+
+
+def copy_mathjax(docs_dir: Path) -> None:
+    source, target = mathjax_source(), docs_dir / MATHJAX_TARGET
+    for part in MATHJAX_PARTS:
+        src, dest = source / part, target / part
+        if src.is_dir():
+            shutil.copytree(src, dest, dirs_exist_ok=True)
+        elif src.is_file():
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, dest)
+        else:
+            raise BuildError(f"MathJax file missing from the installed package: {src}")
+
+
+def normalise_site_url(url: str) -> str:
+    url = url.strip()
+    if not SITE_URL.match(url):
+        raise BuildError(f"--site-url {url!r}: expected an absolute http(s) URL such as "
+                         "https://user.github.io/llm-study/")
+    return url if url.endswith("/") else url + "/"
+
+
+def set_site_url(config: Path, site_url: str | None) -> None:
+    """Put the wanted site_url into the generated config (the project's mkdocs.yml has the default)."""
+    site_url = site_url or os.environ.get("SITE_URL") or None
+    if not site_url:
+        return
+    head, _, body = config.read_text(encoding="utf-8").partition("\n")
+    data = yaml.safe_load(body) or {}
+    data["site_url"] = normalise_site_url(site_url)
+    config.write_text(head + "\n" + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def generated_config(root: Path) -> Path:
+    config = root / "build" / "mkdocs.yml"
+    if not config.is_file():
+        raise BuildError(f"{config} is missing: the Markdown must be generated first (python -m generator build)")
+    return config
+
+
+def build_site(root: Path, site_url: str | None = None) -> Path:
+    """`mkdocs build --strict` on build/docs into site/; a warning fails the build with its message."""
+    config = generated_config(root)
+    copy_mathjax(root / "build" / "docs")
+    set_site_url(config, site_url)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+                            cwd=root, capture_output=True, text=True)
+    if result.returncode != 0:
+        lines = [line for line in result.stderr.splitlines() if PROBLEM_LINE.search(line)]
+        print("\n".join(lines or result.stderr.splitlines()[-20:]), file=sys.stderr)
+        raise BuildError(f"mkdocs build --strict failed with {len(lines)} problem lines (listed above)")
+    return root / "site"
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    """(mtime, size) of every file under folder: cheap enough to poll every second."""
+    out = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            stat = path.stat()
+            out[path.as_posix()] = (stat.st_mtime_ns, stat.st_size)
+    return out
+
+
+def sync_tree(new: Path, live: Path) -> int:
+    """Make `live` equal to `new`, touching only files that changed; returns how many did."""
+    changed = 0
+    new_files = {p.relative_to(new) for p in new.rglob("*") if p.is_file()}
+    for rel in sorted(new_files):
+        src, dest = new / rel, live / rel
+        if not dest.is_file() or dest.read_bytes() != src.read_bytes():
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, dest)
+            changed += 1
+    for dest in sorted(live.rglob("*"), reverse=True):
+        rel = dest.relative_to(live)
+        if dest.is_file() and rel not in new_files:
+            dest.unlink()
+            changed += 1
+        elif dest.is_dir() and not any(dest.iterdir()):
+            dest.rmdir()
+    return changed
+
+
+def regenerate(root: Path) -> int:
+    """Render content/ afresh into a scratch folder, then sync it into build/docs."""
+    from generator import render
+    from generator.pipeline import gather
+
+    corpus = gather(root)
+    docs_dir = root / "build" / "docs"
+    with tempfile.TemporaryDirectory(dir=root / "build") as scratch:
+        fresh = Path(scratch) / "docs"
+        rendered = render.write_tree(corpus, fresh, root)
+        copy_mathjax(fresh)
+        changed = sync_tree(fresh, docs_dir)
+    render.write_config(root, docs_dir, rendered.nav)
+    return changed
+
+
+def watch_content(root: Path, stop: threading.Event) -> None:
+    content = root / "content"
+    seen = snapshot(content)
+    while not stop.wait(POLL_SECONDS):
+        now = snapshot(content)
+        if now == seen:
+            continue
+        seen = now
+        try:
+            changed = regenerate(root)
+            print(f"content/ changed: regenerated build/docs ({changed} files updated)", file=sys.stderr)
+        except GeneratorError as exc:  # a bad edit in content/: say so and keep serving
+            print(f"error: {exc}", file=sys.stderr)
+
+
+def serve(root: Path, dev_addr: str) -> int:
+    """Generate, then `mkdocs serve` with live reload; a watcher regenerates on content/ changes."""
+    (root / "build").mkdir(exist_ok=True)
+    (root / "build" / "docs").mkdir(exist_ok=True)
+    regenerate(root)
+    stop = threading.Event()
+    watcher = threading.Thread(target=watch_content, args=(root, stop), daemon=True)
+    watcher.start()
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(generated_config(root)),
+               "--dev-addr", dev_addr, "--livereload"]
+    process = subprocess.Popen(command, cwd=root)
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        process.terminate()
+        process.wait()
+        return 130
+    finally:
+        stop.set()
