@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.conftest import PageWatch, open_watched_page
 
@@ -72,7 +73,10 @@ def test_no_serious_axe_violations(browser, base_url, built_site, name, scheme):
         page = open_watched_page(context, watch)
         page.goto(base_url + path, wait_until="networkidle")
         set_scheme(page, scheme)
-        page.wait_for_function(MATH_DONE, timeout=10_000)
+        try:
+            page.wait_for_function(MATH_DONE, timeout=10_000)
+        except PlaywrightTimeout:
+            pytest.fail(f"{path}: MathJax did not typeset the page's math within 10 s")
         page.add_script_tag(path=str(script))
         violations = [v for v in page.evaluate(RUN_AXE) if v["impact"] in BLOCKING]
     finally:
