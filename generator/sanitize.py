@@ -68,7 +68,11 @@ SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 INVISIBLE = re.compile(r"[\x00-\x20\x7f\\]+")
 LINK_OPEN = re.compile(r"\]\(")
 REFERENCE_DEFINITION = re.compile(r"^( {0,3})\[([^\]\n]+)\]:[ \t]*<?([^\s>]*)", re.M)
-TEX_HREF = re.compile(r"\\href\s*\{([^{}]*)\}")
+# MathJax's html extension: \\href{url}, \\style{css}, \\class{..}, \\cssId{..}, \\data{..}.
+TEX_HTML = re.compile(r"\\(href|style|class|cssId|data)\s*\{([^{}]*)\}")
+# Python-Markdown's attr_list reads `{: onclick=... }` (colon optional) after a
+# heading, paragraph, link or emphasis: every `{` that could open one is escaped.
+ATTR_LIST_BRACE = re.compile(r"\{(?=:?[ ]*[^}\n ][^\n]*\})")
 # For titles: brackets and stray backticks always; `*` unless it is part of
 # **bold**; `_` only at a word's edge (intraword `snake_case` is never emphasis);
 # `<` where it could open a tag; `#` at either end (a heading would eat them).
@@ -108,7 +112,7 @@ def sanitize_markdown(md: str) -> str:
         md = "".join(pieces)
     # Last, over everything (code and math too): a browser reads tags wherever
     # Markdown passes text through raw, e.g. a code span inside an HTML block.
-    return TEX_HREF.sub(_disarm_tex_href, _disarm_risky_starts(md))
+    return _finish(md)
 
 
 def escape_inline(text: str) -> str:
@@ -135,8 +139,7 @@ def escape_inline(text: str) -> str:
         text = PLACEHOLDER.sub(lambda m: pieces[int(m.group(1))], stripped)
     else:
         text = "".join(pieces)
-    text = HEADING_HASHES.sub(lambda m: "\\#" * len(m.group()), text.strip())
-    return TEX_HREF.sub(_disarm_tex_href, _disarm_risky_starts(text))
+    return _finish(HEADING_HASHES.sub(lambda m: "\\#" * len(m.group()), text.strip()))
 
 
 def _escape_plain(text: str) -> str:
@@ -144,6 +147,15 @@ def _escape_plain(text: str) -> str:
     text = LONE_STAR.sub(r"\\*", text)
     text = EDGE_UNDERSCORE.sub(r"\\_", text)
     return TAG_LIKE_LT.sub("&lt;", text)
+
+
+def _finish(md: str) -> str:
+    """Passes over the whole text, code and math included, because a browser (or
+    MathJax, or attr_list) reads them wherever Markdown lets text through raw."""
+    md = _disarm_risky_starts(md)
+    md = "".join(run if protected else ATTR_LIST_BRACE.sub(r"\\{", run)
+                 for run, protected in _split_protected(md))
+    return TEX_HTML.sub(_disarm_tex_html, md)
 
 
 def is_safe_url(url: str) -> bool:
@@ -259,9 +271,10 @@ def _is_risky(name: str, value: str) -> bool:
     return not is_safe_url(value.strip("\"'"))
 
 
-def _disarm_tex_href(match: re.Match[str]) -> str:
-    """MathJax turns `\\href{url}` into a link: an unsafe url keeps only the text."""
-    return match.group() if is_safe_url(match.group(1)) else r"\text{}"
+def _disarm_tex_html(match: re.Match[str]) -> str:
+    """MathJax makes these into links and attributes: keep only `\\href` to a safe url;
+    the following `{...}` argument stays as a plain group."""
+    return match.group() if match.group(1) == "href" and is_safe_url(match.group(2)) else ""
 
 
 def _escape_lt(token: str) -> str:
