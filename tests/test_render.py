@@ -1,0 +1,223 @@
+"""Rendering on a small hand-made corpus: anchors, merged duplicates, MCQs, prompts,
+hidden questions, pagination, determinism, and a strict MkDocs build of the result."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import render, render_layout
+from generator.config import load_topics
+from generator.model import Choice, Corpus, Location, Question, Source, question_id
+
+ROOT = Path(__file__).resolve().parents[1]
+HEADING = re.compile(r"^## (.+) \{ #([A-Za-z0-9_-]+) \}$", re.M)
+
+
+def q(source: str, n: int, text: str, kind: str = "open", answer: str | None = "An answer.", **kw) -> Question:
+    return Question(question_id(source, text), source, n, text, kind, answer,
+                    Location(f"content/sources/{source}.txt", n), **kw)
+
+
+def sample_corpus() -> Corpus:
+    """Two sources, a duplicate group across them, an MCQ, a prompt, math and a hidden question."""
+    sources = [Source("alpha", "content/sources/alpha.txt", "Top 50 LLM Interview Questions", "Notes.", "numbered"),
+               Source("beta", "content/sources/beta.md", "Beta notes", "", "markdown_headings")]
+    qs = [
+        q("alpha", 1, "What is LoRA?", answer="Low-rank matrices $W = W_0 + BA$.\n\n- rank $r$", label="21", math=True),
+        q("alpha", 2, "What is KL divergence?", answer="$$D_{KL}(P\\|Q) = \\sum_x P(x) \\log \\frac{P(x)}{Q(x)}$$",
+          math=True),
+        q("alpha", 3, "Explain beam search.", answer="Keeps the best {{ config }} partial sequences {% include x %}."),
+        q("beta", 1, "What is catastrophic forgetting?", section="Fine-tuning"),
+        q("beta", 2, "Which method freezes the base weights?", "mcq", "Only adapters train.",
+          choices=(Choice("A", "Full fine-tuning"), Choice("B", "LoRA"), Choice("C", "Pre-training")), correct="B"),
+        q("beta", 3, "Describe LoRA in your own words.", "prompt", None),
+        q("beta", 4, "What is LoRA and why use it?", answer="Cheap fine-tuning."),
+        q("beta", 5, "A hidden question?", "prompt", None),
+    ]
+    corpus = Corpus(sources=sources, questions=qs, topics=list(load_topics(ROOT / "content" / "topics.yml")))
+    corpus.topic_of = {x.id: "fine-tuning" for x in qs}
+    corpus.topic_of[qs[1].id] = "math-foundations"
+    corpus.topic_of[qs[2].id] = "decoding"
+    corpus.group_of = {qs[0].id: "lora", qs[6].id: "lora"}
+    corpus.related_of = {qs[5].id: (qs[0].id, qs[3].id, qs[7].id)}
+    corpus.hidden = frozenset({qs[7].id})
+    return corpus
+
+
+@pytest.fixture
+def corpus() -> Corpus:
+    return sample_corpus()
+
+
+@pytest.fixture
+def files(corpus) -> dict[str, str]:
+    return render.render_site(corpus, ROOT).files
+
+
+def by_text(corpus: Corpus, text: str) -> Question:
+    return next(x for x in corpus.questions if x.question == text)
+
+
+def entry_block(page: str, qid: str) -> str:
+    """The Markdown of one entry: from its heading to the next `## `."""
+    start = page.index(f"{{ #{qid} }}")
+    end = page.find("\n## ", start)
+    return page[start:end if end > 0 else None]
+
+
+def test_every_shown_question_has_one_anchor_on_its_topic_page(corpus, files):
+    data = json.loads(files["questions.json"])
+    for record in data["questions"]:
+        if record["hidden"]:
+            continue
+        page_md = "topics/" + record["url"].split("/")[1] + ".md"
+        anchors = re.findall(rf'\{{ #{record["id"]} \}}|<span id="{record["id"]}"></span>', files[page_md])
+        assert len(anchors) == 1, record["id"]
+
+
+def test_hidden_question_is_left_off_every_page(corpus, files):
+    hidden = by_text(corpus, "A hidden question?")
+    assert not [path for path, text in files.items() if path.endswith(".md") and hidden.id in text]
+
+
+def test_duplicates_merge_into_one_entry_with_a_tab_per_source(corpus, files):
+    page = files["topics/fine-tuning.md"]
+    lora, twin = by_text(corpus, "What is LoRA?"), by_text(corpus, "What is LoRA and why use it?")
+    assert [h[1] for h in HEADING.findall(page)].count(lora.id) == 1
+    assert twin.id not in [h[1] for h in HEADING.findall(page)]
+    block = entry_block(page, lora.id)
+    assert "Asked in 2 sources" in block
+    assert f'data-ids="{lora.id} {twin.id}"' in block
+    assert '    === "Top 50 LLM Interview Questions, Q21"' in block
+    assert '    === "Beta notes, Q4"' in block
+    assert "        Cheap fine-tuning." in block
+
+
+def test_mcq_lists_options_and_folds_the_correct_answer(corpus, files):
+    mcq = by_text(corpus, "Which method freezes the base weights?")
+    block = entry_block(files["topics/fine-tuning.md"], mcq.id)
+    assert '<ol class="mcq" data-correct="B" type="A" markdown>' in block
+    assert re.findall(r'<li data-letter="([A-D])"', block) == ["A", "B", "C"]
+    assert "??? answer" in block and "**Correct answer: B.** LoRA" in block
+    assert "Multiple choice" in block
+
+
+def test_practice_prompt_is_marked_has_no_answer_and_links_related_shown_questions(corpus, files):
+    prompt = by_text(corpus, "Describe LoRA in your own words.")
+    block = entry_block(files["topics/fine-tuning.md"], prompt.id)
+    assert "Practice prompt" in block and "??? answer" not in block
+    related = re.search(r'<p class="qa-related" markdown>(.*)</p>', block).group(1)
+    assert related.startswith("Study these first:")
+    assert by_text(corpus, "What is LoRA?").id in related
+    assert by_text(corpus, "A hidden question?").id not in related
+
+
+def test_citation_uses_the_source_label_else_the_order(corpus, files):
+    page = files["topics/fine-tuning.md"]
+    assert "[Top 50 LLM Interview Questions, Q21](../sources.md#alpha)" in page
+    assert "[Beta notes, Q1](../sources.md#beta)" in page
+
+
+def test_source_text_with_template_syntax_stays_literal(files):
+    assert "Keeps the best {{ config }} partial sequences {% include x %}." in files["topics/decoding.md"]
+
+
+def test_math_flag_only_on_pages_with_math(files):
+    assert "\nmath: true\n" in files["topics/math-foundations.md"]
+    assert "\nmath: true\n" in files["topics/fine-tuning.md"]
+    assert "math: true" not in files["topics/decoding.md"]
+
+
+def test_home_has_cards_due_counts_and_summary_for_every_topic(corpus, files):
+    home = files["index.md"]
+    assert '<div class="grid cards" markdown>' in home and '<div id="study-due" data-scope="all"></div>' in home
+    for topic in corpus.topics:
+        assert f"(topics/{topic.id}.md)" in home
+        assert f'<span class="due-count" data-topic="{topic.id}"></span>' in home
+    assert "3 answered · 1 multiple choice · 1 practice prompts" in home   # fine-tuning, hidden left out
+
+
+def test_sources_page_links_each_shown_question(corpus, files):
+    page = files["sources.md"]
+    assert "## Top 50 LLM Interview Questions { #alpha }" in page
+    for x in corpus.questions:
+        assert (x.id in page) == (x.id not in corpus.hidden)
+
+
+def test_topics_in_configured_order_in_nav(corpus):
+    nav = render.render_site(corpus, ROOT).nav
+    topics = next(item["Topics"] for item in nav if isinstance(item, dict) and "Topics" in item)
+    assert [list(t.values())[0] for t in topics] == [f"topics/{t.id}.md" for t in corpus.topics]
+
+
+def test_rendering_is_deterministic(corpus):
+    assert render.render_site(corpus, ROOT).files == render.render_site(sample_corpus(), ROOT).files
+
+
+def big_corpus(n: int) -> Corpus:
+    corpus = sample_corpus()
+    corpus.questions = [q("alpha", i, f"Question number {i} about adapters?") for i in range(1, n + 1)]
+    corpus.topic_of = {x.id: "fine-tuning" for x in corpus.questions}
+    corpus.group_of, corpus.related_of, corpus.hidden = {}, {}, frozenset()
+    return corpus
+
+
+def test_a_large_topic_is_split_into_pages_and_urls_follow(monkeypatch):
+    monkeypatch.setattr(render_layout, "MAX_ENTRIES_PER_PAGE", 40)
+    corpus = big_corpus(100)
+    out = render.render_site(corpus, ROOT)
+    assert {"topics/fine-tuning.md", "topics/fine-tuning-2.md", "topics/fine-tuning-3.md"} <= set(out.files)
+    assert "topics/fine-tuning-4.md" not in out.files
+    data = json.loads(out.files["questions.json"])
+    last = data["questions"][-1]
+    assert last["url"] == f"topics/fine-tuning-3/#{last['id']}"
+    assert f"{{ #{last['id']} }}" in out.files["topics/fine-tuning-3.md"]
+    assert "Page 3 of 3" in out.files["topics/fine-tuning-3.md"]
+    assert data["topics"][4]["pages"] == ["topics/fine-tuning/", "topics/fine-tuning-2/", "topics/fine-tuning-3/"]
+
+
+def test_page_size_cap_splits_long_answers(monkeypatch):
+    corpus = big_corpus(12)
+    corpus.questions = [x.__class__(**{**x.__dict__, "answer": "word " * 20_000}) for x in corpus.questions]
+    pages = render_layout.plan(corpus).pages_of("fine-tuning")
+    assert len(pages) > 1
+    assert all(sum(len(m.answer) for e in p.entries for m in e.members) <= render_layout.MAX_PAGE_CHARS
+               for p in pages)
+
+
+def test_write_docs_wipes_stale_files_and_writes_an_inheriting_config(tmp_path, corpus):
+    docs = tmp_path / "build" / "docs"
+    docs.mkdir(parents=True)
+    (docs / "stale.md").write_text("old")
+    render.write_docs(corpus, docs, ROOT_COPY(tmp_path))
+    assert not (docs / "stale.md").exists()
+    config = yaml.safe_load((tmp_path / "build" / "mkdocs.yml").read_text())
+    assert config["INHERIT"] == "../mkdocs.yml" and config["docs_dir"] == "docs"
+    assert config["site_dir"] == "../site" and config["theme"] == {"custom_dir": "../overrides"}
+
+
+def ROOT_COPY(tmp_path: Path) -> Path:  # noqa: N802 - reads as a value
+    for name in ("content", "overrides"):
+        shutil.copytree(ROOT / name, tmp_path / name, dirs_exist_ok=True)
+    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
+def test_hand_made_corpus_builds_with_strict_mkdocs(tmp_path, corpus):
+    """Every link and anchor the renderer writes resolves: `mkdocs build --strict` passes."""
+    root = ROOT_COPY(tmp_path)
+    render.write_docs(corpus, root / "build" / "docs", root)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "build/mkdocs.yml"],
+                            cwd=root, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    html = (root / "site" / "topics" / "fine-tuning" / "index.html").read_text()
+    lora = by_text(corpus, "What is LoRA?")
+    assert f'id="{lora.id}"' in html and 'class="tabbed-set' in html and "<details class=\"answer\"" in html
