@@ -1,0 +1,198 @@
+"""Exports: an Anki deck (.apkg), a CSV Anki can import, and questions.json.
+
+One note per answered question and per multiple-choice question (practice prompts
+have nothing to check against). A note's GUID is `genanki.guid_for(question id)`,
+and question ids are stable, so importing a newer deck updates the notes already
+in a reader's collection instead of adding copies. Deck and note-type ids are
+constants and every timestamp is fixed, so two exports of the same corpus are
+byte-identical.
+
+Answers are Markdown; they become HTML with Python-Markdown and then pass the same
+nh3 allowlist as the site. Math is lifted out before Markdown (which would eat
+the backslashes) and put back with the delimiters Anki's MathJax reads: \\(...\\)
+inline, \\[...\\] display.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import json
+import os
+import re
+import sqlite3
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import genanki
+import markdown
+import nh3
+
+from generator import corpus_json
+from generator.model import Corpus, Question
+from generator.render_layout import plan, topic_for
+from generator.render_topics import citation, mcq_answer
+from generator.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, SAFE_SCHEMES
+
+DECK_NAME = "LLM Interview Study"
+DECK_ID = 1_843_229_017            # fixed: a re-import lands in the same deck
+MODEL_ID = 1_511_820_463           # fixed: the same note type every export
+FIXED_TIMESTAMP = 1_700_000_000    # note/card "modified" times; SOURCE_DATE_EPOCH wins if set
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)   # the earliest date a zip entry can hold
+EXTENSIONS = {"anki": "apkg", "csv": "csv", "json": "json"}
+DEFAULT_DIR = Path("dist")
+DOWNLOADS = ("downloads/llm-study.apkg", "downloads/llm-study.csv")
+
+DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$|\\\[(.+?)\\\]", re.DOTALL)
+INLINE_MATH = re.compile(r"(?<![\\$])\$(?![\s$])([^$\n]+?)(?<!\s)\$(?!\d)|\\\((.+?)\\\)")
+HOLE = re.compile("\ue010(\\d+)\ue011")
+TAG_UNSAFE = re.compile(r"[^A-Za-z0-9_:.-]+")
+MARKDOWN_EXTENSIONS = ["fenced_code", "tables", "sane_lists"]
+
+CARD_CSS = """.card { font-family: system-ui, sans-serif; font-size: 18px; line-height: 1.5;
+  text-align: left; color: black; background: white; max-width: 42em; margin: 0 auto; }
+.nightMode .card, .card.nightMode { color: #eee; background: #222; }
+.source { font-size: 0.8em; opacity: 0.7; margin-top: 1.5em; }
+pre, code { font-size: 0.9em; }"""
+MODEL = genanki.Model(
+    MODEL_ID, "LLM Study Q&A",
+    fields=[{"name": "Question"}, {"name": "Answer"}, {"name": "Source"}, {"name": "Topic"},
+            {"name": "Id"}],
+    templates=[{
+        "name": "Card 1",
+        "qfmt": "{{Question}}",
+        "afmt": '{{FrontSide}}<hr id="answer">{{Answer}}<div class="source">{{Source}} · {{Topic}}</div>',
+    }],
+    css=CARD_CSS,
+)
+
+
+@dataclass(frozen=True)
+class Card:
+    """One question ready for Anki: HTML fields, tags and the GUID."""
+
+    guid: str
+    question: str
+    answer: str
+    source: str
+    topic: str
+    tags: tuple[str, ...]
+    qid: str
+
+
+def markdown_to_html(text: str) -> str:
+    """Markdown -> sanitised HTML, math kept intact with Anki's MathJax delimiters."""
+    held: list[str] = []
+
+    def hold(html_text: str) -> str:
+        held.append(html_text)
+        return f"\ue010{len(held) - 1}\ue011"
+
+    text = DISPLAY_MATH.sub(lambda m: hold(r"\[" + _escape(m.group(1) or m.group(2)) + r"\]"), text)
+    text = INLINE_MATH.sub(lambda m: hold(r"\(" + _escape(m.group(1) or m.group(2)) + r"\)"), text)
+    rendered = markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS, output_format="html")
+    clean = nh3.clean(rendered, tags=set(ALLOWED_TAGS) | {"h1", "h2", "h3", "h4", "hr"},
+                      attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
+                      url_schemes=set(SAFE_SCHEMES))
+    return HOLE.sub(lambda m: held[int(m.group(1))], clean)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def tag(prefix: str, value: str) -> str:
+    """An Anki tag (no spaces allowed): `topic::fine-tuning`."""
+    return f"{prefix}::{TAG_UNSAFE.sub('-', value).strip('-') or 'none'}"
+
+
+def exportable(q: Question, corpus: Corpus) -> bool:
+    if q.id in corpus.hidden:
+        return False
+    return (q.kind == "open" and bool(q.answer)) or (q.kind == "mcq" and bool(q.correct or q.answer))
+
+
+def make_card(q: Question, corpus: Corpus, sources: dict, topics: dict) -> Card:
+    front = markdown_to_html(q.question)
+    if q.kind == "mcq":
+        front += "\n" + markdown_to_html("\n".join(f"- **{c.letter}.** {c.text}" for c in q.choices))
+    back = markdown_to_html(mcq_answer(q) if q.kind == "mcq" else q.answer or "")
+    topic = topic_for(corpus, q.id)
+    tags = (tag("topic", topic), tag("source", q.source), tag("kind", q.kind))
+    return Card(genanki.guid_for(q.id), front, back, _escape(citation(q, sources)),
+                _escape(topics[topic]), tags, q.id)
+
+
+def cards(corpus: Corpus) -> list[Card]:
+    sources = {s.id: s for s in corpus.sources}
+    topics = {t.id: t.title for t in corpus.topics}
+    return [make_card(q, corpus, sources, topics) for q in corpus.questions if exportable(q, corpus)]
+
+
+def timestamp() -> int:
+    return int(os.environ.get("SOURCE_DATE_EPOCH") or FIXED_TIMESTAMP)
+
+
+def write_apkg(items: list[Card], out: Path) -> None:
+    deck = genanki.Deck(DECK_ID, DECK_NAME, description="LLM interview questions with answers.")
+    for c in items:
+        deck.add_note(genanki.Note(model=MODEL, fields=[c.question, c.answer, c.source, c.topic, c.qid],
+                                   tags=list(c.tags), guid=c.guid))
+    stamp = timestamp()
+    with tempfile.TemporaryDirectory() as scratch:
+        db_path = Path(scratch) / "collection.anki2"
+        conn = sqlite3.connect(db_path)
+        # genanki's own write_to_file stamps the zip with the current time and
+        # leaves its temporary database behind; writing the zip here avoids both.
+        genanki.Package(deck).write_to_db(conn.cursor(), stamp, itertools.count(stamp * 1000))
+        conn.commit()
+        conn.close()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name, data in (("collection.anki2", db_path.read_bytes()), ("media", b"{}")):
+                info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                zf.writestr(info, data)
+
+
+def csv_text(items: list[Card]) -> str:
+    """Anki's text import format: header lines, then one row per note."""
+    buffer = io.StringIO()
+    buffer.write("#separator:Comma\n#html:true\n#notetype:Basic\n"
+                 f"#deck:{DECK_NAME}\n#columns:GUID,Front,Back,Source,Topic,Tags\n"
+                 "#guid column:1\n#tags column:6\n")
+    writer = csv.writer(buffer, lineterminator="\n")
+    for c in items:
+        writer.writerow([c.guid, c.question, c.answer, c.source, c.topic, " ".join(c.tags)])
+    return buffer.getvalue()
+
+
+def json_text(corpus: Corpus) -> str:
+    """The same document as the site's questions.json."""
+    return json.dumps(corpus_json.build(corpus, plan(corpus)), ensure_ascii=False, indent=1) + "\n"
+
+
+def export(corpus: Corpus, fmt: str, out_path: Path | None = None) -> Path:
+    out = out_path or DEFAULT_DIR / f"llm-study.{EXTENSIONS[fmt]}"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "anki":
+        write_apkg(cards(corpus), out)
+    elif fmt == "csv":
+        out.write_text(csv_text(cards(corpus)), encoding="utf-8", newline="")
+    else:
+        out.write_text(json_text(corpus), encoding="utf-8", newline="\n")
+    return out
+
+
+def write_downloads(corpus: Corpus, docs_dir: Path) -> list[Path]:
+    """The deck and the CSV, into the docs so MkDocs ships them with the site."""
+    items = cards(corpus)
+    apkg, csv_path = (docs_dir / d for d in DOWNLOADS)
+    write_apkg(items, apkg)
+    csv_path.parent.mkdir(parents=True, exist_ok=True)
+    csv_path.write_text(csv_text(items), encoding="utf-8", newline="")
+    return [apkg, csv_path]
