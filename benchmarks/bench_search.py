@@ -55,6 +55,7 @@ def measure(site: Path, browser) -> dict:
         runs = [time_first_result(browser, url) for _ in range(RUNS)]
     finally:
         server.shutdown()
+        server.server_close()
     return {"raw": raw, "gz": gz, "load_to_result": statistics.median(r[0] for r in runs),
             "type_to_result": statistics.median(r[1] for r in runs)}
 

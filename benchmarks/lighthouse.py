@@ -114,6 +114,7 @@ def main() -> None:
             rows[label] = summarise(run_lighthouse(base + rel, out_dir / f"{slug}.json"))
     finally:
         server.shutdown()
+        server.server_close()
     print_table(rows)
 
 

@@ -54,6 +54,7 @@ def base_url(built_site) -> str:
     server, url = serve(built_site)
     yield url
     server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture(scope="session")

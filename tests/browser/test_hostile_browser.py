@@ -216,4 +216,5 @@ def test_no_page_executes_anything_in_chromium(hostile_build, browser):
         context.close()
     finally:
         server.shutdown()
+        server.server_close()
     assert not problems, "\n".join(problems)
