@@ -1,0 +1,290 @@
+/* The flashcards page (#flashcards) and the progress controls (#study-progress).
+ *
+ * Cards come from questions.json, one per site entry (a merged duplicate group
+ * is one card). Source text is Markdown: it is escaped first, then a small
+ * subset (paragraphs, lists, bold, italics, code, math) is turned into tags we
+ * write ourselves, so no source text ever reaches innerHTML unescaped.
+ * Keys: Space reveals, 1 = not yet, 2 = I knew it, Left/Right move.
+ */
+(function () {
+  "use strict";
+  var S = window.LLMStudy;
+  if (!S) return;
+
+  var ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+  var LIST_ITEM = /^\s*([-*+]|\d+[.)])\s+/;
+  var KIND_LABELS = { "": "All kinds", open: "Answered", mcq: "Multiple choice", prompt: "Practice prompts" };
+  var SHOW_LABELS = { "": "All cards", due: "Due today", new: "Never graded", learning: "Not known yet" };
+
+  function escapeHtml(text) { return String(text).replace(/[&<>"']/g, function (c) { return ESCAPES[c]; }); }
+
+  /* Inline Markdown on already-escaped text: code, math, escapes, bold, italics, links. */
+  function inline(escaped) {
+    var held = [];
+    function hold(html) { held.push(html); return "\u0000" + (held.length - 1) + "\u0001"; }
+    var s = escaped
+      .replace(/`([^`]+)`/g, function (_, c) { return hold("<code>" + c + "</code>"); })
+      .replace(/\$\$([^$]+)\$\$|\\\[([\s\S]+?)\\\]/g, function (_, a, b) {
+        return hold('<span class="arithmatex">\\[' + (a || b) + "\\]</span>");
+      })
+      .replace(/\$(?![\s$])([^$\n]+?)(?<!\s)\$(?!\d)|\\\(([\s\S]+?)\\\)/g, function (_, a, b) {
+        return hold('<span class="arithmatex">\\(' + (a || b) + "\\)</span>");
+      })
+      .replace(/\\([\\`*_{}\[\]()#+\-.!|~$]|&lt;|&gt;|&amp;)/g, function (_, c) { return hold(c); })
+      .replace(/\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g, function (_, text, url) {
+        return hold('<a href="' + url + '" rel="noopener">' + text + "</a>");
+      })
+      .replace(/\[([^\]]+)\]\(([^)\s]*)\)/g, "$1")
+      .replace(/\*\*([^*]+)\*\*|__([^_]+)__/g, function (_, a, b) { return "<strong>" + (a || b) + "</strong>"; })
+      .replace(/(^|[^*\w])\*([^*\s][^*]*)\*(?!\w)|(^|\W)_([^_\s][^_]*)_(?!\w)/g, function (_, p1, a, p2, b) {
+        return (p1 || p2 || "") + "<em>" + (a || b) + "</em>";
+      });
+    return s.replace(/\u0000(\d+)\u0001/g, function (_, i) { return held[+i]; });
+  }
+
+  /* Block Markdown: fenced code, lists, headings (as bold lines), paragraphs. */
+  function markdownHtml(md) {
+    var out = [];
+    var parts = escapeHtml(md || "").split(/^```[^\n]*\n([\s\S]*?)^```\s*$/m);
+    parts.forEach(function (part, i) {
+      if (i % 2 === 1) { out.push("<pre><code>" + part + "</code></pre>"); return; }
+      part.split(/\n\s*\n/).forEach(function (block) {
+        var lines = block.split("\n").filter(function (l) { return l.trim(); });
+        if (!lines.length) return;
+        if (LIST_ITEM.test(lines[0])) {
+          var ordered = /^\s*\d/.test(lines[0]);
+          var items = [];
+          lines.forEach(function (l) {
+            if (LIST_ITEM.test(l)) items.push(l.replace(LIST_ITEM, ""));
+            else items[items.length - 1] += " " + l.trim();
+          });
+          out.push((ordered ? "<ol>" : "<ul>") + items.map(function (t) { return "<li>" + inline(t) + "</li>"; }).join("") +
+                   (ordered ? "</ol>" : "</ul>"));
+        } else if (/^#{1,6}\s/.test(lines[0]) && lines.length === 1) {
+          out.push("<p><strong>" + inline(lines[0].replace(/^#+\s*/, "")) + "</strong></p>");
+        } else {
+          out.push("<p>" + lines.map(function (l) { return inline(l.trim()); }).join("<br>") + "</p>");
+        }
+      });
+    });
+    return out.join("\n");
+  }
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  function typeset(node) {
+    if (!node.querySelector(".arithmatex")) return;
+    var math = window.LLMStudyMath;     // the site's MathJax loader (math.js), when it offers one
+    if (math && typeof math.typeset === "function") { math.typeset(node); return; }
+    if (window.MathJax && typeof window.MathJax.typesetPromise === "function") {
+      window.MathJax.typesetPromise([node]).catch(function () { /* leave the TeX source visible */ });
+    }
+  }
+
+  /* ---- one card -------------------------------------------------------- */
+
+  function answerOf(entry, sources) {
+    var p = entry.primary;
+    if (p.kind === "mcq") {
+      var right = (p.choices || []).filter(function (c) { return c.letter === p.correct; })[0];
+      var head = p.correct ? "**Correct answer: " + p.correct + ".** " + (right ? right.text : "") : "*The source gives no correct answer.*";
+      return markdownHtml(head + (p.answer ? "\n\n" + p.answer : ""));
+    }
+    if (typeof p.answer_html === "string" && p.answer) return p.answer_html;
+    var answered = entry.members.filter(function (m) { return m.answer && m.kind !== "mcq"; })[0];
+    if (!answered) {
+      return "<p><em>A practice prompt: no source gives an answer. Answer it aloud or in writing, " +
+             "then grade yourself.</em></p>";
+    }
+    var html = typeof answered.answer_html === "string" ? answered.answer_html : markdownHtml(answered.answer);
+    if (answered !== p) html = "<p><em>Answered in " + escapeHtml(sources[answered.source] || answered.source) + ".</em></p>" + html;
+    return html;
+  }
+
+  function renderCard(view) {
+    var deck = view.deck, box = view.card;
+    box.textContent = "";
+    if (!deck.length) {
+      box.appendChild(el("p", { "class": "fc-empty" }, "No cards match these filters."));
+      view.position.textContent = "0 cards";
+      return;
+    }
+    var entry = deck[view.index], p = entry.primary;
+    view.position.textContent = "Card " + (view.index + 1) + " of " + deck.length;
+    var meta = el("p", { "class": "fc-meta" });
+    meta.textContent = [view.topics[entry.topic] || entry.topic, KIND_LABELS[p.kind],
+      entry.members.length > 1 ? "asked in " + entry.members.length + " sources" : view.sources[p.source] || p.source]
+      .filter(Boolean).join(" · ");
+    box.appendChild(meta);
+    var question = el("h2", { "class": "fc-question", id: "fc-question" });
+    question.innerHTML = inline(escapeHtml(p.question));    // escaped first: see inline()
+    box.appendChild(question);
+    if (p.kind === "mcq" && p.choices && p.choices.length) {
+      var list = el("ol", { "class": "mcq", type: "A", "data-correct": p.correct || "" });
+      p.choices.forEach(function (c) {
+        var li = el("li", { "data-letter": c.letter });
+        li.innerHTML = inline(escapeHtml(c.text));
+        list.appendChild(li);
+      });
+      box.appendChild(list);
+      S.enhanceMcq(list, function () { reveal(view); });
+    }
+    var answer = el("div", { "class": "fc-answer", id: "fc-answer", tabindex: "-1", "aria-labelledby": "fc-question" });
+    answer.hidden = !view.revealed;
+    answer.innerHTML = answerOf(entry, view.sources);
+    if (p.url) {
+      var link = el("p", { "class": "fc-link" });
+      link.appendChild(el("a", { href: new URL(p.url, S.siteRoot).href }, "Open on its topic page"));
+      answer.appendChild(link);
+    }
+    box.appendChild(answer);
+    view.revealButton.setAttribute("aria-expanded", view.revealed ? "true" : "false");
+    view.revealButton.textContent = view.revealed ? "Answer shown" : "Reveal answer";
+    view.revealButton.disabled = view.revealed;
+    view.prev.disabled = view.index === 0;
+    view.next.disabled = view.index >= deck.length - 1;
+    view.state.textContent = S.describe ? S.describe(S.latest(S.load(), entry.ids)) : "";
+    typeset(box);
+  }
+
+  function reveal(view) {
+    if (!view.deck.length || view.revealed) return;
+    view.revealed = true;
+    var answer = view.card.querySelector(".fc-answer");
+    answer.hidden = false;
+    view.revealButton.setAttribute("aria-expanded", "true");
+    view.revealButton.textContent = "Answer shown";
+    view.revealButton.disabled = true;
+    answer.focus({ preventScroll: false });
+    typeset(answer);
+  }
+
+  function move(view, step) {
+    var next = view.index + step;
+    if (next < 0 || next >= view.deck.length) return;
+    view.index = next;
+    view.revealed = false;
+    renderCard(view);
+  }
+
+  function gradeCard(view, knew) {
+    if (!view.deck.length) return;
+    var entry = view.deck[view.index];
+    var card = S.grade(entry.ids, knew);
+    var said = (knew ? "I knew it" : "Not yet") + ". " + S.describe(card);
+    if (view.index < view.deck.length - 1) move(view, 1);
+    else renderCard(view);
+    view.announce.textContent = "Graded “" + entry.primary.question.slice(0, 80) + "”: " + said;
+  }
+
+  /* ---- the deck and its filters ----------------------------------------- */
+
+  function select(label, name, options, value) {
+    var wrap = el("label", { "class": "fc-filter" });
+    wrap.appendChild(el("span", { "class": "fc-filter__label" }, label));
+    var sel = el("select", { name: name });
+    Object.keys(options).forEach(function (k) {
+      var o = el("option", { value: k }, options[k]);
+      if (k === value) o.selected = true;
+      sel.appendChild(o);
+    });
+    wrap.appendChild(sel);
+    return { wrap: wrap, select: sel };
+  }
+
+  function buildDeck(view) {
+    var topic = view.filters.topic.value, kind = view.filters.kind.value, show = view.filters.show.value;
+    var state = S.load(), day = S.today();
+    view.deck = view.data.entries.filter(function (e) {
+      if (topic && e.topic !== topic) return false;
+      if (kind && e.kind !== kind) return false;
+      var status = S.status(S.latest(state, e.ids), day);
+      if (show === "due") return status === "due";
+      if (show === "new") return status === "new";
+      if (show === "learning") return status !== "known";
+      return true;
+    });
+    view.index = 0;
+    view.revealed = false;
+    renderCard(view);
+  }
+
+  function mount(root, data) {
+    var params = new URLSearchParams(location.search);
+    var topics = {}, sources = {}, topicOptions = { "": "All topics" };
+    data.topics.forEach(function (t) { topics[t.id] = t.title; topicOptions[t.id] = t.title; });
+    data.sources.forEach(function (s) { sources[s.id] = s.title; });
+    var rank = {};
+    data.topics.forEach(function (t, i) { rank[t.id] = i; });
+    data.entries = data.entries.slice().sort(function (a, b) { return (rank[a.topic] || 0) - (rank[b.topic] || 0); });
+    root.textContent = "";
+    var view = { data: data, topics: topics, sources: sources, deck: [], index: 0, revealed: false, filters: {} };
+    var bar = el("div", { "class": "fc-filters" });
+    [["Topic", "topic", topicOptions], ["Kind", "kind", KIND_LABELS], ["Show", "show", SHOW_LABELS]].forEach(function (f) {
+      var s = select(f[0], f[1], f[2], params.get(f[1]) || "");
+      view.filters[f[1]] = s.select;
+      s.select.addEventListener("change", function () { buildDeck(view); });
+      bar.appendChild(s.wrap);
+    });
+    view.position = el("p", { "class": "fc-position", "aria-live": "polite" });
+    view.card = el("section", { "class": "fc-card", "aria-label": "Flashcard" });
+    var actions = el("div", { "class": "fc-actions" });
+    view.prev = el("button", { type: "button", "class": "fc-prev", "aria-keyshortcuts": "ArrowLeft" }, "← Previous");
+    view.revealButton = el("button", { type: "button", "class": "fc-reveal", "aria-controls": "fc-answer",
+                                       "aria-keyshortcuts": "Space" }, "Reveal answer");
+    var again = el("button", { type: "button", "class": "fc-again", "aria-keyshortcuts": "1" }, "Not yet (1)");
+    var knew = el("button", { type: "button", "class": "fc-knew", "aria-keyshortcuts": "2" }, "I knew it (2)");
+    view.next = el("button", { type: "button", "class": "fc-next", "aria-keyshortcuts": "ArrowRight" }, "Next →");
+    [view.prev, view.revealButton, again, knew, view.next].forEach(function (b) { actions.appendChild(b); });
+    view.state = el("p", { "class": "fc-state" });
+    view.announce = el("p", { "class": "fc-announce", role: "status" });
+    [bar, view.position, view.card, actions, view.state, view.announce].forEach(function (n) { root.appendChild(n); });
+    view.prev.addEventListener("click", function () { move(view, -1); });
+    view.next.addEventListener("click", function () { move(view, 1); });
+    view.revealButton.addEventListener("click", function () { reveal(view); });
+    again.addEventListener("click", function () { gradeCard(view, false); });
+    knew.addEventListener("click", function () { gradeCard(view, true); });
+    root.setAttribute("data-ready", "true");
+    root.llmView = view;
+    buildDeck(view);
+  }
+
+  function onKey(event) {
+    var root = document.getElementById("flashcards");
+    var view = root && root.llmView;
+    if (!view || event.ctrlKey || event.metaKey || event.altKey) return;
+    var t = event.target;
+    if (t && (/^(INPUT|SELECT|TEXTAREA)$/.test(t.tagName) || t.isContentEditable)) return;
+    if (event.key === " " || event.key === "Spacebar") {
+      if (t && /^(BUTTON|A|SUMMARY)$/.test(t.tagName)) return;    // Space activates the focused control
+      event.preventDefault();
+      reveal(view);
+    } else if (event.key === "1") { event.preventDefault(); gradeCard(view, false); }
+    else if (event.key === "2") { event.preventDefault(); gradeCard(view, true); }
+    else if (event.key === "ArrowLeft") { event.preventDefault(); move(view, -1); }
+    else if (event.key === "ArrowRight") { event.preventDefault(); move(view, 1); }
+  }
+
+  function onPage() {
+    var root = document.getElementById("flashcards");
+    if (root && !root.llmView) {
+      root.setAttribute("aria-busy", "true");
+      S.loadData().then(function (data) { root.removeAttribute("aria-busy"); mount(root, data); })
+        .catch(function () {
+          root.removeAttribute("aria-busy");
+          root.appendChild(el("p", { "class": "fc-empty" }, "The questions could not be loaded. Reload the page to try again."));
+        });
+    }
+  }
+
+  document.addEventListener("keydown", onKey);
+  S.markdownHtml = markdownHtml;
+  if (window.document$) window.document$.subscribe(onPage);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onPage);
+  else onPage();
+})();
