@@ -1,19 +1,119 @@
-"""Cleaning: drop page junk before reading, and turn Drafts into clean Questions (placeholder)."""
+"""Cleaning: drop page junk before reading, and turn Drafts into clean Questions.
+
+`strip_junk` applies the rules of `generator.junk` to a whole document and
+keeps each remaining line's number, so later warnings still point at the
+file. `make_questions` turns each reader's Draft into a Question: the answer
+as Markdown (structure repaired, math delimited, HTML sanitised), the kind
+(`open`, `mcq`, `prompt`) and whether it holds math.
+"""
 
 from __future__ import annotations
 
-from generator.model import Document, Draft, Problem, Question, question_id
+from generator import junk
+from generator.markdown_fix import join_blocks, to_markdown
+from generator.mathfix import fix_math
+from generator.model import Choice, Document, Draft, Line, Location, Problem, Question, question_id
+from generator.sanitize import escape_inline, sanitize_markdown
+
+EMPTY_ANSWER = "question has an empty answer"
 
 
 def strip_junk(doc: Document) -> tuple[Document, list[Problem]]:
-    return doc, []
+    """The document without known page junk; every kept Line keeps its number."""
+    kept: list[Line] = []
+    in_tail = False
+    for line in doc.lines:
+        if in_tail and not junk.is_question_like(line.text):
+            continue
+        in_tail = False
+        if junk.starts_tail(line.text):
+            in_tail = True
+            continue
+        if junk.is_junk_line(line.text):
+            continue
+        text = junk.strip_inline(line.text)
+        if text != line.text and not text.strip():
+            continue
+        kept.append(line if text == line.text else Line(line.no, text))
+    return Document(doc.path, doc.source_id, tuple(_drop_label_runs(kept))), []
+
+
+def _drop_label_runs(lines: list[Line]) -> list[Line]:
+    paragraphs: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        if line.text.strip():
+            current.append(line)
+        elif current:
+            paragraphs.append(current)
+            current = []
+    if current:
+        paragraphs.append(current)
+    drop = junk.label_runs([[line.text for line in p] for p in paragraphs])
+    dropped = {line.no for index in drop for line in paragraphs[index]}
+    return [line for line in lines if line.no not in dropped]
 
 
 def make_questions(drafts: list[Draft], source_id: str) -> tuple[list[Question], list[Problem]]:
-    out = []
-    for n, d in enumerate(drafts, start=1):
-        answer = "\n".join(line.text for line in d.answer).strip() or None
-        kind = "mcq" if d.choices else ("open" if answer else "prompt")
-        out.append(Question(question_id(source_id, d.question), source_id, n, d.question, kind,
-                            answer, d.location, d.section, d.choices, d.correct, d.label))
-    return out, []
+    out: list[Question] = []
+    problems: list[Problem] = []
+    for n, draft in enumerate(drafts, start=1):
+        question, question_math, bad = _clean_inline(draft.question)
+        if bad:
+            problems.append(Problem(draft.location, "unbalanced $ in the question: shown as a literal dollar"))
+        answer, answer_math, answer_problems = clean_answer(draft)
+        problems += answer_problems
+        choices, choice_math = _clean_choices(draft.choices)
+        if draft.answer and not answer and not choices:
+            problems.append(Problem(draft.location, EMPTY_ANSWER))
+        kind = "mcq" if choices else ("open" if answer else "prompt")
+        out.append(Question(
+            id=question_id(source_id, draft.question), source=source_id, n=n, question=question,
+            kind=kind, answer=answer, location=draft.location, section=draft.section,
+            choices=choices, correct=draft.correct, label=draft.label,
+            math=question_math or answer_math or choice_math))
+    return out, problems
+
+
+def clean_answer(draft: Draft) -> tuple[str | None, bool, list[Problem]]:
+    """(Markdown or None, holds math, problems) for a Draft's raw answer lines."""
+    lines = _without_caption(list(draft.answer))
+    blocks = to_markdown(lines)
+    fixed: list[tuple[int, str]] = []
+    has_math = False
+    problems: list[Problem] = []
+    for no, text in blocks:
+        result = fix_math(text)
+        has_math |= result.has_math
+        if result.unbalanced:
+            problems.append(Problem(Location(draft.location.path, no),
+                                    "unbalanced $ in the answer: shown as a literal dollar"))
+        fixed.append((no, result.text))
+    markdown = sanitize_markdown(join_blocks(fixed)).strip()
+    return (markdown or None), has_math, problems
+
+
+def _without_caption(lines: list[Line]) -> list[Line]:
+    """Drop a figure caption that ends an answer after its prose (see junk 'figure-caption')."""
+    while lines and not lines[-1].text.strip():
+        lines.pop()
+    if len(lines) < 2 or not junk.is_caption([lines[-1].text.strip()]):
+        return lines
+    before = [line for line in lines[:-1] if line.text.strip()]
+    if before and junk.is_prose([before[-1].text]) and len(before[-1].text.split()) >= 8:
+        return lines[:-1]
+    return lines
+
+
+def _clean_inline(text: str) -> tuple[str, bool, int]:
+    result = fix_math(" ".join(text.split()))
+    return escape_inline(result.text), result.has_math, result.unbalanced
+
+
+def _clean_choices(choices: tuple[Choice, ...]) -> tuple[tuple[Choice, ...], bool]:
+    out, has_math = [], False
+    for choice in choices:
+        result = fix_math(" ".join(choice.text.split()))
+        has_math |= result.has_math
+        out.append(Choice(choice.letter, sanitize_markdown(result.text).strip()))
+    return tuple(out), has_math
