@@ -48,6 +48,16 @@
     else retypeset();
   }
 
+  // For study mode's flashcards (flashcards.js): typeset math added after page load,
+  // loading MathJax first if this page had none.
+  window.LLMStudyMath = {
+    typeset: function (node) {
+      if (state === "ready") return MathJax.typesetPromise([node]);
+      again = true;                 // typeset the whole page (node included) once ready
+      if (state === "idle") load();
+    }
+  };
+
   if (window.document$) window.document$.subscribe(onPage);
   else document.addEventListener("DOMContentLoaded", onPage);
 })();

@@ -166,7 +166,7 @@
     S.loadData().then(function (data) {
       spans.forEach(function (span) {
         var p = S.progress(data, span.getAttribute("data-topic"));
-        span.textContent = p.due + " due today · " + p.known + " of " + p.total + " known";
+        span.textContent = p.total ? p.due + " due today · " + p.known + " of " + p.total + " known" : "";
         span.classList.toggle("due-count--due", p.due > 0);
       });
       if (!summary) return;
