@@ -1,8 +1,140 @@
-"""Topic classification (placeholder: everything in the first topic)."""
+"""Topic classification: weighted keywords per topic, deterministic and explainable.
+
+Each topic in content/topics.yml lists `keywords:`; an entry is a phrase with an
+optional weight (default 1), written `- beam search` or `- "lora: 3"` or
+`- lora: 3`. Phrases are folded like the text (`generator.textsim.fold`), so
+"LLM", "large language models" and "language model" match the same keyword.
+
+A question's score for a topic is the sum, over the topic's keywords found, of
+keyword weight x field weight, where the fields are the question text (x3), the
+section heading it sat under in its source (x1.5) and its answer (x0.5, at most
+ANSWER_CAP per topic); each keyword counts once per field. The highest score wins; ties go to the topic
+whose keywords matched the question text more, then to the earlier topic. A
+question nothing matches lands in the first topic. A curation `pin` wins over all.
+Topics other than the winner whose keywords matched the question text itself
+become secondary tags.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from generator.model import Question, Topic
+from generator.textsim import fold
+
+FIELD_WEIGHTS = (("question", 3.0), ("section", 1.5), ("answer", 0.5))
+KEYWORD_WEIGHT = re.compile(r"^(?P<phrase>.+?)\s*[:=]\s*(?P<weight>-?\d+(?:\.\d+)?)$")
+# Answers mention many things in passing: they may tip a close call, never outvote the question.
+ANSWER_CAP = 2.0
+TAG_MIN_SCORE = 3.0     # a keyword of weight >= 1 in the question text itself
+MAX_TAGS = 2
+
+
+@dataclass(frozen=True)
+class Keyword:
+    phrase: str
+    tokens: tuple[str, ...]
+    weight: float
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One keyword found in one field of a question."""
+
+    topic: str
+    field: str
+    keyword: Keyword
+
+    @property
+    def points(self) -> float:
+        return dict(FIELD_WEIGHTS)[self.field] * self.keyword.weight
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Why a question got its topic: every hit, and the topics ranked by score."""
+
+    hits: tuple[Hit, ...]
+    ranking: tuple[tuple[str, float], ...]     # (topic id, score), best first
+
+    @property
+    def topic(self) -> str:
+        return self.ranking[0][0]
+
+    def tags(self) -> tuple[str, ...]:
+        in_question: dict[str, float] = {}
+        for hit in self.hits:
+            if hit.field == "question":
+                in_question[hit.topic] = in_question.get(hit.topic, 0.0) + hit.points
+        ranked = [t for t, _ in self.ranking if t != self.topic and in_question.get(t, 0) >= TAG_MIN_SCORE]
+        return tuple(ranked[:MAX_TAGS])
+
+
+def parse_keyword(entry: str) -> Keyword | None:
+    """`"lora: 3"` -> Keyword("lora", ("lora",), 3.0); `"beam search"` -> weight 1."""
+    text = entry.strip()
+    match = KEYWORD_WEIGHT.match(text)
+    phrase, weight = (match["phrase"], float(match["weight"])) if match else (text, 1.0)
+    tokens = fold(phrase)
+    return Keyword(phrase, tokens, weight) if tokens else None
+
+
+def keyword_table(topics: list[Topic] | tuple[Topic, ...]) -> dict[str, tuple[Keyword, ...]]:
+    """Each topic's keywords; variants that fold alike ("evaluate", "evaluation") count once."""
+    table = {}
+    for topic in topics:
+        best: dict[tuple[str, ...], Keyword] = {}
+        for kw in filter(None, (parse_keyword(k) for k in topic.keywords)):
+            if kw.tokens not in best or kw.weight > best[kw.tokens].weight:
+                best[kw.tokens] = kw
+        table[topic.id] = tuple(best.values())
+    return table
+
+
+def _grams(text: str, longest: int) -> set[tuple[str, ...]]:
+    """Every run of 1..longest folded tokens, so a keyword lookup is one set membership."""
+    tokens = fold(text)
+    return {tokens[i:i + n] for n in range(1, longest + 1) for i in range(len(tokens) - n + 1)}
+
+
+def score(question: Question, topics, table: dict[str, tuple[Keyword, ...]]) -> Verdict:
+    longest = max((len(k.tokens) for kws in table.values() for k in kws), default=1)
+    fields = {"question": _grams(question.question, longest),
+              "section": _grams(question.section or "", longest),
+              "answer": _grams(question.answer or "", longest)}
+    hits = [Hit(topic.id, name, kw)
+            for topic in topics for name, _ in FIELD_WEIGHTS for kw in table[topic.id]
+            if kw.tokens in fields[name]]
+    totals = {t.id: 0.0 for t in topics}
+    in_question, in_answer = dict(totals), dict(totals)
+    for hit in hits:
+        if hit.field == "answer":
+            in_answer[hit.topic] += hit.points
+        else:
+            totals[hit.topic] += hit.points
+        if hit.field == "question":
+            in_question[hit.topic] += hit.points
+    for topic, points in in_answer.items():
+        totals[topic] += min(points, ANSWER_CAP)
+    order = {t.id: i for i, t in enumerate(topics)}
+    ranking = sorted(totals.items(), key=lambda kv: (-round(kv[1], 6), -in_question[kv[0]], order[kv[0]]))
+    return Verdict(tuple(hits), tuple(ranking))
+
 
 def classify_all(questions, topics, curation):
-    first = topics[0].id
-    return {q.id: curation.pin.get(q.id, first) for q in questions}, {q.id: () for q in questions}
+    """Every question gets exactly one topic (a curation pin wins) and 0-2 secondary tags."""
+    table = keyword_table(topics)
+    topic_of, tags_of = {}, {}
+    for q in questions:
+        verdict = score(q, topics, table)
+        topic_of[q.id] = curation.pin.get(q.id, verdict.topic)
+        tags_of[q.id] = tuple(t for t in ((verdict.topic,) + verdict.tags()) if t != topic_of[q.id])[:MAX_TAGS]
+    return topic_of, tags_of
+
+
+def explain(corpus, qid: str) -> str:
+    """Why a question landed where it did, its duplicate group and its related questions."""
+    from generator.explain import explain_question
+
+    return explain_question(corpus, qid)

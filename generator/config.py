@@ -70,6 +70,14 @@ def load_sources_meta(path: Path) -> dict[str, SourceMeta]:
     return meta
 
 
+def _keyword_text(entry: object) -> str:
+    """`- lora: 3` parses as {"lora": 3}; keep it as the string "lora: 3" the classifier reads."""
+    if isinstance(entry, dict) and len(entry) == 1:
+        (phrase, weight), = entry.items()
+        return f"{phrase}: {weight}"
+    return str(entry)
+
+
 def load_topics(path: Path) -> tuple[Topic, ...]:
     data = _load_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("topics"), list):
@@ -88,7 +96,7 @@ def load_topics(path: Path) -> tuple[Topic, ...]:
             keywords = []
         topics.append(Topic(str(entry["id"]), str(entry["title"]),
                             str(entry.get("description") or "").strip(),
-                            tuple(str(k) for k in keywords)))
+                            tuple(_keyword_text(k) for k in keywords)))
     if errors:
         raise ConfigError("\n".join(errors))
     if not topics:

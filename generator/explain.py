@@ -1,0 +1,103 @@
+"""`python -m generator explain <id>`: why a question got its topic, group and related links.
+
+Everything is recomputed from the same rules the build used, so the text shows
+the evidence (keywords and their points, concept sets and intents) rather than
+just the outcome. A result the rules alone would not give is attributed to
+content/curation.yml.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from generator.classify import ANSWER_CAP, FIELD_WEIGHTS, Verdict, keyword_table, score
+from generator.dedupe import signature, why_apart
+from generator.model import Corpus, Question
+from generator.related import shared_terms
+
+CURATION = "content/curation.yml"
+
+
+def explain_question(corpus: Corpus, qid: str) -> str:
+    by_id = {q.id: q for q in corpus.questions}
+    question = by_id.get(qid)
+    if question is None:
+        close = difflib.get_close_matches(qid, list(by_id), n=3, cutoff=0.5)
+        hint = f"; did you mean {', '.join(close)}?" if close else " (see questions.json for ids)"
+        return f"unknown question id {qid!r}{hint}"
+    lines = [f"{question.id}", f"  {question.question!r}",
+             f"  from {question.source} ({question.location})"
+             + (f", section {question.section!r}" if question.section else "")]
+    lines += _topic_lines(corpus, question)
+    lines += _group_lines(corpus, question, by_id)
+    lines += _related_lines(corpus, question, by_id)
+    return "\n".join(lines)
+
+
+def _evidence(verdict: Verdict, topic: str) -> str:
+    parts = []
+    for field, weight in FIELD_WEIGHTS:
+        hits = [h for h in verdict.hits if h.topic == topic and h.field == field]
+        if hits:
+            words = ", ".join(f"{h.keyword.phrase} {h.keyword.weight:g}" for h in hits)
+            total = sum(h.points for h in hits)
+            capped = f", capped at {ANSWER_CAP:g}" if field == "answer" and total > ANSWER_CAP else ""
+            parts.append(f"{field} x{weight:g}: {words} (= {total:g}{capped})")
+    return "; ".join(parts) or "no keyword matched"
+
+
+def _topic_lines(corpus: Corpus, question: Question) -> list[str]:
+    titles = {t.id: t.title for t in corpus.topics}
+    verdict = score(question, corpus.topics, keyword_table(corpus.topics))
+    scores = dict(verdict.ranking)
+    chosen = corpus.topic_of.get(question.id, verdict.topic)
+    winner, runner_up = verdict.ranking[0], verdict.ranking[1] if len(verdict.ranking) > 1 else None
+    lines = [f"Topic: {chosen} ({titles.get(chosen, '?')})"]
+    if chosen != verdict.topic:
+        lines.append(f"  pinned by {CURATION}; the keywords alone choose {verdict.topic} "
+                     f"(score {winner[1]:g})")
+    elif winner[1] == 0:
+        lines.append("  no keyword of any topic matched: placed in the first topic")
+    else:
+        lines.append(f"  chosen by keywords, score {scores[chosen]:g}: {_evidence(verdict, chosen)}")
+    if runner_up and runner_up[1] > 0:
+        shown = runner_up if runner_up[0] != chosen else winner
+        lines.append(f"  runner-up: {shown[0]}, score {shown[1]:g}: {_evidence(verdict, shown[0])}")
+    tags = corpus.tags_of.get(question.id, ())
+    lines.append("  secondary tags: " + (", ".join(tags) if tags else "none"))
+    return lines
+
+
+def _group_lines(corpus: Corpus, question: Question, by_id: dict[str, Question]) -> list[str]:
+    sig = signature(question)
+    lines = [f"Duplicates: concepts {sig.describe()}"]
+    gid = corpus.group_of.get(question.id)
+    members = [by_id[m] for m, g in corpus.group_of.items() if g == gid and m != question.id] if gid else []
+    if not members:
+        lines.append("  not merged with any other question")
+    else:
+        lines.append(f"  group {gid}: asked in {len({m.source for m in members} | {question.source})} sources")
+    for m in sorted(members, key=lambda m: m.id):
+        reason = why_apart(sig, signature(m)) or ("same source" if m.source == question.source else None)
+        how = "by rule: same concepts, compatible intents" if reason is None else \
+            f"by {CURATION} (the rule alone would not: {reason})"
+        lines.append(f"  - {m.id} [{m.source}] {m.question!r}: merged {how}")
+    near = [q for q in corpus.questions if q.id != question.id and q not in members
+            and signature(q).concepts == sig.concepts and sig.concepts]
+    for q in sorted(near, key=lambda q: q.id)[:5]:
+        reason = why_apart(sig, signature(q)) or ("same source" if q.source == question.source
+                                                  else f"split by {CURATION} or a source conflict")
+        lines.append(f"  kept apart from {q.id} {q.question!r}: {reason}")
+    return lines
+
+
+def _related_lines(corpus: Corpus, question: Question, by_id: dict[str, Question]) -> list[str]:
+    related = corpus.related_of.get(question.id, ())
+    lead = "Study these first" if question.kind == "prompt" else "Related"
+    lines = [f"{lead}:" + ("" if related else " none")]
+    for rid in related:
+        other = by_id.get(rid)
+        if other is not None:
+            shared = ", ".join(shared_terms(question, other)) or "-"
+            lines.append(f"  - {rid} {other.question!r} (shares: {shared})")
+    return lines
