@@ -1,0 +1,162 @@
+"""Exports on a hand-made corpus: the .apkg read back as SQLite (fields, tags, GUIDs),
+stable GUIDs and bytes across exports, Anki's CSV headers, math delimiters, and JSON
+equal to the site's questions.json."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import genanki
+
+from generator import corpus_json, export
+from generator.model import Choice, Corpus, Location, Question, Source, Topic, question_id
+from generator.render_layout import plan
+
+ROOT = Path(__file__).resolve().parents[1]
+FIELD_SEPARATOR = "\x1f"
+
+
+def q(source: str, n: int, text: str, kind: str = "open", answer: str | None = "An answer.", **kw) -> Question:
+    return Question(question_id(source, text), source, n, text, kind, answer,
+                    Location(f"content/sources/{source}.txt", n), **kw)
+
+
+def sample_corpus() -> Corpus:
+    """Answered, math, MCQ, a practice prompt and a hidden question, in two sources and topics."""
+    qs = [
+        q("alpha", 1, "What is RLHF?", answer="Uses a **reward model**.\n\n- collect comparisons\n- train"),
+        q("alpha", 2, "What does the loss $L = -\\log p$ mean?",
+          answer="It is $$\\sum_i x_i$$ and $a_b$; it costs $5 and $10.", math=True),
+        q("beta", 1, "Which is a PEFT method?", "mcq", "LoRA trains low-rank matrices.",
+          choices=(Choice("A", "Dropout"), Choice("B", "LoRA")), correct="B"),
+        q("beta", 2, "Describe a time you used LLMs", "prompt", None),
+        q("beta", 3, "A hidden question?", answer="Hidden answer."),
+        q("beta", 4, "Unsafe answer?", answer='<img src=x onerror="alert(1)"> [x](javascript:alert(1)) <b>ok</b>'),
+    ]
+    return Corpus(
+        sources=[Source("alpha", "content/sources/alpha.txt", "Alpha Questions"),
+                 Source("beta", "content/sources/beta.txt", "Beta Bank")],
+        questions=qs,
+        topics=[Topic("fine-tuning", "Fine-tuning & PEFT"), Topic("alignment", "Alignment")],
+        topic_of={qs[0].id: "alignment", qs[2].id: "fine-tuning"},
+        hidden=frozenset({qs[4].id}),
+    )
+
+
+def read_notes(apkg: Path) -> list[dict]:
+    with zipfile.ZipFile(apkg) as zf:
+        assert set(zf.namelist()) == {"collection.anki2", "media"}
+        assert zf.testzip() is None
+        db = apkg.with_suffix(".anki2")
+        db.write_bytes(zf.read("collection.anki2"))
+    conn = sqlite3.connect(db)
+    try:
+        rows = conn.execute("SELECT guid, mid, tags, flds FROM notes ORDER BY id").fetchall()
+        cards = conn.execute("SELECT nid, did FROM cards").fetchall()
+        models = json.loads(conn.execute("SELECT models FROM col").fetchone()[0])
+        decks = json.loads(conn.execute("SELECT decks FROM col").fetchone()[0])
+    finally:
+        conn.close()
+    assert len(cards) == len(rows), "one card per note (one template)"
+    assert {did for _, did in cards} == {export.DECK_ID}
+    assert decks[str(export.DECK_ID)]["name"] == export.DECK_NAME
+    names = [f["name"] for f in models[str(export.MODEL_ID)]["flds"]]
+    return [{"guid": g, "mid": mid, "tags": tags.split(), **dict(zip(names, flds.split(FIELD_SEPARATOR)))}
+            for g, mid, tags, flds in rows]
+
+
+def test_apkg_is_a_valid_anki_package_with_expected_notes(tmp_path):
+    corpus = sample_corpus()
+    path = export.export(corpus, "anki", tmp_path / "deck.apkg")
+    notes = read_notes(path)
+    by_id = {n["Id"]: n for n in notes}
+    rlhf, loss, mcq, prompt, hidden, unsafe = corpus.questions
+    # answered questions and MCQs only: no practice prompt, nothing hidden
+    assert set(by_id) == {rlhf.id, loss.id, mcq.id, unsafe.id}
+    assert prompt.id not in by_id and hidden.id not in by_id
+    for qid, note in by_id.items():
+        assert note["guid"] == genanki.guid_for(qid)
+        assert note["mid"] == export.MODEL_ID
+    assert by_id[rlhf.id]["tags"] == ["topic::alignment", "source::alpha", "kind::open"]
+    assert by_id[mcq.id]["tags"] == ["topic::fine-tuning", "source::beta", "kind::mcq"]
+    assert all(" " not in t for n in notes for t in n["tags"])
+    assert "<strong>reward model</strong>" in by_id[rlhf.id]["Answer"]
+    assert "<li>collect comparisons</li>" in by_id[rlhf.id]["Answer"]
+    assert by_id[rlhf.id]["Source"] == "Alpha Questions, Q1"
+    assert by_id[mcq.id]["Topic"] == "Fine-tuning &amp; PEFT"
+    assert "<strong>B.</strong> LoRA" in by_id[mcq.id]["Question"]
+    assert by_id[mcq.id]["Answer"].startswith("<p><strong>Correct answer: B.</strong> LoRA</p>")
+
+
+def test_math_uses_delimiters_anki_understands():
+    html = export.markdown_to_html("Loss $L = -\\log p_\\theta$ and $$\\sum_i x_i^2$$, price $5 and $10.")
+    assert "\\(L = -\\log p_\\theta\\)" in html       # backslashes and underscores survive Markdown
+    assert "\\[\\sum_i x_i^2\\]" in html
+    assert "$5 and $10" in html                        # currency is not math
+    assert "$" not in html.replace("$5 and $10", "")
+    assert export.markdown_to_html("\\(a<b\\)") == "<p>\\(a&lt;b\\)</p>"
+
+
+def test_answers_are_sanitised(tmp_path):
+    notes = read_notes(export.export(sample_corpus(), "anki", tmp_path / "deck.apkg"))
+    unsafe = next(n for n in notes if n["Id"] == sample_corpus().questions[5].id)["Answer"]
+    assert "onerror" not in unsafe and "<img" not in unsafe and "javascript:" not in unsafe
+    assert "<b>ok</b>" in unsafe
+
+
+def test_reexport_gives_same_guids_and_bytes(tmp_path):
+    first = export.export(sample_corpus(), "anki", tmp_path / "a.apkg")
+    second = export.export(sample_corpus(), "anki", tmp_path / "b.apkg")
+    assert [n["guid"] for n in read_notes(first)] == [n["guid"] for n in read_notes(second)]
+    assert first.read_bytes() == second.read_bytes()
+    # a new question elsewhere does not change the GUIDs of the others
+    corpus = sample_corpus()
+    corpus.questions.insert(0, q("alpha", 0, "What is a token?", answer="A piece of text."))
+    third = {n["Id"]: n["guid"] for n in read_notes(export.export(corpus, "anki", tmp_path / "c.apkg"))}
+    for note in read_notes(first):
+        assert third[note["Id"]] == note["guid"]
+
+
+def test_csv_has_anki_headers_and_one_row_per_note(tmp_path):
+    corpus = sample_corpus()
+    text = export.export(corpus, "csv", tmp_path / "deck.csv").read_text(encoding="utf-8")
+    header = [line for line in text.splitlines() if line.startswith("#")]
+    assert header[:2] == ["#separator:Comma", "#html:true"]
+    assert "#columns:GUID,Front,Back,Source,Topic,Tags" in header
+    assert "#guid column:1" in header and "#tags column:6" in header
+    assert f"#deck:{export.DECK_NAME}" in header
+    rows = list(csv.reader(io.StringIO("\n".join(text.splitlines()[len(header):]))))
+    exported = [c for c in corpus.questions if export.exportable(c, corpus)]
+    assert [r[0] for r in rows] == [genanki.guid_for(c.id) for c in exported]
+    assert all(len(r) == 6 for r in rows)
+    assert rows[0][5] == "topic::alignment source::alpha kind::open"
+
+
+def test_json_is_the_questions_json_document(tmp_path):
+    corpus = sample_corpus()
+    data = json.loads(export.export(corpus, "json", tmp_path / "q.json").read_text(encoding="utf-8"))
+    assert data == corpus_json.build(corpus, plan(corpus))
+    assert len(data["questions"]) == len(corpus.questions)
+
+
+def test_write_downloads_puts_deck_and_csv_in_the_docs(tmp_path):
+    written = export.write_downloads(sample_corpus(), tmp_path)
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in written) == sorted(export.DOWNLOADS)
+    assert len(read_notes(tmp_path / "downloads" / "llm-study.apkg")) == 4
+
+
+def test_cli_export_default_output(tmp_path):
+    """`python -m generator export --format csv` on the project writes dist/llm-study.csv."""
+    out = tmp_path / "out.csv"
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(ROOT), "export",
+                             "--format", "csv", "-o", str(out)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"wrote {out}"
+    assert out.read_text(encoding="utf-8").startswith("#separator:Comma\n#html:true\n")
