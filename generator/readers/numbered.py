@@ -31,7 +31,7 @@ SNIFF = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\*\*)?Q\s?\d+[oOlI]?\s*[.):\-–]", re
 ANSWER_PREFIX = re.compile(r"^\s*(?:\*\*)?(?:Ans(?:wer)?)\s*(?:\*\*)?\s*[-–:.]\s*(?:\*\*)?\s*|^\s*-(?=\S)", re.I)
 OPTION = re.compile(r"^\s*\(?(?P<letter>[A-Da-d])[.)]\s+(?P<text>\S.*?)\s*$")
 CORRECT = re.compile(
-    r"^\s*(?:\*\*)?(?:Correct\s+)?(?:Answer|Ans)\s*(?:\*\*)?\s*[:\-–]\s*(?:\*\*)?\s*\(?(?P<letter>[A-Da-d])\b[.)]?\s*(?P<rest>.*)$",
+    r"^\s*(?:\*\*)?(?:Correct\s+)?(?:Answer|Ans)\s*(?:\*\*)?\s*[:\-–]\s*(?:\*\*)?\s*\(?(?P<letter>[A-Ha-h])\b[.)]?\s*(?P<rest>.*)$",
     re.I)
 TITLE = re.compile(r"^\s*[A-Z][^.!?:;]{0,100}[^.!?:;\s]\s*$")
 DIGIT_LOOKALIKE = str.maketrans("oOlI", "0011")
@@ -89,6 +89,7 @@ def _close(doc: Document, head: Line, body: list[Line], section: str | None,
             problems.append(Problem(doc.at(head.no), f"{label}: multiple choice without an 'Answer: <letter>' line"))
         elif correct not in {c.letter for c in choices}:
             problems.append(Problem(doc.at(head.no), f"{label}: answer {correct} is not one of the options"))
+            correct = None
         drafts.append(Draft(text, doc.at(head.no), tuple(rest), section, choices, correct, label))
         return next_section or section
     answer = _strip_answer_prefix(body)
