@@ -32,18 +32,20 @@ QUESTIONS_PER_FILE = 250       # at least two files per format however small N i
 TERM_SPLIT = re.compile(r"[;,]\s*|\s+and\s+|\s+versus\s+")
 PLAIN_TERM = re.compile(r"[a-z0-9][a-z0-9 -]{2,38}")
 
-QUESTION_TEMPLATES = (
-    "What is {a}, and why does it matter for {b}?",
-    "How does {a} affect {b}?",
-    "Can you explain the difference between {a} and {b}?",
-    "Why is {a} important when working with {b}?",
-    "What are the main challenges of {a} in {b}?",
-    "How would you evaluate {a} for {b}?",
-    "Describe how {a} relates to {b}.",
-    "What role does {a} play in {b}?",
-    "When should you prefer {a} over {b}?",
-    "How can {a} be improved using {b}?",
-)
+# question template -> the outline format's short heading for it (unique per template)
+QUESTION_TEMPLATES = {
+    "What is {a}, and why does it matter for {b}?": "why it matters",
+    "How does {a} affect {b}?": "effects",
+    "Can you explain the difference between {a} and {b}?": "differences",
+    "Why is {a} important when working with {b}?": "importance",
+    "What are the main challenges of {a} in {b}?": "challenges",
+    "How would you evaluate {a} for {b}?": "evaluation",
+    "Describe how {a} relates to {b}.": "relation",
+    "What role does {a} play in {b}?": "role",
+    "When should you prefer {a} over {b}?": "trade-offs",
+    "How can {a} be improved using {b}?": "improvements",
+}
+TEMPLATES = tuple(QUESTION_TEMPLATES)
 FILLER = ("the model", "each layer", "the training data", "a production system", "the tokenizer",
           "the loss", "inference latency", "memory use", "the attention weights", "a benchmark")
 MATH_INLINE = (r"$\frac{QK^T}{\sqrt{d_k}}$", r"$\hat{y}_i = \mathrm{softmax}(z_i)$",
@@ -76,17 +78,17 @@ def terms_from_topics(topics_yml: Path) -> list[str]:
 def make_items(n: int, terms: list[str], rng: random.Random) -> list[Item]:
     """n distinct questions with answers; combinations are enumerated, shuffled and cut to n."""
     pairs = [(a, b) for a, b in itertools.permutations(terms, 2)]
-    combos = list(itertools.product(range(len(QUESTION_TEMPLATES)), range(len(pairs))))
+    combos = list(itertools.product(range(len(TEMPLATES)), range(len(pairs))))
     rng.shuffle(combos)
     while len(combos) < n:  # tiny vocabularies only: repeat with a qualifier
         combos += [(t, p) for t, p in combos[: n - len(combos)]]
     items = []
     for i, (t, p) in enumerate(combos[:n]):
         a, b = pairs[p]
-        question = QUESTION_TEMPLATES[t].format(a=a, b=b)
-        if i >= len(QUESTION_TEMPLATES) * len(pairs):
-            question = question[:-1] + f" in case {i}?"
-        heading = f"{a.capitalize()} and {b.capitalize()} ({QUESTION_TEMPLATES[t].split()[0].lower()})"
+        question = TEMPLATES[t].format(a=a, b=b)
+        heading = f"{a.capitalize()} and {b.capitalize()} ({QUESTION_TEMPLATES[TEMPLATES[t]]})"
+        if i >= len(TEMPLATES) * len(pairs):
+            question, heading = question[:-1] + f" in case {i}?", heading[:-1] + f" {i})"
         items.append(Item(question, make_answer(a, b, rng), *make_choices(a, b, rng), heading=heading))
     return items
 
@@ -207,16 +209,20 @@ def generate(n: int, out: Path, seed: int = 1) -> dict[str, int]:
     sources.mkdir(parents=True)
     unique = round(n / (1 + DUPLICATE_SHARE))
     items = make_items(unique, terms_from_topics(ROOT / "content" / "topics.yml"), rng)
-    # Same question in another file with the answer's paragraphs in another order.
-    items += [Item(it.question, it.paragraphs[::-1], it.choices, it.correct, it.heading)
-              for it in rng.sample(items, n - unique)]
-    rng.shuffle(items)
     # Formats repeat in a fixed weighted cycle so every format appears once N allows it.
     cycle = [name for name, (_, weight) in FORMATS.items() for _ in range(weight)]
     files = max(2 * len(FORMATS), n // QUESTIONS_PER_FILE)
+    chunks = [items[f * unique // files:(f + 1) * unique // files] for f in range(files)]
+    file_of = [f for f, chunk in enumerate(chunks) for _ in chunk]
+    # Cross-file duplicates: distinct originals, each again in one other file, answer reordered.
+    for index in sorted(rng.sample(range(unique), n - unique)):
+        original = items[index]
+        other = rng.choice([f for f in range(files) if f != file_of[index]])
+        chunks[other].append(Item(original.question, original.paragraphs[::-1], original.choices,
+                                  original.correct, original.heading))
     counts = dict.fromkeys(FORMATS, 0)
-    for file_no in range(files):
-        chunk = items[file_no * len(items) // files:(file_no + 1) * len(items) // files]
+    for file_no, chunk in enumerate(chunks):
+        rng.shuffle(chunk)
         fmt = cycle[file_no % len(cycle)]
         suffix, text = FORMATS[fmt][0](chunk)
         (sources / f"synth-{file_no:04d}-{fmt.replace('_', '-')}{suffix}").write_text(text, encoding="utf-8")
