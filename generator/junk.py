@@ -69,7 +69,7 @@ RULES: tuple[Rule, ...] = (
          "A dead 'Click here' link text at the end of a line (after a sentence, or alone)."),
     Rule("final-words", "tail", _rx(r"^\W*(?:final words|final thoughts|closing thoughts)\W*$"),
          "A closing 'Final Words' heading and its promotional paragraph, up to the next question."),
-    Rule("follow-for-more", "tail", _rx(r"^\W*follow\b.{0,30}\bfor more\b"),
+    Rule("follow-for-more", "tail", _rx(r"^\W*follow(?:\s+(?:us|me|@\w+))?\s+for\s+more\b"),
          "A social post's call to action: 'Follow for more AI/ML posts', then 'SAVE', 'LIKE', 'SHARE'."),
     Rule("diagram-labels", "labels", LABEL_LINE,
          "Words from a pasted diagram between an answer's paragraphs: two or more paragraphs of one- "
@@ -128,8 +128,9 @@ def label_runs(paragraphs: list[list[str]]) -> set[int]:
     """Indexes of paragraphs that are diagram labels.
 
     A run starts with a label paragraph and goes on over label paragraphs and
-    short caption sentences. It is junk when it holds at least two label
-    lines and follows some other paragraph (labels never open a document).
+    short caption sentences (a diagram's title/caption pairs: two or more, or
+    none). It is junk when it holds at least two label lines and follows some
+    other paragraph (labels never open a document).
     """
     drop: set[int] = set()
     index = 1
@@ -142,6 +143,12 @@ def label_runs(paragraphs: list[list[str]]) -> set[int]:
                                          or is_caption_sentence(paragraphs[end])):
             end += 1
         label_lines = sum(len(p) for p in paragraphs[index:end] if is_label_paragraph(p))
+        captions = [i for i in range(index, end) if not is_label_paragraph(paragraphs[i])]
+        if len(captions) == 1:  # one short sentence is prose, not one of a diagram's caption pairs
+            if captions[0] != end - 1:
+                index = end
+                continue
+            end -= 1
         last = paragraphs[end - 1]
         keep_last = (len(last) == 1 and end < len(paragraphs) and is_heading_like(last[0])
                      and is_prose(paragraphs[end]) and not is_label_paragraph(paragraphs[end]))

@@ -1,0 +1,103 @@
+"""Each junk rule: what it removes, and what it keeps."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator import clean, junk
+from generator.model import Document, Line
+
+
+def doc_of(text: str) -> Document:
+    return Document("p.txt", "p", tuple(Line(n, t) for n, t in enumerate(text.split("\n"), start=1)))
+
+
+def stripped(text: str) -> list[str]:
+    doc, problems = clean.strip_junk(doc_of(text))
+    assert problems == []
+    return [line.text for line in doc.lines]
+
+
+# (rule name, text it removes, text it keeps)
+CASES = [
+    ("image-credit", "Image Source: Cognitive Class", "The image source is the training data."),
+    ("also-read", "Also Read: Top 7 Strategies to Mitigate Hallucinations", "We also read the logs: daily."),
+    ("leave-a-comment", "Leave a comment", "Leave a comment in the code when you change the loss."),
+    ("similar-posts", "Similar Posts", "Similar posts get similar embeddings."),
+    ("social-buttons", "SAVE", "Save the checkpoint every epoch."),
+    ("promo-intro", "Learn everything there is to know about generative ai with our Program.",
+     "Models learn everything from data."),
+    ("promo-outro", "In this article, we have seen different interview questions.",
+     "In this article the authors propose LoRA."),
+    ("final-words", "Final Words", "The final words of a prompt matter."),
+    ("follow-for-more", "**Follow for more", "Follow the steps for more accuracy: first, ..."),
+]
+
+
+@pytest.mark.parametrize(("name", "removed", "kept"), CASES, ids=[c[0] for c in CASES])
+def test_rule_removes_junk_and_keeps_content(name, removed, kept):
+    rule = next(r for r in junk.RULES if r.name == name)
+    assert rule.pattern.search(removed)
+    assert not rule.pattern.search(kept)
+    assert stripped(f"Q1. What?\n{kept}") == ["Q1. What?", kept]
+    assert removed not in stripped(f"Q1. What?\n{kept}\n{removed}")
+
+
+def test_every_rule_has_a_test_and_a_description():
+    tested = {c[0] for c in CASES} | {"click-here", "diagram-labels", "figure-caption"}
+    assert {r.name for r in junk.RULES} == tested
+    assert all(len(r.description) > 20 for r in junk.RULES)
+
+
+def test_click_here_goes_but_the_line_stays():
+    assert stripped("- GPT-2 Small has 117 million parameters. Click here") == [
+        "- GPT-2 Small has 117 million parameters."]
+    assert stripped("Phi-3 scores 69% on MMLU. Click here.") == ["Phi-3 scores 69% on MMLU."]
+    assert stripped("Users click here and there, so log every click.") == [
+        "Users click here and there, so log every click."]
+
+
+def test_tail_rules_stop_at_the_next_question():
+    text = "Final Words\n\nIn conclusion, buy our course.\n\nWhat is next?\nAn answer."
+    assert stripped(text) == ["What is next?", "An answer."]
+    assert stripped("- Cost: high.\n**Follow for more\nAI/ML posts**\nSAVE\nLIKE\nSHARE") == ["- Cost: high."]
+
+
+def test_diagram_labels_between_paragraphs_go():
+    text = ("Ans - GPT-4 improves on GPT-3:\n\nbetter\naccuracy\n\nlarger context\nwindow\n\nmultimodal\n\n"
+            "- **Multimodal:** text and images.")
+    assert [t for t in stripped(text) if t] == ["Ans - GPT-4 improves on GPT-3:", "- **Multimodal:** text and images."]
+
+
+def test_diagram_labels_with_short_captions_between_them_go():
+    text = ("Intro paragraph about the two kinds of model.\n\nPredictive AI\n\nClassifies existing data.\n\n"
+            "Generative AI\n\nCreates new data samples.\n\nGenerative AI:\n\n- Focuses on new samples.")
+    kept = [t for t in stripped(text) if t]
+    assert kept == ["Intro paragraph about the two kinds of model.", "Generative AI:", "- Focuses on new samples."]
+
+
+def test_a_heading_before_prose_and_a_single_label_stay():
+    text = ("Ans - Two methods.\n\nLoRA (Low-Rank Adaptation)\n\nLoRA adds low-rank matrices to the layers.\n\n"
+            "Some common examples\n\n- Learning rate")
+    assert [t for t in stripped(text) if t] == [
+        "Ans - Two methods.", "LoRA (Low-Rank Adaptation)", "LoRA adds low-rank matrices to the layers.",
+        "Some common examples", "- Learning rate"]
+    text = "Ans - Two methods.\n\nQLoRa\n\nQLoRA (Quantized LoRA)\n\nQLoRA quantizes the frozen weights to 4 bits."
+    assert [t for t in stripped(text) if t] == [
+        "Ans - Two methods.", "QLoRA (Quantized LoRA)", "QLoRA quantizes the frozen weights to 4 bits."]
+
+
+def test_short_lines_of_a_document_without_blank_lines_stay():
+    text = "Q1. What?\nEncoder-Decoder Architecture\nIt has two stacks.\nKey Characteristics:\n- fast"
+    assert stripped(text) == text.split("\n")
+
+
+def test_line_numbers_are_kept():
+    doc, _ = clean.strip_junk(doc_of("Q1. What?\nImage Source: X\nAn answer."))
+    assert [(line.no, line.text) for line in doc.lines] == [(1, "Q1. What?"), (3, "An answer.")]
+
+
+def test_figure_caption_ending_an_answer_goes_and_a_last_sentence_stays():
+    assert junk.is_caption(["The Cycle of Prompt Engineering"])
+    assert not junk.is_caption(["This helps the model focus."])
+    assert not junk.is_caption(["- a list item"])
