@@ -68,8 +68,10 @@ def join_blocks(blocks: list[tuple[int, str]]) -> str:
 def _separators(blocks: list[tuple[int, str]]) -> list[tuple[str, str]]:
     out, previous = [], ""
     for _, text in blocks:
-        # Back from a nested list to an outer item needs a blank line, or Markdown nests it too.
-        tight = _is_list_line(previous) and _is_list_line(text) and _indent_of(previous) <= _indent_of(text)
+        # Back from a nested bullet list to an outer numbered item (or the reverse) needs a
+        # blank line, or Python-Markdown makes the outer item one more item of the inner list.
+        tight = _is_list_line(previous) and _is_list_line(text) and not (
+            _indent_of(previous) > _indent_of(text) and _is_numbered(previous) != _is_numbered(text))
         out.append(("\n" if tight else "\n\n", text))
         previous = text.rsplit("\n", 1)[-1]
     return out
@@ -77,6 +79,10 @@ def _separators(blocks: list[tuple[int, str]]) -> list[tuple[str, str]]:
 
 def _indent_of(text: str) -> int:
     return len(text) - len(text.lstrip(" "))
+
+
+def _is_numbered(text: str) -> bool:
+    return bool(NUMBER.match(text.split("\n", 1)[0]))
 
 
 def _is_list_line(text: str) -> bool:

@@ -108,13 +108,17 @@ def _math_end(text: str, start: int) -> int | None:
         close = text.find("$", close, line_end)
         if close < 0:
             return None
-        if text[close - 1] != "\\" and not text[close - 1].isspace():
-            after = text[close + 1:close + 2]
-            content = text[start + 1:close]
-            if not after.isdigit() and after != "$" and (not content[0].isdigit() or _looks_like_math(content)):
-                return close + 1
-            return None
+        if text[close - 1] != "\\":
+            break
         close += 1
+    # The next dollar must close it; otherwise this one opens no math ("$10 and $20").
+    after = text[close + 1:close + 2]
+    content = text[start + 1:close]
+    if text[close - 1].isspace() or after.isdigit() or after == "$":
+        return None
+    if content[0].isdigit() and not _looks_like_math(content):
+        return None
+    return close + 1
 
 
 def _looks_like_math(content: str) -> bool:
