@@ -20,14 +20,22 @@ from collections import defaultdict
 
 from generator.dedupe import CONTEXT, signature
 from generator.model import Question
+from generator.textsim import stem
 
 MAX_RELATED = 3
 MAX_POSTING = 150      # terms shared by more questions than this do not generate candidates
 MIN_SCORE = 0.2        # below this cosine, two questions only look alike by accident
+STUDY_MIN_SCORE = 0.1  # a practice prompt takes a looser answered match over a closer prompt
+# Words that say how a question is asked rather than what about; they only add noise here.
+GENERIC = frozenset(stem(w) for w in """
+impact affect ensure think take account similar exist existing data system performance quality
+improve better enhance content generate generation task development technology current latest
+potential open find interesting good best new large text work working
+""".split())
 
 
 def terms(question: Question) -> frozenset[str]:
-    return signature(question).concepts - CONTEXT
+    return signature(question).concepts - CONTEXT - GENERIC
 
 
 def shared_terms(a: Question, b: Question) -> list[str]:
@@ -68,7 +76,8 @@ def _best(q, candidates, term_sets, idf, norm, group_of) -> tuple[str, ...]:
             continue
         overlap = sum(idf[t] ** 2 for t in own & term_sets[c.id])
         cosine = overlap / (norm[q.id] * norm[c.id])
-        if cosine >= MIN_SCORE:
+        study = q.kind == "prompt" and c.kind != "prompt"
+        if cosine >= (STUDY_MIN_SCORE if study else MIN_SCORE):
             unanswered = q.kind == "prompt" and c.kind == "prompt"
             scored.append((unanswered, -round(cosine, 9), c.id, c))
     picked, groups = [], set()

@@ -1,0 +1,96 @@
+"""Related questions: shared rare concepts, never the own group, answered first for prompts."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from generator.model import Location, Question
+from generator.pipeline import gather
+from generator.related import MAX_RELATED, find_related
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def make(qid: str, text: str, kind: str = "open", source: str = "s") -> Question:
+    return Question(qid, source, 1, text, kind, None if kind == "prompt" else "An answer.", Location("x.txt", 1))
+
+
+POOL = [
+    make("lora", "What is LoRA?"),
+    make("qlora", "How does QLoRA extend LoRA with quantization?"),
+    make("lora-rank", "How do you choose the LoRA rank?", kind="prompt"),
+    make("lora-mem", "Why does LoRA save memory during fine-tuning?"),
+    make("beam", "What is beam search?"),
+    make("greedy", "How does greedy decoding differ from beam search?"),
+    make("kl", "What is the KL divergence?"),
+    make("bake", "How do you bake sourdough bread?"),
+]
+
+
+def test_links_questions_sharing_concepts_best_first():
+    related = find_related(POOL, {})
+    assert related["qlora"][0] == "lora"
+    assert set(related["lora"]) == {"qlora", "lora-rank", "lora-mem"}
+    assert related["beam"] == ("greedy",)
+    assert "kl" not in related and "bake" not in related
+
+
+def test_at_most_three_and_never_itself():
+    many = [make(f"q{i}", f"What is LoRA variant number {i}?") for i in range(10)]
+    for qid, rel in find_related(many, {}).items():
+        assert 0 < len(rel) <= MAX_RELATED and qid not in rel
+
+
+def test_never_links_its_own_group_and_one_member_per_other_group():
+    group_of = {"lora": "g1", "lora-mem": "g1", "qlora": "g2", "lora-rank": "g2"}
+    related = find_related(POOL, group_of)
+    assert "lora-mem" not in related["lora"]
+    assert len({group_of.get(r, r) for r in related["lora"]}) == len(related["lora"])
+
+
+def test_practice_prompts_study_answered_questions_first():
+    pool = [make("p", "How do you pick the LoRA rank and alpha?", kind="prompt"),
+            make("p2", "Which LoRA rank and alpha work for small data?", kind="prompt"),
+            make("a", "What is LoRA?")]
+    related = find_related(pool, {})
+    assert related["p"][0] == "a"
+
+
+def test_result_does_not_depend_on_input_order():
+    shuffled = POOL[:]
+    random.Random(3).shuffle(shuffled)
+    assert find_related(shuffled, {}) == find_related(POOL, {})
+
+
+def test_common_terms_alone_still_find_neighbours():
+    # Every question shares "attention"; no rarer term generates candidates.
+    pool = [make(f"q{i}", "What is attention?" if i % 2 else "Explain attention.") for i in range(400)]
+    related = find_related(pool, {})
+    assert len(related) == 400 and all(len(r) == MAX_RELATED for r in related.values())
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return gather(ROOT)
+
+
+def test_real_corpus_links_are_valid(corpus):
+    ids = {q.id for q in corpus.questions}
+    assert corpus.related_of, "no related questions found in the real corpus"
+    for qid, rel in corpus.related_of.items():
+        assert set(rel) <= ids and qid not in rel and len(rel) <= MAX_RELATED
+        gid = corpus.group_of.get(qid)
+        assert gid is None or all(corpus.group_of.get(r) != gid for r in rel)
+
+
+def test_real_practice_prompts_list_answered_questions_first(corpus):
+    kinds = {q.id: q.kind for q in corpus.questions}
+    prompts = [q.id for q in corpus.questions if q.kind == "prompt" and corpus.related_of.get(q.id)]
+    assert prompts
+    for p in prompts:
+        answered = [kinds[r] != "prompt" for r in corpus.related_of[p]]
+        assert answered == sorted(answered, reverse=True), p
+    assert sum(kinds[corpus.related_of[p][0]] != "prompt" for p in prompts) > len(prompts) / 2
