@@ -115,12 +115,12 @@ def render_site(corpus: Corpus, root: Path, downloads: bool = False) -> Rendered
         out.files[page.path] = TEMPLATES.get_template("topic.md.j2").render(topic_context(page, corpus, layout))
     out.files["sources.md"] = render_sources(corpus, layout)
     study = optional("study_pages", "study_pages")
-    study_files = dict(sorted(study(corpus).items())) if study else {}
+    study_files = dict(sorted(study(corpus, root).items())) if study else {}
     out.files.update(study_files)
     out.files.update(hand_written_pages(root))
     abbreviations = optional("study_pages", "abbreviations")
     if abbreviations:
-        block = abbreviations(corpus).strip()
+        block = abbreviations(corpus, root).strip()
         if block:
             out.files = {path: (text.rstrip("\n") + "\n\n" + block + "\n" if path.endswith(".md") else text)
                          for path, text in out.files.items()}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.support.server import serve
+from tests.support.server import PREFIX, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = [
@@ -33,7 +34,17 @@ def chromium_path() -> str | None:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def site_port() -> int:
+    """A free loopback port, chosen before the build: site_url must name the port the site is
+    served on, because Material's instant navigation only intercepts links whose origin
+    (host and port) matches the sitemap's URLs."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, site_port) -> Path:
     """Build the real site once per session (a copy of the project, so tests never race a user's build)."""
     work = tmp_path_factory.mktemp("project")
     for name in ("content", "overrides", "generator", "mkdocs.yml"):
@@ -43,15 +54,16 @@ def built_site(tmp_path_factory) -> Path:
         elif src.exists():
             shutil.copy2(src, work / name)
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "PYTHONPATH": str(work)}
-    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(work), "build"],
+    site_url = f"http://127.0.0.1:{site_port}{PREFIX}"
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(work), "build", "--site-url", site_url],
                             cwd=work, env=env, capture_output=True, text=True)
     assert (work / "site" / "index.html").exists(), f"build failed:\n{result.stdout}\n{result.stderr}"
     return work / "site"
 
 
 @pytest.fixture(scope="session")
-def base_url(built_site) -> str:
-    server, url = serve(built_site)
+def base_url(built_site, site_port) -> str:
+    server, url = serve(built_site, site_port)
     yield url
     server.shutdown()
     server.server_close()
