@@ -83,7 +83,7 @@
         if (result.error) { refresh("Could not load " + file.name + ": " + result.error + ". Nothing changed."); return; }
         S.save(result.state);
         document.dispatchEvent(new CustomEvent("llm-study:change"));
-        refresh("Loaded " + result.imported + " grades from " + file.name +
+        refresh("Loaded " + result.imported + (result.imported === 1 ? " grade" : " grades") + " from " + file.name +
                 (result.skipped ? " (skipped " + result.skipped + " invalid entries)." : "."));
       }).catch(function () { refresh("Could not read " + file.name + ". Nothing changed."); })
         .then(function () { input.value = ""; });

@@ -1,0 +1,135 @@
+"""The flashcards page: keyboard shortcuts, filters, multiple choice, safe rendering
+of answers, and a phone-sized layout."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def site_entries(site: Path) -> list[dict]:
+    """One question per site entry (a duplicate group counts once), as the flashcards deal them."""
+    doc = json.loads((site / "questions.json").read_text(encoding="utf-8"))
+    seen, out = set(), []
+    for q in doc["questions"]:
+        key = q["group"] or q["id"]
+        if not q["hidden"] and key not in seen:
+            seen.add(key)
+            out.append(q)
+    return out
+
+
+def open_cards(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector("#flashcards[data-ready] .fc-card")
+
+
+def position(page) -> str:
+    return page.locator(".fc-position").inner_text()
+
+
+def test_keyboard_shortcuts(built_site, base_url, page):
+    total = len(site_entries(built_site))
+    open_cards(page, base_url + "flashcards/")
+    answer = page.locator(".fc-answer")
+    assert position(page) == f"Card 1 of {total}"
+    assert answer.is_hidden()
+    page.keyboard.press("Space")
+    assert answer.is_visible()
+    assert page.evaluate("document.activeElement.id") == "fc-answer"       # focus follows the answer
+    page.keyboard.press("ArrowRight")
+    assert position(page) == f"Card 2 of {total}" and page.locator(".fc-answer").is_hidden()
+    page.keyboard.press("ArrowLeft")
+    assert position(page) == f"Card 1 of {total}"
+    page.keyboard.press("ArrowLeft")                                        # no card before the first
+    assert position(page) == f"Card 1 of {total}"
+    first = page.locator(".fc-question").inner_text()
+    page.keyboard.press("2")                                                # I knew it, then next card
+    assert position(page) == f"Card 2 of {total}"
+    assert page.locator(".fc-announce").inner_text().endswith("I knew it. Known: next review tomorrow.")
+    page.keyboard.press("1")
+    assert position(page) == f"Card 3 of {total}"
+    state = json.loads(page.evaluate("localStorage.getItem('llm-study:v1')"))
+    grades = sorted(c["grade"] for c in state["cards"].values())
+    assert set(grades) == {"knew", "again"}
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    assert page.locator(".fc-question").inner_text() == first
+    assert page.locator(".fc-state").inner_text() == "Known: next review tomorrow."
+
+
+def test_shortcuts_leave_form_controls_alone(built_site, base_url, page):
+    open_cards(page, base_url + "flashcards/")
+    page.locator('select[name="topic"]').focus()
+    page.keyboard.press("2")
+    assert page.evaluate("localStorage.getItem('llm-study:v1')") is None
+    assert position(page).startswith("Card 1 of")
+
+
+def test_filters_by_topic_and_kind(built_site, base_url, page):
+    entries = site_entries(built_site)
+    topic = max({q["topic"] for q in entries}, key=lambda t: sum(q["topic"] == t for q in entries))
+    open_cards(page, base_url + "flashcards/")
+    page.locator('select[name="topic"]').select_option(topic)
+    assert position(page) == f"Card 1 of {sum(q['topic'] == topic for q in entries)}"
+    page.locator('select[name="topic"]').select_option("")
+    page.locator('select[name="kind"]').select_option("mcq")
+    mcqs = [q for q in entries if q["kind"] == "mcq"]
+    assert position(page) == f"Card 1 of {len(mcqs)}"
+    card = mcqs[0]
+    assert "Multiple choice" in page.locator(".fc-meta").inner_text()
+    wrong = next(c["letter"] for c in card["choices"] if c["letter"] != card["correct"])
+    page.locator(f'.fc-card button.mcq-option[data-letter="{wrong}"]').click()
+    assert page.locator(".fc-card .mcq-feedback").inner_text().startswith("Not quite")
+    assert page.locator(".fc-answer").is_visible(), "answering reveals the card"
+
+
+def test_filters_from_the_url_and_due_cards(built_site, base_url, page):
+    open_cards(page, base_url + "flashcards/?show=due")
+    assert position(page) == "0 cards"
+    assert page.locator(".fc-empty").inner_text() == "No cards match these filters."
+    page.locator('select[name="show"]').select_option("")
+    page.get_by_role("button", name="Not yet (1)").click()
+    page.locator('select[name="show"]').select_option("due")
+    assert position(page) == "Card 1 of 1"
+
+
+def test_answers_render_markdown_without_raw_html(built_site, base_url, page):
+    """Every answer on the cards: Markdown turned into our own tags, nothing executable."""
+    open_cards(page, base_url + "flashcards/")
+    total = int(position(page).rsplit(" ", 1)[1])
+    for _ in range(min(total, 60)):
+        page.get_by_role("button", name="Reveal answer").click()
+        bad = page.evaluate("""() => [...document.querySelectorAll('.fc-card *')]
+            .filter(el => !el.closest('mjx-container'))       // MathJax's own output
+            .filter(el => !/^(P|UL|OL|LI|STRONG|EM|CODE|PRE|BR|A|SPAN|H2|DIV|BUTTON)$/.test(el.tagName)
+                          || [...el.attributes].some(a => a.name.startsWith('on')))
+            .map(el => el.outerHTML.slice(0, 80))""")
+        assert bad == []
+        if page.get_by_role("button", name="Next →").is_disabled():
+            break
+        page.get_by_role("button", name="Next →").click()
+
+
+def test_usable_on_a_phone(browser, base_url, watch):
+    from tests.browser.conftest import open_watched_page
+
+    context = browser.new_context(viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True)
+    try:
+        page = open_watched_page(context, watch)
+        open_cards(page, base_url + "flashcards/")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        for name in ("Reveal answer", "Not yet (1)", "I knew it (2)", "Next →"):
+            box = page.get_by_role("button", name=name).bounding_box()
+            assert box["height"] >= 44 and box["width"] >= 44, f"{name}: {box}"
+        page.get_by_role("button", name="Reveal answer").tap()
+        assert page.locator(".fc-answer").is_visible()
+        page.get_by_role("button", name="I knew it (2)").tap()
+        assert position(page).startswith("Card 2 of")
+    finally:
+        context.close()
+    assert not watch.problems(), watch.problems()

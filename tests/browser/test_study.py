@@ -1,0 +1,166 @@
+"""Study mode on topic pages, in headless Chromium: folded answers and the show-all
+switch, multiple choice right and wrong, grading, search landing inside a folded
+answer, and abbreviation tooltips. Targets are picked from the built questions.json,
+so the tests follow the corpus instead of naming questions."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+WORD = re.compile(r"[a-z]{8,}")
+RESULT_LINKS = "li.md-search-result__item a.md-search-result__link"
+
+
+def visible_questions(site: Path) -> list[dict]:
+    doc = json.loads((site / "questions.json").read_text(encoding="utf-8"))
+    return [q for q in doc["questions"] if q["url"]]
+
+
+def page_of(q: dict) -> str:
+    return q["url"].split("#", 1)[0]
+
+
+def an_mcq(site: Path) -> dict:
+    mcqs = [q for q in visible_questions(site) if q["kind"] == "mcq" and q["correct"] and len(q["choices"]) >= 2]
+    assert mcqs, "the corpus has no multiple-choice question with a correct answer"
+    return mcqs[0]
+
+
+def entry(page, qid: str):
+    return page.locator(f'.qa[data-ids~="{qid}"]')
+
+
+def an_answered_page(site: Path) -> str:
+    counts = Counter(page_of(q) for q in visible_questions(site) if q["kind"] == "open" and q["answer"])
+    assert counts, "no answered question on the site"
+    return counts.most_common(1)[0][0]
+
+
+def test_answers_start_folded_and_open_one_by_one(built_site, base_url, page):
+    page.goto(base_url + an_answered_page(built_site))
+    page.wait_for_selector(".study-grade")
+    answers = page.locator(".qa details.answer")
+    assert answers.count() >= 2
+    assert page.evaluate("[...document.querySelectorAll('.qa details.answer')].every(d => !d.open)")
+    answers.first.locator("summary").click()
+    assert answers.first.evaluate("d => d.open")
+    assert not answers.nth(1).evaluate("d => d.open")
+
+
+def test_show_all_switch_is_remembered(built_site, base_url, page):
+    url = base_url + an_answered_page(built_site)
+    page.goto(url)
+    switch = page.get_by_role("switch", name="Show all answers")
+    assert switch.get_attribute("aria-checked") == "false"
+    switch.click()
+    assert switch.get_attribute("aria-checked") == "true"
+    assert page.evaluate("[...document.querySelectorAll('.qa details.answer')].every(d => d.open)")
+    page.reload()
+    page.wait_for_selector(".study-grade")
+    assert page.get_by_role("switch", name="Show all answers").get_attribute("aria-checked") == "true"
+    assert page.evaluate("[...document.querySelectorAll('.qa details.answer')].every(d => d.open)")
+    page.get_by_role("switch", name="Show all answers").press("Enter")      # keyboard works too
+    assert page.evaluate("[...document.querySelectorAll('.qa details.answer')].every(d => !d.open)")
+
+
+def test_mcq_wrong_then_right(built_site, base_url, page):
+    q = an_mcq(built_site)
+    wrong = next(c["letter"] for c in q["choices"] if c["letter"] != q["correct"])
+    page.goto(base_url + q["url"])
+    box = entry(page, q["id"])
+    options = box.locator("button.mcq-option")
+    assert options.count() == len(q["choices"])
+    box.locator(f'button.mcq-option[data-letter="{wrong}"]').click()
+    feedback = box.locator(".mcq-feedback")
+    assert feedback.get_attribute("aria-live") == "polite"
+    assert feedback.inner_text() == f"Not quite: you picked {wrong}, the correct answer is {q['correct']}."
+    assert "mcq-option--wrong" in box.locator(f'[data-letter="{wrong}"].mcq-option').get_attribute("class")
+    assert "mcq-option--right" in box.locator(f'[data-letter="{q["correct"]}"].mcq-option').get_attribute("class")
+    assert box.locator("details.answer").evaluate("d => d.open"), "the explanation opens after an answer"
+    assert page.url.endswith(q["url"]), "no reload, no navigation"
+    right = box.locator(f'button.mcq-option[data-letter="{q["correct"]}"]')
+    right.focus()
+    page.keyboard.press("Enter")
+    assert feedback.inner_text() == f"Correct: {q['correct']} is the right answer."
+    assert right.get_attribute("aria-pressed") == "true"
+
+
+def test_grade_buttons_record_and_show_the_schedule(built_site, base_url, page):
+    page.goto(base_url + an_answered_page(built_site))
+    first, second = page.locator(".qa").nth(0), page.locator(".qa").nth(1)
+    first.get_by_role("button", name="I knew it").click()
+    assert first.locator(".study-grade__status").inner_text() == "Known: next review tomorrow."
+    assert first.get_by_role("button", name="I knew it").get_attribute("aria-pressed") == "true"
+    second.get_by_role("button", name="Not yet").click()
+    assert second.locator(".study-grade__status").inner_text() == "Not yet: back in your review queue today."
+    state = json.loads(page.evaluate("localStorage.getItem('llm-study:v1')"))
+    for qid in first.get_attribute("data-ids").split():
+        assert state["cards"][qid]["grade"] == "knew" and state["cards"][qid]["interval"] == 1
+    for qid in second.get_attribute("data-ids").split():
+        assert state["cards"][qid]["grade"] == "again" and state["cards"][qid]["interval"] == 0
+    assert re.fullmatch(r"1 of \d+ known · 1 due today", page.locator(".study-bar__progress").inner_text())
+
+
+def word_only_in_one_answer(site: Path) -> tuple[str, dict]:
+    """A long word that occurs in exactly one answer and in no question title or option."""
+    questions = visible_questions(site)
+    elsewhere = " ".join(q["question"] + " " + " ".join(c["text"] for c in q["choices"]) for q in questions).lower()
+    seen: Counter[str] = Counter()
+    owner: dict[str, dict] = {}
+    for q in questions:
+        if q["kind"] == "open" and q["answer"]:
+            for w in set(WORD.findall(q["answer"].lower())):
+                seen[w] += 1
+                owner[w] = q
+    everywhere = " ".join(q["answer"] or "" for q in questions).lower()
+    for w in sorted(seen):
+        if seen[w] == 1 and w not in elsewhere and everywhere.count(w) == 1:
+            return w, owner[w]
+    pytest.fail("no word occurs in exactly one answer")
+
+
+def test_search_hit_inside_a_folded_answer_opens_it(built_site, base_url, page):
+    word, q = word_only_in_one_answer(built_site)
+    page.goto(base_url)
+    page.wait_for_load_state("networkidle")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially(word, delay=20)
+    target = page.locator(RESULT_LINKS).filter(has=page.locator("mark")).filter(
+        has_text=re.compile(word, re.I)).and_(page.locator(f'[href*="{page_of(q)}"]'))
+    target.first.wait_for(timeout=15_000)
+    target.first.click()
+    page.wait_for_url(re.compile(re.escape(page_of(q)) + r".*h="))
+    details = entry(page, q["id"]).locator("details.answer")
+    page.wait_for_function("d => d.open", arg=details.element_handle(), timeout=5_000)
+    assert word in details.inner_text().lower()
+    box = details.bounding_box()
+    assert box is not None and box["y"] < page.viewport_size["height"] and box["y"] + box["height"] > 0
+    others = page.evaluate("[...document.querySelectorAll('.qa details.answer')].filter(d => d.open).length")
+    assert others == 1, "only the answer the search landed in opens"
+
+
+def test_abbreviation_has_a_tooltip_on_hover_and_focus(built_site, base_url, page):
+    url = base_url + an_answered_page(built_site)
+    html = page.request.get(url).text()
+    found = re.search(r'<abbr title="([^"]+)">([^<]+)</abbr>', html)
+    assert found, "no abbreviation with a title on the page"
+    expansion, term = found.groups()
+    page.goto(url)
+    abbr = page.locator(".md-content abbr", has_text=re.compile(rf"^{re.escape(term)}$")).first
+    abbr.scroll_into_view_if_needed()
+    abbr.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(timeout=5_000)
+    assert tooltip.inner_text().strip() == expansion
+    page.mouse.move(0, 0)
+    tooltip.wait_for(state="detached", timeout=5_000)
+    assert abbr.get_attribute("tabindex") == "0"
+    abbr.focus()
+    page.locator(".md-tooltip2--active").wait_for(timeout=5_000)
+    assert page.locator(".md-tooltip2--active").inner_text().strip() == expansion
