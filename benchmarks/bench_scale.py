@@ -131,7 +131,9 @@ def print_targets(rows: list[dict]) -> None:
         name, size = r["largest"]
         print(f"largest page at {r['n']}: {name} {size / 1e3:.0f} KB"
               + (" -> MISSED (> ~1 MB)" if size > MAX_PAGE and name.endswith(".html") else ""))
-    print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+          f"load average {load} (figures are wall time: a busy machine inflates them)")
 
 
 def main() -> None:
