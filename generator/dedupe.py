@@ -44,7 +44,7 @@ INTENT_WORDS = {
     "ways": "technique strategy method approach",
     "how": "how work",
     "why": "why role significance important importance purpose need necessary matter",
-    "define": "what explain describe define definition mean meaning concept",
+    "define": "what explain describe define definition mean meaning concept know",
 }
 CORE_INTENTS = frozenset({"define", "how", "why"})
 # "What techniques reduce bias?" asks how to mitigate; "Tokenization strategies" asks for kinds.

@@ -23,7 +23,7 @@ from generator.model import Question
 from generator.textsim import stem
 
 MAX_RELATED = 3
-MAX_POSTING = 150      # terms shared by more questions than this do not generate candidates
+MAX_POSTING = 50       # terms shared by more questions than this do not generate candidates
 MIN_SCORE = 0.2        # below this cosine, two questions only look alike by accident
 STUDY_MIN_SCORE = 0.1  # a practice prompt takes a looser answered match over a closer prompt
 # Words that say how a question is asked rather than what about; they only add noise here.
@@ -45,47 +45,47 @@ def shared_terms(a: Question, b: Question) -> list[str]:
 def find_related(questions, group_of) -> dict[str, tuple[str, ...]]:
     """question id -> up to MAX_RELATED related question ids, best first."""
     ordered = sorted(questions, key=lambda q: q.id)
-    term_sets = {q.id: terms(q) for q in ordered}
-    postings: dict[str, list[Question]] = defaultdict(list)
-    for q in ordered:
-        for term in term_sets[q.id]:
-            postings[term].append(q)
-    idf = {t: math.log((1 + len(ordered)) / len(p)) for t, p in postings.items()}
-    norm = {qid: math.sqrt(sum(idf[t] ** 2 for t in ts)) or 1.0 for qid, ts in term_sets.items()}
+    term_sets = [terms(q) for q in ordered]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, ts in enumerate(term_sets):
+        for term in ts:
+            postings[term].append(i)
+    weight = {t: math.log((1 + len(ordered)) / len(p)) ** 2 for t, p in postings.items()}
+    norm = [math.sqrt(sum(weight[t] for t in ts)) or 1.0 for ts in term_sets]
+    groups = [group_of.get(q.id) for q in ordered]
     related = {}
-    for q in ordered:
-        picked = _best(q, _candidates(q, term_sets[q.id], postings), term_sets, idf, norm, group_of)
+    for i, q in enumerate(ordered):
+        scored = []
+        for j in _candidates(term_sets[i], postings):
+            if j == i or (groups[i] is not None and groups[j] == groups[i]):
+                continue
+            cosine = sum(weight[t] for t in term_sets[i] & term_sets[j]) / (norm[i] * norm[j])
+            study = q.kind == "prompt" and ordered[j].kind != "prompt"
+            if cosine >= (STUDY_MIN_SCORE if study else MIN_SCORE):
+                unanswered = q.kind == "prompt" and not study
+                scored.append((unanswered, -round(cosine, 9), ordered[j].id, j))
+        picked = _pick(scored, ordered, groups)
         if picked:
             related[q.id] = picked
     return related
 
 
-def _candidates(q: Question, own: frozenset[str], postings) -> set[Question]:
+def _candidates(own: frozenset[str], postings: dict[str, list[int]]) -> set[int]:
     rare = [t for t in own if len(postings[t]) <= MAX_POSTING]
     if not rare and own:
         rarest = min(own, key=lambda t: (len(postings[t]), t))
         return set(postings[rarest][:MAX_POSTING])
-    return {c for t in rare for c in postings[t]}
+    return {j for t in rare for j in postings[t]}
 
 
-def _best(q, candidates, term_sets, idf, norm, group_of) -> tuple[str, ...]:
-    own, group = term_sets[q.id], group_of.get(q.id)
-    scored = []
-    for c in candidates:
-        if c.id == q.id or (group is not None and group_of.get(c.id) == group):
-            continue
-        overlap = sum(idf[t] ** 2 for t in own & term_sets[c.id])
-        cosine = overlap / (norm[q.id] * norm[c.id])
-        study = q.kind == "prompt" and c.kind != "prompt"
-        if cosine >= (STUDY_MIN_SCORE if study else MIN_SCORE):
-            unanswered = q.kind == "prompt" and c.kind == "prompt"
-            scored.append((unanswered, -round(cosine, 9), c.id, c))
-    picked, groups = [], set()
-    for *_, c in sorted(scored):
-        g = group_of.get(c.id, c.id)
-        if g not in groups:
-            groups.add(g)
-            picked.append(c.id)
+def _pick(scored: list[tuple], ordered: list[Question], groups: list[str | None]) -> tuple[str, ...]:
+    """Best first; answered first for practice prompts; one question per duplicate group."""
+    picked, seen = [], set()
+    for *_, j in sorted(scored):
+        group = groups[j] or ordered[j].id
+        if group not in seen:
+            seen.add(group)
+            picked.append(ordered[j].id)
             if len(picked) == MAX_RELATED:
                 break
     return tuple(picked)
