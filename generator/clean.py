@@ -77,20 +77,14 @@ def make_questions(drafts: list[Draft], source_id: str) -> tuple[list[Question],
 
 def clean_answer(draft: Draft) -> tuple[str | None, bool, list[Problem]]:
     """(Markdown or None, holds math, problems) for a Draft's raw answer lines."""
-    lines = _without_caption(list(draft.answer))
-    blocks = to_markdown(lines)
-    fixed: list[tuple[int, str]] = []
-    has_math = False
+    blocks = to_markdown(_without_caption(list(draft.answer)))
+    result = fix_math(join_blocks(blocks))
     problems: list[Problem] = []
-    for no, text in blocks:
-        result = fix_math(text)
-        has_math |= result.has_math
-        if result.unbalanced:
-            problems.append(Problem(Location(draft.location.path, no),
-                                    "unbalanced $ in the answer: shown as a literal dollar"))
-        fixed.append((no, result.text))
-    markdown = sanitize_markdown(join_blocks(fixed)).strip()
-    return (markdown or None), has_math, problems
+    if result.unbalanced:  # rare: look again block by block, to name the lines
+        problems = [Problem(Location(draft.location.path, no), "unbalanced $ in the answer: shown as a literal dollar")
+                    for no, text in blocks if fix_math(text).unbalanced]
+    markdown = sanitize_markdown(result.text).strip()
+    return (markdown or None), result.has_math, problems
 
 
 def _without_caption(lines: list[Line]) -> list[Line]:

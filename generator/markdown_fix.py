@@ -26,8 +26,8 @@ from generator.model import Line
 
 BULLET = re.compile(r"^(?P<indent>\s*)[-*•+–]\s+(?P<text>.*)$")
 NUMBER = re.compile(r"^(?P<indent>\s*)(?:[-*•]\s+)?(?P<n>\d{1,3})[.)]\s+(?P<text>.*)$")
-STRUCTURED = re.compile(r"^\s*(?:```|~~~|\||>)")
-INDENTED_TEXT = re.compile(r"^ {2,}(?![-*•+]\s|\d+[.)]\s)\S")
+# Fences, tables, quotes, or indented text that is not a list item: Markdown written as such.
+AS_IS = re.compile(r"^\s*(?:```|~~~|\||>)|^ {2,}(?![-*•+]\s|\d+[.)]\s)\S")
 BROKEN_BOLD = re.compile(r"^(?P<label>[^*\n]{1,80}?:)\*\*\s*")
 LABEL_ITEM = re.compile(r"^(?:\*\*)?[^:]{1,60}:(?:\*\*)?\s+\S")
 DISPLAY_OPEN = re.compile(r"^\s*(\$\$|\\\[)")
@@ -50,7 +50,7 @@ class Item:
 def to_markdown(lines: tuple[Line, ...] | list[Line]) -> list[tuple[int, str]]:
     """(source line, Markdown block) pairs; blocks are joined by `join_blocks`."""
     texts = [line.text.replace("\t", "    ").rstrip() for line in lines]
-    if any(STRUCTURED.match(t) or INDENTED_TEXT.match(t) for t in texts):
+    if any(AS_IS.match(t) for t in texts):
         return _as_is(lines, texts)
     items = _items(lines, texts)
     items = _join_continuations(items)

@@ -32,6 +32,7 @@ PAREN_MATH = re.compile(r"\\\((.+?)\\\)")
 BRACKET_MATH = re.compile(r"\\\[(.+?)\\\]", re.S)
 CODE_SPAN = re.compile(r"(`+)[^`\n]*?\1")
 MATH_SIGNAL = re.compile(r"\\[A-Za-z]+|[\^_=<>{}]|\\[,;!]")
+DOLLAR = re.compile(r"\\?\$")
 UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
 LEFT_STOP = " \t\n([{\"'“‘$"
 TRAILING = ".,;:!?"
@@ -46,9 +47,11 @@ class MathResult:
 
 def fix_math(text: str) -> MathResult:
     """`text` with math delimited for arithmatex and stray dollars escaped."""
+    if "$" not in text and "\\" not in text and "_" not in text and "^" not in text:
+        return MathResult(text, False, 0)
     pieces: list[tuple[str, bool]] = []  # (text, is_code_or_math)
     pos = 0
-    for code in CODE_SPAN.finditer(text):
+    for code in CODE_SPAN.finditer(text) if "`" in text else ():
         pieces.append((text[pos:code.start()], False))
         pieces.append((code.group(), True))
         pos = code.end()
@@ -66,29 +69,31 @@ def fix_math(text: str) -> MathResult:
 
 
 def _fix_chunk(text: str) -> tuple[str, bool, int]:
-    text = BRACKET_MATH.sub(lambda m: f"$${m.group(1).strip()}$$" if _looks_like_math(m.group(1))
-                            else m.group(), text)
-    text = PAREN_MATH.sub(lambda m: f"${m.group(1).strip()}$" if m.group(1).strip() else m.group(), text)
+    if "\\[" in text:
+        text = BRACKET_MATH.sub(lambda m: f"$${m.group(1).strip()}$$" if _looks_like_math(m.group(1))
+                                else m.group(), text)
+    if "\\(" in text:
+        text = PAREN_MATH.sub(lambda m: f"${m.group(1).strip()}$" if m.group(1).strip() else m.group(), text)
+    if "$" not in text:
+        wrapped = _wrap_bare(text)
+        return wrapped, "$" in wrapped, 0
     out: list[str] = []
     has_math, unbalanced = False, 0
-    plain_start = i = 0
-    while i < len(text):
-        if text.startswith("\\$", i):
-            i += 2
-            continue
-        if text[i] != "$":
-            i += 1
+    plain_start = 0
+    for dollar in DOLLAR.finditer(text):
+        i = dollar.start()
+        if i < plain_start or dollar.group() == "\\$":
             continue
         end = _math_end(text, i)
         if end is None:
             out.append(_wrap_bare(text[plain_start:i]) + "\\$")
             if not text[i + 1:i + 2].isdigit():
                 unbalanced += 1
-            i = plain_start = i + 1
+            plain_start = i + 1
             continue
         out.append(_wrap_bare(text[plain_start:i]) + text[i:end])
         has_math = True
-        i = plain_start = end
+        plain_start = end
     out.append(_wrap_bare(text[plain_start:]))
     joined = "".join(out)
     return joined, has_math or bool(UNESCAPED_DOLLAR.search(joined)), unbalanced

@@ -20,6 +20,7 @@ so a 'Key components:' bullet inside an answer stays in that answer.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from generator.model import Document, Draft, Line, Problem, normalise
@@ -29,6 +30,7 @@ NAME = "outline"
 
 BULLET = re.compile(r"^(?P<indent>\s*)[-*•+]\s+(?P<text>\S.*?)\s*$")
 ANSWERS = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\*\*)?Answers?(?:\*\*)?\s*:?\s*(?:\*\*)?\s*$", re.I)
+ANSWERS_LINE = re.compile(ANSWERS.pattern, re.I | re.M)
 TOPIC = re.compile(r"^(?P<topic>[^:]{2,120}):$")
 MIN_TOPICS = 3
 SIMILAR = 0.6
@@ -36,10 +38,11 @@ SIMILAR = 0.6
 
 def matches(text: str) -> bool:
     """Three or more outline bullets, an 'Answers' line, then 'Topic:' bullets with answers after it."""
-    lines = text.split("\n")
-    marker = next((i for i, line in enumerate(lines) if ANSWERS.match(line)), None)
-    if marker is None:
+    found = ANSWERS_LINE.search(text)
+    if found is None:
         return False
+    lines = text.split("\n")
+    marker = text.count("\n", 0, found.start())
     before = sum(1 for line in lines[:marker] if BULLET.match(line))
     topics = [i for i, line in enumerate(lines[marker + 1:], start=marker + 1) if _topic_text(line)]
     answered = sum(1 for i in topics if i + 1 < len(lines) and BULLET.match(lines[i + 1])
@@ -131,12 +134,14 @@ def _bullet_text(line: Line) -> str:
 
 
 def _is_topic(text: str, topics: list[str]) -> bool:
-    words = set(normalise(text).split())
-    for topic in topics:
-        other = set(normalise(topic).split())
-        if words and other and len(words & other) / len(words | other) >= SIMILAR:
-            return True
-    return False
+    words = _words(text)
+    return bool(words) and any(len(words & other) / len(words | other) >= SIMILAR
+                               for other in map(_words, topics) if other)
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(normalise(text).split())
 
 
 def _deeper(line: Line, head: Line | None) -> bool:

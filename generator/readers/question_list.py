@@ -24,6 +24,7 @@ from generator.readers.common import markdown_heading
 NAME = "question_list"
 
 NUMBERED_BOLD = re.compile(r"^\s*(?P<n>\d+)[.)]\s+\*\*(?P<text>.+?)\*\*\s*:?\s*$")
+NUMBERED_BOLD_LINE = re.compile(NUMBERED_BOLD.pattern, re.M)
 NUMBERED_PLAIN = re.compile(r"^\s*(?P<n>\d+)[.)]\s+(?P<text>\S.*?)\s*$")
 BULLET = re.compile(r"^(?P<indent>\s*)[-*•+]\s+(?P<text>\S.*?)\s*$")
 RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
@@ -34,6 +35,8 @@ QUESTION_WORDS = re.compile(
 
 def matches(text: str) -> bool:
     """Mostly numbered bold lines (or bullets under them), with little prose between."""
+    if len(NUMBERED_BOLD_LINE.findall(text, 0, 2_000_000)) < 3:
+        return False
     lines = [line for line in text.split("\n") if line.strip()]
     bold = sum(1 for line in lines if NUMBERED_BOLD.match(line))
     listed = sum(1 for line in lines if NUMBERED_BOLD.match(line) or BULLET.match(line)

@@ -1,0 +1,127 @@
+"""Ingest benchmark: time load, strip_junk, read and make_questions on 10,000 synthetic questions.
+
+The corpus is written to a temporary folder in the plain-text formats of the
+numbered, prose, outline and question_list readers (with MCQs, page junk,
+diagram labels, math and prices mixed in), 250 questions a file. Prints the
+seconds per stage and the total; the target is well under 5 s. Not a test.
+
+    python -m benchmarks.bench_ingest                 # 10,000 questions
+    python -m benchmarks.bench_ingest --questions 50000
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from generator import clean
+from generator.load import discover, load_document
+from generator.readers import read_document
+
+PER_FILE = 250
+TERMS = ("attention", "tokenization", "beam search", "LoRA adapters", "the KV cache", "RLHF", "perplexity",
+         "positional encoding", "quantization", "retrieval", "distillation", "dropout", "layer norm")
+SENTENCE = ("{a} changes how a model handles {b}, which matters when the context grows and the budget is "
+            "about $5 per million tokens. The score uses \\frac{{QK^T}}{{\\sqrt{{d_k}}}} and $k=10$.")
+
+
+def _question(rng: random.Random, i: int) -> tuple[str, str]:
+    a, b = rng.sample(TERMS, 2)
+    return f"How does {a} relate to {b} in case {i}?", SENTENCE.format(a=a.capitalize(), b=b)
+
+
+def numbered(rng: random.Random, start: int, count: int) -> str:
+    out = ["Interview notes", ""]
+    for i in range(start, start + count):
+        question, answer = _question(rng, i)
+        label = f"Q{i - start + 1}"
+        if i % 10 == 0:
+            out += [f"{label}. Which term fits case {i}?", "A. One", "B. Two", "C. Three", "D. Four",
+                    "Answer: C. Three", ""]
+            continue
+        out += [f"{label}. {question}", "", f"Ans - {answer}", "", "better", "accuracy", "", "larger context",
+                "window", "", "- **Point:** a list item.", "- **Other:** another one.", "",
+                "Image Source: Somewhere", ""]
+    return "\n".join(out + ["**Follow for more", "AI/ML posts**", "SAVE"])
+
+
+def prose(rng: random.Random, start: int, count: int) -> str:
+    out = ["LLM questions", "", "An intro paragraph about the page.", ""]
+    for i in range(start, start + count):
+        question, answer = _question(rng, i)
+        out += [question, "", answer, "", "A second paragraph. Also Read: nothing" if i % 7 else "Short.", ""]
+    return "\n".join(out + ["Final Words", "", "Thanks for reading.", "", "Similar Posts"])
+
+
+def outline(rng: random.Random, start: int, count: int) -> str:
+    topics = [f"Topic {i} on {rng.choice(TERMS)}" for i in range(start, start + count)]
+    out = ["Study notes", *(f"- {t}" for t in topics), "Answers", "Basics"]
+    for topic in topics:
+        out += [f"- {topic}:", f"- {_question(rng, 0)[1]}", "- Detail: a nested point."]
+    return "\n".join(out + ["Leave a comment"])
+
+
+def question_list(rng: random.Random, start: int, count: int) -> str:
+    out = ["Here are questions:", "", "### **Section:**", ""]
+    for i in range(start, start + count):
+        out.append(f"{i - start + 1}. **{_question(rng, i)[0]}**")
+    return "\n".join(out)
+
+
+WRITERS = (numbered, prose, outline, question_list)
+
+
+def write_corpus(folder: Path, questions: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    for index, start in enumerate(range(0, questions, PER_FILE)):
+        writer = WRITERS[index % len(WRITERS)]
+        count = min(PER_FILE, questions - start)
+        (folder / f"{writer.__name__}-{index:04d}.txt").write_text(writer(rng, start, count), encoding="utf-8")
+
+
+def ingest(folder: Path) -> tuple[dict[str, float], dict[str, float], Counter]:
+    """(wall seconds, CPU seconds, kinds): CPU time shows the cost when other jobs share the machine."""
+    seconds: dict[str, float] = defaultdict(float)
+    cpu: dict[str, float] = defaultdict(float)
+    kinds: Counter = Counter()
+    paths, _ = discover(folder, folder)
+
+    def timed(stage, fn, *args):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        result = fn(*args)
+        seconds[stage] += time.perf_counter() - started
+        cpu[stage] += time.process_time() - started_cpu
+        return result
+
+    for path in paths:
+        doc, _ = timed("load", load_document, path, folder, path.stem)
+        doc, _ = timed("strip_junk", clean.strip_junk, doc)
+        _, drafts, _ = timed("read", read_document, doc)
+        questions, _ = timed("make_questions", clean.make_questions, drafts, doc.source_id)
+        kinds.update(q.kind for q in questions)
+    return seconds, cpu, kinds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--questions", type=int, default=10_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        write_corpus(folder, args.questions)
+        seconds, cpu, kinds = ingest(folder)
+    print(f"{sum(kinds.values()):,} questions ingested ({dict(kinds)}); load average {os.getloadavg()[0]:.1f}")
+    print(f"  {'stage':<15} {'wall':>7} {'cpu':>7}")
+    for stage in ("load", "strip_junk", "read", "make_questions"):
+        print(f"  {stage:<15} {seconds[stage]:6.2f}s {cpu[stage]:6.2f}s")
+    print(f"  {'total':<15} {sum(seconds.values()):6.2f}s {sum(cpu.values()):6.2f}s"
+          "   (target: well under 5 s for 10,000)")
+
+
+if __name__ == "__main__":
+    main()
