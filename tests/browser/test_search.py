@@ -51,5 +51,6 @@ def test_search_lists_the_question_first_or_second_and_opens_its_anchor(built_si
     link.click()
     page.wait_for_function(f"location.hash === '#{anchor}'", timeout=10_000)
     heading = page.locator(f'h2[id="{anchor}"]')
-    expect(heading).to_be_in_viewport(timeout=5_000)
+    heading.wait_for(state="attached", timeout=20_000)   # instant navigation swapped the content in
+    expect(heading).to_be_in_viewport(timeout=10_000)
     assert page.evaluate("location.pathname").startswith(urlsplit(base_url).path + "topics/")
