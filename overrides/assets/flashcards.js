@@ -255,7 +255,7 @@
   }
 
   function onKey(event) {
-    var root = document.getElementById("flashcards");
+    var root = document.querySelector("div#flashcards");
     var view = root && root.llmView;
     if (!view || event.ctrlKey || event.metaKey || event.altKey) return;
     var t = event.target;
@@ -271,7 +271,7 @@
   }
 
   function onPage() {
-    var root = document.getElementById("flashcards");
+    var root = document.querySelector("div#flashcards");
     if (root && !root.llmView) {
       root.setAttribute("aria-busy", "true");
       S.loadData().then(function (data) { root.removeAttribute("aria-busy"); mount(root, data); })
