@@ -151,6 +151,7 @@ def hostile_build(tmp_path_factory):
     sources = work / "content" / "sources"
     sources.mkdir(parents=True, exist_ok=True)
     (work / "content" / "sources.yml").write_text("{}\n")
+    (work / "content" / "curation.yml").write_text("{}\n")   # the real one names the real sources' ids
     for name, (data, _) in HOSTILE.items():
         (sources / name).write_bytes(data)
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "PYTHONPATH": str(work)}
