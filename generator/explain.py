@@ -51,18 +51,18 @@ def _topic_lines(corpus: Corpus, question: Question) -> list[str]:
     verdict = score(question, corpus.topics, keyword_table(corpus.topics))
     scores = dict(verdict.ranking)
     chosen = corpus.topic_of.get(question.id, verdict.topic)
-    winner, runner_up = verdict.ranking[0], verdict.ranking[1] if len(verdict.ranking) > 1 else None
+    winner = verdict.ranking[0]
     lines = [f"Topic: {chosen} ({titles.get(chosen, '?')})"]
     if chosen != verdict.topic:
-        lines.append(f"  pinned by {CURATION}; the keywords alone choose {verdict.topic} "
-                     f"(score {winner[1]:g})")
+        lines.append(f"  pinned by {CURATION}; the keywords alone choose {winner[0]}, "
+                     f"score {winner[1]:g}: {_evidence(verdict, winner[0])}")
     elif winner[1] == 0:
         lines.append("  no keyword of any topic matched: placed in the first topic")
     else:
         lines.append(f"  chosen by keywords, score {scores[chosen]:g}: {_evidence(verdict, chosen)}")
-    if runner_up and runner_up[1] > 0:
-        shown = runner_up if runner_up[0] != chosen else winner
-        lines.append(f"  runner-up: {shown[0]}, score {shown[1]:g}: {_evidence(verdict, shown[0])}")
+        runner_up = verdict.ranking[1] if len(verdict.ranking) > 1 else None
+        if runner_up and runner_up[1] > 0:
+            lines.append(f"  runner-up: {runner_up[0]}, score {runner_up[1]:g}: {_evidence(verdict, runner_up[0])}")
     tags = corpus.tags_of.get(question.id, ())
     lines.append("  secondary tags: " + (", ".join(tags) if tags else "none"))
     return lines
