@@ -45,7 +45,8 @@ video wbr xmp
 # Elements that change how a browser parses what follows, or load or run things.
 DANGEROUS_TAGS = frozenset("""
 script style iframe frame frameset object embed applet base link meta form input button textarea
-select template noscript noembed noframes xmp plaintext title svg math portal isindex
+select template noscript noembed noframes xmp plaintext title svg math portal isindex img image
+picture video audio source track
 """.split())
 
 # Fenced code blocks, one-line code spans and math: Markdown (with
@@ -66,10 +67,11 @@ ATTRIBUTE = re.compile(r"""[\s/]*(?:([^\s/>][^\s/>=]*)(?:\s*=\s*("[^"]*"?|'[^']*
 RISKY_ATTRIBUTES = frozenset({"style", "srcdoc", "formaction"})
 SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 INVISIBLE = re.compile(r"[\x00-\x20\x7f\\]+")
+IMAGE_OPEN = re.compile(r"(?<!\\)((?:\\\\)*)!(?=\[)")
 LINK_OPEN = re.compile(r"\]\(")
 REFERENCE_DEFINITION = re.compile(r"^( {0,3})\[([^\]\n]+)\]:[ \t]*<?([^\s>]*)", re.M)
-# MathJax's html extension: \\href{url}, \\style{css}, \\class{..}, \\cssId{..}, \\data{..}.
-TEX_HTML = re.compile(r"\\(href|style|class|cssId|data)\s*\{([^{}]*)\}")
+# MathJax's html extension: \\href{url}{..} makes a link, \\style \\class \\cssId \\data set attributes.
+TEX_HTML = re.compile(r"\\(?:style|class|cssId|data)(?![A-Za-z])|\\href(?![A-Za-z])(?=\s*\{?([^{}]*))")
 # Python-Markdown's attr_list reads `{: onclick=... }` (colon optional) after a
 # heading, paragraph, link or emphasis: every `{` that could open one is escaped.
 ATTR_LIST_BRACE = re.compile(r"\{(?=:?[ ]*[^}\n ][^\n]*\})")
@@ -211,8 +213,10 @@ def _disarm_links(text: str) -> str:
     """`](target)` with an unsafe target loses its link: `]\\(` is literal in Markdown.
 
     Reference definitions `[id]: javascript:...` get a backslash and stay text.
+    Images `![alt](url)` become links (`\\![alt](url)`): a page never loads what a source names.
     """
     text = REFERENCE_DEFINITION.sub(_disarm_definition, text)
+    text = IMAGE_OPEN.sub(r"\1\\!", text)
     out, pos = [], 0
     for match in LINK_OPEN.finditer(text):
         target = text[match.end():match.end() + 2000].lstrip().lstrip("<")
@@ -240,12 +244,11 @@ def _disarm_risky_starts(text: str) -> str:
     `>`), so a tag hidden in another's attribute is not checked twice or missed.
     """
     out, pos = [], 0
-    for start in TAG_OPEN.finditer(text):
-        if start.start() < pos:
-            continue
+    while start := TAG_OPEN.search(text, pos):
         name = start.group(1).lower()
         end, attributes = _scan_attributes(text, start.end())
-        if name in DANGEROUS_TAGS or any(_is_risky(a, v) for a, v in attributes):
+        # `<img<svg>`: parsers disagree on where such a name ends, so treat it as risky.
+        if name in DANGEROUS_TAGS or "<" in name or any(_is_risky(a, v) for a, v in attributes):
             out.append(text[pos:start.start()] + "&lt;")
             pos = start.start() + 1
         else:
@@ -266,7 +269,7 @@ def _scan_attributes(text: str, pos: int) -> tuple[int, list[tuple[str, str]]]:
 
 
 def _is_risky(name: str, value: str) -> bool:
-    if name.startswith("on") or name in RISKY_ATTRIBUTES:
+    if name.startswith("on") or name in RISKY_ATTRIBUTES or "<" in name:
         return True
     return not is_safe_url(value.strip("\"'"))
 
@@ -274,7 +277,7 @@ def _is_risky(name: str, value: str) -> bool:
 def _disarm_tex_html(match: re.Match[str]) -> str:
     """MathJax makes these into links and attributes: keep only `\\href` to a safe url;
     the following `{...}` argument stays as a plain group."""
-    return match.group() if match.group(1) == "href" and is_safe_url(match.group(2)) else ""
+    return match.group() if match.group(1) is not None and is_safe_url(match.group(1).lstrip()) else ""
 
 
 def _escape_lt(token: str) -> str:
