@@ -43,8 +43,10 @@ class Rendered:
     nav: list = field(default_factory=list)
 
 
-def counts_text(questions) -> str:
+def counts_text(questions, short: bool = False) -> str:
     kinds = Counter(q.kind for q in questions)
+    if short:
+        return f"{kinds['open']} answered · {kinds['mcq']} MCQ · {kinds['prompt']} practice"
     return f"{kinds['open']} answered · {kinds['mcq']} multiple choice · {kinds['prompt']} practice prompts"
 
 
@@ -53,7 +55,7 @@ def render_home(corpus: Corpus, layout: Layout, downloads: bool) -> str:
     for topic in corpus.topics:
         members = [m for p in layout.pages_of(topic.id) for e in p.entries for m in e.members]
         cards.append({"id": topic.id, "title": topic.title, "link": f"topics/{topic.id}.md",
-                      "blurb": _blurb(topic.description), "counts": counts_text(members)})
+                      "blurb": _blurb(topic.description), "counts": counts_text(members, short=True)})
     sources = [{"title": source_title(s, s.id), "anchor": source_anchor(s.id),
                 "counts": counts_text([q for q in corpus.questions if q.source == s.id])}
                for s in corpus.sources]

@@ -142,7 +142,7 @@ def test_home_has_cards_due_counts_and_summary_for_every_topic(corpus, files):
     for topic in corpus.topics:
         assert f"(topics/{topic.id}.md)" in home
         assert f'<span class="due-count" data-topic="{topic.id}"></span>' in home
-    assert "3 answered · 1 multiple choice · 1 practice prompts" in home   # fine-tuning, hidden left out
+    assert "3 answered · 1 MCQ · 1 practice" in home   # fine-tuning, hidden left out
 
 
 def test_sources_page_links_each_shown_question(corpus, files):
