@@ -30,7 +30,8 @@ SUBSCRIPT = re.compile(r"(?<![\w\\$.])[A-Za-z]_(?:\{[^{}\s]{1,20}\}|[A-Za-z0-9])
 POWER = re.compile(r"(?<![\w\\$.])[A-Za-z]{1,3}\^(?:\{[^{}\s]{1,20}\}|[A-Za-z0-9])(?![\w{])")
 PAREN_MATH = re.compile(r"\\\((.+?)\\\)")
 BRACKET_MATH = re.compile(r"\\\[(.+?)\\\]", re.S)
-CODE_SPAN = re.compile(r"(`+)[^`\n]*?\1")
+# Code is shown as written: fenced blocks and inline code spans are left alone.
+CODE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?^ {0,3}\1[`~]*[ \t]*$|(`+)[^`\n]*?\2", re.M | re.S)
 MATH_SIGNAL = re.compile(r"\\[A-Za-z]+|[\^_=<>{}]|\\[,;!]")
 DOLLAR = re.compile(r"\\?\$")
 UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
@@ -51,7 +52,7 @@ def fix_math(text: str) -> MathResult:
         return MathResult(text, False, 0)
     pieces: list[tuple[str, bool]] = []  # (text, is_code_or_math)
     pos = 0
-    for code in CODE_SPAN.finditer(text) if "`" in text else ():
+    for code in CODE.finditer(text) if "`" in text or "~~~" in text else ():
         pieces.append((text[pos:code.start()], False))
         pieces.append((code.group(), True))
         pos = code.end()

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import markdown
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from generator.clean import make_questions
+from generator.clean import make_questions, strip_junk
 from generator.markdown_fix import join_blocks, repair_bold, to_markdown
-from generator.model import Choice, Draft, Line, Location
+from generator.model import Choice, Document, Draft, Line, Location
+from generator.readers import numbered, outline, prose, question_list
 
 HERE = Location("s.txt", 1)
 
@@ -113,3 +116,20 @@ def test_answer_renders_with_arithmatex():
                              extension_configs={"pymdownx.arithmatex": {"generic": True}})
     assert '<div class="arithmatex">' in html and '<span class="arithmatex">\\(y_i\\)</span>' in html
     assert "costs $5." in html
+
+
+PIECES = ["Q1. What?", "Ans - yes", "A. x", "Answer: A. x", "- Topic:", "- text", "Answers", "1. **Why?**",
+          "   - How?", "### **Part:**", "What is it?", "$5 and $", "\\frac{a}{b}", "```", "| a |", "better",
+          "accuracy", "", "Image Source: x", "Final Words", "<h3 class='x'>T", "- 1. Label:** text"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=30)), max_size=40))
+def test_any_text_through_every_plain_text_reader_raises_nothing(parts):
+    doc = Document("h.txt", "h", tuple(Line(n, t) for n, t in enumerate("\n".join(parts).split("\n"), start=1)))
+    doc, _ = strip_junk(doc)
+    for reader in (numbered, outline, question_list, prose):
+        drafts, problems = reader.read(doc)
+        questions, more = make_questions(drafts, "h")
+        assert len(questions) == len(drafts)
+        assert all(str(p).startswith("h.txt:") for p in problems + more)

@@ -57,3 +57,9 @@ def test_output_renders_with_arithmatex_generic():
     assert r"\(\frac{e^{x_i}}{\sum_j e^{x_j}}\)" in html
     block = render(fix_math(r"$$\text{Attention}(Q, K, V) = \text{softmax}(QK^T) V$$").text)
     assert block.startswith('<div class="arithmatex">\\[')
+
+
+def test_fenced_code_is_left_alone():
+    text = "Run:\n\n```bash\necho $HOME costs $5\n```\n\nThen $x$."
+    result = fix_math(text)
+    assert result.text == text and result.has_math and result.unbalanced == 0
