@@ -31,6 +31,9 @@ AS_IS = re.compile(r"^\s*(?:```|~~~|\||>)|^ {2,}(?![-*•+]\s|\d+[.)]\s)\S")
 BROKEN_BOLD = re.compile(r"^(?P<label>[^*\n]{1,80}?:)\*\*\s*")
 LABEL_ITEM = re.compile(r"^(?:\*\*)?[^:]{1,60}:(?:\*\*)?\s+\S")
 DISPLAY_OPEN = re.compile(r"^\s*(\$\$|\\\[)")
+SUBHEADING = re.compile(r"^[A-Z][^.!?:;*_`$\\]*[^.!?:;,*_`$\\\s]$")
+SUBHEADING_WORDS = 8
+PROSE_WORDS = 12
 TERMINAL = (".", "!", "?", ":", ";", ")", "”", '"', "*", "$")
 SHORT_ITEM_WORDS = 10
 INDENT = "    "
@@ -56,6 +59,7 @@ def to_markdown(lines: tuple[Line, ...] | list[Line]) -> list[tuple[int, str]]:
     items = _join_continuations(items)
     for item in items:
         item.text = repair_bold(item.text)
+    _bold_subheadings(items)
     _nest(items)
     _attach_to_numbers(items)
     return _emit(items)
@@ -158,6 +162,20 @@ def repair_bold(text: str) -> str:
         if broken:
             return f"**{broken.group('label').strip()}** {text[broken.end():]}".rstrip()
     return text
+
+
+def _bold_subheadings(items: list[Item]) -> None:
+    """A short title line followed by prose ('LoRA (Low-Rank Adaptation)') is a sub-heading: bold."""
+    for item, following in zip(items, items[1:]):
+        if (item.kind == "text" and following.kind == "text" and SUBHEADING.match(item.text)
+                and len(item.text.split()) <= SUBHEADING_WORDS and _is_title(item.text)
+                and len(following.text.split()) >= PROSE_WORDS):
+            item.text = f"**{item.text}**"
+
+
+def _is_title(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w-]*", text) if len(w) > 3]
+    return "(" in text or (bool(words) and sum(w[0].isupper() for w in words) * 2 >= len(words))
 
 
 def _nest(items: list[Item]) -> None:

@@ -133,3 +133,11 @@ def test_any_text_through_every_plain_text_reader_raises_nothing(parts):
         questions, more = make_questions(drafts, "h")
         assert len(questions) == len(drafts)
         assert all(str(p).startswith("h.txt:") for p in problems + more)
+
+
+def test_a_short_title_before_prose_becomes_a_bold_subheading():
+    prose = "LoRA adds trainable low-rank matrices to frozen layers, so few parameters change."
+    assert md(f"Two methods exist.\n\nLoRA (Low-Rank Adaptation)\n\n{prose}") == (
+        f"Two methods exist.\n\n**LoRA (Low-Rank Adaptation)**\n\n{prose}")
+    assert md("Some common examples\n\n- Learning rate") == "Some common examples\n\n- Learning rate"
+    assert md(f"Classify existing data\n\n{prose}").startswith("Classify existing data\n\n")
