@@ -24,6 +24,7 @@ from generator.model import Question, Topic
 from generator.textsim import fold
 
 FIELD_WEIGHTS = (("question", 3.0), ("section", 1.5), ("answer", 0.5))
+FIELD_ORDER = {name: i for i, (name, _) in enumerate(FIELD_WEIGHTS)}
 KEYWORD_WEIGHT = re.compile(r"^(?P<phrase>.+?)\s*[:=]\s*(?P<weight>-?\d+(?:\.\d+)?)$")
 # Answers mention many things in passing: they may tip a close call, never outvote the question.
 ANSWER_CAP = 2.0
@@ -80,7 +81,19 @@ def parse_keyword(entry: str) -> Keyword | None:
     return Keyword(phrase, tokens, weight) if tokens else None
 
 
-def keyword_table(topics: list[Topic] | tuple[Topic, ...]) -> dict[str, tuple[Keyword, ...]]:
+class KeywordTable(dict):
+    """topic id -> its keywords, plus an index from folded phrase to (topic, keyword)."""
+
+    def __init__(self, by_topic: dict[str, tuple[Keyword, ...]]):
+        super().__init__(by_topic)
+        self.index: dict[tuple[str, ...], list[tuple[str, Keyword]]] = {}
+        for topic, keywords in by_topic.items():
+            for kw in keywords:
+                self.index.setdefault(kw.tokens, []).append((topic, kw))
+        self.longest = max((len(k) for k in self.index), default=1)
+
+
+def keyword_table(topics) -> KeywordTable:
     """Each topic's keywords; variants that fold alike ("evaluate", "evaluation") count once."""
     table = {}
     for topic in topics:
@@ -89,23 +102,24 @@ def keyword_table(topics: list[Topic] | tuple[Topic, ...]) -> dict[str, tuple[Ke
             if kw.tokens not in best or kw.weight > best[kw.tokens].weight:
                 best[kw.tokens] = kw
         table[topic.id] = tuple(best.values())
-    return table
+    return KeywordTable(table)
 
 
 def _grams(text: str, longest: int) -> set[tuple[str, ...]]:
-    """Every run of 1..longest folded tokens, so a keyword lookup is one set membership."""
+    """Every run of 1..longest folded tokens, so keyword lookup is a set intersection."""
     tokens = fold(text)
     return {tokens[i:i + n] for n in range(1, longest + 1) for i in range(len(tokens) - n + 1)}
 
 
-def score(question: Question, topics, table: dict[str, tuple[Keyword, ...]]) -> Verdict:
-    longest = max((len(k.tokens) for kws in table.values() for k in kws), default=1)
-    fields = {"question": _grams(question.question, longest),
-              "section": _grams(question.section or "", longest),
-              "answer": _grams(question.answer or "", longest)}
-    hits = [Hit(topic.id, name, kw)
-            for topic in topics for name, _ in FIELD_WEIGHTS for kw in table[topic.id]
-            if kw.tokens in fields[name]]
+def score(question: Question, topics, table: KeywordTable) -> Verdict:
+    texts = {"question": question.question, "section": question.section or "", "answer": question.answer or ""}
+    order = {t.id: i for i, t in enumerate(topics)}
+    hits = []
+    for name, _ in FIELD_WEIGHTS:
+        for phrase in _grams(texts[name], table.longest) & table.index.keys():
+            hits += [Hit(topic, name, kw) for topic, kw in table.index[phrase] if topic in order]
+    # Sorted as topics.yml lists them, so sums and explain output never depend on set order.
+    hits.sort(key=lambda h: (order[h.topic], FIELD_ORDER[h.field], table[h.topic].index(h.keyword)))
     totals = {t.id: 0.0 for t in topics}
     in_question, in_answer = dict(totals), dict(totals)
     for hit in hits:
@@ -117,7 +131,6 @@ def score(question: Question, topics, table: dict[str, tuple[Keyword, ...]]) -> 
             in_question[hit.topic] += hit.points
     for topic, points in in_answer.items():
         totals[topic] += min(points, ANSWER_CAP)
-    order = {t.id: i for i, t in enumerate(topics)}
     ranking = sorted(totals.items(), key=lambda kv: (-round(kv[1], 6), -in_question[kv[0]], order[kv[0]]))
     return Verdict(tuple(hits), tuple(ranking))
 

@@ -102,12 +102,13 @@ PHRASES = {
     "humanfeedback": "human feedback, human in the loop",
 }
 
-_TOKEN_TABLE: dict[tuple[str, ...], str] = {}
-_LONGEST = 1
+# First token of a multi-word term -> (tokens, canonical) pairs, longest first.
+_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 
 
+@lru_cache(maxsize=None)
 def stem(word: str) -> str:
-    """A deliberately light stemmer: plurals, -ing/-ed/-ation/-ability, -ise -> -ize."""
+    """A deliberately light stemmer: plurals, -ing/-ed/-ation/-ate/-e, -ise -> -ize."""
     if len(word) <= 3 or word in KEEP or word.isdigit():
         return word
     word = BRITISH.sub(lambda m: "iz" + m.group(1), word) if len(word) > 6 else word
@@ -140,27 +141,29 @@ STOP_WORDS = STOP_WORDS | {stem(w) for w in STOP_WORDS}
 
 
 def _build_table() -> None:
-    global _LONGEST
+    seen: set[tuple[str, ...]] = set()
     for canonical, variants in PHRASES.items():
         for variant in [canonical] + [v.strip() for v in variants.split(",")]:
             key = tuple(stem(w) for w in normalise(variant).split())
-            _TOKEN_TABLE.setdefault(key, canonical)
-            _LONGEST = max(_LONGEST, len(key))
+            if key and key not in seen:
+                seen.add(key)
+                _BY_FIRST.setdefault(key[0], []).append((key, canonical))
+    for entries in _BY_FIRST.values():
+        entries.sort(key=lambda e: -len(e[0]))
 
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> tuple[str, ...]:
     """Stemmed tokens with multi-word terms folded (longest match wins)."""
-    if not _TOKEN_TABLE:
+    if not _BY_FIRST:
         _build_table()
     words = [stem(w) for w in normalise(text).split()]
     out, i = [], 0
     while i < len(words):
-        for size in range(min(_LONGEST, len(words) - i), 0, -1):
-            canonical = _TOKEN_TABLE.get(tuple(words[i:i + size]))
-            if canonical:
+        for key, canonical in _BY_FIRST.get(words[i], ()):
+            if tuple(words[i:i + len(key)]) == key:
                 out.append(canonical)
-                i += size
+                i += len(key)
                 break
         else:
             out.append(words[i])
