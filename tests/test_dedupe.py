@@ -11,6 +11,8 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.config import Curation, load_content
 from generator.dedupe import find_groups, signature
@@ -187,3 +189,29 @@ def test_group_ids_are_stable_and_order_independent():
     assert find_groups(qs, Curation()) == first
     assert set(first.values()) == {"dup-q0"}
     assert "x" not in first
+
+
+# --- invariants on random corpora ---------------------------------------------------
+
+WORDS = ("What is", "Explain", "How do you handle", "the benefits of", "LoRA", "QLoRA", "RAG",
+         "tokenization", "and", "in LLMs", "why is it important", "Can you describe")
+
+
+@given(st.lists(st.tuples(st.lists(st.sampled_from(WORDS), min_size=1, max_size=5),
+                          st.integers(0, 3), st.sampled_from(("open", "prompt", "mcq"))),
+                min_size=1, max_size=40), st.randoms(use_true_random=False))
+@settings(max_examples=60, deadline=None)
+def test_groups_hold_distinct_sources_and_do_not_depend_on_order(items, rnd):
+    questions = [make(f"q{i:02d}", " ".join(words) + "?", f"s{src}", kind)
+                 for i, (words, src, kind) in enumerate(items)]
+    found = find_groups(questions, Curation())
+    members: dict[str, list[Question]] = {}
+    for q in questions:
+        if q.id in found:
+            members.setdefault(found[q.id], []).append(q)
+    for gid, qs in members.items():
+        assert len(qs) >= 2 and len({q.source for q in qs}) == len(qs)
+        assert gid == "dup-" + min(q.id for q in qs)
+        assert len({q.kind == "mcq" for q in qs}) == 1
+    rnd.shuffle(questions)
+    assert find_groups(questions, Curation()) == found

@@ -6,6 +6,8 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.model import Location, Question
 from generator.pipeline import gather
@@ -94,3 +96,24 @@ def test_real_practice_prompts_list_answered_questions_first(corpus):
         answered = [kinds[r] != "prompt" for r in corpus.related_of[p]]
         assert answered == sorted(answered, reverse=True), p
     assert sum(kinds[corpus.related_of[p][0]] != "prompt" for p in prompts) > len(prompts) / 2
+
+
+WORDS = ("LoRA", "QLoRA", "rank", "beam search", "greedy decoding", "attention", "memory", "What is",
+         "How does", "work", "tokenization", "BPE", "RAG", "retriever")
+
+
+@given(st.lists(st.tuples(st.lists(st.sampled_from(WORDS), min_size=1, max_size=4),
+                          st.sampled_from(("open", "prompt")), st.integers(0, 4)),
+                min_size=1, max_size=40))
+@settings(max_examples=60, deadline=None)
+def test_links_are_valid_for_any_corpus(items):
+    pool = [make(f"q{i:02d}", " ".join(words) + "?", kind) for i, (words, kind, _) in enumerate(items)]
+    group_of = {f"q{i:02d}": f"g{g}" for i, (_, _, g) in enumerate(items) if g}
+    kinds = {q.id: q.kind for q in pool}
+    for qid, rel in find_related(pool, group_of).items():
+        assert 0 < len(rel) <= MAX_RELATED and qid not in rel and len(set(rel)) == len(rel)
+        groups = [group_of.get(r, r) for r in rel]
+        assert group_of.get(qid) not in groups and len(set(groups)) == len(groups)
+        if kinds[qid] == "prompt":
+            answered = [kinds[r] != "prompt" for r in rel]
+            assert answered == sorted(answered, reverse=True)
