@@ -31,6 +31,10 @@
         return hold('<span class="arithmatex">\\(' + (a || b) + "\\)</span>");
       })
       .replace(/\\([\\`*_{}\[\]()#+\-.!|~$]|&lt;|&gt;|&amp;)/g, function (_, c) { return hold(c); })
+      // the few attribute-free tags the site's sanitiser lets through, as real tags again
+      .replace(/&lt;(\/?)(b|strong|i|em|code|sub|sup|br)\s*\/?&gt;/gi, function (_, close, tag) {
+        return hold("<" + close + tag.toLowerCase() + ">");
+      })
       .replace(/\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g, function (_, text, url) {
         return hold('<a href="' + url + '" rel="noopener">' + text + "</a>");
       })

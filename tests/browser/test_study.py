@@ -164,3 +164,24 @@ def test_abbreviation_has_a_tooltip_on_hover_and_focus(built_site, base_url, pag
     abbr.focus()
     page.locator(".md-tooltip2--active").wait_for(timeout=5_000)
     assert page.locator(".md-tooltip2--active").inner_text().strip() == expansion
+
+
+def test_study_mode_follows_instant_navigation(built_site, base_url, page):
+    """Material swaps pages without reloading: every page still gets its controls, once."""
+    target = an_answered_page(built_site)
+    page.goto(base_url)
+    page.wait_for_selector("#study-due .study-due__line")
+    page.evaluate("window.__sameDocument = true")
+    page.locator(f'.md-content a[href$="{target}"]').first.click()
+    page.wait_for_url(base_url + target)
+    page.wait_for_selector(".study-bar .study-bar__progress")
+    assert page.evaluate("window.__sameDocument === true"), "instant navigation, not a reload"
+    assert page.locator(".study-bar").count() == 1
+    assert page.locator(".study-grade").count() == page.locator(".qa").count()
+    page.locator(".md-tabs a", has_text="Flashcards").click()
+    page.wait_for_selector("div#flashcards[data-ready] .fc-card")
+    page.go_back()
+    page.wait_for_selector(".study-bar")
+    assert page.locator(".study-bar").count() == 1
+    assert page.locator(".study-grade").count() == page.locator(".qa").count()
+    assert page.evaluate("window.__sameDocument === true")
