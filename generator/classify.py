@@ -8,9 +8,9 @@ optional weight (default 1), written `- beam search` or `- "lora: 3"` or
 A question's score for a topic is the sum, over the topic's keywords found, of
 keyword weight x field weight, where the fields are the question text (x3), the
 section heading it sat under in its source (x1.5) and its answer (x0.5, at most
-ANSWER_CAP per topic); each keyword counts once per field. The highest score wins; ties go to the topic
-whose keywords matched the question text more, then to the earlier topic. A
-question nothing matches lands in the first topic. A curation `pin` wins over all.
+ANSWER_CAP per topic); each keyword counts once per field. The highest score
+wins; ties go to the topic whose keywords matched the question text more, then
+to the earlier topic. A question nothing matches lands in the first topic. A curation `pin` wins over all.
 Topics other than the winner whose keywords matched the question text itself
 become secondary tags.
 """
