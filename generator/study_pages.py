@@ -65,6 +65,22 @@ def study_pages(corpus: Corpus, root: Path | None = None) -> dict[str, str]:
             GLOSSARY_PAGE: render_glossary(corpus, glossary_terms(root))}
 
 
+def search_terms(corpus: Corpus, root: Path | None = None) -> dict[str, str]:
+    """Question id -> "RLHF: Reinforcement Learning from Human Feedback; ..." for the terms it mentions.
+
+    For the renderer to put in each entry as `<p class="qa-terms" hidden>...</p>`: Material's
+    search indexes the text (it ignores `hidden`), nobody sees or hears it, and then searching
+    either form of an abbreviation finds the question itself, not only its glossary entry.
+    """
+    terms = glossary_terms(root)
+    by_term = {t.term: t for t in terms}
+    lines: dict[str, list[str]] = {}
+    for term, qids in mentions(terms, corpus.questions).items():
+        for qid in qids:
+            lines.setdefault(qid, []).append(f"{term}: {by_term[term].expansion}")
+    return {qid: "; ".join(parts) for qid, parts in lines.items()}
+
+
 def abbreviations(corpus: Corpus, root: Path | None = None) -> str:
     """The `*[ABBR]: expansion` block appended to every page."""
     return abbreviation_lines(glossary_terms(root))

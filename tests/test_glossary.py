@@ -116,3 +116,12 @@ def test_flashcards_page_has_mount_points_and_documents_sm2():
 def test_abbreviations_block_for_every_page():
     block = study_pages.abbreviations(corpus(), ROOT)
     assert "*[RLHF]: Reinforcement Learning from Human Feedback" in block.splitlines()
+
+
+def test_search_terms_name_both_forms_per_question():
+    c = corpus()
+    terms = study_pages.search_terms(c, ROOT)
+    rlhf = "RLHF: Reinforcement Learning from Human Feedback"
+    assert terms[c.questions[0].id] == rlhf
+    assert terms[c.questions[1].id] == rlhf                 # found by the alias, gets the abbreviation
+    assert c.questions[2].id not in terms
