@@ -64,6 +64,7 @@ AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]*:[^<>\s]*|[^<>\s@!]+@[^<>\s@]+
 # (a quoted value runs to its closing quote, or to the end if there is none).
 TAG_OPEN = re.compile(r"</?([A-Za-z][^\s/>]*)")
 ATTRIBUTE = re.compile(r"""[\s/]*(?:([^\s/>][^\s/>=]*)(?:\s*=\s*("[^"]*"?|'[^']*'?|[^\s>]*))?)?""")
+INNER_TAG = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9-]*)")
 RISKY_ATTRIBUTES = frozenset({"style", "srcdoc", "formaction"})
 SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 INVISIBLE = re.compile(r"[\x00-\x20\x7f\\]+")
@@ -248,13 +249,18 @@ def _disarm_risky_starts(text: str) -> str:
         name = start.group(1).lower()
         end, attributes = _scan_attributes(text, start.end())
         # `<img<svg>`: parsers disagree on where such a name ends, so treat it as risky.
-        if name in DANGEROUS_TAGS or "<" in name or any(_is_risky(a, v) for a, v in attributes):
+        if name in DANGEROUS_TAGS or _hides_tag(name) or any(_is_risky(a, v) for a, v in attributes):
             out.append(text[pos:start.start()] + "&lt;")
             pos = start.start() + 1
         else:
             out.append(text[pos:end])
             pos = end
     return "".join(out) + text[pos:]
+
+
+def _hides_tag(name: str) -> bool:
+    """`img<svg`, `<svg` as a name: a lenient parser may see a dangerous tag in it."""
+    return any(inner.lower() in DANGEROUS_TAGS for inner in INNER_TAG.findall(name))
 
 
 def _scan_attributes(text: str, pos: int) -> tuple[int, list[tuple[str, str]]]:
@@ -269,7 +275,7 @@ def _scan_attributes(text: str, pos: int) -> tuple[int, list[tuple[str, str]]]:
 
 
 def _is_risky(name: str, value: str) -> bool:
-    if name.startswith("on") or name in RISKY_ATTRIBUTES or "<" in name:
+    if name.startswith("on") or name in RISKY_ATTRIBUTES or _hides_tag(name):
         return True
     return not is_safe_url(value.strip("\"'"))
 
