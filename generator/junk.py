@@ -39,6 +39,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 # A diagram label: one to three words, no sentence punctuation, no list marker.
 LABEL_LINE = re.compile(r"^\s*(?![-*•+]\s|\d+[.)])[\w(][\w&/'’+()-]*(?:[ \t]+[\w(&][\w&/'’+()-]*){0,2}\s*$")
+MAX_LABEL_CHARS = 60
 # A short caption sentence that sits between labels ("Classifies and predicts based on existing data.").
 CAPTION_SENTENCE = re.compile(r"^\s*(?![-*•+]\s|\d+[.)])[A-Za-z][\w'’-]*(?:[ \t]+[\w'’-]+){1,7}\.?\s*$")
 # A figure caption or title: up to eight words, no sentence punctuation at the end.
@@ -86,27 +87,32 @@ RULES_BY_SCOPE: dict[str, tuple[Rule, ...]] = {
 }
 
 
-def _combined(scope: str) -> re.Pattern[str]:
-    """One pattern for all rules of a scope, for the scopes whose rules are cheap together."""
+def _combined(scope: str, flags: int = 0) -> re.Pattern[str]:
+    """All rules of a scope as one pattern, matched against the lower-cased line.
+
+    Rule patterns are written in lower case and compiled with re.I as data; matching
+    lower-cased text without re.I gives the same answer about four times faster.
+    """
     rules = [r for r in RULES if r.scope == scope]
-    return re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules) or "(?!)", re.I)
+    return re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules) or "(?!)", flags)
 
 
-LINE_RULES = tuple(rule.pattern for rule in RULES_BY_SCOPE["line"])
-INLINE_JUNK = _combined("inline")
+LINE_JUNK = _combined("line")
+INLINE_HINT = _combined("inline")
+INLINE_JUNK = _combined("inline", re.I)
 TAIL_START = _combined("tail")
 
 
 def is_junk_line(text: str) -> bool:
-    return any(pattern.search(text) for pattern in LINE_RULES)
+    return bool(LINE_JUNK.search(text.lower()))
 
 
 def strip_inline(text: str) -> str:
-    return INLINE_JUNK.sub("", text)
+    return INLINE_JUNK.sub("", text) if INLINE_HINT.search(text.lower()) else text
 
 
 def starts_tail(text: str) -> bool:
-    return bool(TAIL_START.search(text))
+    return bool(TAIL_START.search(text.lower()))
 
 
 def is_question_like(text: str) -> bool:
@@ -114,7 +120,7 @@ def is_question_like(text: str) -> bool:
 
 
 def is_label_paragraph(lines: list[str]) -> bool:
-    return all(LABEL_LINE.match(t) for t in lines)
+    return all(len(t) <= MAX_LABEL_CHARS and LABEL_LINE.match(t) for t in lines)
 
 
 def is_caption_sentence(lines: list[str]) -> bool:

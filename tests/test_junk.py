@@ -101,3 +101,9 @@ def test_figure_caption_ending_an_answer_goes_and_a_last_sentence_stays():
     assert junk.is_caption(["The Cycle of Prompt Engineering"])
     assert not junk.is_caption(["This helps the model focus."])
     assert not junk.is_caption(["- a list item"])
+
+
+@pytest.mark.parametrize(("name", "removed", "kept"), CASES, ids=[c[0] for c in CASES])
+def test_rules_ignore_case(name, removed, kept):
+    assert stripped(f"Q1. What?\n{removed.upper()}") == ["Q1. What?"]
+    assert stripped(f"Q1. What?\n{removed.lower()}") == ["Q1. What?"]

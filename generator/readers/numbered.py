@@ -66,6 +66,8 @@ def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
 
 
 def _heading(text: str) -> str | None:
+    if "<" not in text and "#" not in text:
+        return None
     heading = html_heading(text)
     return heading if heading is not None else markdown_heading(text)
 
