@@ -225,13 +225,20 @@
     });
     var hit = candidates.filter(function (d) { return !d.open && mentions(d, terms); })[0];
     if (hit) reveal(hit);
+    if (hit && target) target.scrollIntoView({ block: "start" });   // keep the question heading in view
   }
 
   /* ---- abbreviations: Material shows the tooltip on hover and on focus ----- */
 
+  /* Only the first occurrence of each term becomes a tab stop: a page may hold
+   * hundreds of "LLM"s, and one stop per term keeps Tab usable. */
   function focusableAbbr() {
+    var seen = {};
     document.querySelectorAll(".md-content abbr").forEach(function (a) {
-      if (!a.hasAttribute("tabindex")) a.setAttribute("tabindex", "0");
+      var term = a.textContent.trim();
+      if (seen[term] || a.hasAttribute("tabindex")) return;
+      seen[term] = true;
+      a.setAttribute("tabindex", "0");
     });
   }
 

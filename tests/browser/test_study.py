@@ -185,3 +185,12 @@ def test_study_mode_follows_instant_navigation(built_site, base_url, page):
     assert page.locator(".study-bar").count() == 1
     assert page.locator(".study-grade").count() == page.locator(".qa").count()
     assert page.evaluate("window.__sameDocument === true")
+
+
+def test_each_abbreviation_is_one_tab_stop(built_site, base_url, page):
+    page.goto(base_url + an_answered_page(built_site))
+    page.wait_for_selector(".study-grade")
+    stops = page.evaluate("""[...document.querySelectorAll('.md-content abbr[tabindex="0"]')]
+                             .map(a => a.textContent.trim())""")
+    terms = page.evaluate("[...new Set([...document.querySelectorAll('.md-content abbr')].map(a => a.textContent.trim()))]")
+    assert stops and sorted(stops) == sorted(terms)
