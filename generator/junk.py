@@ -131,7 +131,7 @@ def is_heading_like(line: str) -> bool:
     """A title: capitalised words or a parenthesised expansion ('QLoRA (Quantized LoRA)')."""
     words = [w for w in re.findall(r"[A-Za-z][\w-]*", line) if len(w) > 3]
     capitalised = sum(1 for w in words if w[0].isupper())
-    return "(" in line or (bool(words) and capitalised * 2 > len(words))
+    return "(" in line or (bool(words) and capitalised * 2 >= len(words))
 
 
 def is_prose(lines: list[str]) -> bool:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.junk import is_heading_like
 from generator.model import Line
 
 BULLET = re.compile(r"^(?P<indent>\s*)[-*•+–]\s+(?P<text>.*)$")
@@ -168,14 +169,9 @@ def _bold_subheadings(items: list[Item]) -> None:
     """A short title line followed by prose ('LoRA (Low-Rank Adaptation)') is a sub-heading: bold."""
     for item, following in zip(items, items[1:]):
         if (item.kind == "text" and following.kind == "text" and SUBHEADING.match(item.text)
-                and len(item.text.split()) <= SUBHEADING_WORDS and _is_title(item.text)
+                and len(item.text.split()) <= SUBHEADING_WORDS and is_heading_like(item.text)
                 and len(following.text.split()) >= PROSE_WORDS):
             item.text = f"**{item.text}**"
-
-
-def _is_title(text: str) -> bool:
-    words = [w for w in re.findall(r"[A-Za-z][\w-]*", text) if len(w) > 3]
-    return "(" in text or (bool(words) and sum(w[0].isupper() for w in words) * 2 >= len(words))
 
 
 def _nest(items: list[Item]) -> None:
