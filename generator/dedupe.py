@@ -6,8 +6,9 @@ Two questions are the same question when, after folding (`generator.textsim`):
   question scaffolding ("what is", "can you explain", "the role of") and intent
   words are removed; "in LLMs", "model", "AI" only count when nothing else is left;
 * their **intents** are compatible: the special intents (compare, benefits,
-  limits, mitigate, types, example, uses, steps) are equal, and when there are
-  none, the core intents (define / how / why) overlap;
+  limits, mitigate, types, example, uses, steps, where, when) are equal, and when
+  there are none, the core intents (define / how / why) overlap ("what is the
+  role of X" asks why, not what);
 * they are the same family (multiple choice only with multiple choice) and come
   from different sources.
 
@@ -41,12 +42,15 @@ INTENT_WORDS = {
     "example": "example",
     "uses": "usecase application",
     "steps": "step pipeline",
+    "where": "where",
+    "when": "when",
     "ways": "technique strategy method approach",
     "how": "how work",
     "why": "why role significance important importance purpose need necessary matter",
     "define": "what explain describe define definition mean meaning concept know",
 }
 CORE_INTENTS = frozenset({"define", "how", "why"})
+ARTICLES = frozenset({"is", "are", "s", "the", "a", "an", "some", "main", "key", "primary"})
 # "What techniques reduce bias?" asks how to mitigate; "Tokenization strategies" asks for kinds.
 WEAK_INTENTS = {"ways": "types"}
 # Words that frame a question without saying what it is about.
@@ -101,9 +105,23 @@ def _rewrite(tokens: tuple[str, ...]) -> list[str]:
     return out
 
 
+def _intents(tokens: list[str]) -> set[str]:
+    """Intent labels; "what is the role of X" asks why, so that "what" does not also define."""
+    intents = set()
+    for i, token in enumerate(tokens):
+        if token not in _INTENT_OF:
+            continue
+        if token == "what":
+            following = [t for t in tokens[i + 1:i + 5] if t not in ARTICLES]
+            if following and following[0] in _INTENT_OF:
+                continue
+        intents.add(_INTENT_OF[token])
+    return intents
+
+
 def signature(question: Question) -> Signature:
     tokens = _rewrite(fold(question.question))
-    intents = {_INTENT_OF[t] for t in tokens if t in _INTENT_OF}
+    intents = _intents(tokens)
     for weak, meaning in WEAK_INTENTS.items():
         if weak in intents:
             intents.discard(weak)

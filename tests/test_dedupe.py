@@ -127,6 +127,7 @@ def test_real_groups_never_hold_one_source_twice(real):
     ("What are LLMs?", "Can you explain what a large language model is?"),
     ("How do you prevent overfitting?", "How can overfitting be avoided in deep learning?"),
     ("What is the role of the KL divergence?", "Why is Kullback-Leibler divergence important?"),
+    ("What is the purpose of layer normalization?", "Why is layer norm needed?"),
 ])
 def test_invented_paraphrases_merge(a, b):
     assert merged(make("a", a, "s1"), make("b", b, "s2"))
@@ -143,6 +144,9 @@ def test_invented_paraphrases_merge(a, b):
     ("What are hallucinations?", "How do you reduce hallucinations?"),
     ("What is BERT?", "Which of the following is an example of BERT?"),
     ("What are LLMs?", "What are LLMs used for?"),
+    ("What is fine-tuning?", "What is the need for fine-tuning?"),
+    ("What are transformers?", "Where are transformers used?"),
+    ("What is RAG?", "When should you use RAG?"),
 ])
 def test_invented_related_but_different_stay_apart(a, b):
     assert not merged(make("a", a, "s1"), make("b", b, "s2"))
