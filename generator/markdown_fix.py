@@ -12,6 +12,8 @@ Pasted web text loses its structure. This puts back what the text shape shows:
     2. Multi-Head Attention:
     ... Traditional                     -> a line broken mid-sentence is joined
     models use static embeddings.          with its continuation
+    LoRA (Low-Rank Adaptation)          -> "**LoRA (Low-Rank Adaptation)**": a short title
+    LoRA is a parameter-efficient ...      line before prose is a sub-heading
 
 An answer that already carries Markdown structure (fences, tables, quotes,
 indented lines) is left as it is apart from blank-line tidying.
