@@ -1,0 +1,96 @@
+"""labelled: `Question:`/`Answer:` blocks and `(a)`-`(d)` MCQs, on fixture documents written for the test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.load import load_document
+from generator.model import Choice, Document, Line
+from generator.readers import labelled, pick_reader
+
+FIXTURES = Path(__file__).parent / "fixtures" / "labelled"
+ROOT = Path(__file__).resolve().parents[1]
+REAL_SOURCES = sorted((ROOT / "content" / "sources").iterdir())
+
+
+def doc_of(text: str) -> Document:
+    return Document("set.txt", "set", tuple(Line(n, t) for n, t in enumerate(text.split("\n"), start=1)))
+
+
+def read_fixture():
+    doc, _ = load_document(FIXTURES / "practice_set.txt", ROOT, "practice_set")
+    assert labelled.matches(doc.text)
+    return labelled.read(doc)
+
+
+def answer_text(draft) -> str:
+    return "\n".join(line.text for line in draft.answer)
+
+
+def test_questions_sections_and_lines():
+    drafts, _ = read_fixture()
+    assert [(d.question, d.section, d.location.line, d.label) for d in drafts] == [
+        ("What is an embedding?", "Embeddings", 5, None),
+        ("Why normalise embeddings before cosine search?", "Embeddings", 9, None),
+        ("Which method freezes the base model and trains low-rank matrices?", "Adapters", 14, None),
+        ("Which of these is a tokenizer algorithm?", "Adapters", 22, "4"),
+        ("What does question-answering evaluation usually measure?", "Adapters", 29, None),
+        ("What is left without an answer here?", "Adapters", 34, None),
+    ]
+
+
+def test_open_answers_run_until_the_next_question():
+    drafts, _ = read_fixture()
+    assert answer_text(drafts[0]) == ("A dense vector that represents a token, sentence or document.\n"
+                                      "Similar meanings end up close together.")
+    assert answer_text(drafts[1]).startswith("So a dot product equals cosine similarity")
+    assert answer_text(drafts[4]) == "Question-answering evaluation usually measures exact match and F1."
+
+
+def test_mcq_with_parenthesised_options_and_correct_answer_line():
+    drafts, _ = read_fixture()
+    mcq = drafts[2]
+    assert mcq.choices == (Choice("A", "Full fine-tuning"), Choice("B", "Distillation"),
+                           Choice("C", "LoRA"), Choice("D", "Pruning"))
+    assert mcq.correct == "C"
+    assert answer_text(mcq) == "LoRA adds trainable matrices $A$ and $B$ with $W = W_0 + BA$."
+
+
+def test_mcq_with_letter_paren_options_and_answer_naming_the_option():
+    drafts, _ = read_fixture()
+    mcq = drafts[3]
+    assert [c.letter for c in mcq.choices] == ["A", "B", "C", "D"]
+    assert mcq.correct == "A" and mcq.answer == ()
+
+
+def test_empty_answer_reported_with_its_line():
+    _, problems = read_fixture()
+    assert [(p.location.line, p.message) for p in problems] == [
+        (34, "question has an empty answer: 'What is left without an answer here?'")]
+
+
+def test_correct_letter_that_is_not_an_option_is_reported():
+    drafts, problems = labelled.read(doc_of("Q: Pick one\n(a) x\n(b) y\nCorrect answer: (d)\nQ: Next?\nA: yes"))
+    assert drafts[0].correct is None
+    assert {p.message for p in problems} == {"correct answer D is not one of the options",
+                                             "multiple-choice question without a correct answer"}
+
+
+@pytest.mark.parametrize("text", [
+    "Question: What is A?\nAnswer: a",                       # only one label
+    "Q1. What is A?\nAnswer: a\nQ2. What is B?\nAnswer: b",   # numbered, not labelled
+    "Question-answering is a task.\nQuestion - answering again.",
+])
+def test_matches_needs_two_question_labels(text):
+    assert labelled.matches(text) is False
+
+
+@pytest.mark.parametrize("path", REAL_SOURCES, ids=lambda p: p.name)
+def test_real_sources_are_not_claimed(path):
+    assert labelled.matches(path.read_text(encoding="utf-8")) is False
+
+
+def test_labelled_fixture_picks_this_reader():
+    assert pick_reader((FIXTURES / "practice_set.txt").read_text(encoding="utf-8")) is labelled

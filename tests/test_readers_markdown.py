@@ -1,0 +1,113 @@
+"""markdown_headings: questions as `#`-`####` headings, on fixture documents written for the test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.load import load_document
+from generator.model import Document, Line
+from generator.readers import markdown_headings, pick_reader
+
+FIXTURES = Path(__file__).parent / "fixtures" / "markdown_headings"
+ROOT = Path(__file__).resolve().parents[1]
+REAL_SOURCES = sorted((ROOT / "content" / "sources").iterdir())
+
+
+def doc_of(text: str, path: str = "notes.md") -> Document:
+    return Document(path, "notes", tuple(Line(n, t) for n, t in enumerate(text.split("\n"), start=1)))
+
+
+def read_fixture(name: str):
+    doc, problems = load_document(FIXTURES / name, ROOT, Path(name).stem)
+    assert problems == []
+    assert markdown_headings.matches(doc.text)
+    return markdown_headings.read(doc)
+
+
+def answer_text(draft) -> str:
+    return "\n".join(line.text for line in draft.answer)
+
+
+def test_questions_labels_sections_and_lines():
+    drafts, _ = read_fixture("faq_with_front_matter.md")
+    assert [(d.label, d.question, d.section, d.location.line) for d in drafts] == [
+        ("1", "What is retrieval-augmented generation?", "Retrieval basics", 11),
+        ("2", "Why chunk documents before embedding?", "Retrieval basics", 27),
+        ("3", "Explain recall@k", "Evaluation", 33),
+        (None, "How do you test a retriever end to end?", None, 37),
+        (None, "Is this one left unanswered?", None, 41),
+    ]
+    assert drafts[0].location.path == "tests/fixtures/markdown_headings/faq_with_front_matter.md"
+
+
+def test_answer_keeps_lists_code_and_math_and_stops_at_the_next_question():
+    drafts, _ = read_fixture("faq_with_front_matter.md")
+    first = answer_text(drafts[0])
+    assert first.startswith("RAG fetches passages")
+    assert "    - when the index is fresh" in first
+    assert "**Example**" in first                      # a deeper sub-heading stays, as bold
+    assert "# a comment, not a heading" in first       # fenced code is not a heading
+    assert first.endswith("```")
+    assert "Chunks fit" not in first
+    assert r"$\cos(q, d) = \frac{q \cdot d}{\|q\|\|d\|}$" in answer_text(drafts[1])
+
+
+def test_front_matter_and_intro_are_not_answers():
+    drafts, _ = read_fixture("faq_with_front_matter.md")
+    everything = " ".join(answer_text(d) for d in drafts)
+    assert "title: Retrieval FAQ" not in everything and "short intro" not in everything
+
+
+def test_empty_answer_is_kept_and_reported_at_its_line():
+    drafts, problems = read_fixture("faq_with_front_matter.md")
+    assert drafts[-1].answer == ()
+    assert [(p.location.line, p.message) for p in problems] == [
+        (41, "question has an empty answer: 'Is this one left unanswered?'")]
+
+
+def test_last_question_without_trailing_newline_keeps_its_answer():
+    drafts, problems = read_fixture("no_trailing_newline.md")
+    assert [d.question for d in drafts] == ["What is a token?", "What is a context window?"]
+    assert answer_text(drafts[-1]) == "The number of tokens the model sees at once."
+    assert problems == []
+
+
+def test_crlf_text_reads_like_lf():
+    drafts, _ = markdown_headings.read(doc_of("## What is A?\r\nAn answer.\r\n## What is B?\r\nB."))
+    assert [d.question.strip() for d in drafts] == ["What is A?", "What is B?"]
+
+
+@pytest.mark.parametrize(("heading", "label", "question"), [
+    ("## What is a KV cache?", None, "What is a KV cache?"),
+    ("### 3. How does beam search work?", "3", "How does beam search work?"),
+    ("## Q: Why use RMSNorm?", None, "Why use RMSNorm?"),
+    ("### Q3) Explain speculative decoding", "3", "Explain speculative decoding"),
+    ("#### **Question 12: Describe MoE routing**", "12", "Describe MoE routing"),
+])
+def test_question_heading_forms(heading, label, question):
+    drafts, _ = markdown_headings.read(doc_of(f"# Title\n{heading}\nSome answer."))
+    assert [(d.label, d.question) for d in drafts] == [(label, question)]
+
+
+def test_non_question_headings_are_sections_not_questions():
+    text = "# Guide\n## Transformers\nIntro text.\n### Attention heads\nMore text.\n## What is a head?\nA head."
+    drafts, _ = markdown_headings.read(doc_of(text))
+    assert [(d.question, d.section) for d in drafts] == [("What is a head?", None)]
+    assert markdown_headings.matches("# Guide\n## Transformers\n## Training\n") is False
+
+
+def test_numbered_plain_text_document_is_left_to_other_readers():
+    text = "# Questions?\n" + "\n".join(f"Q{n}. What is item {n}?\nAns - It is {n}." for n in range(1, 6))
+    assert markdown_headings.matches(text) is False
+
+
+@pytest.mark.parametrize("path", REAL_SOURCES, ids=lambda p: p.name)
+def test_real_sources_are_not_claimed(path):
+    assert markdown_headings.matches(path.read_text(encoding="utf-8")) is False
+
+
+def test_markdown_fixture_picks_this_reader():
+    text = (FIXTURES / "faq_with_front_matter.md").read_text(encoding="utf-8")
+    assert pick_reader(text) is markdown_headings
