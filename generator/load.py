@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from generator.model import Document, Line, Location, Problem
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".text")
 MAX_LINE = 20_000
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# Control characters other than tab and newlines: never text, and they can drive
+# a terminal (ESC sequences) when `check` prints a question.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+BINARY_SHARE = 0.10   # more control characters than this in the first 4 KB: not a text file
 
 
 def discover(sources_dir: Path, root: Path) -> tuple[list[Path], list[Problem]]:
@@ -29,26 +35,40 @@ def discover(sources_dir: Path, root: Path) -> tuple[list[Path], list[Problem]]:
 
 
 def decode(data: bytes, rel_path: str) -> tuple[str, list[Problem]]:
-    """UTF-8 (with or without BOM), else cp1252, else UTF-8 with replacement characters."""
+    """UTF-8 (with or without BOM), UTF-16 with a BOM, else cp1252, else UTF-8 with
+    replacement characters. Control characters are removed and reported."""
     problems: list[Problem] = []
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if data.startswith(UTF16_BOMS):
+        text = data.decode("utf-16", errors="replace")
+    else:
+        text = _decode_8bit(data, rel_path, problems)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    head = text[:4096]
+    if head and len(CONTROL.findall(head)) > BINARY_SHARE * len(head):
+        return "", [Problem(Location(rel_path, 1), "looks like a binary file, not text: skipped", "error")]
+    found = CONTROL.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        names = "NUL bytes" if "\x00" in text else "control characters"
+        problems.append(Problem(Location(rel_path, line), f"{names} removed (first on this line)"))
+        text = CONTROL.sub("", text)
+    return text, problems
+
+
+def _decode_8bit(data: bytes, rel_path: str, problems: list[Problem]) -> str:
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        try:
-            text = data.decode("cp1252")
-            problems.append(Problem(Location(rel_path, line), "not valid UTF-8; decoded as cp1252"))
-        except UnicodeDecodeError:
-            text = data.decode("utf-8", errors="replace")
-            problems.append(Problem(
-                Location(rel_path, line), "undecodable bytes replaced with U+FFFD", "error"))
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        problems.append(Problem(Location(rel_path, line), "NUL bytes removed"))
-        text = text.replace("\x00", "")
-    return text.replace("\r\n", "\n").replace("\r", "\n"), problems
+    try:
+        text = data.decode("cp1252")
+        problems.append(Problem(Location(rel_path, line), "not valid UTF-8; decoded as cp1252"))
+    except UnicodeDecodeError:
+        text = data.decode("utf-8", errors="replace")
+        problems.append(Problem(Location(rel_path, line), "undecodable bytes replaced with U+FFFD", "error"))
+    return text
 
 
 def load_document(path: Path, root: Path, source_id: str) -> tuple[Document, list[Problem]]:
@@ -58,12 +78,12 @@ def load_document(path: Path, root: Path, source_id: str) -> tuple[Document, lis
     except OSError as exc:
         return Document(rel, source_id, ()), [Problem(Location(rel, 0), f"cannot read: {exc.strerror}", "error")]
     text, problems = decode(data, rel)
-    if not text.strip():
+    if not text.strip() and not any(p.severity == "error" for p in problems):
         problems.append(Problem(Location(rel, 1), "empty file: no questions", "error"))
     lines = []
     for no, raw in enumerate(text.split("\n"), start=1):
         if len(raw) > MAX_LINE:
-            problems.append(Problem(Location(rel, no), f"line of {len(raw):,} characters cut to {MAX_LINE:,}"))
+            problems.append(Problem(Location(rel, no), f"line of {len(raw):,} characters cut to its first {MAX_LINE:,}"))
             raw = raw[:MAX_LINE]
         lines.append(Line(no, raw))
     return Document(rel, source_id, tuple(lines)), problems
