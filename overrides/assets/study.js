@@ -224,8 +224,24 @@
       root.querySelectorAll("details.answer").forEach(function (d) { candidates.push(d); });
     });
     var hit = candidates.filter(function (d) { return !d.open && mentions(d, terms); })[0];
-    if (hit) reveal(hit);
-    if (hit && target) target.scrollIntoView({ block: "start" });   // keep the question heading in view
+    if (!hit) return;
+    showMatchingTab(hit, terms);
+    reveal(hit);
+    if (target) target.scrollIntoView({ block: "start" });   // keep the question heading in view
+  }
+
+  /* Merged duplicates show one answer per source as tabs: select the tab the hit is in. */
+  function showMatchingTab(details, terms) {
+    details.querySelectorAll(".tabbed-set").forEach(function (set) {
+      var blocks = set.querySelectorAll(":scope > .tabbed-content > .tabbed-block");
+      var inputs = set.querySelectorAll(":scope > input");
+      for (var i = 0; i < blocks.length; i++) {
+        if (mentions(blocks[i], terms)) {
+          if (inputs[i] && !inputs[i].checked) inputs[i].click();
+          return;
+        }
+      }
+    });
   }
 
   /* ---- abbreviations: Material shows the tooltip on hover and on focus ----- */

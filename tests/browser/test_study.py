@@ -107,10 +107,11 @@ def test_grade_buttons_record_and_show_the_schedule(built_site, base_url, page):
     assert re.fullmatch(r"1 of \d+ known · 1 due today", page.locator(".study-bar__progress").inner_text())
 
 
-def word_only_in_one_answer(site: Path) -> tuple[str, dict]:
-    """A long word that occurs in exactly one answer and in no question title or option."""
+def words_only_in_one_answer(site: Path) -> list[tuple[str, dict]]:
+    """Long words that occur in exactly one answer and in no question title or option."""
     questions = visible_questions(site)
     elsewhere = " ".join(q["question"] + " " + " ".join(c["text"] for c in q["choices"]) for q in questions).lower()
+    everywhere = " ".join(q["answer"] or "" for q in questions).lower()
     seen: Counter[str] = Counter()
     owner: dict[str, dict] = {}
     for q in questions:
@@ -118,15 +119,23 @@ def word_only_in_one_answer(site: Path) -> tuple[str, dict]:
             for w in set(WORD.findall(q["answer"].lower())):
                 seen[w] += 1
                 owner[w] = q
-    everywhere = " ".join(q["answer"] or "" for q in questions).lower()
-    for w in sorted(seen):
-        if seen[w] == 1 and w not in elsewhere and everywhere.count(w) == 1:
-            return w, owner[w]
-    pytest.fail("no word occurs in exactly one answer")
+    return [(w, owner[w]) for w in sorted(seen)
+            if seen[w] == 1 and w not in elsewhere and everywhere.count(w) == 1]
 
 
-def test_search_hit_inside_a_folded_answer_opens_it(built_site, base_url, page):
-    word, q = word_only_in_one_answer(built_site)
+def in_a_later_tab(site: Path, q: dict) -> bool:
+    """True when q is a merged duplicate but not its group's first tab (the site's primary order)."""
+    doc = json.loads((site / "questions.json").read_text(encoding="utf-8"))
+    rank = {s["id"]: i for i, s in enumerate(doc["sources"])}
+    kinds = {"open": 0, "mcq": 1, "prompt": 2}
+    members = [m for m in doc["questions"] if q["group"] and m["group"] == q["group"] and m["url"]]
+    if len(members) < 2:
+        return False
+    first = min(members, key=lambda m: (kinds[m["kind"]], rank[m["source"]], m["n"], m["id"]))
+    return first["id"] != q["id"]
+
+
+def search_and_open(page, base_url: str, word: str, q: dict):
     page.goto(base_url)
     page.wait_for_load_state("networkidle")
     page.locator("label.md-search__icon, .md-search__input").first.click()
@@ -138,11 +147,29 @@ def test_search_hit_inside_a_folded_answer_opens_it(built_site, base_url, page):
     page.wait_for_url(re.compile(re.escape(page_of(q)) + r".*h="))
     details = entry(page, q["id"]).locator("details.answer")
     page.wait_for_function("d => d.open", arg=details.element_handle(), timeout=5_000)
+    return details
+
+
+def test_search_hit_inside_a_folded_answer_opens_it(built_site, base_url, page):
+    candidates = words_only_in_one_answer(built_site)
+    assert candidates, "no word occurs in exactly one answer"
+    word, q = candidates[0]
+    details = search_and_open(page, base_url, word, q)
     assert word in details.inner_text().lower()
     box = details.bounding_box()
     assert box is not None and box["y"] < page.viewport_size["height"] and box["y"] + box["height"] > 0
     others = page.evaluate("[...document.querySelectorAll('.qa details.answer')].filter(d => d.open).length")
     assert others == 1, "only the answer the search landed in opens"
+
+
+def test_search_hit_in_another_sources_tab_selects_that_tab(built_site, base_url, page):
+    candidates = [(w, q) for w, q in words_only_in_one_answer(built_site) if in_a_later_tab(built_site, q)]
+    if not candidates:
+        pytest.skip("no merged duplicate whose later tab holds a unique word")
+    word, q = candidates[0]
+    details = search_and_open(page, base_url, word, q)
+    shown = details.locator(".tabbed-block").filter(has_text=re.compile(word, re.I))
+    assert shown.count() == 1 and shown.is_visible(), f"the tab holding {word!r} is not selected"
 
 
 def test_abbreviation_has_a_tooltip_on_hover_and_focus(built_site, base_url, page):
