@@ -26,10 +26,11 @@ def strip_junk(doc: Document) -> tuple[Document, list[Problem]]:
         if in_tail and not junk.is_question_like(line.text):
             continue
         in_tail = False
-        if junk.starts_tail(line.text):
+        lowered = line.text.lower()
+        if junk.starts_tail(lowered):
             in_tail = True
             continue
-        if junk.is_junk_line(line.text):
+        if junk.is_junk_line(lowered):
             continue
         text = junk.strip_inline(line.text)
         if text != line.text and not text.strip():

@@ -103,16 +103,17 @@ INLINE_JUNK = _combined("inline", re.I)
 TAIL_START = _combined("tail")
 
 
-def is_junk_line(text: str) -> bool:
-    return bool(LINE_JUNK.search(text.lower()))
+def is_junk_line(lowered: str) -> bool:
+    """`lowered`: the line in lower case (see `_combined`)."""
+    return bool(LINE_JUNK.search(lowered))
 
 
 def strip_inline(text: str) -> str:
     return INLINE_JUNK.sub("", text) if INLINE_HINT.search(text.lower()) else text
 
 
-def starts_tail(text: str) -> bool:
-    return bool(TAIL_START.search(text.lower()))
+def starts_tail(lowered: str) -> bool:
+    return bool(TAIL_START.search(lowered))
 
 
 def is_question_like(text: str) -> bool:

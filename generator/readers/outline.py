@@ -134,9 +134,18 @@ def _bullet_text(line: Line) -> str:
 
 
 def _is_topic(text: str, topics: list[str]) -> bool:
+    """Same words as a topic, or most of them ('Pre-training vs. Fine-tuning' ~ 'Pre-training vs Fine-tuning')."""
     words = _words(text)
-    return bool(words) and any(len(words & other) / len(words | other) >= SIMILAR
-                               for other in map(_words, topics) if other)
+    if not words:
+        return False
+    if words in _word_sets(tuple(topics)):
+        return True
+    return any(len(words & other) / len(words | other) >= SIMILAR for other in _word_sets(tuple(topics)) if other)
+
+
+@functools.lru_cache(maxsize=64)
+def _word_sets(topics: tuple[str, ...]) -> frozenset[frozenset[str]]:
+    return frozenset(_words(t) for t in topics)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -36,9 +36,8 @@ MAX_TITLE_WORDS = 8
 
 def matches(text: str) -> bool:
     """Two or more question lines, each followed by at least one line of prose."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    answered = sum(1 for a, b in zip(lines, lines[1:]) if _question_text(a) and not _question_text(b))
-    return answered >= 2
+    asks = [_question_text(line) is not None for line in text.split("\n") if line.strip()]
+    return sum(1 for a, b in zip(asks, asks[1:]) if a and not b) >= 2
 
 
 def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
