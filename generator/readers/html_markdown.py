@@ -115,16 +115,18 @@ def parse_html(text: str, path: str) -> tuple[Node, str, list[Problem]]:
     return builder.root, title, problems
 
 
-def _walk_all(node: Node):
+def _walk_all(node: Node, skip: frozenset[str] = frozenset()):
     stack = [node]
     while stack:
         current = stack.pop()
         yield current
-        stack += reversed(current.children)
+        stack += reversed([c for c in current.children if c.tag not in skip])
 
 
 def plain_text(node: Node) -> str:
-    return WHITESPACE.sub(" ", "".join(n.text for n in _walk_all(node) if n.tag == "#text")).strip()
+    """The visible text: scripts, styles and other dropped elements say nothing."""
+    texts = (n.text for n in _walk_all(node, DROP_TAGS - {"head"}) if n.tag == "#text")
+    return WHITESPACE.sub(" ", "".join(texts)).strip()
 
 
 def blocks(root: Node) -> list[tuple[int, str, int]]:
