@@ -28,6 +28,8 @@ from generator.model import Document, Draft, Line, Problem
 NAME = "markdown_headings"
 
 HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+# `## Title {: #id .class }`: attr_list syntax, not part of the visible title.
+ATTR_LIST = re.compile(r"\s+\{:?[^{}\n]*\}\s*$")
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)\s*$")
 # "Q: ...", "Q3) ...", "Q3. ...", "Question 3: ...", "3. ...", "3) ..."
@@ -113,8 +115,9 @@ def headings(lines: list[Line]) -> list[Heading]:
             fence = None if fence else opener.group(1)
             continue
         heading = None if fence else HEADING.match(text)
-        if heading and heading.group(2).strip():
-            out.append(Heading(index, len(heading.group(1)), heading.group(2).strip(), lines[index].no))
+        title = ATTR_LIST.sub("", heading.group(2)).strip() if heading else ""
+        if title:
+            out.append(Heading(index, len(heading.group(1)), title, lines[index].no))
     return out
 
 
