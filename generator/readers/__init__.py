@@ -12,6 +12,7 @@ before general ones; `prose` accepts anything with question lines.
 
 from __future__ import annotations
 
+import re
 from types import ModuleType
 
 from generator.model import Document, Draft, Problem
@@ -36,6 +37,10 @@ READERS: tuple[ModuleType, ...] = (
 )
 
 
+# A line no reader should lose without a word: `Q7. ...` or `7. ...?`.
+NUMBERED_QUESTION = re.compile(r"^\s*(?:\*\*)?(?:Q\d+[a-z]?\s*[.):]\s*\S.*|\d+[.)]\s+\S.*\?\W*)$")
+
+
 def pick_reader(text: str) -> ModuleType | None:
     for reader in READERS:
         if reader.matches(text):
@@ -47,8 +52,17 @@ def read_document(doc: Document) -> tuple[str, list[Draft], list[Problem]]:
     """Read one document with the first matching reader; never raises on bad text."""
     reader = pick_reader(doc.text)
     if reader is None:
-        return "", [], [Problem(doc.at(1), "no reader recognises this document; no questions found")]
+        problems = [Problem(doc.at(1), "no reader recognises this document; no questions found")]
+        return "", [], problems + unread_numbered_questions(doc, [], problems)
     drafts, problems = reader.read(doc)
     if not drafts:
         problems = [*problems, Problem(doc.at(1), f"{reader.NAME} reader found no questions")]
-    return reader.NAME, drafts, problems
+    return reader.NAME, drafts, problems + unread_numbered_questions(doc, drafts, problems)
+
+
+def unread_numbered_questions(doc: Document, drafts: list[Draft], problems: list[Problem]) -> list[Problem]:
+    """Numbered question lines that became neither a question nor a reported problem."""
+    seen = {d.location.line for d in drafts} | {p.location.line for p in problems}
+    return [Problem(doc.at(line.no), f"looks like a numbered question but was not read as one: "
+                                     f"{line.text.strip()[:60]!r}")
+            for line in doc.lines if line.no not in seen and NUMBERED_QUESTION.match(line.text)]

@@ -1,0 +1,114 @@
+"""Property tests (hypothesis): whatever text comes in, nothing raises, no numbered
+question vanishes silently, and sanitised text never renders to anything dangerous.
+
+A few thousand examples per run in total; about half a minute on the 2-core machine.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator import clean
+from generator.load import decode
+from generator.model import Document, Line
+from generator.readers import READERS, read_document
+from generator.sanitize import escape_inline, sanitize_markdown
+from tests.test_sanitize import dangerous, render
+
+FAST = settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+# `^\s*Q?\d+[.)]\s+\S.*` narrowed to lines that are questions beyond doubt: a `Q` label,
+# or a number and a question mark. `2. Tokenize the input.` inside an answer is a list item.
+NUMBERED_QUESTION = re.compile(r"^\s*(?:Q\d+[.)]\s+\S.*|\d+[.)]\s+\S.*\?)$")
+
+# Pieces of every format the readers know, and of every attack sanitize knows:
+# random concatenations of them reach far more reader branches than random characters.
+FRAGMENTS = [
+    "\n", "\n\n", " ", "Q1. ", "Q12) ", "3. ", "Ans - ", "Answer: ", "Question: ", "Q: ", "A: ",
+    "(a) ", "b) ", "C. ", "Correct answer: (c)", "## ", "### ", "# ", "- ", "    - ", "* ", "1. ",
+    "**", "`", "```", "$", "$$", "\\(", "\\[", "What is attention?", "Explain LoRA", "tokens",
+    "<html>", "<body>", "<h2>", "</h2>", "<h3 class=\"wp-block-heading\">", "<p>", "</p>", "<ul><li>",
+    "</li>", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<a href=\"javascript:x\">",
+    "[x](javascript:alert(1))", "{: onclick=x}", "{{ config }}", "{% include x %}", "---", "Answers",
+    "\r\n", "\x00", "\ufeff", "\t", "é", "“", "?", ":", "<", ">", "&", "&lt;", "[", "]", "(", ")", "{", "}",
+]
+markupish = st.lists(st.sampled_from(FRAGMENTS), max_size=60).map("".join)
+any_text = st.one_of(st.text(max_size=400), markupish)
+
+
+def as_document(text: str, path: str = "content/sources/fuzz.txt") -> Document:
+    return Document(path, "fuzz", tuple(Line(n, t) for n, t in enumerate(text.split("\n"), start=1)))
+
+
+@FAST
+@given(any_text)
+def test_every_reader_and_cleaning_accept_any_text(text):
+    doc = as_document(text)
+    for reader in READERS:
+        reader.matches(text)
+        drafts, problems = reader.read(doc)
+        clean.make_questions(drafts, "fuzz")
+
+
+@FAST
+@given(st.binary(max_size=600) | markupish.map(lambda t: t.encode("utf-8", "surrogatepass")))
+def test_decode_accepts_any_bytes(data):
+    text, problems = decode(data, "fuzz.txt")
+    assert "\x00" not in text and "\r" not in text
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
+@given(markupish)
+def test_sanitised_markdown_never_renders_anything_dangerous(text):
+    assert dangerous(render(sanitize_markdown(text))) == []
+
+
+@FAST
+@given(any_text)
+def test_escaped_title_is_one_safe_heading(text):
+    rendered = render("## " + escape_inline(text))
+    assert dangerous(rendered) == []
+    assert "<a " not in rendered and rendered.count("<h2") <= 1
+
+
+PLAIN = st.text(st.characters(codec="utf-8", exclude_characters="<>[]{}!&\\`\r\x00"), max_size=200)
+
+
+@FAST
+@given(PLAIN)
+def test_text_without_markup_is_left_alone(text):
+    assert sanitize_markdown(text) == text
+
+
+# Documents of numbered questions between ordinary lines: each numbered question line must
+# become a question or be named (by its line) in a problem; never disappear silently.
+WORDS = ["model", "token", "attention", "layer", "training", "data", "loss", "vector", "prompt", "context"]
+phrase = st.lists(st.sampled_from(WORDS), min_size=2, max_size=8).map(" ".join)
+numbered_line = st.tuples(st.sampled_from(["Q", ""]), st.integers(1, 99), st.sampled_from([".", ")"]),
+                          phrase, st.sampled_from(["?", "", "."])).map(
+    lambda p: f"{p[0]}{p[1]}{p[2]} {p[3].capitalize()}{p[4]}")
+answer_line = st.one_of(phrase.map(lambda s: s.capitalize() + "."), st.just(""),
+                        phrase.map(lambda s: "- " + s), phrase.map(lambda s: "Ans - " + s + "."))
+block = st.tuples(numbered_line, st.lists(answer_line, max_size=4))
+numbered_document = st.tuples(phrase, st.lists(block, min_size=1, max_size=8), st.sampled_from(["\n", ""]))
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=list(HealthCheck))
+@given(numbered_document)
+def test_numbered_lines_become_questions_or_warnings(parts):
+    title, blocks, end = parts
+    lines = [title.capitalize(), ""]
+    for question, answers in blocks:
+        lines += [question, *answers, ""]
+    text = "\n".join(lines).rstrip("\n") + end
+    doc = as_document(text)
+    doc, problems = clean.strip_junk(doc)
+    _, drafts, read_problems = read_document(doc)
+    questions, clean_problems = clean.make_questions(drafts, doc.source_id)
+    accounted = {q.location.line for q in questions}
+    accounted |= {p.location.line for p in problems + read_problems + clean_problems}
+    for no, line in enumerate(text.split("\n"), start=1):
+        if NUMBERED_QUESTION.match(line):
+            assert no in accounted, (no, line, text)
