@@ -26,6 +26,7 @@ STRUCTURAL = CONTAINERS | BLOCKS | set(HEADINGS) | frozenset(
 DROP_TAGS = frozenset("""head nav header footer aside script style noscript template form button
 iframe svg select textarea object embed canvas dialog menu img picture video audio""".split())
 DROP_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "dialog", "alert"})
+TEXTLESS = DROP_TAGS - {"head"}
 JUNK_NAME = re.compile(
     r"cookie|consent|gdpr|share|sharing|social|subscribe|newsletter|signup|sign-up|advert|\bads?\b|"
     r"promo|sidebar|related|comments?\b|breadcrumb|\bnav|\bmenu|popup|modal|footer|\bheader", re.I)
@@ -111,7 +112,8 @@ def parse_html(text: str, path: str) -> tuple[Node, str, list[Problem]]:
     except (AssertionError, ValueError, IndexError) as exc:
         line = builder.getpos()[0]
         problems.append(Problem(Location(path, line), f"HTML could not be parsed past this line: {exc}"))
-    title = next((plain_text(n) for n in _walk_all(builder.root) if n.tag == "title"), "")
+    in_head = _walk_all(builder.root, frozenset({"body", "main", "article", "div", "section"}))
+    title = next((plain_text(n) for n in in_head if n.tag == "title"), "")
     return builder.root, title, problems
 
 
@@ -119,13 +121,15 @@ def _walk_all(node: Node, skip: frozenset[str] = frozenset()):
     stack = [node]
     while stack:
         current = stack.pop()
+        if current.tag in skip and current is not node:
+            continue
         yield current
-        stack += reversed([c for c in current.children if c.tag not in skip])
+        stack.extend(reversed(current.children))
 
 
 def plain_text(node: Node) -> str:
     """The visible text: scripts, styles and other dropped elements say nothing."""
-    texts = (n.text for n in _walk_all(node, DROP_TAGS - {"head"}) if n.tag == "#text")
+    texts = (n.text for n in _walk_all(node, TEXTLESS) if n.tag == "#text")
     return WHITESPACE.sub(" ", "".join(texts)).strip()
 
 

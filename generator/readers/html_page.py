@@ -117,7 +117,8 @@ def _question_rule(events: list[Event], title: str):
 def _answer(events: list[Event], pos: int, is_question) -> list[Line]:
     level = events[pos].level
     out: list[Line] = []
-    for event in events[pos + 1:]:
+    for index in range(pos + 1, len(events)):
+        event = events[index]
         if event.level and (event.level <= level or is_question(event)):
             break
         text = f"**{escape_text(event.markdown)}**" if event.level else event.markdown

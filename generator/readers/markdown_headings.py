@@ -86,6 +86,7 @@ def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
     drafts: list[Draft] = []
     problems: list[Problem] = []
     open_sections: list[Heading] = []
+    lone_title = sum(1 for h in found if h.level == 1) == 1
     for pos, heading in enumerate(found):
         if not is_question_heading(heading):
             open_sections = [h for h in open_sections if h.level < heading.level] + [heading]
@@ -93,8 +94,8 @@ def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
         open_sections = [h for h in open_sections if h.level < heading.level]
         label, question = question_parts(heading.text) or (None, heading.text)
         end = _answer_end(found, pos, len(lines))
-        answer = _answer_lines(lines[heading.index + 1:end], found, heading)
-        section = _section(open_sections, found)
+        answer = _answer_lines(lines[heading.index + 1:end], _until(found, pos, end), heading)
+        section = _section(open_sections, lone_title)
         drafts.append(Draft(question, doc.at(heading.line), tuple(answer), section, label=label))
     answered = any(d.answer for d in drafts)
     for d in drafts:
@@ -132,15 +133,23 @@ def _after_front_matter(lines: list[Line]) -> int:
 
 def _answer_end(found: list[Heading], pos: int, total: int) -> int:
     level = found[pos].level
-    for later in found[pos + 1:]:
-        if later.level <= level or is_question_heading(later):
-            return later.index
+    for index in range(pos + 1, len(found)):
+        if found[index].level <= level or is_question_heading(found[index]):
+            return found[index].index
     return total
 
 
-def _answer_lines(body: list[Line], found: list[Heading], question: Heading) -> list[Line]:
+def _until(found: list[Heading], pos: int, end: int) -> list[Heading]:
+    """The headings after found[pos] that sit inside its answer."""
+    last = pos + 1
+    while last < len(found) and found[last].index < end:
+        last += 1
+    return found[pos + 1:last]
+
+
+def _answer_lines(body: list[Line], inside: list[Heading], question: Heading) -> list[Line]:
     """The answer's lines, trimmed; a deeper sub-heading becomes a bold line."""
-    inner = {h.index: h for h in found if h.index > question.index}
+    inner = {h.index: h for h in inside}
     out = []
     first = question.index + 1
     for offset, line in enumerate(body):
@@ -153,11 +162,10 @@ def _answer_lines(body: list[Line], found: list[Heading], question: Heading) -> 
     return out
 
 
-def _section(open_sections: list[Heading], found: list[Heading]) -> str | None:
+def _section(open_sections: list[Heading], lone_title: bool) -> str | None:
     """The nearest enclosing non-question heading; a lone `#` title is not a section."""
-    top_level = [h for h in found if h.level == 1]
     for heading in reversed(open_sections):
-        if heading.level == 1 and len(top_level) == 1:
+        if heading.level == 1 and lone_title:
             continue
         return unwrap(heading.text).rstrip(":").strip() or None
     return None
