@@ -221,3 +221,36 @@ def test_each_abbreviation_is_one_tab_stop(built_site, base_url, page):
                              .map(a => a.textContent.trim())""")
     terms = page.evaluate("[...new Set([...document.querySelectorAll('.md-content abbr')].map(a => a.textContent.trim()))]")
     assert stops and sorted(stops) == sorted(terms)
+
+
+AXE_WIDGETS = """async (selectors) => {
+  const result = await axe.run({include: selectors.map(s => [s])}, {resultTypes: ['violations']});
+  return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '));
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_study_widgets_pass_axe_after_use(built_site, base_url, page, scheme):
+    """axe-core on our controls in the states a reader puts them in, both colour schemes."""
+    from tests.browser.test_a11y import axe_script, set_scheme
+
+    script = axe_script()
+    q = an_mcq(built_site)
+    page.goto(base_url + q["url"])
+    set_scheme(page, scheme)
+    box = entry(page, q["id"])
+    wrong = next(c["letter"] for c in q["choices"] if c["letter"] != q["correct"])
+    box.locator(f'button.mcq-option[data-letter="{wrong}"]').click()
+    box.get_by_role("button", name="Not yet").click()
+    page.get_by_role("switch", name="Show all answers").click()
+    page.add_script_tag(path=str(script))
+    assert page.evaluate(AXE_WIDGETS, [".study-bar", ".qa"]) == []
+
+    page.goto(base_url + "flashcards/")
+    set_scheme(page, scheme)
+    page.wait_for_selector("div#flashcards[data-ready] .fc-card")
+    page.get_by_role("button", name="Reveal answer").click()
+    page.get_by_role("button", name="Reset progress…").click()
+    page.add_script_tag(path=str(script))
+    assert page.evaluate(AXE_WIDGETS, ["div#flashcards", "#study-progress"]) == []
