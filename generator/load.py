@@ -76,14 +76,16 @@ def load_document(path: Path, root: Path, source_id: str) -> tuple[Document, lis
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return Document(rel, source_id, ()), [Problem(Location(rel, 0), f"cannot read: {exc.strerror}", "error")]
+        problem = Problem(Location(rel, 0), f"cannot read: {exc.strerror}", "error")
+        return Document(rel, source_id, ()), [problem]
     text, problems = decode(data, rel)
     if not text.strip() and not any(p.severity == "error" for p in problems):
         problems.append(Problem(Location(rel, 1), "empty file: no questions", "error"))
     lines = []
     for no, raw in enumerate(text.split("\n"), start=1):
         if len(raw) > MAX_LINE:
-            problems.append(Problem(Location(rel, no), f"line of {len(raw):,} characters cut to its first {MAX_LINE:,}"))
+            message = f"line of {len(raw):,} characters cut to its first {MAX_LINE:,}"
+            problems.append(Problem(Location(rel, no), message))
             raw = raw[:MAX_LINE]
         lines.append(Line(no, raw))
     return Document(rel, source_id, tuple(lines)), problems

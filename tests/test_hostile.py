@@ -28,9 +28,11 @@ GENERATED = {
     "nul_bytes.txt": b"Nul Questions\n\nQ1. What is a NUL\x00 byte?\n\nAns - A zero\x00 byte.\n" + SECOND,
     "windows_1252.txt": "Cp1252 Questions\n\nQ1. What\u2019s a caf\u00e9?\n\nAns - It\u2019s a place.\n"
                         .encode("cp1252") + SECOND,
-    "undecodable.txt": b"Odd Bytes\n\nQ1. What is this?\n\nAns - bad \x81 byte\n\nQ2. And this?\n\nAns - fine\n",
+    "undecodable.txt": b"Odd Bytes\n\nQ1. What is this?\n\nAns - bad \x81 byte\n"
+                       b"\nQ2. And this?\n\nAns - fine\n",
     "one_mb_line.md": b"# Long\n\n## What is a very long line?\n" + b"x" * 1_000_000,
-    "line_3000.txt": b"Long Answers\n\nQ1. Is a long answer kept?\n\nAns - " + b"word " * 600 + b"end.\n" + SECOND,
+    "line_3000.txt": b"Long Answers\n\nQ1. Is a long answer kept?\n\nAns - " + b"word " * 600 + b"end.\n"
+                     + SECOND,
     "crlf_last.md": b"# Endings\r\n\r\n## What is CRLF?\r\nA line ending.\r\n\r\n## What is left unanswered?",
     "empty.md": b"",
     "report.pdf": b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n",
@@ -117,9 +119,10 @@ def test_injected_html_page_keeps_its_text(corpus):
 
 
 def test_template_syntax_stays_literal(corpus):
-    texts = [html.unescape(render("## " + q.question)) for q in corpus.questions if q.source == "template_syntax"]
+    ours = [q for q in corpus.questions if q.source == "template_syntax"]
+    texts = [html.unescape(render("## " + q.question)) for q in ours]
     assert any("{{ config }}" in t for t in texts)
-    answers = [html.unescape(render(q.answer)) for q in corpus.questions if q.source == "template_syntax"]
+    answers = [html.unescape(render(q.answer)) for q in ours]
     assert any('{% include "mkdocs.yml" %}' in a and "{{ 7 * 7 }}" in a for a in answers)
 
 

@@ -32,7 +32,8 @@ FRAGMENTS = [
     "<html>", "<body>", "<h2>", "</h2>", "<h3 class=\"wp-block-heading\">", "<p>", "</p>", "<ul><li>",
     "</li>", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<a href=\"javascript:x\">",
     "[x](javascript:alert(1))", "{: onclick=x}", "{{ config }}", "{% include x %}", "---", "Answers",
-    "\r\n", "\x00", "\ufeff", "\t", "é", "“", "?", ":", "<", ">", "&", "&lt;", "[", "]", "(", ")", "{", "}",
+    "\r\n", "\x00", "\ufeff", "\t", "é", "“", "?", ":", "<", ">", "&", "&lt;", "[", "]", "(", ")",
+    "{", "}",
 ]
 markupish = st.lists(st.sampled_from(FRAGMENTS), max_size=60).map("".join)
 any_text = st.one_of(st.text(max_size=400), markupish)

@@ -78,7 +78,8 @@ def test_unclosed_last_paragraph_is_read_to_the_end():
 
 def test_text_is_escaped_so_it_cannot_become_markup():
     text = ("<html><body><h2>What is &lt;script&gt;?</h2>"
-            "<p>Write &lt;img src=x onerror=alert(1)&gt; or [x](javascript:alert(1)) or *stars*.</p></body></html>")
+            "<p>Write &lt;img src=x onerror=alert(1)&gt; or [x](javascript:alert(1)) or *stars*.</p>"
+            "</body></html>")
     drafts, _ = html_page.read(doc_of(text))
     assert drafts[0].question == "What is <script>?"   # plain text; clean escapes titles
     assert answer_text(drafts[0]) == (
@@ -120,7 +121,8 @@ def test_html_fixture_picks_this_reader():
     assert pick_reader((FIXTURES / "interview_page.html").read_text(encoding="utf-8")) is html_page
 
 
-@pytest.mark.parametrize("text", ["<html><body><h2>Q?", "<html><![if x]><h2>What?</h2>", "<html>" + "<div>" * 5000,
+@pytest.mark.parametrize("text", ["<html><body><h2>Q?", "<html><![if x]><h2>What?</h2>",
+                                  "<html>" + "<div>" * 5000,
                                   "<html><body><h2>What?</h2><p>" + "<b>" * 3000])
 def test_broken_markup_never_raises(text):
     html_page.read(doc_of(text))

@@ -72,7 +72,8 @@ def test_empty_answer_reported_with_its_line():
 
 
 def test_correct_letter_that_is_not_an_option_is_reported():
-    drafts, problems = labelled.read(doc_of("Q: Pick one\n(a) x\n(b) y\nCorrect answer: (d)\nQ: Next?\nA: yes"))
+    text = "Q: Pick one\n(a) x\n(b) y\nCorrect answer: (d)\nQ: Next?\nA: yes"
+    drafts, problems = labelled.read(doc_of(text))
     assert drafts[0].correct is None
     assert {p.message for p in problems} == {"correct answer D is not one of the options",
                                              "multiple-choice question without a correct answer"}

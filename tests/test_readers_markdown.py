@@ -92,7 +92,8 @@ def test_question_heading_forms(heading, label, question):
 
 
 def test_non_question_headings_are_sections_not_questions():
-    text = "# Guide\n## Transformers\nIntro text.\n### Attention heads\nMore text.\n## What is a head?\nA head."
+    text = ("# Guide\n## Transformers\nIntro text.\n### Attention heads\nMore text.\n"
+            "## What is a head?\nA head.")
     drafts, _ = markdown_headings.read(doc_of(text))
     assert [(d.question, d.section) for d in drafts] == [("What is a head?", None)]
     assert markdown_headings.matches("# Guide\n## Transformers\n## Training\n") is False

@@ -169,7 +169,8 @@ def test_jinja_syntax_stays_literal_through_markdown_and_jinja(text):
 @pytest.mark.parametrize(("url", "safe"), [
     ("https://example.org", True), ("mailto:a@b.org", True), ("../x/#y", True), ("#top", True),
     ("javascript:alert(1)", False), (" JAVASCRIPT:x", False), ("java\tscript:x", False),
-    ("jav&#x61;script:x", False), ("data:text/html,x", False), ("vbscript:x", False), ("java\\script:x", False),
+    ("jav&#x61;script:x", False), ("data:text/html,x", False), ("vbscript:x", False),
+    ("java\\script:x", False),
 ])
 def test_is_safe_url(url, safe):
     assert is_safe_url(url) is safe
@@ -184,7 +185,8 @@ ESCAPED_TITLES = [
     ("What does [this](javascript:alert(1)) do?", "What does \\[this\\](javascript:alert(1)) do?"),
     ("C# or F#", "C# or F\\#"),
     ("#1 reason?", "\\#1 reason?"),
-    ("Is 2*3*4 or snake_case or __init__ special?", "Is 2\\*3\\*4 or snake_case or \\_\\_init\\_\\_ special?"),
+    ("Is 2*3*4 or snake_case or __init__ special?",
+     "Is 2\\*3\\*4 or snake_case or \\_\\_init\\_\\_ special?"),
     ("What does **bold** or `code` do?", "What does **bold** or `code` do?"),
     ("A lone ` backtick?", "A lone \\` backtick?"),
     ("What does {{ config }} print?", "What does \\{\\{ config }} print?"),
@@ -199,7 +201,8 @@ def test_escape_inline(title, expected):
 
 
 @pytest.mark.parametrize("title", [t for t, _ in ESCAPED_TITLES] + [
-    "Why {: onclick=alert(1)}", "What is $\\href{javascript:alert(1)}{x}$?", "`<img src=x onerror=alert(1)>`?"])
+    "Why {: onclick=alert(1)}", "What is $\\href{javascript:alert(1)}{x}$?",
+    "`<img src=x onerror=alert(1)>`?"])
 def test_escaped_titles_render_as_one_safe_heading(title):
     rendered = render("## " + escape_inline(title))
     assert rendered.count("<h2") == 1 and "<a " not in rendered

@@ -32,7 +32,8 @@ CORRECT = re.compile(
     r"^\s*" + LABEL.format(r"(?:Correct\s+(?:answer|option|choice)|Correct)")
     + r"\(?(?P<letter>[A-Da-d])\b\)?\.?\s*(?P<rest>.*)$", re.I)
 LETTER_FIRST = re.compile(r"^\(?(?P<letter>[A-Da-d])(?:\)|\.|\s*$)\s*(?P<rest>.*)$")
-OPTION = re.compile(r"^\s*(?:[-*]\s+)?(?:\((?P<p>[A-Da-d])\)|(?P<b>[A-Da-d])\)|(?P<d>[A-D])\.)\s+(?P<text>\S.*)$")
+OPTION = re.compile(
+    r"^\s*(?:[-*]\s+)?(?:\((?P<p>[A-Da-d])\)|(?P<b>[A-Da-d])\)|(?P<d>[A-D])\.)\s+(?P<text>\S.*)$")
 EXPLANATION = re.compile(r"^\s*" + LABEL.format(r"Explanation"), re.I)
 LETTERS = "ABCD"
 
@@ -152,4 +153,6 @@ def _unless_choice(text: str, letter: str, choices: list[Choice]) -> str:
     chosen = next((c.text for c in choices if c.letter == letter), "")
     if text.rstrip(". ").lower() == chosen.rstrip(". ").lower():
         return ""
-    return text[len(chosen):].lstrip(" .:-—") if chosen and text.lower().startswith(chosen.lower()) else text
+    if chosen and text.lower().startswith(chosen.lower()):
+        return text[len(chosen):].lstrip(" .:-—")
+    return text
