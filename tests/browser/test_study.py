@@ -247,6 +247,12 @@ def test_study_widgets_pass_axe_after_use(built_site, base_url, page, scheme):
     page.add_script_tag(path=str(script))
     assert page.evaluate(AXE_WIDGETS, [".study-bar", ".qa"]) == []
 
+    page.goto(base_url)                                     # a question is due: counts are highlighted
+    set_scheme(page, scheme)
+    page.wait_for_selector(".due-count--due")
+    page.add_script_tag(path=str(script))
+    assert page.evaluate(AXE_WIDGETS, ["#study-due", ".grid.cards"]) == []
+
     page.goto(base_url + "flashcards/")
     set_scheme(page, scheme)
     page.wait_for_selector("div#flashcards[data-ready] .fc-card")
