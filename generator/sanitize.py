@@ -168,6 +168,14 @@ def is_safe_url(url: str) -> bool:
     return match is None or match.group(1) in SAFE_SCHEMES
 
 
+def is_external_url(url: str) -> bool:
+    """An absolute http, https or mailto URL: the only Markdown link a source may keep.
+    Its relative links and anchors pointed into its own site and would break ours."""
+    plain = INVISIBLE.sub("", html.unescape(url)).lower()
+    match = SCHEME.match(plain)
+    return match is not None and match.group(1) in SAFE_SCHEMES
+
+
 def _hold(pieces: list[str], text: str) -> str:
     pieces.append(text)
     return f"\ue000{len(pieces) - 1}\ue001"
@@ -211,7 +219,7 @@ def _classify_markup(token: str) -> tuple[str, str]:
 
 
 def _disarm_links(text: str) -> str:
-    """`](target)` with an unsafe target loses its link: `]\\(` is literal in Markdown.
+    """`](target)` loses its link unless the target is external and safe: `]\\(` is literal.
 
     Reference definitions `[id]: javascript:...` get a backslash and stay text.
     Images `![alt](url)` become links (`\\![alt](url)`): a page never loads what a source names.
@@ -221,7 +229,7 @@ def _disarm_links(text: str) -> str:
     out, pos = [], 0
     for match in LINK_OPEN.finditer(text):
         target = text[match.end():match.end() + 2000].lstrip().lstrip("<")
-        if not is_safe_url(_first_token(target)):
+        if not is_external_url(_first_token(target)):
             out.append(text[pos:match.start()] + "]\\(")
             pos = match.end()
     return "".join(out) + text[pos:]
@@ -233,7 +241,7 @@ def _first_token(target: str) -> str:
 
 
 def _disarm_definition(match: re.Match[str]) -> str:
-    if is_safe_url(match.group(3)):
+    if is_external_url(match.group(3)):
         return match.group()
     return match.group(1) + "\\" + match.group()[len(match.group(1)):]
 

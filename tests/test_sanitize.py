@@ -68,7 +68,7 @@ KEPT_AS_WRITTEN = [
     "Costs $5 per million tokens, or $10 and $20.",
     "Unbalanced $ dollar and a lone ` backtick",
     "<b>bold</b> and <em>em</em> and <sub>2</sub>",
-    "[mail](mailto:a@b.org) and [relative](../topic/#anchor) and <https://example.org>",
+    "[mail](mailto:a@b.org) and <https://example.org> and [ref][r]\n\n[r]: https://example.org/x",
     "```html\n<b>fenced</b>\n```",
 ]
 
@@ -149,6 +149,14 @@ def test_tag_like_comparisons_are_escaped_so_the_reader_sees_them():
     # Raw, Markdown would pass `<y and y>` through as an unknown element and hide it.
     assert "<y and y>" in render("x<y and y>=z")
     assert html.unescape(render(sanitize_markdown("x<y and y>=z"))) == "<p>x<y and y>=z</p>"
+
+
+@pytest.mark.parametrize("md", ["[relative](../topic/)", "[anchor](#top)", "[ref][r]\n\n[r]: other.html",
+                                "![image](https://example.org/a.png)"])
+def test_links_into_the_source_site_and_images_become_text(md):
+    # They would break `mkdocs build --strict` or load from elsewhere; the words stay.
+    rendered = render(sanitize_markdown(md))
+    assert "<a " not in rendered and "<img" not in rendered or 'href="https://example.org/a.png"' in rendered
 
 
 def test_pseudo_tags_stay_visible_as_text():

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from generator.model import Location, Problem
-from generator.sanitize import is_safe_url
+from generator.sanitize import is_external_url
 
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
@@ -292,7 +292,7 @@ def _code_span(text: str) -> str:
 def _link(node: Node) -> str:
     text = inline(node.children).strip()
     href = node.attrs.get("href", "").strip()
-    if not href or href.startswith("#") or not is_safe_url(href):
+    if not is_external_url(href):   # relative links and anchors pointed into the source's own site
         return text
     href = href.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C")
     return f"[{text or escape_text(href)}]({href})"
