@@ -14,10 +14,11 @@ from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 ROOT = Path(__file__).resolve().parents[1]
-LOCKS = ("requirements/build.txt", "requirements/test.txt")
+LOCKS = ("requirements/build.txt", "requirements/test.txt", "requirements/bench.txt")
 PIN_LINE = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s\\;]+)")
 RELOCK = ("re-lock: pip-compile --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url "
-          "--no-emit-find-links [--extra test] -o requirements/{build,test}.txt pyproject.toml")
+          "--no-emit-find-links [--extra test [--extra bench]] -o requirements/{build,test,bench}.txt "
+          "pyproject.toml")
 HASH = re.compile(r"--hash=sha256:[0-9a-f]{64}")
 
 # package -> (lowest version past its known advisories, first version not allowed).
@@ -50,7 +51,7 @@ def lock_entries(rel: str) -> dict[str, tuple[str, list[str]]]:
     return entries
 
 
-def pyproject_pins() -> tuple[dict[str, str], dict[str, str]]:
+def pyproject_pins() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
 
     def pins(specs: list[str]) -> dict[str, str]:
@@ -62,7 +63,8 @@ def pyproject_pins() -> tuple[dict[str, str], dict[str, str]]:
             out[canonicalize_name(req.name)] = only.version
         return out
 
-    return pins(project["dependencies"]), pins(project["optional-dependencies"]["test"])
+    extras = project["optional-dependencies"]
+    return pins(project["dependencies"]), pins(extras["test"]), pins(extras["bench"])
 
 
 @pytest.mark.parametrize("rel", LOCKS)
@@ -74,21 +76,23 @@ def test_every_locked_requirement_is_pinned_and_hashed(rel):
 
 
 def test_pyproject_pins_match_the_locks():
-    build, test = pyproject_pins()
-    build_lock, test_lock = lock_entries(LOCKS[0]), lock_entries(LOCKS[1])
-    mismatches = [f"{name}: pyproject {ver}, {LOCKS[0]} {build_lock.get(name, ('missing',))[0]}"
-                  for name, ver in build.items() if build_lock.get(name, ("",))[0] != ver]
-    mismatches += [f"{name}: pyproject {ver}, {LOCKS[1]} {test_lock.get(name, ('missing',))[0]}"
-                   for name, ver in {**build, **test}.items() if test_lock.get(name, ("",))[0] != ver]
+    build, test, bench = pyproject_pins()
+    wanted = {LOCKS[0]: build, LOCKS[1]: {**build, **test}, LOCKS[2]: {**build, **test, **bench}}
+    mismatches = []
+    for rel, pins in wanted.items():
+        lock = lock_entries(rel)
+        mismatches += [f"{name}: pyproject {ver}, {rel} {lock.get(name, ('missing',))[0]}"
+                       for name, ver in pins.items() if lock.get(name, ("",))[0] != ver]
     assert not mismatches, f"{RELOCK}\n" + "\n".join(mismatches)
 
 
-def test_build_lock_is_a_subset_of_the_test_lock():
-    """Tests run against exactly the versions the site is built with."""
-    build_lock, test_lock = lock_entries(LOCKS[0]), lock_entries(LOCKS[1])
-    differ = {n: (v, test_lock.get(n, ("missing",))[0]) for n, (v, _) in build_lock.items()
-              if test_lock.get(n, ("",))[0] != v}
-    assert not differ, f"build vs test lock: {differ}"
+@pytest.mark.parametrize(("smaller", "larger"), [(LOCKS[0], LOCKS[1]), (LOCKS[1], LOCKS[2])])
+def test_each_lock_keeps_the_versions_of_the_one_it_extends(smaller, larger):
+    """Tests run against exactly the versions the site is built with; benchmarks too."""
+    small, large = lock_entries(smaller), lock_entries(larger)
+    differ = {n: (v, large.get(n, ("missing",))[0]) for n, (v, _) in small.items()
+              if large.get(n, ("",))[0] != v}
+    assert not differ, f"{smaller} vs {larger}: {differ}"
 
 
 @pytest.mark.parametrize("rel", LOCKS)
