@@ -51,6 +51,8 @@ INLINE_MATH = re.compile(r"(?<![\\$])\$(?![\s$])([^$\n]+?)(?<!\s)\$(?!\d)|\\\((.
 HOLE = re.compile("\ue010(\\d+)\ue011")
 TAG_UNSAFE = re.compile(r"[^A-Za-z0-9_:.-]+")
 MARKDOWN_EXTENSIONS = ["fenced_code", "tables", "sane_lists"]
+# One converter, reset per answer: building a Markdown instance costs more than converting.
+_MARKDOWN = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
 
 CARD_CSS = """.card { font-family: system-ui, sans-serif; font-size: 18px; line-height: 1.5;
   text-align: left; color: black; background: white; max-width: 42em; margin: 0 auto; }
@@ -93,7 +95,7 @@ def markdown_to_html(text: str) -> str:
 
     text = DISPLAY_MATH.sub(lambda m: hold(r"\[" + _escape(m.group(1) or m.group(2)) + r"\]"), text)
     text = INLINE_MATH.sub(lambda m: hold(r"\(" + _escape(m.group(1) or m.group(2)) + r"\)"), text)
-    rendered = markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS, output_format="html")
+    rendered = _MARKDOWN.reset().convert(text)
     clean = nh3.clean(rendered, tags=set(ALLOWED_TAGS) | {"h1", "h2", "h3", "h4", "hr"},
                       attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
                       url_schemes=set(SAFE_SCHEMES))

@@ -107,7 +107,8 @@ def _matchers(terms: tuple[Term, ...]) -> tuple[re.Pattern[str] | None, re.Patte
     abbrevs = [t.term for t in terms]
     phrases = [p for t in terms for p in (t.expansion, *t.aliases)]
     by_abbrev = re.compile(BEFORE_WORD + f"(?:{alternation(abbrevs)})" + AFTER_WORD) if abbrevs else None
-    by_phrase = re.compile(r"\b(?:" + alternation(phrases) + r")\b", re.IGNORECASE) if phrases else None
+    # Matched against lower-cased text: much faster than re.IGNORECASE over many alternatives.
+    by_phrase = re.compile(r"\b(?:" + alternation([p.lower() for p in phrases]) + r")\b") if phrases else None
     return by_abbrev, by_phrase
 
 
@@ -125,7 +126,7 @@ def mentions(terms: tuple[Term, ...], questions: list[Question]) -> dict[str, li
                 word = m.group(0)
                 hits.add(term_of.get(word) or term_of.get(word[:-1]))
         if by_phrase:
-            hits.update(term_of.get(m.group(0).lower()) for m in by_phrase.finditer(text))
+            hits.update(term_of.get(m.group(0)) for m in by_phrase.finditer(text.lower()))
         for term in sorted(h for h in hits if h):
             found[term].append(q.id)
     return found

@@ -25,6 +25,7 @@ TEMPLATES = jinja2.Environment(
     undefined=jinja2.StrictUndefined,
 )
 GLOSSARY_PAGE = "glossary.md"
+MAX_LINKS = 60   # per term: enough to study from, and the page stays small at 10,000 questions
 FLASHCARDS_PAGE = "flashcards.md"
 
 
@@ -50,7 +51,8 @@ def render_glossary(corpus: Corpus, terms: tuple[Term, ...]) -> str:
             links.append({"title": by_id[entry.id].question if entry.id in by_id else by_id[qid].question,
                           "href": layout.link(entry.id, GLOSSARY_PAGE) or href})
         views.append({"term": term.term, "expansion": term.expansion, "definition": term.definition,
-                      "aliases": term.aliases, "anchor": term.anchor, "links": links})
+                      "aliases": term.aliases, "anchor": term.anchor, "links": links[:MAX_LINKS],
+                      "total": len(links), "more": max(0, len(links) - MAX_LINKS)})
     return TEMPLATES.get_template("glossary.md.j2").render(terms=views)
 
 

@@ -125,3 +125,14 @@ def test_search_terms_name_both_forms_per_question():
     assert terms[c.questions[0].id] == rlhf
     assert terms[c.questions[1].id] == rlhf                 # found by the alias, gets the abbreviation
     assert c.questions[2].id not in terms
+
+
+def test_long_link_lists_are_capped():
+    qs = [q("alpha", n, f"Why does RLHF need step {n}?") for n in range(1, study_pages.MAX_LINKS + 6)]
+    c = Corpus(sources=[Source("alpha", "content/sources/alpha.txt", "Alpha")], questions=qs,
+               topics=[Topic("alignment", "Alignment")])
+    page = study_pages.study_pages(c, ROOT)["glossary.md"]
+    section = page.split("{ #rlhf }", 1)[1].split("\n## ", 1)[0]
+    assert len(re.findall(r"^- \[", section, re.M)) == study_pages.MAX_LINKS
+    assert f"{len(qs)} questions about RLHF (Reinforcement Learning from Human Feedback), the first {study_pages.MAX_LINKS}:" in section
+    assert "…and 5 more: search for RLHF to find them all." in section
