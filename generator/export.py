@@ -174,8 +174,8 @@ def csv_text(items: list[Card]) -> str:
 
 
 def json_text(corpus: Corpus) -> str:
-    """The same document as the site's questions.json."""
-    return json.dumps(corpus_json.build(corpus, plan(corpus)), ensure_ascii=False, indent=1) + "\n"
+    """The same document as the site's questions.json, in the same compact form."""
+    return json.dumps(corpus_json.build(corpus, plan(corpus)), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def export(corpus: Corpus, fmt: str, out_path: Path | None = None) -> Path:
