@@ -19,6 +19,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 import tempfile
 import threading
 from http.server import ThreadingHTTPServer
@@ -54,8 +55,16 @@ class GzipHandler(_Handler):
         return io.BytesIO(body)
 
 
+class QuietServer(ThreadingHTTPServer):
+    """A browser that closes a page mid-download is normal here, not worth a traceback."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, site_dir=site.resolve()))
+    server = QuietServer(("127.0.0.1", 0), functools.partial(GzipHandler, site_dir=site.resolve()))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/llm-study/"
 
