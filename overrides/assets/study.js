@@ -119,7 +119,7 @@
     document.querySelectorAll(".qa details.answer").forEach(function (d) { d.open = open; });
   }
 
-  function studyBar(first) {
+  function studyBar(first, topic) {
     var bar = el("div", { "class": "study-bar", role: "region", "aria-label": "Study mode" });
     var state = S.load();
     var on = !!state.prefs.showAll;
@@ -136,7 +136,9 @@
       setAll(now);
     });
     var counts = el("span", { "class": "study-bar__progress", "aria-live": "polite" });
-    var cards = el("a", { "class": "study-bar__cards", href: new URL("flashcards/", S.siteRoot).href }, "Flashcards");
+    var deck = "flashcards/" + (topic ? "?topic=" + encodeURIComponent(topic) : "");
+    var cards = el("a", { "class": "study-bar__cards", href: new URL(deck, S.siteRoot).href },
+                   topic ? "Flashcards for this topic" : "Flashcards");
     bar.appendChild(toggle);
     bar.appendChild(counts);
     bar.appendChild(cards);
@@ -261,9 +263,9 @@
   function onPage() {
     var entries = document.querySelectorAll(".qa");
     if (entries.length) {
-      var counts = studyBar(entries[0].previousElementSibling || entries[0]);
-      entries.forEach(enhanceEntry);
       var topic = topicOf(document);
+      var counts = studyBar(entries[0].previousElementSibling || entries[0], topic);
+      entries.forEach(enhanceEntry);
       if (topic) fillTopicProgress(counts, topic);
       document.addEventListener("llm-study:change", function refresh() {
         if (!counts.isConnected) { document.removeEventListener("llm-study:change", refresh); return; }

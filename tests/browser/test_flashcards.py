@@ -143,3 +143,13 @@ def test_usable_on_a_phone(browser, base_url, watch):
     finally:
         context.close()
     assert not watch.problems(), watch.problems()
+
+
+def test_topic_pages_link_to_their_own_deck(built_site, base_url, page):
+    entries = site_entries(built_site)
+    q = entries[0]
+    page.goto(base_url + q["url"].split("#")[0])
+    page.get_by_role("link", name="Flashcards for this topic").click()
+    page.wait_for_selector("div#flashcards[data-ready] .fc-card")
+    assert page.locator('select[name="topic"]').input_value() == q["topic"]
+    assert position(page) == f"Card 1 of {sum(e['topic'] == q['topic'] for e in entries)}"
