@@ -262,7 +262,7 @@
 
   function onPage() {
     var entries = document.querySelectorAll(".qa");
-    if (entries.length) {
+    if (entries.length && !document.querySelector(".study-bar")) {   // once per page
       var topic = topicOf(document);
       var counts = studyBar(entries[0].previousElementSibling || entries[0], topic);
       entries.forEach(enhanceEntry);
