@@ -160,3 +160,17 @@ def test_cli_export_default_output(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"wrote {out}"
     assert out.read_text(encoding="utf-8").startswith("#separator:Comma\n#html:true\n")
+
+
+def test_real_corpus_exports_every_answered_question_and_mcq(tmp_path):
+    from generator.pipeline import gather
+
+    corpus = gather(ROOT)
+    wanted = [c for c in corpus.questions if c.id not in corpus.hidden
+              and ((c.kind == "open" and c.answer) or (c.kind == "mcq" and (c.correct or c.answer)))]
+    assert wanted, "the bundled sources hold answered questions"
+    notes = read_notes(export.export(corpus, "anki", tmp_path / "real.apkg"))
+    assert [n["Id"] for n in notes] == [c.id for c in wanted]
+    assert len({n["guid"] for n in notes}) == len(notes)
+    assert all(n["Question"] and n["Answer"] for n in notes)
+    assert not any(c.kind == "prompt" for c in corpus.questions if c.id in {n["Id"] for n in notes})

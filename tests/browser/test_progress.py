@@ -151,3 +151,14 @@ def test_import_skips_invalid_entries(built_site, base_url, page):
     page.wait_for_function("el => el.textContent.startsWith('Loaded')", arg=status.element_handle())
     assert status.inner_text() == "Loaded 1 grade from mixed.json (skipped 3 invalid entries)."
     assert list(stored(page)["cards"]) == ["some-question-0011aabb"]
+
+
+def test_home_page_downloads_are_served(built_site, base_url, page):
+    """The deck and the CSV ship with the site and the home page links them."""
+    page.goto(base_url)
+    for name, magic in (("llm-study.apkg", b"PK\x03\x04"), ("llm-study.csv", b"#separator:Comma")):
+        link = page.locator(f'.md-content a[href$="downloads/{name}"]')
+        assert link.count() == 1, f"no link to {name} on the home page"
+        response = page.request.get(link.evaluate("a => a.href"))
+        assert response.ok and response.body().startswith(magic)
+        assert response.body() == (built_site / "downloads" / name).read_bytes()
