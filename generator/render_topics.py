@@ -8,6 +8,7 @@ are; only values that go into HTML attributes are escaped here.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from markupsafe import escape
@@ -38,6 +39,13 @@ class EntryView:
     answer_title: str
     source_line: str
     related: str
+
+
+def counts_text(questions, short: bool = False) -> str:
+    kinds = Counter(q.kind for q in questions)
+    if short:
+        return f"{kinds['open']} answered · {kinds['mcq']} MCQ · {kinds['prompt']} practice"
+    return f"{kinds['open']} answered · {kinds['mcq']} multiple choice · {kinds['prompt']} practice prompts"
 
 
 def source_anchor(source_id: str) -> str:
@@ -131,14 +139,13 @@ def source_line(entry: Entry, page: TopicPage, sources: dict[str, Source]) -> st
 
 def related_line(entry: Entry, page: TopicPage, corpus: Corpus, layout: Layout) -> str:
     own = {m.id for m in entry.members}
-    by_id = {q.id: q for q in corpus.questions}
     seen, links = set(), []
     for rid in corpus.related_of.get(entry.id, ()):
         target = layout.entry_of.get(rid)
         if target is None or target.id in own or target.id in seen:
             continue
         seen.add(target.id)
-        links.append(f"[{by_id[rid].question}]({layout.link(rid, page.path)})")
+        links.append(f"[{layout.question[rid].question}]({layout.link(rid, page.path)})")
         if len(links) == MAX_RELATED:
             break
     if not links:

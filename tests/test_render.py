@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import render, render_layout
+from generator import render, render_layout, render_sources
 from generator.config import load_topics
 from generator.model import Choice, Corpus, Location, Question, Source, question_id
 
@@ -221,3 +221,29 @@ def test_hand_made_corpus_builds_with_strict_mkdocs(tmp_path, corpus):
     html = (root / "site" / "topics" / "fine-tuning" / "index.html").read_text()
     lora = by_text(corpus, "What is LoRA?")
     assert f'id="{lora.id}"' in html and 'class="tabbed-set' in html and "<details class=\"answer\"" in html
+
+
+def test_a_large_source_lists_its_questions_on_pages_of_its_own(monkeypatch):
+    monkeypatch.setattr(render_sources, "INLINE_LIMIT", 30)
+    monkeypatch.setattr(render_sources, "LINKS_PER_PAGE", 40)
+    out = render.render_site(big_corpus(100), ROOT)
+    pages = ["sources/alpha-questions.md", "sources/alpha-questions-2.md", "sources/alpha-questions-3.md"]
+    assert all(p in out.files for p in pages) and "sources/alpha-questions-4.md" not in out.files
+    assert "[page 3](sources/alpha-questions-3.md)" in out.files["sources.md"]
+    assert "Question number 1 about" not in out.files["sources.md"]
+    assert out.files["sources/alpha-questions-3.md"].count("\n- [Q") == 20
+    assert "](../topics/fine-tuning.md#" in out.files["sources/alpha-questions.md"]
+    assert {"Sources": ["sources.md", {"Top 50 LLM Interview Questions": pages}]} in out.nav
+
+
+def test_split_topics_and_source_lists_build_with_strict_mkdocs(tmp_path, monkeypatch):
+    monkeypatch.setattr(render_layout, "MAX_ENTRIES_PER_PAGE", 40)
+    monkeypatch.setattr(render_sources, "INLINE_LIMIT", 30)
+    monkeypatch.setattr(render_sources, "LINKS_PER_PAGE", 40)
+    root = ROOT_COPY(tmp_path)
+    render.write_docs(big_corpus(100), root / "build" / "docs", root)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "build/mkdocs.yml"],
+                            cwd=root, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert (root / "site" / "topics" / "fine-tuning-3" / "index.html").is_file()
+    assert (root / "site" / "sources" / "alpha-questions-2" / "index.html").is_file()
