@@ -247,3 +247,56 @@ def test_split_topics_and_source_lists_build_with_strict_mkdocs(tmp_path, monkey
     assert result.returncode == 0, result.stderr
     assert (root / "site" / "topics" / "fine-tuning-3" / "index.html").is_file()
     assert (root / "site" / "sources" / "alpha-questions-2" / "index.html").is_file()
+
+
+# --- generator/site.py: the steps around MkDocs -------------------------------------------
+
+def test_site_url_is_checked_and_given_a_trailing_slash():
+    from generator import site
+    from generator.errors import BuildError
+
+    assert site.normalise_site_url(" https://me.github.io/llm-study ") == "https://me.github.io/llm-study/"
+    with pytest.raises(BuildError, match="absolute http"):
+        site.normalise_site_url("me.github.io/llm-study")
+
+
+def test_set_site_url_from_flag_or_environment(tmp_path, monkeypatch):
+    from generator import site
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("# generated\nINHERIT: ../mkdocs.yml\nnav: []\n")
+    monkeypatch.delenv("SITE_URL", raising=False)
+    site.set_site_url(config, None)
+    assert "site_url" not in config.read_text()
+    monkeypatch.setenv("SITE_URL", "https://env.example/x")
+    site.set_site_url(config, None)
+    assert yaml.safe_load(config.read_text())["site_url"] == "https://env.example/x/"
+    site.set_site_url(config, "https://flag.example/y/")
+    text = config.read_text()
+    assert text.startswith("# generated\n") and yaml.safe_load(text)["site_url"] == "https://flag.example/y/"
+
+
+def test_mathjax_copy_holds_the_component_fonts_and_extensions(tmp_path):
+    from generator import site
+
+    site.copy_mathjax(tmp_path)
+    mathjax = tmp_path / "assets" / "mathjax"
+    assert (mathjax / "tex-chtml.js").is_file()
+    assert list((mathjax / "output" / "chtml" / "fonts" / "woff-v2").glob("*.woff"))
+    assert (mathjax / "input" / "tex" / "extensions" / "boldsymbol.js").is_file()
+    assert not (mathjax / "sre").exists() and not (mathjax / "tex-svg.js").exists()
+
+
+def test_sync_tree_touches_only_changed_files_and_removes_stale_ones(tmp_path):
+    from generator import site
+
+    new, live = tmp_path / "new", tmp_path / "live"
+    for folder, files in ((new, {"a.md": "same", "b.md": "changed", "c/d.md": "added"}),
+                          (live, {"a.md": "same", "b.md": "old", "gone/e.md": "stale"})):
+        for rel, text in files.items():
+            (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+            (folder / rel).write_text(text)
+    before = (live / "a.md").stat().st_mtime_ns
+    assert site.sync_tree(new, live) == 3
+    assert (live / "b.md").read_text() == "changed" and (live / "c" / "d.md").read_text() == "added"
+    assert not (live / "gone").exists() and (live / "a.md").stat().st_mtime_ns == before
