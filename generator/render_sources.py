@@ -10,14 +10,15 @@ from generator.model import Corpus, Question, Source
 from generator.render_layout import Layout
 from generator.render_topics import counts_text, number_label, source_anchor, source_title
 
-INLINE_LIMIT = 300          # up to this many questions are listed on sources.md itself
+INLINE_LIMIT = 300          # a source with up to this many questions is listed on sources.md itself,
+INLINE_TOTAL = 3000         # while sources.md holds fewer links than this in all (~450 KB)
 LINKS_PER_PAGE = 2000       # ~150 bytes of HTML each: ~300 KB a page
 SOURCES_PAGE = "sources.md"
 
 
-def list_pages(source: Source, count: int) -> list[str]:
-    """Docs paths of a large source's question-list pages (none when it fits inline)."""
-    if count <= INLINE_LIMIT:
+def list_pages(source: Source, count: int, inline_so_far: int) -> list[str]:
+    """Docs paths of a source's question-list pages (none when it fits on sources.md)."""
+    if count <= INLINE_LIMIT and inline_so_far + count <= INLINE_TOTAL:
         return []
     stem = f"sources/{source_anchor(source.id)}-questions"
     pages = -(-count // LINKS_PER_PAGE)
@@ -39,10 +40,11 @@ def render_sources(corpus: Corpus, layout: Layout, templates) -> tuple[dict[str,
     for q in sorted(corpus.questions, key=lambda q: (q.n, q.id)):
         if q.source in by_source and q.id in layout.page_of:
             by_source[q.source].append(q)
-    files, views, extra_nav = {}, [], []
+    files, views, extra_nav, inline = {}, [], [], 0
     for s in corpus.sources:
         shown = by_source[s.id]
-        pages = list_pages(s, len(shown))
+        pages = list_pages(s, len(shown), inline)
+        inline += 0 if pages else len(shown)
         title = source_title(s, s.id)
         views.append({
             "title": title, "anchor": source_anchor(s.id), "description": s.description,

@@ -300,3 +300,14 @@ def test_sync_tree_touches_only_changed_files_and_removes_stale_ones(tmp_path):
     assert site.sync_tree(new, live) == 3
     assert (live / "b.md").read_text() == "changed" and (live / "c" / "d.md").read_text() == "added"
     assert not (live / "gone").exists() and (live / "a.md").stat().st_mtime_ns == before
+
+
+def test_sources_page_stays_small_with_many_sources(monkeypatch):
+    monkeypatch.setattr(render_sources, "INLINE_TOTAL", 50)
+    corpus = big_corpus(0)
+    corpus.sources = [Source(f"s{i}", f"content/sources/s{i}.txt", f"Source {i}") for i in range(4)]
+    corpus.questions = [q(f"s{i}", n, f"Question {n} of source {i}?") for i in range(4) for n in range(1, 31)]
+    corpus.topic_of = {x.id: "fine-tuning" for x in corpus.questions}
+    out = render.render_site(corpus, ROOT)
+    assert out.files["sources.md"].count("\n    - [Q") == 30        # the first source fits, inline
+    assert [p for p in out.files if p.startswith("sources/")] == [f"sources/s{i}-questions.md" for i in (1, 2, 3)]
