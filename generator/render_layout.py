@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from generator.model import Corpus, Question, Topic
 
 # A topic page holds at most this many entries, and starts a new page once its
-# Markdown passes MAX_PAGE_CHARS (answers vary a lot in length; ~1 MB of HTML is the cap).
+# Markdown would pass MAX_PAGE_CHARS: answers vary a lot in length, and HTML is about
+# twice the Markdown, so this keeps a page under ~1 MB of HTML.
 MAX_ENTRIES_PER_PAGE = 400
-MAX_PAGE_CHARS = 350_000
+MAX_PAGE_CHARS = 400_000
+ENTRY_OVERHEAD_CHARS = 1_000   # heading, badges, citation, related links and markup, measured
 KIND_ORDER = {"open": 0, "mcq": 1, "prompt": 2}
 
 
@@ -123,8 +125,8 @@ def make_entries(corpus: Corpus) -> list[Entry]:
 
 
 def _estimate_chars(entry: Entry) -> int:
-    return sum(len(m.question) + len(m.answer or "") + sum(len(c.text) for c in m.choices) + 400
-               for m in entry.members)
+    return sum(len(m.question) + len(m.answer or "") + sum(len(c.text) for c in m.choices)
+               + ENTRY_OVERHEAD_CHARS for m in entry.members)
 
 
 def paginate(entries: list[Entry]) -> list[list[Entry]]:
