@@ -49,12 +49,16 @@ select template noscript noembed noframes xmp plaintext title svg math portal is
 picture video audio source track
 """.split())
 
-# Fenced code blocks, one-line code spans and math: Markdown (with
-# arithmatex) shows their content as it is, so tags there are not cleaned.
-PROTECTED = re.compile(
-    r"^ {0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^ {0,3}(?P=fence)[`~]*[ \t]*$"
-    r"|(?<![\\`])(?P<ticks>`+)(?!`)[^\n]*?(?<!`)(?P=ticks)(?!`)"
-    r"|(?<!\\)\$\$.+?\$\$|(?<![\\$])\$(?=\S)[^$\n]+?(?<=\S)\$(?!\$)", re.M | re.S)
+# What Markdown shows as it is, so tags there are not cleaned, found in
+# Markdown's own order: fenced blocks, then code spans (Python-Markdown's
+# pattern, which may shorten an opening run of backticks and crosses lines but
+# not blank ones), then `$` math in what is left (arithmatex runs after code).
+FENCE_BLOCK = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?^ {0,3}\1[`~]*[ \t]*$", re.M | re.S)
+CODE_SPAN = re.compile(r"(?<!\\)(?:\\\\)*(`+)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
+MATH = re.compile(   # arithmatex's smart-dollar and \( \) patterns, kept within a paragraph
+    r"(?<!\\)\$\$(?:(?!\n[ \t]*\n).)+?\$\$"
+    r"|(?<!\\)\$(?!\s)(?:\\.|(?!\n[ \t]*\n)[^\\$])+?(?<!\s)\$"
+    r"|(?<!\\)\\\((?:\\[^)]|(?!\n[ \t]*\n)[^\\])+?\\\)", re.S)
 # Everything Python-Markdown or a browser could take as markup: comments,
 # declarations, processing instructions, start/end tags and autolinks.
 MARKUP = re.compile(r"<!--.*?-->|<[!?][^<>]*>|</?[A-Za-z][^<>]*>", re.S)
@@ -69,13 +73,15 @@ RISKY_ATTRIBUTES = frozenset({"style", "srcdoc", "formaction"})
 SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 INVISIBLE = re.compile(r"[\x00-\x20\x7f\\]+")
 IMAGE_OPEN = re.compile(r"(?<!\\)((?:\\\\)*)!(?=\[)")
-LINK_OPEN = re.compile(r"\]\(")
+LINK_OPEN = re.compile(r"(?<!\\)(?:\\\\)*\]\(")   # an escaped `\]` opens no link
 REFERENCE_DEFINITION = re.compile(r"^( {0,3})\[([^\]\n]+)\]:[ \t]*<?([^\s>]*)", re.M)
 # MathJax's html extension: \\href{url}{..} makes a link, \\style \\class \\cssId \\data set attributes.
 TEX_HTML = re.compile(r"\\(?:style|class|cssId|data)(?![A-Za-z])|\\href(?![A-Za-z])(?=\s*\{?([^{}]*))")
 # Python-Markdown's attr_list reads `{: onclick=... }` (colon optional) after a
 # heading, paragraph, link or emphasis: every `{` that could open one is escaped.
 ATTR_LIST_BRACE = re.compile(r"\{(?=:?[ ]*[^}\n ][^\n]*\})")
+ATTR_LIST_ASSIGNMENT = re.compile(r"\{(?=:?[ ]*[^}\n ][^\n]*=[^\n]*\})")   # in code: only `{ key=value }`
+BRACE_RULES = {"text": ATTR_LIST_BRACE, "code": ATTR_LIST_ASSIGNMENT}
 # For titles: brackets and stray backticks always; `*` unless it is part of
 # **bold**; `_` only at a word's edge (intraword `snake_case` is never emphasis);
 # `<` where it could open a tag; `#` at either end (a heading would eat them).
@@ -95,16 +101,13 @@ def sanitize_markdown(md: str) -> str:
     pieces: list[str] = []
     skeleton: list[str] = []
     has_tags = False
-    for run, protected in _split_protected(md):
-        if protected:
+    for run, kind in _split_protected(md):
+        if kind != "text":
             skeleton.append(_hold(pieces, run))
             continue
-        for chunk, kind in _split_markup(run):
-            if kind == "tag":
-                skeleton.append(chunk)
-                has_tags = True
-            else:
-                skeleton.append(_hold(pieces, _disarm_links(chunk) if kind == "text" else chunk))
+        for chunk, chunk_kind in _split_markup(run):
+            has_tags |= chunk_kind == "tag"
+            skeleton.append(chunk if chunk_kind == "tag" else _hold(pieces, chunk))
     if has_tags:
         cleaned = nh3.clean(
             "".join(skeleton), tags=set(ALLOWED_TAGS), clean_content_tags=set(DROP_WITH_CONTENT),
@@ -113,8 +116,6 @@ def sanitize_markdown(md: str) -> str:
         md = PLACEHOLDER.sub(lambda m: pieces[int(m.group(1))], cleaned)
     else:
         md = "".join(pieces)
-    # Last, over everything (code and math too): a browser reads tags wherever
-    # Markdown passes text through raw, e.g. a code span inside an HTML block.
     return _finish(md)
 
 
@@ -129,8 +130,8 @@ def escape_inline(text: str) -> str:
     pieces: list[str] = []
     skeleton: list[str] = []
     has_tags = False
-    for run, protected in _split_protected(text):
-        if protected:
+    for run, kind in _split_protected(text):
+        if kind != "text":
             skeleton.append(_hold(pieces, run))
             continue
         for chunk, kind in _split_markup(run):
@@ -153,12 +154,19 @@ def _escape_plain(text: str) -> str:
 
 
 def _finish(md: str) -> str:
-    """Passes over the whole text, code and math included, because a browser (or
-    MathJax, or attr_list) reads them wherever Markdown lets text through raw."""
+    """Passes that trust no guess about code spans: a browser reads tags wherever
+    Markdown lets text through raw (a code span inside an HTML block), and a code
+    span we see may not be one Markdown sees, so only fenced blocks are spared the
+    link and attr_list checks (in a true code span they merely add a backslash)."""
     md = _disarm_risky_starts(md)
-    md = "".join(run if protected else ATTR_LIST_BRACE.sub(r"\\{", run)
-                 for run, protected in _split_protected(md))
-    return TEX_HTML.sub(_disarm_tex_html, md)
+    out = []
+    for run, kind in _split_protected(md):
+        if kind != "fence":
+            run = _disarm_links(run)
+        if kind in BRACE_RULES:   # math keeps its LaTeX groups
+            run = BRACE_RULES[kind].sub(r"\\{", run)
+        out.append(run)
+    return TEX_HTML.sub(_disarm_tex_html, "".join(out))
 
 
 def is_safe_url(url: str) -> bool:
@@ -181,16 +189,22 @@ def _hold(pieces: list[str], text: str) -> str:
     return f"\ue000{len(pieces) - 1}\ue001"
 
 
-def _split_protected(md: str) -> list[tuple[str, bool]]:
-    """(text, protected) runs: code and math, whose content Markdown does not parse, are protected."""
-    out: list[tuple[str, bool]] = []
+def _split_protected(md: str) -> list[tuple[str, str]]:
+    """(text, kind) runs, kind "fence", "code", "math" (Markdown shows them as they are) or "text"."""
+    runs = [(md, "text")]
+    for pattern, kind in ((FENCE_BLOCK, "fence"), (CODE_SPAN, "code"), (MATH, "math")):
+        runs = [piece for text, was in runs
+                for piece in ([(text, was)] if was != "text" else _split_on(pattern, text, kind))]
+    return [run for run in runs if run[0]]
+
+
+def _split_on(pattern: re.Pattern[str], text: str, kind: str) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
     pos = 0
-    for match in PROTECTED.finditer(md):
-        out.append((md[pos:match.start()], False))
-        out.append((match.group(), True))
+    for match in pattern.finditer(text):
+        out += [(text[pos:match.start()], "text"), (match.group(), kind)]
         pos = match.end()
-    out.append((md[pos:], False))
-    return [run for run in out if run[0]]
+    return out + [(text[pos:], "text")]
 
 
 def _split_markup(text: str) -> list[tuple[str, str]]:
@@ -230,7 +244,7 @@ def _disarm_links(text: str) -> str:
     for match in LINK_OPEN.finditer(text):
         target = text[match.end():match.end() + 2000].lstrip().lstrip("<")
         if not is_external_url(_first_token(target)):
-            out.append(text[pos:match.start()] + "]\\(")
+            out.append(text[pos:match.end() - 1] + "\\(")
             pos = match.end()
     return "".join(out) + text[pos:]
 
@@ -260,9 +274,9 @@ def _disarm_risky_starts(text: str) -> str:
         if name in DANGEROUS_TAGS or _hides_tag(name) or any(_is_risky(a, v) for a, v in attributes):
             out.append(text[pos:start.start()] + "&lt;")
             pos = start.start() + 1
-        else:
-            out.append(text[pos:end])
-            pos = end
+        else:   # go on from just after the name: a `<` inside a value is checked too
+            out.append(text[pos:start.end()])
+            pos = start.end()
     return "".join(out) + text[pos:]
 
 
