@@ -263,8 +263,9 @@ def _disarm_definition(match: re.Match[str]) -> str:
 def _disarm_risky_starts(text: str) -> str:
     """Escape `<` where a browser would start a risky tag; `x<y` and `a < b` stay.
 
-    Tags are scanned the way a browser tokenises them (quoted values may hold
-    `>`), so a tag hidden in another's attribute is not checked twice or missed.
+    Attributes are scanned the way a browser tokenises them (quoted values may
+    hold `>`); every `<` is checked, even one inside another tag's value, since
+    Markdown may cut that tag apart.
     """
     out, pos = [], 0
     while start := TAG_OPEN.search(text, pos):
