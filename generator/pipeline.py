@@ -1,6 +1,6 @@
 """The build as named stages: discover -> read -> clean -> classify -> deduplicate -> relate.
 
-Every stage returns values; only `generator.render.write_site_docs` touches disk.
+Every stage returns values; only `generator.render.write_docs` touches disk.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 from generator import classify, clean, dedupe, related
 from generator.config import Content, load_content
 from generator.load import discover, load_document
-from generator.model import Corpus, Problem, Question, Source
+from generator.model import Corpus, Location, Problem, Question, Source
 from generator.readers import read_document
 from generator.sources import make_source
 
@@ -20,17 +20,27 @@ def read_sources(content: Content) -> tuple[list[Source], list[Question], list[P
     paths, problems = discover(content.sources_dir, content.root)
     sources, questions = [], []
     for path in paths:
-        doc, doc_problems = load_document(path, content.root, path.stem)
-        problems += doc_problems
-        doc, junk_problems = clean.strip_junk(doc)
-        problems += junk_problems
-        reader, drafts, read_problems = read_document(doc)
-        problems += read_problems
-        found, clean_problems = clean.make_questions(drafts, doc.source_id)
-        problems += clean_problems
-        sources.append(make_source(doc, content.sources_meta.get(doc.source_id), reader))
+        try:
+            source, found, file_problems = read_source(path, content)
+        except Exception as exc:  # a reader bug must cost one file, not the whole site
+            rel = path.relative_to(content.root).as_posix() if path.is_relative_to(content.root) else str(path)
+            problems.append(Problem(Location(rel, 1), f"internal error while reading this file, skipped "
+                                    f"(please report it): {type(exc).__name__}: {exc}", "error"))
+            continue
+        sources.append(source)
         questions += found
+        problems += file_problems
     return sources, questions, problems
+
+
+def read_source(path: Path, content: Content) -> tuple[Source, list[Question], list[Problem]]:
+    """load -> strip junk -> read -> clean, for one file."""
+    doc, problems = load_document(path, content.root, path.stem)
+    doc, junk_problems = clean.strip_junk(doc)
+    reader, drafts, read_problems = read_document(doc)
+    found, clean_problems = clean.make_questions(drafts, doc.source_id)
+    source = make_source(doc, content.sources_meta.get(doc.source_id), reader)
+    return source, found, problems + junk_problems + read_problems + clean_problems
 
 
 def gather(root: Path) -> Corpus:
@@ -47,8 +57,6 @@ def gather(root: Path) -> Corpus:
 
 def stale_curation(content: Content, questions: list[Question]) -> list[Problem]:
     """Ids named in curation.yml that no question has any more."""
-    from generator.model import Location
-
     known = {q.id for q in questions}
     cur = content.curation
     named = set(cur.pin) | set(cur.hide) | {q for g in cur.merge + cur.split for q in g}

@@ -9,7 +9,6 @@ Nothing here imports MkDocs.
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import shutil
@@ -19,7 +18,8 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from generator import corpus_json
+from generator import corpus_json, study_pages
+from generator.export import write_downloads
 from generator.model import Corpus
 from generator.render_layout import Layout, plan
 from generator.render_sources import render_sources
@@ -69,16 +69,6 @@ def _blurb(text: str, limit: int = 120) -> str:
     return out + "."
 
 
-def optional(module: str, name: str):
-    """A function another part of the generator may provide (study pages, downloads)."""
-    try:
-        return getattr(importlib.import_module(f"generator.{module}"), name, None)
-    except ModuleNotFoundError as exc:
-        if exc.name != f"generator.{module}":
-            raise
-        return None
-
-
 def hand_written_pages(root: Path) -> dict[str, str]:
     folder = root / "content" / "pages"
     if not folder.is_dir():
@@ -91,20 +81,19 @@ def render_site(corpus: Corpus, root: Path, downloads: bool = False) -> Rendered
     layout = plan(corpus)
     out = Rendered()
     out.files["index.md"] = render_home(corpus, layout, downloads)
+    terms = study_pages.search_terms(corpus, root)
     for page in layout.pages:
-        out.files[page.path] = TEMPLATES.get_template("topic.md.j2").render(topic_context(page, corpus, layout))
+        out.files[page.path] = TEMPLATES.get_template("topic.md.j2").render(
+            topic_context(page, corpus, layout, terms))
     source_files, sources_nav = render_sources(corpus, layout, TEMPLATES)
     out.files.update(source_files)
-    study = optional("study_pages", "study_pages")
-    study_files = dict(sorted(study(corpus, root).items())) if study else {}
+    study_files = dict(sorted(study_pages.study_pages(corpus, root).items()))
     out.files.update(study_files)
     out.files.update(hand_written_pages(root))
-    abbreviations = optional("study_pages", "abbreviations")
-    if abbreviations:
-        block = abbreviations(corpus, root).strip()
-        if block:
-            out.files = {path: (text.rstrip("\n") + "\n\n" + block + "\n" if path.endswith(".md") else text)
-                         for path, text in out.files.items()}
+    block = study_pages.abbreviations(corpus, root).strip()
+    if block:
+        out.files = {path: (text.rstrip("\n") + "\n\n" + block + "\n" if path.endswith(".md") else text)
+                     for path, text in out.files.items()}
     # Compact: the C encoder (no indent) is ~10x faster, and the file is ~25 % smaller.
     out.files["questions.json"] = json.dumps(corpus_json.build(corpus, layout), ensure_ascii=False,
                                              separators=(",", ":")) + "\n"
@@ -151,9 +140,7 @@ def write_tree(corpus: Corpus, docs_dir: Path, root: Path) -> Rendered:
     if docs_dir.exists():
         shutil.rmtree(docs_dir)
     docs_dir.mkdir(parents=True)
-    write_downloads = optional("export", "write_downloads")
-    if write_downloads:
-        write_downloads(corpus, docs_dir)
+    write_downloads(corpus, docs_dir)
     downloads = all((docs_dir / d).is_file() for d in DOWNLOADS)
     rendered = render_site(corpus, root, downloads)
     write_files(rendered.files, docs_dir)

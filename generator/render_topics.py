@@ -39,6 +39,7 @@ class EntryView:
     answer_title: str
     source_line: str
     related: str
+    terms: str = ""
 
 
 def counts_text(questions, short: bool = False) -> str:
@@ -155,7 +156,7 @@ def related_line(entry: Entry, page: TopicPage, corpus: Corpus, layout: Layout) 
 
 
 def entry_view(entry: Entry, page: TopicPage, corpus: Corpus, layout: Layout,
-               sources: dict[str, Source]) -> EntryView:
+               sources: dict[str, Source], terms: dict[str, str]) -> EntryView:
     q = entry.primary
     answer, answer_title = answer_block(entry, sources)
     return EntryView(
@@ -172,6 +173,8 @@ def entry_view(entry: Entry, page: TopicPage, corpus: Corpus, layout: Layout,
         answer_title=answer_title,
         source_line=source_line(entry, page, sources),
         related=related_line(entry, page, corpus, layout),
+        terms=str(escape("; ".join(dict.fromkeys(
+            t for m in entry.members for t in terms.get(m.id, "").split("; ") if t)))),
     )
 
 
@@ -193,7 +196,9 @@ def pager(page: TopicPage, layout: Layout) -> str:
     return f"Page {page.number} of {page.of}: " + " · ".join(links)
 
 
-def topic_context(page: TopicPage, corpus: Corpus, layout: Layout) -> dict:
+def topic_context(page: TopicPage, corpus: Corpus, layout: Layout,
+                  terms: dict[str, str] | None = None) -> dict:
+    """Template context of one topic page; `terms` maps question ids to abbreviation expansions."""
     sources = {s.id: s for s in corpus.sources}
     suffix = f" ({page.number}/{page.of})" if page.of > 1 else ""
     topic_entries = [e for p in layout.pages_of(page.topic.id) for e in p.entries]
@@ -205,5 +210,5 @@ def topic_context(page: TopicPage, corpus: Corpus, layout: Layout) -> dict:
         "math": any(m.math for e in page.entries for m in e.members),
         "counts": counts_line(topic_entries),
         "pager": pager(page, layout),
-        "entries": [entry_view(e, page, corpus, layout, sources) for e in page.entries],
+        "entries": [entry_view(e, page, corpus, layout, sources, terms or {}) for e in page.entries],
     }
