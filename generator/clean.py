@@ -58,6 +58,7 @@ def _drop_label_runs(lines: list[Line]) -> list[Line]:
 def make_questions(drafts: list[Draft], source_id: str) -> tuple[list[Question], list[Problem]]:
     out: list[Question] = []
     problems: list[Problem] = []
+    seen: dict[str, int] = {}
     for n, draft in enumerate(drafts, start=1):
         question, question_math, bad = _clean_inline(draft.question)
         if bad:
@@ -68,8 +69,15 @@ def make_questions(drafts: list[Draft], source_id: str) -> tuple[list[Question],
         if draft.answer and not answer and not choices:
             problems.append(Problem(draft.location, EMPTY_ANSWER))
         kind = "mcq" if choices else ("open" if answer else "prompt")
+        qid = question_id(source_id, draft.question)
+        seen[qid] = seen.get(qid, 0) + 1
+        if seen[qid] > 1:
+            # Same text twice in one source: both kept, the later one with a numbered id.
+            problems.append(Problem(draft.location, f"question repeats an earlier one word for word; "
+                                                    f"kept as {qid}-{seen[qid]}"))
+            qid = f"{qid}-{seen[qid]}"
         out.append(Question(
-            id=question_id(source_id, draft.question), source=source_id, n=n, question=question,
+            id=qid, source=source_id, n=n, question=question,
             kind=kind, answer=answer, location=draft.location, section=draft.section,
             choices=choices, correct=draft.correct, label=draft.label,
             math=question_math or answer_math or choice_math))

@@ -141,3 +141,13 @@ def test_a_short_title_before_prose_becomes_a_bold_subheading():
         f"Two methods exist.\n\n**LoRA (Low-Rank Adaptation)**\n\n{prose}")
     assert md("Some common examples\n\n- Learning rate") == "Some common examples\n\n- Learning rate"
     assert md(f"Classify existing data\n\n{prose}").startswith("Classify existing data\n\n")
+
+
+def test_same_question_twice_in_one_source_gets_distinct_ids_and_a_warning():
+    drafts = [Draft("What is RAG?", Location("s.txt", 1), (Line(2, "Retrieval."),)),
+              Draft("What is RAG?", Location("s.txt", 5), (Line(6, "Again."),))]
+    questions, problems = make_questions(drafts, "s")
+    assert len({q.id for q in questions}) == 2
+    assert questions[1].id == questions[0].id + "-2"
+    assert [str(p.location) for p in problems] == ["s.txt:5"]
+    assert "word for word" in problems[0].message

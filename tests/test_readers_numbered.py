@@ -30,9 +30,17 @@ def doc_of(text: str) -> Document:
 
 def test_sniffs_q_numbered_documents_only():
     assert numbered.matches("Q1. What?\nAns - yes\nQ2. Why?\nAnswer: no")
-    assert not numbered.matches("Q1. Only one question\nwith text")
+    assert numbered.matches("Q1. Only one question\nwith text")
+    assert not numbered.matches("Question 1 of the quiz\nEquation Q1 shows it")
     assert not numbered.matches("1. **What is X?**\n2. **What is Y?**")
     assert pick_reader((ROOT / "answer_styles_and_label_glitches.txt").read_text()) is numbered
+
+
+def test_a_single_question_document_is_read_not_lost():
+    drafts, problems = numbered.read(doc_of("Q1. What is a token?\nAns - A unit of text."))
+    assert [(d.question, [line.text for line in d.answer]) for d in drafts] == [
+        ("What is a token?", ["A unit of text."])]
+    assert problems == []
 
 
 def test_every_answer_style_gives_the_answer_without_its_label():

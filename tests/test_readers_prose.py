@@ -24,6 +24,7 @@ def test_sniffs_question_lines_followed_by_prose():
     assert pick_reader((ROOT / NAME).read_text()) is prose
     assert not prose.matches("Just a paragraph.\nAnother one.")
     assert not prose.matches("What?\nWhy?\nHow?")
+    assert prose.matches("What is a token?\n\nA unit of text.")
 
 
 def test_questions_answers_and_sections():

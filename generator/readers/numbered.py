@@ -38,8 +38,8 @@ DIGIT_LOOKALIKE = str.maketrans("oOlI", "0011")
 
 
 def matches(text: str) -> bool:
-    """Two or more lines that start `Q<number>` with `.`, `)`, `:` or `-` after it."""
-    return len(SNIFF.findall(text, 0, 2_000_000)) >= 2
+    """A line that starts `Q<number>` with `.`, `)`, `:` or `-` after it (one question is a document too)."""
+    return SNIFF.search(text, 0, 2_000_000) is not None
 
 
 def read(doc: Document) -> tuple[list[Draft], list[Problem]]:

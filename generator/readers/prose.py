@@ -35,9 +35,9 @@ MAX_TITLE_WORDS = 8
 
 
 def matches(text: str) -> bool:
-    """Two or more question lines, each followed by at least one line of prose."""
+    """A question line followed by a line of prose; the fallback, so one such pair is enough."""
     asks = [_question_text(line) is not None for line in text.split("\n") if line.strip()]
-    return sum(1 for a, b in zip(asks, asks[1:]) if a and not b) >= 2
+    return any(a and not b for a, b in zip(asks, asks[1:]))
 
 
 def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
