@@ -72,3 +72,10 @@ def build(corpus: Corpus, layout: Layout) -> dict:
                    for t in corpus.topics],
         "questions": records,
     }
+
+
+def study_index(layout: Layout) -> dict:
+    """The site's entries as [topic, id, other ids…]: all the home page and topic bars need
+    for "due today" and "known" counts, a few KB instead of the whole questions.json."""
+    return {"schema_version": SCHEMA_VERSION,
+            "entries": [[e.topic, *(m.id for m in e.members)] for p in layout.pages for e in p.entries]}

@@ -97,6 +97,7 @@ def render_site(corpus: Corpus, root: Path, downloads: bool = False) -> Rendered
     # Compact: the C encoder (no indent) is ~10x faster, and the file is ~25 % smaller.
     out.files["questions.json"] = json.dumps(corpus_json.build(corpus, layout), ensure_ascii=False,
                                              separators=(",", ":")) + "\n"
+    out.files["study-index.json"] = json.dumps(corpus_json.study_index(layout), separators=(",", ":")) + "\n"
     out.nav = navigation(corpus, layout, list(study_files), sorted(hand_written_pages(root)), sources_nav)
     return out
 

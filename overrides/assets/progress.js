@@ -17,7 +17,7 @@
 
   /* "12 of 296 known · 3 due today": counted per site entry, as on the home page. */
   function showSummary(target) {
-    S.loadData().then(function (data) {
+    S.loadIndex().then(function (data) {
       var p = S.progress(data, null);
       target.textContent = p.graded ? p.graded + " of " + p.total + " questions graded in this browser: " +
         p.known + " known, " + p.due + " due today." : "Nothing graded in this browser yet.";

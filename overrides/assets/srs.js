@@ -167,6 +167,22 @@
     return dataPromise;
   }
 
+  /* study-index.json: [topic, id, other ids...] per site entry; enough for progress(). */
+  var indexPromise = null;
+  function loadIndex() {
+    if (!indexPromise) {
+      indexPromise = fetch(new URL("study-index.json", siteRoot).href)
+        .then(function (r) { if (!r.ok) throw new Error("study-index.json: HTTP " + r.status); return r.json(); })
+        .then(function (doc) {
+          return { entries: (doc.entries || []).map(function (row) {
+            return { topic: row[0], ids: row.slice(1), id: row[1] };
+          }) };
+        });
+      indexPromise.catch(function () { indexPromise = null; });
+    }
+    return indexPromise;
+  }
+
   function shape(doc) {
     var rank = {};
     (doc.sources || []).forEach(function (s, i) { rank[s.id] = i; });
@@ -208,6 +224,6 @@
     KEY: KEY, siteRoot: siteRoot, today: today, addDays: addDays,
     load: load, save: save, validate: validate, importText: importText,
     review: review, grade: grade, latest: latest, status: status,
-    loadData: loadData, progress: progress
+    loadData: loadData, loadIndex: loadIndex, progress: progress
   };
 })();

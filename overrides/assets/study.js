@@ -153,7 +153,7 @@
   }
 
   function fillTopicProgress(target, topic) {
-    S.loadData().then(function (data) {
+    S.loadIndex().then(function (data) {
       var p = S.progress(data, topic);
       target.textContent = p.known + " of " + p.total + " known · " + p.due + " due today";
     }).catch(function () { target.textContent = ""; });
@@ -165,7 +165,7 @@
     var summary = document.getElementById("study-due");
     var spans = document.querySelectorAll(".due-count[data-topic]");
     if (!summary && !spans.length) return;
-    S.loadData().then(function (data) {
+    S.loadIndex().then(function (data) {
       spans.forEach(function (span) {
         var p = S.progress(data, span.getAttribute("data-topic"));
         span.textContent = p.total ? p.due + " due today · " + p.known + " of " + p.total + " known" : "";
