@@ -142,7 +142,9 @@
     bar.appendChild(toggle);
     bar.appendChild(counts);
     bar.appendChild(cards);
-    first.parentNode.insertBefore(bar, first);
+    // The renderer leaves a slot of the bar's height, so filling it shifts nothing.
+    var slot = document.querySelector(".study-bar-slot");
+    if (slot) slot.appendChild(bar); else first.parentNode.insertBefore(bar, first);
     if (on) setAll(true);
     return counts;
   }
