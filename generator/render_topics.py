@@ -7,6 +7,7 @@ are; only values that go into HTML attributes are escaped here.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -55,7 +56,13 @@ def source_anchor(source_id: str) -> str:
 
 
 def source_title(source: Source | None, fallback: str) -> str:
-    return escape_inline(source.title) if source else escape_inline(fallback)
+    return _escaped_title(source.title if source else fallback)
+
+
+@functools.lru_cache(maxsize=1024)
+def _escaped_title(title: str) -> str:
+    # Cached: every citation repeats one of a handful of source titles.
+    return escape_inline(title)
 
 
 def number_label(q: Question) -> str:

@@ -174,3 +174,15 @@ def test_real_corpus_exports_every_answered_question_and_mcq(tmp_path):
     assert len({n["guid"] for n in notes}) == len(notes)
     assert all(n["Question"] and n["Answer"] for n in notes)
     assert not any(c.kind == "prompt" for c in corpus.questions if c.id in {n["Id"] for n in notes})
+
+
+def test_parallel_conversion_gives_the_same_cards_as_serial(monkeypatch):
+    from generator import export as export_module
+    from generator.pipeline import gather
+
+    corpus = gather(Path(__file__).resolve().parents[1])
+    serial = export_module.cards(corpus)
+    monkeypatch.setattr(export_module, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(export_module.os, "cpu_count", lambda: 2)
+    assert export_module.cards(corpus) == serial
+    assert any("<strong>B.</strong>" in c.question for c in serial)   # MCQ options on the front
