@@ -10,6 +10,7 @@
   "use strict";
   var S = window.LLMStudy;
   if (!S) return;
+  var el = S.el;
 
   var ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
   var LIST_ITEM = /^\s*([-*+]|\d+[.)])\s+/;
@@ -74,12 +75,6 @@
     return out.join("\n");
   }
 
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text != null) node.textContent = text;
-    return node;
-  }
 
   function typeset(node) {
     if (!node.querySelector(".arithmatex")) return;

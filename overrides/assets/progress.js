@@ -7,13 +7,8 @@
   "use strict";
   var S = window.LLMStudy;
   if (!S) return;
+  var el = S.el;
 
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text != null) node.textContent = text;
-    return node;
-  }
 
   /* "12 of 296 known · 3 due today": counted per site entry, as on the home page. */
   function showSummary(target) {

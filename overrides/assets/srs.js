@@ -220,10 +220,18 @@
     return out;
   }
 
+  /* A DOM element with attributes and text (never HTML): the study scripts' one builder. */
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
   window.LLMStudy = {
     KEY: KEY, siteRoot: siteRoot, today: today, addDays: addDays,
     load: load, save: save, validate: validate, importText: importText,
     review: review, grade: grade, latest: latest, status: status,
-    loadData: loadData, loadIndex: loadIndex, progress: progress
+    loadData: loadData, loadIndex: loadIndex, progress: progress, el: el
   };
 })();

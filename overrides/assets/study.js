@@ -11,13 +11,8 @@
   "use strict";
   var S = window.LLMStudy;
   if (!S) return;
+  var el = S.el;
 
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text != null) node.textContent = text;
-    return node;
-  }
 
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
