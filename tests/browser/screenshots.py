@@ -3,7 +3,7 @@
     python -m generator build --site-url http://127.0.0.1:8765/llm-study/
     python -m tests.browser.screenshots [site] [topic-id]
 
-Writes docs/screenshots/{home,topic}-{light,dark}.png. The topic shot opens the first
+Writes .github/screenshots/{home,topic}-{light,dark}.png. The topic shot opens the first
 entry that has a formula (preferring one asked in several sources) with its answer unfolded.
 """
 
@@ -18,7 +18,7 @@ from tests.browser.conftest import CHROMIUM_ARGS, chromium_path
 from tests.support.server import serve
 
 ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "docs" / "screenshots"
+OUT = ROOT / ".github" / "screenshots"
 PORT = 8765                      # must match the --site-url the site was built with
 SHOW_ENTRY_JS = """() => {
   const entries = [...document.querySelectorAll('.qa')].filter(e => e.querySelector('.arithmatex'));
