@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from generator import clean, junk
-from generator.model import Document, Line
+from tests.support.docs import doc_of as _doc_of
 
 
-def doc_of(text: str) -> Document:
-    return Document("p.txt", "p", tuple(Line(n, t) for n, t in enumerate(text.split("\n"), start=1)))
+def doc_of(text: str):
+    return _doc_of(text, "p.txt")
 
 
 def stripped(text: str) -> list[str]:

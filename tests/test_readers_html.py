@@ -7,26 +7,22 @@ from pathlib import Path
 import pytest
 
 from generator.load import load_document
-from generator.model import Document, Line
 from generator.readers import html_page, pick_reader
+from tests.support.docs import answer_text, doc_of as _doc_of
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html_page"
 ROOT = Path(__file__).resolve().parents[1]
 REAL_SOURCES = sorted((ROOT / "content" / "sources").iterdir())
 
 
-def doc_of(text: str) -> Document:
-    return Document("page.html", "page", tuple(Line(n, t) for n, t in enumerate(text.split("\n"), start=1)))
+def doc_of(text: str):
+    return _doc_of(text, "page.html")
 
 
 def read_fixture():
     doc, _ = load_document(FIXTURES / "interview_page.html", ROOT, "interview_page")
     assert html_page.matches(doc.text)
     return html_page.read(doc)
-
-
-def answer_text(draft) -> str:
-    return "\n".join(line.text for line in draft.answer)
 
 
 def test_questions_with_source_lines_and_sections():

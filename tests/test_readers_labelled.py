@@ -7,26 +7,23 @@ from pathlib import Path
 import pytest
 
 from generator.load import load_document
-from generator.model import Choice, Document, Line
+from generator.model import Choice
 from generator.readers import labelled, pick_reader
+from tests.support.docs import answer_text, doc_of as _doc_of
 
 FIXTURES = Path(__file__).parent / "fixtures" / "labelled"
 ROOT = Path(__file__).resolve().parents[1]
 REAL_SOURCES = sorted((ROOT / "content" / "sources").iterdir())
 
 
-def doc_of(text: str) -> Document:
-    return Document("set.txt", "set", tuple(Line(n, t) for n, t in enumerate(text.split("\n"), start=1)))
+def doc_of(text: str):
+    return _doc_of(text, "set.txt")
 
 
 def read_fixture():
     doc, _ = load_document(FIXTURES / "practice_set.txt", ROOT, "practice_set")
     assert labelled.matches(doc.text)
     return labelled.read(doc)
-
-
-def answer_text(draft) -> str:
-    return "\n".join(line.text for line in draft.answer)
 
 
 def test_questions_sections_and_lines():

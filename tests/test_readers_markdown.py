@@ -7,16 +7,16 @@ from pathlib import Path
 import pytest
 
 from generator.load import load_document
-from generator.model import Document, Line
 from generator.readers import markdown_headings, pick_reader
+from tests.support.docs import answer_text, doc_of as _doc_of
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown_headings"
 ROOT = Path(__file__).resolve().parents[1]
 REAL_SOURCES = sorted((ROOT / "content" / "sources").iterdir())
 
 
-def doc_of(text: str, path: str = "notes.md") -> Document:
-    return Document(path, "notes", tuple(Line(n, t) for n, t in enumerate(text.split("\n"), start=1)))
+def doc_of(text: str, path: str = "notes.md"):
+    return _doc_of(text, path)
 
 
 def read_fixture(name: str):
@@ -24,10 +24,6 @@ def read_fixture(name: str):
     assert problems == []
     assert markdown_headings.matches(doc.text)
     return markdown_headings.read(doc)
-
-
-def answer_text(draft) -> str:
-    return "\n".join(line.text for line in draft.answer)
 
 
 def test_questions_labels_sections_and_lines():

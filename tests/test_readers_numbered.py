@@ -10,10 +10,14 @@ from hypothesis import strategies as st
 
 from generator import clean
 from generator.load import load_document
-from generator.model import Document, Line
 from generator.readers import numbered, pick_reader
+from tests.support.docs import doc_of as _doc_of
 
 ROOT = Path(__file__).parent / "fixtures" / "numbered"
+
+
+def doc_of(text: str):
+    return _doc_of(text, "t.txt")
 
 
 def ingest(name: str):
@@ -22,10 +26,6 @@ def ingest(name: str):
     drafts, problems = numbered.read(doc)
     questions, more = clean.make_questions(drafts, doc.source_id)
     return doc, questions, [str(p) for p in problems + more]
-
-
-def doc_of(text: str) -> Document:
-    return Document("t.txt", "t", tuple(Line(n, t) for n, t in enumerate(text.split("\n"), start=1)))
 
 
 def test_sniffs_q_numbered_documents_only():
