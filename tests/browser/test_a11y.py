@@ -52,6 +52,9 @@ def set_scheme(page, scheme: str) -> None:
     wanted = SCHEMES[scheme]
     for _ in range(4):
         if page.get_attribute("body", "data-md-color-scheme") == wanted:
+            # Material fades colours (e.g. content tab labels, 250 ms): measuring contrast
+            # mid-transition gave a flaky failure, so let every running transition finish.
+            page.evaluate("Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
             return
         toggle = page.locator(PALETTE_TOGGLE).first
         assert toggle.count(), "no palette toggle in the header"
