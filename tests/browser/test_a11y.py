@@ -52,14 +52,6 @@ def set_scheme(page, scheme: str) -> None:
     wanted = SCHEMES[scheme]
     for _ in range(4):
         if page.get_attribute("body", "data-md-color-scheme") == wanted:
-            # Material fades colours (e.g. content tab labels, 250 ms): measuring contrast
-            # mid-transition gave a flaky failure, so let every running transition finish.
-            # Finite ones only, and never more than a second: a looping animation never finishes.
-            page.evaluate("""Promise.race([
-              Promise.all(document.getAnimations()
-                .filter(a => isFinite(a.effect?.getComputedTiming().endTime ?? Infinity))
-                .map(a => a.finished.catch(() => null))),
-              new Promise(done => setTimeout(done, 1000))])""")
             return
         toggle = page.locator(PALETTE_TOGGLE).first
         assert toggle.count(), "no palette toggle in the header"
