@@ -33,17 +33,20 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from generator import render, site
+    from generator import render, search, site
+    from generator.config import load_search_settings
 
     started = time.perf_counter()
     root = _root(args)
+    settings = load_search_settings(root / "content" / "settings.yml")
     corpus = gather(root)
     for problem in corpus.problems:
         print(problem, file=sys.stderr)
+    mode = search.choose_mode(settings, args.search, search.shown_questions(corpus))
     docs_dir = root / "build" / "docs"
     render.write_docs(corpus, docs_dir, root)
     if not args.no_site:
-        site.build_site(root, site_url=args.site_url)
+        site.build_site(root, site_url=args.site_url, search=mode)
     print(summary_line(corpus, time.perf_counter() - started))
     return EXIT_SOURCE_ERRORS if has_errors(corpus) else EXIT_OK
 
@@ -79,6 +82,8 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="generate Markdown and build the site into site/")
     b.add_argument("--site-url", help="override site_url (the deploy workflow sets it)")
     b.add_argument("--no-site", action="store_true", help="write build/docs only; skip MkDocs")
+    b.add_argument("--search", choices=("material", "pagefind", "auto"),
+                   help="search behind the search box (default: content/settings.yml, else auto)")
     b.set_defaults(func=cmd_build)
     s = sub.add_parser("serve", help="live preview that regenerates when content/ changes")
     s.add_argument("--dev-addr", default="127.0.0.1:8000")

@@ -136,3 +136,34 @@ def load_content(root: Path) -> Content:
         topics=topics,
         curation=load_curation(content / "curation.yml", {t.id for t in topics}),
     )
+
+
+SEARCH_MODES = ("material", "pagefind", "auto")
+PAGEFIND_ABOVE = 2000
+
+
+@dataclass(frozen=True)
+class SearchSettings:
+    """content/settings.yml `search:`: which search sits behind the header's search box."""
+
+    mode: str = "auto"                       # material | pagefind | auto
+    pagefind_above: int = PAGEFIND_ABOVE     # auto: Pagefind when the site shows more questions
+
+
+def load_search_settings(path: Path) -> SearchSettings:
+    data = _load_yaml(path) or {}
+    search = data.get("search") if isinstance(data, dict) else None
+    if search is None:
+        return SearchSettings()
+    if not isinstance(search, dict):
+        raise ConfigError(f"{path}: search: expected a mapping with 'mode' and 'pagefind_above'")
+    errors = [f"{path}: search: unknown key {k!r}" for k in sorted(set(search) - {"mode", "pagefind_above"})]
+    mode = search.get("mode", "auto")
+    if mode not in SEARCH_MODES:
+        errors.append(f"{path}: search.mode: {mode!r} is not one of {', '.join(SEARCH_MODES)}")
+    above = search.get("pagefind_above", PAGEFIND_ABOVE)
+    if not isinstance(above, int) or isinstance(above, bool) or above < 0:
+        errors.append(f"{path}: search.pagefind_above: expected a whole number of questions, got {above!r}")
+    if errors:
+        raise ConfigError("\n".join(errors))
+    return SearchSettings(mode, above)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from generator import search as pagefind
 from generator.errors import BuildError, GeneratorError
 
 # Only what the CHTML TeX component needs: the component, its fonts, and the TeX
@@ -78,17 +79,24 @@ def generated_config(root: Path) -> Path:
     return config
 
 
-def build_site(root: Path, site_url: str | None = None) -> Path:
-    """`mkdocs build --strict` on build/docs into site/; a warning fails the build with its message."""
+def build_site(root: Path, site_url: str | None = None, search: str = "material") -> Path:
+    """`mkdocs build --strict` on build/docs into site/; a warning fails the build with its message.
+
+    search="pagefind" builds without Material's search plugin, then indexes site/ with Pagefind.
+    """
     config = generated_config(root)
     copy_mathjax(root / "build" / "docs")
     set_site_url(config, site_url)
+    if search == "pagefind":
+        pagefind.configure_pagefind(config, root / "mkdocs.yml")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
                             cwd=root, capture_output=True, text=True)
     if result.returncode != 0:
         lines = [line for line in result.stderr.splitlines() if PROBLEM_LINE.search(line)]
         print("\n".join(lines or result.stderr.splitlines()[-20:]), file=sys.stderr)
         raise BuildError(f"mkdocs build --strict failed with {len(lines)} problem lines (listed above)")
+    if search == "pagefind":
+        pagefind.run_pagefind(root / "site")
     return root / "site"
 
 

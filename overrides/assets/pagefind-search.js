@@ -1,0 +1,252 @@
+/* Pagefind behind Material's search box (builds whose search mode is "pagefind").
+ *
+ * Material's search plugin is absent from those builds, so this does for the box in
+ * partials/pagefind-search.html what Material's search component does: focus opens it,
+ * `f`, `s` or `/` focus it, arrows move through the results, Enter opens the best one,
+ * Escape or Tab close it. Pagefind's runtime (pagefind/pagefind.js under the site root) is
+ * imported once, on idle or on first focus, and fetches only the index chunks a query needs.
+ * One result per question: Pagefind's sub-results start at headings with an id, and a
+ * question's <h2> id is the question id. Results link to page?h=words#id, so study.js opens
+ * the folded answer the words are in. Index text is untrusted: it goes in as text nodes,
+ * only Pagefind's <mark> around matched words becomes an element.
+ */
+(function () {
+  "use strict";
+  var box = document.querySelector("[data-pagefind-search]");
+  var toggle = document.getElementById("__search");
+  var configScript = document.getElementById("__config");
+  if (!box || !toggle || !configScript) return;
+  var config = JSON.parse(configScript.textContent);
+  var base = new URL(config.base || ".", location.href);     // the site root, e.g. /llm-study/
+  var words = config.translations || {};
+  var query = box.querySelector(".md-search__input");
+  var meta = box.querySelector(".md-search-result__meta");
+  var list = box.querySelector(".md-search-result__list");
+  var DEBOUNCE_MS = 150;
+  var PAGES = 4;           // page fragments fetched per batch: a topic page's fragment is large
+  var MARK = /<mark>([\s\S]*?)<\/mark>/g;
+  var ENTITY = /&(amp|lt|gt|quot|#39|#x27|apos);/g;
+  var ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'", apos: "'" };
+  var runtime = null, latest = 0, timer = 0;
+
+  function translate(key, count) {
+    return (words[key] || "").replace("#", String(count));
+  }
+
+  function setToggle(open) {
+    if (toggle.checked !== open) toggle.click();    // as Material does: its CSS and watchers follow
+  }
+
+  function load() {
+    if (!runtime) {
+      runtime = import(new URL("pagefind/pagefind.js", base).href).then(function (pf) {
+        return Promise.resolve(pf.options({ baseUrl: base.pathname }))
+          .then(function () { return pf.init(); })
+          .then(function () { return pf; });
+      });
+      runtime.catch(function () { runtime = null; });   // offline a moment: try again next time
+    }
+    return runtime;
+  }
+
+  /* ---- results: one item per question ------------------------------------ */
+
+  function decode(text) {
+    return text.replace(ENTITY, function (_, name) { return ENTITIES[name]; });
+  }
+
+  function appendMarked(parent, excerpt) {
+    var last = 0, m;
+    MARK.lastIndex = 0;
+    while ((m = MARK.exec(excerpt))) {
+      parent.appendChild(document.createTextNode(decode(excerpt.slice(last, m.index))));
+      var mark = document.createElement("mark");
+      mark.textContent = decode(m[1]);
+      parent.appendChild(mark);
+      last = MARK.lastIndex;
+    }
+    parent.appendChild(document.createTextNode(decode(excerpt.slice(last))));
+  }
+
+  function score(sub) {
+    return (sub.weighted_locations || []).reduce(function (sum, w) { return sum + (w.balanced_score || 0); }, 0);
+  }
+
+  /* A page's questions: sub-results under an <h2>; deeper headings (inside an answer) count
+   * for the question above them. A page without any (home, about) is one item itself. */
+  function itemsOf(page) {
+    var items = [];
+    (page.sub_results || []).forEach(function (sub) {
+      var level = sub.anchor ? Number(sub.anchor.element.slice(1)) || 1 : 1;
+      var last = items[items.length - 1];
+      if (level > 2 && last) {
+        last.score += score(sub);
+        if (last.excerpt.indexOf("<mark>") === -1) last.excerpt = sub.excerpt;
+      } else if (level === 2) {
+        items.push({ url: sub.url, title: sub.title, excerpt: sub.excerpt || "", score: score(sub), page: false });
+      }
+    });
+    if (!items.length) {
+      var title = (page.meta && page.meta.title) || page.url;
+      items.push({ url: page.url, title: title, excerpt: page.excerpt || "", score: 0, page: true });
+    }
+    return items;
+  }
+
+  function resultItem(item, terms) {
+    var url = new URL(item.url, location.href);
+    url.searchParams.set("h", terms);
+    var li = document.createElement("li");
+    li.className = "md-search-result__item";
+    var link = document.createElement("a");
+    link.className = "md-search-result__link";
+    link.href = url.href;
+    link.tabIndex = -1;
+    var article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset";
+    article.setAttribute("data-md-score", item.score.toFixed(2));
+    if (item.page) {
+      var icon = document.createElement("div");
+      icon.className = "md-search-result__icon md-icon";
+      article.appendChild(icon);
+    }
+    var heading = document.createElement(item.page ? "h1" : "h2");
+    heading.textContent = decode(item.title || "").replace(/\s*¶\s*$/, "");
+    article.appendChild(heading);
+    if (item.excerpt) {
+      var p = document.createElement("p");
+      appendMarked(p, item.excerpt);
+      article.appendChild(p);
+    }
+    link.appendChild(article);
+    li.appendChild(link);
+    return li;
+  }
+
+  function showCount(n, more) {
+    meta.textContent = n === 0 ? translate("search.result.none", 0)
+      : n === 1 && !more ? translate("search.result.one", 1)
+      : translate("search.result.other", more ? n + "+" : n);
+  }
+
+  /* Fetch the next batch of pages, add their questions best first, and offer the rest. */
+  function renderBatch(pages, from, terms, id, shown) {
+    var batch = pages.slice(from, from + PAGES);
+    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (data) {
+      if (id !== latest) return;
+      var items = [];
+      data.forEach(function (page) { items = items.concat(itemsOf(page)); });
+      items.sort(function (a, b) { return b.score - a.score; });   // stable: page order breaks ties
+      var more = list.querySelector(".pagefind-more");
+      if (more) more.remove();
+      items.forEach(function (item) { list.appendChild(resultItem(item, terms)); });
+      var next = from + PAGES;
+      showCount(shown + items.length, next < pages.length);
+      if (next < pages.length) list.appendChild(moreItem(pages, next, terms, id, shown + items.length));
+    });
+  }
+
+  function moreItem(pages, next, terms, id, shown) {
+    var li = document.createElement("li");
+    li.className = "md-search-result__item pagefind-more";
+    var link = document.createElement("a");
+    link.className = "md-search-result__link";
+    link.href = "#";
+    link.tabIndex = -1;
+    var article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset";
+    var p = document.createElement("p");
+    p.textContent = "Show results from " + (pages.length - next) + " more pages";
+    article.appendChild(p);
+    link.appendChild(article);
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      renderBatch(pages, next, terms, id, shown).then(function () { query.focus(); });
+    });
+    li.appendChild(link);
+    return li;
+  }
+
+  function search(value) {
+    var id = ++latest;
+    var terms = value.trim();
+    if (!terms) {
+      list.textContent = "";
+      meta.textContent = translate("search.result.placeholder");
+      return;
+    }
+    load().then(function (pf) { return pf.search(terms); }).then(function (found) {
+      if (id !== latest || !found) return;
+      list.textContent = "";
+      if (!found.results.length) { showCount(0, false); return; }
+      return renderBatch(found.results, 0, terms, id, 0);
+    }).catch(function () {
+      if (id === latest) meta.textContent = "Search is not available right now.";
+    });
+  }
+
+  /* ---- the box: Material's behaviour ------------------------------------- */
+
+  query.addEventListener("focus", function () { setToggle(true); load(); });
+  query.addEventListener("input", function () {
+    clearTimeout(timer);
+    if (runtime && query.value.trim()) runtime.then(function (pf) { pf.preload(query.value.trim()); });
+    timer = setTimeout(function () { search(query.value); }, DEBOUNCE_MS);
+  });
+  query.form.addEventListener("submit", function (event) { event.preventDefault(); });
+  query.form.addEventListener("reset", function () {
+    setTimeout(function () { search(""); query.focus(); }, 0);
+  });
+  document.querySelectorAll("header [for=__search]").forEach(function (label) {
+    label.addEventListener("click", function () { query.focus(); });   // brings up a phone's keyboard
+  });
+  function reveal() {
+    list.setAttribute("role", toggle.checked ? "list" : "presentation");
+    list.hidden = !toggle.checked;
+  }
+  toggle.addEventListener("change", reveal);
+  reveal();
+
+  function links() {
+    return Array.prototype.slice.call(list.querySelectorAll(":not(details) > [href], summary, details[open] [href]"));
+  }
+
+  function onKey(key) {
+    var active = document.activeElement;
+    if (key.mode === "global") {
+      if (key.type === "f" || key.type === "s" || key.type === "/") {
+        query.focus();
+        query.select();
+        key.claim();
+      }
+      return;
+    }
+    switch (key.type) {
+      case "Enter":                                // from the box: open the best result
+        if (active === query) {
+          var first = list.querySelector(".md-search-result__item:not(.pagefind-more) [href]");
+          if (first) first.click();
+          key.claim();
+        }
+        break;
+      case "Escape":
+      case "Tab":
+        setToggle(false);
+        query.blur();
+        break;
+      case "ArrowUp":
+      case "ArrowDown":
+        var els = [query].concat(links());
+        var i = Math.max(0, els.indexOf(active));
+        els[(i + els.length + (key.type === "ArrowUp" ? -1 : 1)) % els.length].focus();
+        key.claim();
+        break;
+      default:
+        if (active !== query) query.focus();
+    }
+  }
+
+  if (window.keyboard$) window.keyboard$.subscribe(onKey);
+  var idle = window.requestIdleCallback || function (fn) { return setTimeout(fn, 1500); };
+  idle(function () { load(); }, { timeout: 3000 });
+})();
