@@ -243,7 +243,7 @@
     });
   }
 
-  /* ---- abbreviations: Material shows the tooltip on hover and on focus ----- */
+  /* ---- abbreviations: tooltips.js shows the expansion on hover and on focus - */
 
   /* Only the first occurrence of each term becomes a tab stop: a page may hold
    * hundreds of "LLM"s, and one stop per term keeps Tab usable. */

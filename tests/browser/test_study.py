@@ -185,12 +185,20 @@ def test_abbreviation_has_a_tooltip_on_hover_and_focus(built_site, base_url, pag
     tooltip = page.locator(".md-tooltip2--active")
     tooltip.wait_for(timeout=5_000)
     assert tooltip.inner_text().strip() == expansion
+    term_box, tip_box = abbr.bounding_box(), tooltip.locator(".md-tooltip2__inner").bounding_box()
+    assert term_box["y"] + term_box["height"] <= tip_box["y"] <= term_box["y"] + term_box["height"] + 40, \
+        "the tooltip sits just below its term"
+    assert tip_box["x"] < term_box["x"] + term_box["width"] and term_box["x"] < tip_box["x"] + tip_box["width"]
+    assert abbr.get_attribute("title") is None, "no native title tooltip on top of ours"
     page.mouse.move(0, 0)
     tooltip.wait_for(state="detached", timeout=5_000)
     assert abbr.get_attribute("tabindex") == "0"
     abbr.focus()
     page.locator(".md-tooltip2--active").wait_for(timeout=5_000)
     assert page.locator(".md-tooltip2--active").inner_text().strip() == expansion
+    page.keyboard.press("Escape")
+    page.locator(".md-tooltip2").wait_for(state="detached", timeout=5_000)
+    assert abbr.get_attribute("title") == expansion, "the expansion is back for assistive technology"
 
 
 def test_study_mode_follows_instant_navigation(built_site, base_url, page):
