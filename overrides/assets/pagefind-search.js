@@ -22,8 +22,8 @@
   var query = box.querySelector(".md-search__input");
   var meta = box.querySelector(".md-search-result__meta");
   var list = box.querySelector(".md-search-result__list");
-  var DEBOUNCE_MS = 150;
-  var PAGES = 4;           // page fragments fetched per batch: a topic page's fragment is large
+  var DEBOUNCE_MS = 100;
+  var PAGES = 4;           // pages whose questions are fetched per batch (a topic page's data is large)
   var MARK = /<mark>([\s\S]*?)<\/mark>/g;
   var ENTITY = /&(amp|lt|gt|quot|#39|#x27|apos);/g;
   var ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'", apos: "'" };
@@ -129,20 +129,25 @@
       : translate("search.result.other", more ? n + "+" : n);
   }
 
-  /* Fetch the next batch of pages, add their questions best first, and offer the rest. */
+  /* Fetch the next batch of pages and add each page's questions, best first, as soon as that
+   * page arrives (Pagefind ranks the pages; a topic page's data takes ~0.2 s to fetch and
+   * excerpt, so waiting for the whole batch would hold back the first results). */
   function renderBatch(pages, from, terms, id, shown) {
-    var batch = pages.slice(from, from + PAGES);
-    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (data) {
-      if (id !== latest) return;
-      var items = [];
-      data.forEach(function (page) { items = items.concat(itemsOf(page)); });
-      items.sort(function (a, b) { return b.score - a.score; });   // stable: page order breaks ties
-      var more = list.querySelector(".pagefind-more");
-      if (more) more.remove();
-      items.forEach(function (item) { list.appendChild(resultItem(item, terms)); });
-      var next = from + PAGES;
-      showCount(shown + items.length, next < pages.length);
-      if (next < pages.length) list.appendChild(moreItem(pages, next, terms, id, shown + items.length));
+    var pending = pages.slice(from, from + PAGES).map(function (r) { return r.data(); });
+    var next = from + PAGES;
+    var more = list.querySelector(".pagefind-more");
+    if (more) more.remove();
+    return pending.reduce(function (chain, data) {
+      return chain.then(function () { return data; }).then(function (page) {
+        if (id !== latest) return;
+        if (from === 0 && shown === 0) list.textContent = "";   // the previous query's results go now
+        var items = itemsOf(page).sort(function (a, b) { return b.score - a.score; });
+        items.forEach(function (item) { list.appendChild(resultItem(item, terms)); });
+        shown += items.length;
+        showCount(shown, next < pages.length);
+      });
+    }, Promise.resolve()).then(function () {
+      if (id === latest && next < pages.length) list.appendChild(moreItem(pages, next, terms, id, shown));
     });
   }
 
@@ -177,8 +182,7 @@
     }
     load().then(function (pf) { return pf.search(terms); }).then(function (found) {
       if (id !== latest || !found) return;
-      list.textContent = "";
-      if (!found.results.length) { showCount(0, false); return; }
+      if (!found.results.length) { list.textContent = ""; showCount(0, false); return; }
       return renderBatch(found.results, 0, terms, id, 0);
     }).catch(function () {
       if (id === latest) meta.textContent = "Search is not available right now.";
