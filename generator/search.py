@@ -27,6 +27,9 @@ SEARCH_PLUGINS = ("search", "material/search")
 PAGEFIND_ARGS = ("--root-selector", "article", "--exclude-selectors", ".headerlink",
                  "--glob", "**/index.html", "--quiet")
 PAGEFIND_TIMEOUT = 1800
+# Pagefind's own UIs: the header box uses pagefind.js alone, so these would only be dead weight.
+UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+                "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 
 
 def shown_questions(corpus: Corpus) -> int:
@@ -86,4 +89,6 @@ def run_pagefind(site: Path) -> Path:
     if result.returncode != 0 or not bundle.is_file():
         last = output.splitlines()[-5:] or ["no output"]
         raise BuildError(f"Pagefind failed to index {site} (exit {result.returncode}): " + " | ".join(last))
+    for name in UNUSED_FILES:
+        (bundle.parent / name).unlink(missing_ok=True)
     return bundle.parent

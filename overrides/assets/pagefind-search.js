@@ -250,7 +250,18 @@
     }
   }
 
-  if (window.keyboard$) window.keyboard$.subscribe(onKey);
+  /* Material's keyboard$ in spirit (it may not exist yet: its bundle loads after this script):
+   * "global" keys are left alone while the reader types in a field. */
+  function typingInField(el) {
+    return !!el && (el.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName));
+  }
+  window.addEventListener("keydown", function (event) {
+    if (event.metaKey || event.ctrlKey) return;
+    var key = { mode: toggle.checked ? "search" : "global", type: event.key,
+                claim: function () { event.preventDefault(); event.stopPropagation(); } };
+    if (key.mode === "global" && typingInField(document.activeElement)) return;
+    onKey(key);
+  });
   var idle = window.requestIdleCallback || function (fn) { return setTimeout(fn, 1500); };
   idle(function () { load(); }, { timeout: 3000 });
 })();

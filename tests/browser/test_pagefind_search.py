@@ -1,0 +1,123 @@
+"""Search mode "pagefind": a small fixture corpus built with `--search pagefind` keeps Material's
+search box and its keyboard use, lists questions from Pagefind's index, and landing on a result
+opens the folded answer the words are in. Index text from a hostile source stays text."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.support.server import PREFIX, serve
+
+pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+SOURCES = ("numbered/answer_styles_and_label_glitches.txt", "labelled/practice_set.txt",
+           "markdown_headings/faq_with_front_matter.md", "hostile/injected_notes.md")
+BOX = "input.md-search__input"
+RESULTS = "li.md-search-result__item a.md-search-result__link"
+ANSWER_WORD = "gigabyte"          # only in the answer of "What is egress?", not in any question
+
+
+@pytest.fixture(scope="module")
+def pagefind_site(tmp_path_factory) -> tuple[Path, int]:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    work = tmp_path_factory.mktemp("pagefind-project")
+    shutil.copytree(ROOT / "overrides", work / "overrides", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "mkdocs.yml", work / "mkdocs.yml")
+    (work / "content" / "sources").mkdir(parents=True)
+    for name in ("topics.yml", "glossary.yml", "pages"):
+        src = ROOT / "content" / name
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, work / "content" / name)
+    for rel in SOURCES:
+        shutil.copy2(FIXTURES / rel, work / "content" / "sources" / Path(rel).name)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(work), "build", "--search", "pagefind",
+                             "--site-url", f"http://127.0.0.1:{port}{PREFIX}"],
+                            cwd=work, env=env, capture_output=True, text=True)
+    site = work / "site"
+    assert (site / "pagefind" / "pagefind.js").is_file(), f"build failed:\n{result.stdout}\n{result.stderr}"
+    return site, port
+
+
+@pytest.fixture(scope="module")
+def pagefind_url(pagefind_site):
+    server, url = serve(*pagefind_site)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+def test_pagefind_build_has_no_material_search(pagefind_site):
+    site, _ = pagefind_site
+    assert not (site / "search").exists()
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-search" in home and 'data-md-component="search"' not in home
+    assert 'name="search"' not in home          # Material fetches search_index.json for that form
+
+
+def search(page, url: str, query: str):
+    page.goto(url)
+    page.keyboard.press("/")                  # Material's shortcut opens the box
+    expect(page.locator(BOX)).to_be_focused()
+    assert page.evaluate("document.getElementById('__search').checked")
+    page.keyboard.type(query, delay=30)
+    page.wait_for_selector(RESULTS, timeout=15_000)
+
+
+def test_typing_lists_the_question_and_enter_opens_its_folded_answer(pagefind_url, page):
+    search(page, pagefind_url, ANSWER_WORD)
+    first = page.locator(RESULTS).first
+    href = first.get_attribute("href")
+    anchor = urlsplit(href).fragment
+    assert anchor.startswith("what-is-egress-"), href
+    expect(first.locator("mark").first).to_contain_text(ANSWER_WORD, ignore_case=True)
+    page.keyboard.press("Enter")              # from the box: the best result
+    page.wait_for_function(f"location.hash === '#{anchor}'", timeout=10_000)
+    heading = page.locator(f'h2[id="{anchor}"]')
+    expect(heading).to_be_in_viewport(timeout=10_000)
+    answer = page.locator(f'h2[id="{anchor}"] + .qa details.answer')
+    expect(answer).to_have_attribute("open", "", timeout=5_000)
+    expect(page.locator("#__search")).not_to_be_checked()
+
+
+def test_arrows_move_through_results_and_escape_closes(pagefind_url, page):
+    search(page, pagefind_url, "instance")    # spot, reserved: several questions
+    expect(page.locator(RESULTS)).not_to_have_count(1)
+    links = page.locator(RESULTS)
+    page.keyboard.press("ArrowDown")
+    expect(links.nth(0)).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    expect(links.nth(1)).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    expect(links.nth(0)).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    expect(page.locator(BOX)).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    target = urlsplit(links.nth(1).get_attribute("href")).fragment
+    page.keyboard.press("Enter")              # on a focused result: that result
+    page.wait_for_function(f"location.hash === '#{target}'", timeout=10_000)
+    expect(page.locator(f'[id="{target}"]')).to_be_in_viewport(timeout=10_000)
+    page.keyboard.press("s")
+    expect(page.locator(BOX)).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(page.locator("#__search")).not_to_be_checked()
+
+
+def test_hostile_index_text_is_shown_as_text(pagefind_url, page):
+    search(page, pagefind_url, "onerror")     # a code span holds <img src=x onerror=alert(1)>
+    items = page.locator("ol.md-search-result__list")
+    expect(items).to_contain_text("onerror")
+    assert page.locator("ol.md-search-result__list img, ol.md-search-result__list script").count() == 0
+    assert page.locator("ol.md-search-result__list *:not(li, a, article, div, h1, h2, p, mark)").count() == 0
