@@ -59,6 +59,8 @@ MATH = re.compile(   # arithmatex's smart-dollar and \( \) patterns, kept within
     r"(?<!\\)\$\$(?:(?!\n[ \t]*\n).)+?\$\$"
     r"|(?<!\\)\$(?!\s)(?:\\.|(?!\n[ \t]*\n)[^\\$])+?(?<!\s)\$"
     r"|(?<!\\)\\\((?:\\[^)]|(?!\n[ \t]*\n)[^\\])+?\\\)", re.S)
+# (pattern, kind, strings one of which every match contains) in Markdown's order.
+PROTECTED = ((FENCE_BLOCK, "fence", ("```", "~~~")), (CODE_SPAN, "code", ("`",)), (MATH, "math", ("$", "\\(")))
 # Everything Python-Markdown or a browser could take as markup: comments,
 # declarations, processing instructions, start/end tags and autolinks.
 MARKUP = re.compile(r"<!--.*?-->|<[!?][^<>]*>|</?[A-Za-z][^<>]*>", re.S)
@@ -192,7 +194,9 @@ def _hold(pieces: list[str], text: str) -> str:
 def _split_protected(md: str) -> list[tuple[str, str]]:
     """(text, kind) runs, kind "fence", "code", "math" (Markdown shows them as they are) or "text"."""
     runs = [(md, "text")]
-    for pattern, kind in ((FENCE_BLOCK, "fence"), (CODE_SPAN, "code"), (MATH, "math")):
+    for pattern, kind, marks in PROTECTED:
+        if not any(mark in md for mark in marks):   # most text has no code or math: skip the scan
+            continue
         runs = [piece for text, was in runs
                 for piece in ([(text, was)] if was != "text" else _split_on(pattern, text, kind))]
     return [run for run in runs if run[0]]
