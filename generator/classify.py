@@ -25,6 +25,7 @@ from generator.textsim import fold
 
 FIELD_WEIGHTS = (("question", 3.0), ("section", 1.5), ("answer", 0.5))
 FIELD_ORDER = {name: i for i, (name, _) in enumerate(FIELD_WEIGHTS)}
+FIELD_WEIGHT = dict(FIELD_WEIGHTS)
 KEYWORD_WEIGHT = re.compile(r"^(?P<phrase>.+?)\s*[:=]\s*(?P<weight>-?\d+(?:\.\d+)?)$")
 # Answers mention many things in passing: they may tip a close call, never outvote the question.
 ANSWER_CAP = 2.0
@@ -49,7 +50,7 @@ class Hit:
 
     @property
     def points(self) -> float:
-        return dict(FIELD_WEIGHTS)[self.field] * self.keyword.weight
+        return FIELD_WEIGHT[self.field] * self.keyword.weight
 
 
 @dataclass(frozen=True)
@@ -87,10 +88,31 @@ class KeywordTable(dict):
     def __init__(self, by_topic: dict[str, tuple[Keyword, ...]]):
         super().__init__(by_topic)
         self.index: dict[tuple[str, ...], list[tuple[str, Keyword]]] = {}
+        # (topic, keyword) -> its place in the topic's list: the sort key of a hit.
+        self.position: dict[tuple[str, Keyword], int] = {}
         for topic, keywords in by_topic.items():
-            for kw in keywords:
+            for i, kw in enumerate(keywords):
                 self.index.setdefault(kw.tokens, []).append((topic, kw))
+                self.position.setdefault((topic, kw), i)
         self.longest = max((len(k) for k in self.index), default=1)
+        # first token -> the lengths of the phrases starting with it, so a text is
+        # looked up at those lengths only instead of every run of 1..longest tokens.
+        self.lengths: dict[str, tuple[int, ...]] = {}
+        for tokens in self.index:
+            self.lengths[tokens[0]] = tuple(sorted({*self.lengths.get(tokens[0], ()), len(tokens)}))
+
+    def phrases_in(self, text: str) -> set[tuple[str, ...]]:
+        """The keyword phrases found in a text (each once)."""
+        tokens = fold(text)
+        found = set()
+        lengths, index = self.lengths, self.index
+        for i, token in enumerate(tokens):
+            if token in lengths:
+                for n in lengths[token]:
+                    gram = tokens[i:i + n]
+                    if len(gram) == n and gram in index:
+                        found.add(gram)
+        return found
 
 
 def keyword_table(topics) -> KeywordTable:
@@ -105,21 +127,15 @@ def keyword_table(topics) -> KeywordTable:
     return KeywordTable(table)
 
 
-def _grams(text: str, longest: int) -> set[tuple[str, ...]]:
-    """Every run of 1..longest folded tokens, so keyword lookup is a set intersection."""
-    tokens = fold(text)
-    return {tokens[i:i + n] for n in range(1, longest + 1) for i in range(len(tokens) - n + 1)}
-
-
 def score(question: Question, topics, table: KeywordTable) -> Verdict:
     texts = {"question": question.question, "section": question.section or "", "answer": question.answer or ""}
     order = {t.id: i for i, t in enumerate(topics)}
     hits = []
     for name, _ in FIELD_WEIGHTS:
-        for phrase in _grams(texts[name], table.longest) & table.index.keys():
+        for phrase in table.phrases_in(texts[name]):
             hits += [Hit(topic, name, kw) for topic, kw in table.index[phrase] if topic in order]
     # Sorted as topics.yml lists them, so sums and explain output never depend on set order.
-    hits.sort(key=lambda h: (order[h.topic], FIELD_ORDER[h.field], table[h.topic].index(h.keyword)))
+    hits.sort(key=lambda h: (order[h.topic], FIELD_ORDER[h.field], table.position[h.topic, h.keyword]))
     totals = {t.id: 0.0 for t in topics}
     in_question, in_answer = dict(totals), dict(totals)
     for hit in hits:

@@ -157,11 +157,13 @@ def fold(text: str) -> tuple[str, ...]:
     """Stemmed tokens with multi-word terms folded (longest match wins)."""
     if not _BY_FIRST:
         _build_table()
-    words = [stem(w) for w in normalise(text).split()]
+    words = tuple(map(stem, normalise(text).split()))
+    if _BY_FIRST.keys().isdisjoint(words):   # most texts hold no multi-word term: nothing to fold
+        return words
     out, i = [], 0
     while i < len(words):
         for key, canonical in _BY_FIRST.get(words[i], ()):
-            if tuple(words[i:i + len(key)]) == key:
+            if words[i:i + len(key)] == key:
                 out.append(canonical)
                 i += len(key)
                 break
