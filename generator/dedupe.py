@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.model import Question
 from generator.textsim import STOP_WORDS, fold, stem
@@ -120,7 +121,12 @@ def _intents(tokens: list[str]) -> set[str]:
 
 
 def signature(question: Question) -> Signature:
-    tokens = _rewrite(fold(question.question))
+    return _signature(question.question, question.kind == "mcq")
+
+
+@lru_cache(maxsize=65536)   # dedupe, related and explain all ask for the same questions' signatures
+def _signature(question: str, mcq: bool) -> Signature:
+    tokens = _rewrite(fold(question))
     intents = _intents(tokens)
     for weak, meaning in WEAK_INTENTS.items():
         if weak in intents:
@@ -130,7 +136,7 @@ def signature(question: Question) -> Signature:
     words = dict.fromkeys(t for t in tokens if t not in STOP_WORDS and t not in _INTENT_OF
                           and t not in SCAFFOLD and not t.isdigit())
     concepts = frozenset(w for w in words if w not in CONTEXT) or frozenset(words)
-    return Signature(concepts, frozenset(intents), "mcq" if question.kind == "mcq" else "open")
+    return Signature(concepts, frozenset(intents), "mcq" if mcq else "open")
 
 
 def why_apart(a: Signature, b: Signature) -> str | None:

@@ -53,17 +53,20 @@ def find_related(questions, group_of) -> dict[str, tuple[str, ...]]:
     weight = {t: math.log((1 + len(ordered)) / len(p)) ** 2 for t, p in postings.items()}
     norm = [math.sqrt(sum(weight[t] for t in ts)) or 1.0 for ts in term_sets]
     groups = [group_of.get(q.id) for q in ordered]
+    prompt = [q.kind == "prompt" for q in ordered]
+    points = weight.__getitem__
     related = {}
+    # The inner loop runs ~50 times per question: everything about i is looked up once.
     for i, q in enumerate(ordered):
         scored = []
-        for j in _candidates(term_sets[i], postings):
-            if j == i or (groups[i] is not None and groups[j] == groups[i]):
+        own, own_group, own_norm, own_prompt = term_sets[i], groups[i], norm[i], prompt[i]
+        for j in _candidates(own, postings):
+            if j == i or (own_group is not None and groups[j] == own_group):
                 continue
-            cosine = sum(weight[t] for t in term_sets[i] & term_sets[j]) / (norm[i] * norm[j])
-            study = q.kind == "prompt" and ordered[j].kind != "prompt"
+            cosine = sum(map(points, own & term_sets[j])) / (own_norm * norm[j])
+            study = own_prompt and not prompt[j]
             if cosine >= (STUDY_MIN_SCORE if study else MIN_SCORE):
-                unanswered = q.kind == "prompt" and not study
-                scored.append((unanswered, -round(cosine, 9), ordered[j].id, j))
+                scored.append((own_prompt and not study, -round(cosine, 9), ordered[j].id, j))
         picked = _pick(scored, ordered, groups)
         if picked:
             related[q.id] = picked
