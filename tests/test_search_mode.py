@@ -1,0 +1,139 @@
+"""Search mode: the setting in content/settings.yml, the --search override, `auto` by corpus
+size, the generated MkDocs config of a Pagefind build, and Pagefind failures as clean errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import cli, search
+from generator.config import PAGEFIND_ABOVE, SearchSettings, load_search_settings
+from generator.errors import BuildError, ConfigError
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(("mode", "override", "questions", "chosen"), [
+    ("auto", None, PAGEFIND_ABOVE, "material"),          # at the threshold: still Material
+    ("auto", None, PAGEFIND_ABOVE + 1, "pagefind"),
+    ("auto", "material", 50_000, "material"),            # --search wins over size
+    ("material", None, 50_000, "material"),
+    ("pagefind", None, 10, "pagefind"),
+    ("material", "pagefind", 10, "pagefind"),
+    ("pagefind", "auto", 10, "material"),                # --search auto decides by size again
+])
+def test_choose_mode(mode, override, questions, chosen):
+    assert search.choose_mode(SearchSettings(mode), override, questions) == chosen
+
+
+def test_threshold_is_a_setting():
+    assert search.choose_mode(SearchSettings("auto", 100), None, 101) == "pagefind"
+    assert search.choose_mode(SearchSettings("auto", 100), None, 100) == "material"
+
+
+def test_real_site_keeps_material_search_under_auto():
+    from generator.pipeline import gather
+
+    settings = load_search_settings(ROOT / "content" / "settings.yml")
+    assert settings.mode == "auto"
+    assert search.choose_mode(settings, None, search.shown_questions(gather(ROOT))) == "material"
+
+
+def test_settings_default_when_file_or_key_is_missing(tmp_path):
+    assert load_search_settings(tmp_path / "settings.yml") == SearchSettings("auto", PAGEFIND_ABOVE)
+    (tmp_path / "settings.yml").write_text("other: 1\n")
+    assert load_search_settings(tmp_path / "settings.yml") == SearchSettings()
+
+
+def test_settings_read_mode_and_threshold(tmp_path):
+    path = tmp_path / "settings.yml"
+    path.write_text("search:\n  mode: pagefind\n  pagefind_above: 500\n")
+    assert load_search_settings(path) == SearchSettings("pagefind", 500)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("search:\n  mode: lunr\n", "search.mode: 'lunr' is not one of material, pagefind, auto"),
+    ("search:\n  pagefind_above: many\n", "search.pagefind_above: expected a whole number of questions"),
+    ("search:\n  pagefind_above: -1\n", "search.pagefind_above"),
+    ("search:\n  engine: pagefind\n", "search: unknown key 'engine'"),
+    ("search: pagefind\n", "search: expected a mapping"),
+])
+def test_bad_settings_name_file_and_key(tmp_path, text, message):
+    path = tmp_path / "settings.yml"
+    path.write_text(text)
+    with pytest.raises(ConfigError) as err:
+        load_search_settings(path)
+    assert str(path) in str(err.value) and message in str(err.value)
+
+
+def test_cli_rejects_an_unknown_mode(capsys):
+    with pytest.raises(SystemExit) as exc:
+        cli.parser().parse_args(["build", "--search", "lunr"])
+    assert exc.value.code == 2
+    assert "invalid choice: 'lunr'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("plugins", "kept"), [
+    ("plugins:\n  - search\n  - tags\n", ["tags"]),
+    ("plugins:\n  - material/search:\n      lang: en\n  - offline\n", ["offline"]),
+    ("plugins:\n  search: {}\n  tags:\n    enabled: true\n", [{"tags": {"enabled": True}}]),
+    ("site_name: x\n", []),                            # MkDocs' default plugins are just search
+])
+def test_plugins_without_search(tmp_path, plugins, kept):
+    project = tmp_path / "mkdocs.yml"
+    project.write_text("markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: "
+                       "!!python/name:material.extensions.emoji.twemoji\n" + plugins)
+    assert search.plugins_without_search(project) == kept
+
+
+def generated_config(tmp_path: Path) -> Path:
+    """A build/mkdocs.yml as the generator writes it, INHERITing the project's real mkdocs.yml."""
+    project = tmp_path / "project"
+    (project / "build" / "docs").mkdir(parents=True)
+    (project / "build" / "docs" / "index.md").write_text("# Home\n")
+    (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    (project / "overrides").symlink_to(ROOT / "overrides")
+    config = project / "build" / "mkdocs.yml"
+    config.write_text("# Generated\n" + yaml.safe_dump({
+        "INHERIT": "../mkdocs.yml", "docs_dir": "docs", "site_dir": "../site",
+        "theme": {"custom_dir": "../overrides"}, "nav": [{"Home": "index.md"}]}))
+    return config
+
+
+def test_pagefind_config_drops_material_search_once_mkdocs_merges_it(tmp_path):
+    from mkdocs.config import load_config
+
+    config = generated_config(tmp_path)
+    before = load_config(str(config))
+    assert "material/search" in before.plugins
+    search.configure_pagefind(config, config.parent.parent / "mkdocs.yml")
+    assert config.read_text().startswith("# Generated\n")
+    after = load_config(str(config))
+    assert "material/search" not in after.plugins and "search" not in after.plugins
+    assert after.extra["search"] == "pagefind"
+    assert after.nav == before.nav and after.theme.dirs == before.theme.dirs
+
+
+def test_pagefind_failure_is_a_build_error_not_a_traceback(tmp_path):
+    (tmp_path / "site").mkdir()                          # nothing to index
+    with pytest.raises(BuildError, match="Pagefind failed to index .* not able to build an index"):
+        search.run_pagefind(tmp_path / "site")
+
+
+def test_cli_reports_a_pagefind_failure_with_exit_2(tmp_path, monkeypatch, capsys):
+    """A real build of a one-source project whose Pagefind run fails (an option it does not know)."""
+    import shutil
+
+    (tmp_path / "content" / "sources").mkdir(parents=True)
+    shutil.copy2(ROOT / "content" / "topics.yml", tmp_path / "content" / "topics.yml")
+    shutil.copytree(ROOT / "content" / "pages", tmp_path / "content" / "pages")
+    shutil.copy2(ROOT / "tests" / "fixtures" / "labelled" / "practice_set.txt", tmp_path / "content" / "sources")
+    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "overrides").symlink_to(ROOT / "overrides")
+    monkeypatch.setattr(search, "PAGEFIND_ARGS", ("--no-such-option",))
+    status = cli.main(["--root", str(tmp_path), "build", "--search", "pagefind"])
+    err = capsys.readouterr().err
+    assert status == cli.EXIT_FAILED, err
+    assert "error: Pagefind failed to index" in err and "Traceback" not in err
