@@ -1,6 +1,7 @@
 """Formulas: typeset by the site's own MathJax on every page that has them, no raw TeX
-left visible, MathJax not loaded where there is no math, and typeset again after
-instant navigation between topic pages."""
+left visible, MathJax not loaded where there is no math nor before a formula comes into
+view (answers are folded), and typeset again after instant navigation between topic
+pages."""
 
 from __future__ import annotations
 
@@ -48,7 +49,15 @@ def plain_topic_pages(site: Path) -> list[str]:
     return [p for p in page_paths(site) if p.startswith("topics/") and p not in math_pages(site)]
 
 
+OPEN_ANSWERS_JS = """() => {
+  document.querySelectorAll('article details').forEach(d => d.open = true);
+  document.querySelector('article .arithmatex').scrollIntoView();
+}"""
+
+
 def wait_typeset(page) -> None:
+    """Open the folded answers and show a formula (MathJax loads once one is in view), then wait."""
+    page.evaluate(OPEN_ANSWERS_JS)
     page.wait_for_function(ALL_TYPESET_JS, timeout=TYPESET_TIMEOUT_MS)
 
 
@@ -84,6 +93,25 @@ def test_mathjax_is_served_locally_and_only_loaded_where_needed(built_site, base
     assert [s for s in scripts if s.startswith(base_url + "assets/mathjax/")]
 
 
+def test_mathjax_waits_until_a_formula_is_shown(built_site, base_url, page):
+    """With every formula in a folded answer, MathJax loads when one is opened, not before."""
+    folded = [p for p in math_topic_pages(built_site) if not re.search(
+        r'class="arithmatex"', re.sub(r"(?s)<details.*?</details>", "",
+                                      (built_site / p / "index.html").read_text(encoding="utf-8")))]
+    assert folded, "no page whose formulas are all inside answers"
+    page.goto(base_url + folded[0])
+    page.wait_for_load_state("networkidle")
+    page.mouse.wheel(0, 3000)                 # scrolling past folded answers loads nothing
+    page.wait_for_timeout(500)
+    assert not page.evaluate("'MathJax' in window"), "MathJax loaded with every formula folded"
+    answer = page.locator("article details:has(.arithmatex) > summary").first
+    answer.scroll_into_view_if_needed()
+    answer.click()
+    page.wait_for_function("""() => { const d = document.querySelector('article details[open]:has(.arithmatex)');
+                                      return d && d.querySelector('mjx-container') !== null; }""",
+                           timeout=TYPESET_TIMEOUT_MS)
+
+
 def click_nav_to(page, path: str) -> None:
     name = path.split("/", 1)[1]                      # "decoding/" of "topics/decoding/"
     page.locator(f'nav.md-nav--primary a.md-nav__link[href$="/{name}"]').first.click()
@@ -97,8 +125,10 @@ def test_formulas_typeset_after_instant_navigation(built_site, base_url, page):
     page.goto(base_url + route[0])
     page.evaluate("window.__sameDocument = true")
     for path in route[1:]:
+        heading = page.evaluate("document.querySelector('article h1').textContent")
         click_nav_to(page, path)
         page.wait_for_url(base_url + path)
+        page.wait_for_function("h => document.querySelector('article h1').textContent !== h", arg=heading)
         wait_typeset(page)
         assert page.evaluate("window.__sameDocument === true"), "navigation reloaded the page"
         assert not RAW_TEX.findall(page.evaluate(VISIBLE_TEXT_JS))
