@@ -262,6 +262,43 @@
     if (key.mode === "global" && typingInField(document.activeElement)) return;
     onKey(key);
   });
+  /* ---- the page a result opens: mark the searched words in that question ---- */
+  /* (Material's search.highlight does this in Material mode, but it needs Material's index.) */
+
+  function highlight() {
+    var words = (new URLSearchParams(location.search).get("h") || "").split(/\s+/)
+      .filter(function (w) { return w.length > 1; })
+      .map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
+    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (!words.length || !target) return;
+    var pattern = new RegExp("(" + words.join("|") + ")", "i");
+    [target, target.nextElementSibling].forEach(function (scope) {
+      if (!scope) return;
+      var walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT), found = [];
+      while (walker.nextNode()) {
+        var node = walker.currentNode;
+        if (pattern.test(node.nodeValue) && !node.parentElement.closest("script, style, mark, .arithmatex, .headerlink")) {
+          found.push(node);
+        }
+      }
+      found.forEach(function (node) {
+        var parts = node.nodeValue.split(new RegExp(pattern.source, "gi")), bits = document.createDocumentFragment();
+        parts.forEach(function (part, i) {
+          if (i % 2 === 0) { bits.appendChild(document.createTextNode(part)); return; }
+          var mark = document.createElement("mark");
+          mark.setAttribute("data-md-highlight", "");
+          mark.textContent = part;
+          bits.appendChild(mark);
+        });
+        node.parentNode.replaceChild(bits, node);
+      });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {   // Material's bundle has run by now
+    if (window.document$) window.document$.subscribe(function () { setTimeout(highlight, 0); });
+  });
+
   var idle = window.requestIdleCallback || function (fn) { return setTimeout(fn, 1500); };
   idle(function () { load(); }, { timeout: 3000 });
 })();

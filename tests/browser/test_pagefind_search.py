@@ -88,6 +88,7 @@ def test_typing_lists_the_question_and_enter_opens_its_folded_answer(pagefind_ur
     expect(heading).to_be_in_viewport(timeout=10_000)
     answer = page.locator(f'h2[id="{anchor}"] + .qa details.answer')
     expect(answer).to_have_attribute("open", "", timeout=5_000)
+    expect(answer.locator("mark[data-md-highlight]").first).to_have_text(ANSWER_WORD, ignore_case=True)
     expect(page.locator("#__search")).not_to_be_checked()
 
 
