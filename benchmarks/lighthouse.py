@@ -84,9 +84,13 @@ def pick_pages(site: Path) -> dict[str, str]:
     pages = {"home": "", f"topic, most formulas ({most_math})": f"topics/{most_math}/"}
     # Answers are folded and MathJax waits for a formula in view, so also land on an
     # answer with math, as a search result does: that load pays for MathJax.
+    # The page is opened the way a search result opens it: ?h=<a word of the question>.
     entry = FIRST_MATH_ENTRY.search(topics[most_math])
-    if entry:
-        pages["same, landing on an answer with math"] = f"topics/{most_math}/#{entry.group(1)}"
+    heading = entry and re.search(rf'<h2 id="{re.escape(entry.group(1))}">(.*?)<', topics[most_math])
+    if heading:
+        answer = entry.group(0).lower()
+        word = max(re.findall(r"[a-z]+", heading.group(1).lower()), key=lambda w: (w in answer, len(w)))
+        pages["same, opened from search on an answer with math"] = f"topics/{most_math}/?h={word}#{entry.group(1)}"
     if plain:
         biggest = max(plain, key=lambda t: len(topics[t]))
         pages[f"topic, no math ({biggest})"] = f"topics/{biggest}/"
