@@ -3,6 +3,7 @@ size, the generated MkDocs config of a Pagefind build, and Pagefind failures as 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -137,3 +138,20 @@ def test_cli_reports_a_pagefind_failure_with_exit_2(tmp_path, monkeypatch, capsy
     err = capsys.readouterr().err
     assert status == cli.EXIT_FAILED, err
     assert "error: Pagefind failed to index" in err and "Traceback" not in err
+
+
+def test_header_override_is_materials_header_plus_the_pagefind_branch():
+    """overrides/partials/header.html copies Material's header: after a Material upgrade this
+    says to copy the new one again (and put the `elif` branch back)."""
+    import difflib
+
+    import material
+
+    comment = re.compile(r"\{#-.*?-#\}\n?", re.S)
+    theirs = comment.sub("", (Path(material.__file__).parent / "templates" / "partials" / "header.html").read_text())
+    ours = comment.sub("", (ROOT / "overrides" / "partials" / "header.html").read_text())
+    diff = [line for line in difflib.ndiff(theirs.splitlines(), ours.splitlines()) if line[:1] in "+-"]
+    assert not [line for line in diff if line.startswith("-")], "Material's header changed: copy it again"
+    added = "\n".join(line[2:] for line in diff)
+    assert 'elif config.extra.search == "pagefind"' in added and 'include "partials/pagefind-search.html"' in added
+    assert len(diff) < 10                   # the branch only
