@@ -23,9 +23,10 @@ import yaml
 from generator import search as pagefind
 from generator.errors import BuildError, GeneratorError
 
-# Only what the CHTML TeX component needs: the component, its fonts, and the TeX
-# extensions it autoloads on first use (\boldsymbol, \color, \cancel, ...).
-MATHJAX_PARTS = ("tex-chtml.js", "output/chtml/fonts/woff-v2", "input/tex/extensions")
+# Only what the CHTML TeX component needs: the component, its fonts, the TeX
+# extensions it autoloads on first use (\boldsymbol, \color, \cancel, ...), and the
+# lazy-typesetting extension math.js loads (only formulas in view are typeset).
+MATHJAX_PARTS = ("tex-chtml.js", "output/chtml/fonts/woff-v2", "input/tex/extensions", "ui/lazy.js")
 MATHJAX_TARGET = Path("assets") / "mathjax"
 SITE_URL = re.compile(r"^https?://[^\s/]+(/[^\s]*)?$")
 PROBLEM_LINE = re.compile(r"^(WARNING|ERROR)\b|^Aborted")

@@ -22,6 +22,8 @@
   function load() {
     state = "loading";
     window.MathJax = {
+      // Typeset a formula when it comes into view, not the whole page at once.
+      loader: { load: ["ui/lazy"] },
       tex: {
         inlineMath: [["\\(", "\\)"]],
         displayMath: [["\\[", "\\]"]],

@@ -47,8 +47,9 @@ def take(site: Path, topic: str) -> list[Path]:
                 page.goto(f"{base}topics/{topic}/")
                 page.wait_for_load_state("networkidle")
                 page.evaluate(SHOW_ENTRY_JS)
-                page.wait_for_function("document.querySelectorAll('.arithmatex').length === "
-                                       "document.querySelectorAll('.arithmatex mjx-container').length")
+                page.wait_for_function("[...document.querySelectorAll('.arithmatex')].filter(m => "
+                                       "m.getBoundingClientRect().bottom > 0 && m.getBoundingClientRect().top < innerHeight)"
+                                       ".every(m => m.querySelector('mjx-math'))")
                 page.wait_for_timeout(500)
                 written.append(OUT / f"topic-{scheme}.png")
                 page.screenshot(path=written[-1])

@@ -20,7 +20,13 @@ SCHEMES = {"light": "default", "dark": "slate"}           # Material's scheme na
 PAGES = {"home": "", "math topic": "topics/math-foundations/", "sources": "sources/"}
 FLASHCARD_DIRS = ("flashcards", "study", "cards")
 PALETTE_TOGGLE = "form[data-md-component=palette] label:not([hidden])"
-MATH_DONE = "() => !document.querySelector('.arithmatex') || !!document.querySelector('mjx-container')"
+# Answers are folded and MathJax waits for a formula in view: open the first answer with
+# math so the page is audited with a typeset formula in it.
+SHOW_MATH = """() => {
+  const answer = document.querySelector('article details:has(.arithmatex)');
+  if (answer) { answer.open = true; answer.querySelector('.arithmatex').scrollIntoView(); }
+}"""
+MATH_DONE = "() => !document.querySelector('.arithmatex') || !!document.querySelector('mjx-container mjx-math')"
 RUN_AXE = """async () => {
   const result = await axe.run(document, {resultTypes: ['violations']});
   return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
@@ -73,6 +79,7 @@ def test_no_serious_axe_violations(browser, base_url, built_site, name, scheme):
         page = open_watched_page(context, watch)
         page.goto(base_url + path, wait_until="networkidle")
         set_scheme(page, scheme)
+        page.evaluate(SHOW_MATH)
         try:
             page.wait_for_function(MATH_DONE, timeout=10_000)
         except PlaywrightTimeout:

@@ -28,11 +28,15 @@ VISIBLE_TEXT_JS = """() => {
   while (walker.nextNode()) text += walker.currentNode.nodeValue;
   return text;
 }"""
-ALL_TYPESET_JS = """() => {
-  const math = document.querySelectorAll('article .arithmatex').length;
-  const done = document.querySelectorAll('article .arithmatex mjx-container').length;
-  return math > 0 && math === done;
-}"""
+# MathJax typesets lazily (a formula when it comes into view): a formula not yet in
+# view holds an <mjx-lazy> placeholder, a typeset one its <mjx-math>.
+TYPESET = "article .arithmatex > mjx-container > mjx-math"
+FIRST_TYPESET_JS = f"() => document.querySelector('{TYPESET}') !== null"
+ALL_TYPESET_JS = f"""() => {{
+  const math = document.querySelectorAll('article .arithmatex');
+  math.forEach(m => {{ if (!m.querySelector('mjx-math')) m.scrollIntoView({{block: 'center'}}); }});
+  return math.length > 0 && math.length === document.querySelectorAll('{TYPESET}').length;
+}}"""
 
 
 def math_pages(site: Path) -> list[str]:
@@ -56,9 +60,11 @@ OPEN_ANSWERS_JS = """() => {
 
 
 def wait_typeset(page) -> None:
-    """Open the folded answers and show a formula (MathJax loads once one is in view), then wait."""
+    """Open the folded answers and show a formula (MathJax loads once one is in view), wait
+    for it, then bring each formula into view until every one is typeset."""
     page.evaluate(OPEN_ANSWERS_JS)
-    page.wait_for_function(ALL_TYPESET_JS, timeout=TYPESET_TIMEOUT_MS)
+    page.wait_for_function(FIRST_TYPESET_JS, timeout=TYPESET_TIMEOUT_MS)
+    page.wait_for_function(ALL_TYPESET_JS, timeout=TYPESET_TIMEOUT_MS, polling=200)
 
 
 def test_corpus_has_math_and_pages_flag_it(built_site):
@@ -73,8 +79,8 @@ def test_every_formula_on_every_page_is_typeset_and_no_raw_tex_shows(built_site,
     for path in math_pages(built_site):
         page.goto(base_url + path)
         wait_typeset(page)
-        counts = page.evaluate("""() => [document.querySelectorAll('article .arithmatex').length,
-                                          document.querySelectorAll('article mjx-container').length]""")
+        counts = page.evaluate(f"""() => [document.querySelectorAll('article .arithmatex').length,
+                                           document.querySelectorAll('{TYPESET}').length]""")
         assert counts[0] == counts[1], f"{path}: {counts[0]} formulas, {counts[1]} typeset"
         leftover = RAW_TEX.findall(page.evaluate(VISIBLE_TEXT_JS))
         assert not leftover, f"{path}: raw TeX visible: {leftover[:5]}"
@@ -108,7 +114,7 @@ def test_mathjax_waits_until_a_formula_is_shown(built_site, base_url, page):
     answer.scroll_into_view_if_needed()
     answer.click()
     page.wait_for_function("""() => { const d = document.querySelector('article details[open]:has(.arithmatex)');
-                                      return d && d.querySelector('mjx-container') !== null; }""",
+                                      return d && d.querySelector('mjx-math') !== null; }""",
                            timeout=TYPESET_TIMEOUT_MS)
 
 
