@@ -97,7 +97,9 @@ def _combined(scope: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules) or "(?!)", flags)
 
 
-LINE_JUNK = _combined("line")
+# Line rules one by one, not combined: most start with `^`, which lets `search` stop at
+# the line's start, and an alternation of them loses that (about 1.5x slower).
+LINE_JUNK = tuple(re.compile(r.pattern.pattern) for r in RULES_BY_SCOPE["line"])
 INLINE_HINT = _combined("inline")
 INLINE_JUNK = _combined("inline", re.I)
 TAIL_START = _combined("tail")
@@ -105,7 +107,7 @@ TAIL_START = _combined("tail")
 
 def is_junk_line(lowered: str) -> bool:
     """`lowered`: the line in lower case (see `_combined`)."""
-    return bool(LINE_JUNK.search(lowered))
+    return any(rule.search(lowered) for rule in LINE_JUNK)
 
 
 def strip_inline(text: str) -> str:

@@ -149,10 +149,14 @@ def escape_inline(text: str) -> str:
 
 
 def _escape_plain(text: str) -> str:
-    text = INLINE_ACTIVE.sub(lambda m: "\\" + m.group(), text)
-    text = LONE_STAR.sub(r"\\*", text)
-    text = EDGE_UNDERSCORE.sub(r"\\_", text)
-    return TAG_LIKE_LT.sub("&lt;", text)
+    # Each pass runs only when its character is there: most titles need none of them.
+    if "[" in text or "]" in text or "`" in text:
+        text = INLINE_ACTIVE.sub(lambda m: "\\" + m.group(), text)
+    if "*" in text:
+        text = LONE_STAR.sub(r"\\*", text)
+    if "_" in text:
+        text = EDGE_UNDERSCORE.sub(r"\\_", text)
+    return TAG_LIKE_LT.sub("&lt;", text) if "<" in text else text
 
 
 def _finish(md: str) -> str:
@@ -160,15 +164,16 @@ def _finish(md: str) -> str:
     Markdown lets text through raw (a code span inside an HTML block), and a code
     span we see may not be one Markdown sees, so only fenced blocks are spared the
     link and attr_list checks (in a true code span they merely add a backslash)."""
-    md = _disarm_risky_starts(md)
+    md = _disarm_risky_starts(md) if "<" in md else md
     out = []
     for run, kind in _split_protected(md):
         if kind != "fence":
             run = _disarm_links(run)
-        if kind in BRACE_RULES:   # math keeps its LaTeX groups
+        if kind in BRACE_RULES and "{" in run:   # math keeps its LaTeX groups
             run = BRACE_RULES[kind].sub(r"\\{", run)
         out.append(run)
-    return TEX_HTML.sub(_disarm_tex_html, "".join(out))
+    md = "".join(out)
+    return TEX_HTML.sub(_disarm_tex_html, md) if "\\" in md else md
 
 
 def is_safe_url(url: str) -> bool:
@@ -242,8 +247,12 @@ def _disarm_links(text: str) -> str:
     Reference definitions `[id]: javascript:...` get a backslash and stay text.
     Images `![alt](url)` become links (`\\![alt](url)`): a page never loads what a source names.
     """
-    text = REFERENCE_DEFINITION.sub(_disarm_definition, text)
-    text = IMAGE_OPEN.sub(r"\1\\!", text)
+    if "]" not in text:   # every pattern below needs a `]`: most text has no link at all
+        return text
+    if "]:" in text:
+        text = REFERENCE_DEFINITION.sub(_disarm_definition, text)
+    if "![" in text:
+        text = IMAGE_OPEN.sub(r"\1\\!", text)
     out, pos = [], 0
     for match in LINK_OPEN.finditer(text):
         target = text[match.end():match.end() + 2000].lstrip().lstrip("<")
