@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 
 from generator.model import Corpus, Question
-from generator.render_layout import Layout, page_url, topic_for
+from generator.render_layout import Layout, page_url, questions_by_source, topic_for
 from generator.render_topics import source_anchor
 
 SCHEMA_VERSION = 1
@@ -59,11 +59,12 @@ def build(corpus: Corpus, layout: Layout) -> dict:
     for q, record in zip(corpus.questions, records):
         if not record["hidden"]:
             by_topic[record["topic"]].append(q)
+    per_source = questions_by_source(corpus)
     return {
         "schema_version": SCHEMA_VERSION,
         "sources": [{"id": s.id, "title": s.title, "file": s.file, "description": s.description,
                      "format": s.format, "url": f"sources/#{source_anchor(s.id)}",
-                     **_counts([q for q in corpus.questions if q.source == s.id])}
+                     **_counts(per_source[s.id])}
                     for s in corpus.sources],
         "topics": [{"id": t.id, "title": t.title, "description": t.description,
                     "url": page_url(f"topics/{t.id}.md"),

@@ -21,7 +21,7 @@ import yaml
 from generator import corpus_json, study_pages
 from generator.export import write_downloads
 from generator.model import Corpus
-from generator.render_layout import Layout, plan
+from generator.render_layout import Layout, plan, questions_by_source
 from generator.render_sources import render_sources
 from generator.render_topics import counts_text, source_anchor, source_title, topic_context
 
@@ -49,8 +49,9 @@ def render_home(corpus: Corpus, layout: Layout, downloads: bool) -> str:
         members = [m for p in layout.pages_of(topic.id) for e in p.entries for m in e.members]
         cards.append({"id": topic.id, "title": topic.title, "link": f"topics/{topic.id}.md",
                       "blurb": _blurb(topic.description), "counts": counts_text(members, short=True)})
+    per_source = questions_by_source(corpus)
     sources = [{"title": source_title(s, s.id), "anchor": source_anchor(s.id),
-                "counts": counts_text([q for q in corpus.questions if q.source == s.id])}
+                "counts": counts_text(per_source[s.id])}
                for s in corpus.sources]
     visible = [q for q in corpus.questions if q.id not in corpus.hidden]
     return TEMPLATES.get_template("home.md.j2").render(
@@ -87,7 +88,7 @@ def render_site(corpus: Corpus, root: Path, downloads: bool = False) -> Rendered
             topic_context(page, corpus, layout, terms))
     source_files, sources_nav = render_sources(corpus, layout, TEMPLATES)
     out.files.update(source_files)
-    study_files = dict(sorted(study_pages.study_pages(corpus, root).items()))
+    study_files = dict(sorted(study_pages.study_pages(corpus, root, layout).items()))
     out.files.update(study_files)
     out.files.update(hand_written_pages(root))
     block = study_pages.abbreviations(corpus, root).strip()

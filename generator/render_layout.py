@@ -99,9 +99,17 @@ def question_sort_key(corpus: Corpus):
 
 def topic_for(corpus: Corpus, qid: str) -> str:
     """The classifier's topic; an unknown or missing one falls back to the first topic."""
-    known = {t.id for t in corpus.topics}
     topic = corpus.topic_of.get(qid)
-    return topic if topic in known else corpus.topics[0].id
+    # A scan of the few topics: building a set of them on every call cost more.
+    return topic if any(t.id == topic for t in corpus.topics) else corpus.topics[0].id
+
+
+def questions_by_source(corpus: Corpus) -> dict[str, list[Question]]:
+    """Each source's questions in corpus order, in one pass (not one pass per source)."""
+    out: dict[str, list[Question]] = {s.id: [] for s in corpus.sources}
+    for q in corpus.questions:
+        out.setdefault(q.source, []).append(q)
+    return out
 
 
 def make_entries(corpus: Corpus) -> list[Entry]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from markupsafe import escape
 
 from generator.model import Corpus, Question, Source
-from generator.render_layout import Layout
+from generator.render_layout import Layout, questions_by_source
 from generator.render_topics import counts_text, number_label, source_anchor, source_title
 
 INLINE_LIMIT = 300          # a source with up to this many questions is listed on sources.md itself,
@@ -41,6 +41,7 @@ def render_sources(corpus: Corpus, layout: Layout, templates) -> tuple[dict[str,
         if q.source in by_source and q.id in layout.page_of:
             by_source[q.source].append(q)
     files, views, extra_nav, inline = {}, [], [], 0
+    per_source = questions_by_source(corpus)
     for s in corpus.sources:
         shown = by_source[s.id]
         pages = list_pages(s, len(shown), inline)
@@ -49,7 +50,7 @@ def render_sources(corpus: Corpus, layout: Layout, templates) -> tuple[dict[str,
         views.append({
             "title": title, "anchor": source_anchor(s.id), "description": s.description,
             "file": escape(s.file), "format": escape(s.format or "unknown"),
-            "counts": counts_text([q for q in corpus.questions if q.source == s.id]),
+            "counts": counts_text(per_source[s.id]),
             "links": [] if pages else question_links(shown, layout, SOURCES_PAGE),
             "pages": [{"number": i, "path": p} for i, p in enumerate(pages, start=1)],
         })

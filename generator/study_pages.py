@@ -15,7 +15,7 @@ import jinja2
 
 from generator.glossary import GLOSSARY_FILE, Term, abbreviation_lines, load_glossary, mentions
 from generator.model import Corpus
-from generator.render_layout import plan
+from generator.render_layout import Layout, plan
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = jinja2.Environment(
@@ -33,8 +33,8 @@ def glossary_terms(root: Path | None = None) -> tuple[Term, ...]:
     return load_glossary((root or PROJECT_ROOT) / GLOSSARY_FILE)
 
 
-def render_glossary(corpus: Corpus, terms: tuple[Term, ...]) -> str:
-    layout = plan(corpus)
+def render_glossary(corpus: Corpus, terms: tuple[Term, ...], layout: Layout | None = None) -> str:
+    layout = plan(corpus) if layout is None else layout
     shown = [q for q in corpus.questions if q.id not in corpus.hidden]
     by_id = {q.id: q for q in shown}
     views = []
@@ -61,10 +61,10 @@ def render_flashcards(corpus: Corpus) -> str:
     return TEMPLATES.get_template("flashcards.md.j2").render(total=total)
 
 
-def study_pages(corpus: Corpus, root: Path | None = None) -> dict[str, str]:
-    """Docs-relative path -> Markdown of each study page."""
+def study_pages(corpus: Corpus, root: Path | None = None, layout: Layout | None = None) -> dict[str, str]:
+    """Docs-relative path -> Markdown of each study page (pass the site's layout to reuse it)."""
     return {FLASHCARDS_PAGE: render_flashcards(corpus),
-            GLOSSARY_PAGE: render_glossary(corpus, glossary_terms(root))}
+            GLOSSARY_PAGE: render_glossary(corpus, glossary_terms(root), layout)}
 
 
 def search_terms(corpus: Corpus, root: Path | None = None) -> dict[str, str]:
