@@ -30,6 +30,9 @@ TEMPLATES = jinja2.Environment(
     autoescape=False,            # we emit Markdown; source text is made safe before it gets here
     trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     undefined=jinja2.StrictUndefined,
+    # Templates ship with the package and do not change during a run; without this every
+    # `{% include %}` (one per entry) checks the file's mtime on disk.
+    auto_reload=False,
 )
 DOWNLOADS = ("downloads/llm-study.apkg", "downloads/llm-study.csv")
 GENERATED_CONFIG = "mkdocs.yml"

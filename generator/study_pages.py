@@ -23,6 +23,9 @@ TEMPLATES = jinja2.Environment(
     autoescape=False,            # Markdown out; question titles arrive already escaped by cleaning
     trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     undefined=jinja2.StrictUndefined,
+    # Templates ship with the package and do not change during a run; without this every
+    # `{% include %}` (one per entry) checks the file's mtime on disk.
+    auto_reload=False,
 )
 GLOSSARY_PAGE = "glossary.md"
 MAX_LINKS = 60   # per term: enough to study from, and the page stays small at 10,000 questions
