@@ -61,6 +61,10 @@ MATH = re.compile(   # arithmatex's smart-dollar and \( \) patterns, kept within
     r"|(?<!\\)\\\((?:\\[^)]|(?!\n[ \t]*\n)[^\\])+?\\\)", re.S)
 # (pattern, kind, strings one of which every match contains) in Markdown's order.
 PROTECTED = ((FENCE_BLOCK, "fence", ("```", "~~~")), (CODE_SPAN, "code", ("`",)), (MATH, "math", ("$", "\\(")))
+# A heading is one inline line: arithmatex has no inline `$$...$$`, so there a
+# `$$` pair is text (and a tag between the dollars is stripped like any other).
+INLINE_MATH = re.compile(MATH.pattern.split("|", 1)[1], re.S)
+TITLE_PROTECTED = ((CODE_SPAN, "code", ("`",)), (INLINE_MATH, "math", ("$", "\\(")))
 # Everything Python-Markdown or a browser could take as markup: comments,
 # declarations, processing instructions, start/end tags and autolinks.
 MARKUP = re.compile(r"<!--.*?-->|<[!?][^<>]*>|</?[A-Za-z][^<>]*>", re.S)
@@ -132,7 +136,7 @@ def escape_inline(text: str) -> str:
     pieces: list[str] = []
     skeleton: list[str] = []
     has_tags = False
-    for run, kind in _split_protected(text):
+    for run, kind in _split_protected(text, TITLE_PROTECTED):
         if kind != "text":
             skeleton.append(_hold(pieces, run))
             continue
@@ -196,10 +200,10 @@ def _hold(pieces: list[str], text: str) -> str:
     return f"\ue000{len(pieces) - 1}\ue001"
 
 
-def _split_protected(md: str) -> list[tuple[str, str]]:
+def _split_protected(md: str, protected=PROTECTED) -> list[tuple[str, str]]:
     """(text, kind) runs, kind "fence", "code", "math" (Markdown shows them as they are) or "text"."""
     runs = [(md, "text")]
-    for pattern, kind, marks in PROTECTED:
+    for pattern, kind, marks in protected:
         if not any(mark in md for mark in marks):   # most text has no code or math: skip the scan
             continue
         runs = [piece for text, was in runs
