@@ -106,12 +106,11 @@ class KeywordTable(dict):
         tokens = fold(text)
         found = set()
         lengths, index = self.lengths, self.index
-        for i, token in enumerate(tokens):
-            if token in lengths:
-                for n in lengths[token]:
-                    gram = tokens[i:i + n]
-                    if len(gram) == n and gram in index:
-                        found.add(gram)
+        for i in [i for i, token in enumerate(tokens) if token in lengths]:
+            for n in lengths[tokens[i]]:
+                gram = tokens[i:i + n]
+                if len(gram) == n and gram in index:
+                    found.add(gram)
         return found
 
 

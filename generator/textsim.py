@@ -158,18 +158,22 @@ def fold(text: str) -> tuple[str, ...]:
     if not _BY_FIRST:
         _build_table()
     words = tuple(map(stem, normalise(text).split()))
-    if _BY_FIRST.keys().isdisjoint(words):   # most texts hold no multi-word term: nothing to fold
+    # Only words that start a term are looked at; the runs between them are copied.
+    starts = [i for i, word in enumerate(words) if word in _BY_FIRST]
+    if not starts:
         return words
-    out, i = [], 0
-    while i < len(words):
-        for key, canonical in _BY_FIRST.get(words[i], ()):
+    out: list[str] = []
+    done = 0   # words[:done] are in `out`
+    for i in starts:
+        if i < done:   # inside a term already folded
+            continue
+        for key, canonical in _BY_FIRST[words[i]]:
             if words[i:i + len(key)] == key:
+                out += words[done:i]
                 out.append(canonical)
-                i += len(key)
+                done = i + len(key)
                 break
-        else:
-            out.append(words[i])
-            i += 1
+    out += words[done:]
     return tuple(out)
 
 
