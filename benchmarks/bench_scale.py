@@ -116,6 +116,7 @@ def bench(n: int, with_mkdocs: bool, work: Path) -> dict:
     name, size = page_sizes(root)
     return {"n": n, "found": len(corpus.questions), "problems": len(corpus.problems),
             "seconds": dict(timer.seconds), "wall": sum(timer.wall[s] for s in GENERATOR_STAGES),
+            "stage_wall": dict(timer.wall),
             "largest": (name, size), "index": search_index(root)}
 
 
@@ -132,7 +133,10 @@ def print_table(rows: list[dict], with_mkdocs: bool) -> None:
         per = (f"{raw / r['n']:>9.0f} {gz / r['n']:>7.0f}" if r["index"] else f"{'-':>9} {'-':>7}")
         print(f"{r['n']:>9} {r['found']:>6} {cells} {gen:>9.2f} {r['wall']:>6.1f} "
               f"{r['largest'][1] / 1e3:>10.0f}KB {per}")
-    print("stage columns and 'generator' are CPU seconds; 'wall' is the generator's wall-clock time")
+        walls = " ".join(f"{r['stage_wall'].get(s, 0):>8.2f}" for s in stages)
+        print(f"{'wall':>9} {'':>6} {walls} {r['wall']:>9.2f}")
+    print("stage columns and 'generator' are CPU seconds (the 'wall' rows: wall-clock seconds per stage);\n"
+          "render's CPU includes its worker processes (card HTML is converted on all cores)")
     print_targets(rows)
 
 
