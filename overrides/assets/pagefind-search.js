@@ -154,9 +154,9 @@
   function moreItem(pages, next, terms, id, shown) {
     var li = document.createElement("li");
     li.className = "md-search-result__item pagefind-more";
-    var link = document.createElement("a");
+    var link = document.createElement("div");    // not a link: Material's instant navigation takes every <a>
     link.className = "md-search-result__link";
-    link.href = "#";
+    link.setAttribute("role", "button");
     link.tabIndex = -1;
     var article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
@@ -164,8 +164,7 @@
     p.textContent = "Show results from " + (pages.length - next) + " more pages";
     article.appendChild(p);
     link.appendChild(article);
-    link.addEventListener("click", function (event) {
-      event.preventDefault();
+    link.addEventListener("click", function () {
       renderBatch(pages, next, terms, id, shown).then(function () { query.focus(); });
     });
     li.appendChild(link);
@@ -191,7 +190,10 @@
 
   /* ---- the box: Material's behaviour ------------------------------------- */
 
-  query.addEventListener("focus", function () { setToggle(true); load(); });
+  query.addEventListener("focus", function () {
+    setTimeout(function () { setToggle(true); }, 0);   // after a header label's own toggling
+    load();
+  });
   query.addEventListener("input", function () {
     clearTimeout(timer);
     if (runtime && query.value.trim()) runtime.then(function (pf) { pf.preload(query.value.trim()); });
@@ -201,9 +203,8 @@
   query.form.addEventListener("reset", function () {
     setTimeout(function () { search(""); query.focus(); }, 0);
   });
-  document.querySelectorAll("header [for=__search]").forEach(function (label) {
-    label.addEventListener("click", function () { query.focus(); });   // brings up a phone's keyboard
-  });
+  var button = document.querySelector("header [for=__search]");     // the header's search button
+  if (button) button.addEventListener("click", function () { query.focus(); });   // a phone's keyboard
   function reveal() {
     list.setAttribute("role", toggle.checked ? "list" : "presentation");
     list.hidden = !toggle.checked;
@@ -212,7 +213,7 @@
   reveal();
 
   function links() {
-    return Array.prototype.slice.call(list.querySelectorAll(":not(details) > [href], summary, details[open] [href]"));
+    return Array.prototype.slice.call(list.querySelectorAll(":not(details) > [href], summary, details[open] [href], .pagefind-more [role=button]"));
   }
 
   function onKey(key) {
@@ -227,7 +228,10 @@
     }
     switch (key.type) {
       case "Enter":                                // from the box: open the best result
-        if (active === query) {
+        if (active && active.closest(".pagefind-more")) {
+          active.click();
+          key.claim();
+        } else if (active === query) {
           var first = list.querySelector(".md-search-result__item:not(.pagefind-more) [href]");
           if (first) first.click();
           key.claim();
