@@ -61,8 +61,12 @@ def plugins_without_search(project_config: Path) -> list:
     plugins = data.get("plugins", ["search"])          # MkDocs' default when the key is absent
     if isinstance(plugins, dict):
         plugins = [{name: conf} if conf else name for name, conf in plugins.items()]
-    name = lambda entry: next(iter(entry)) if isinstance(entry, dict) else entry  # noqa: E731
-    return [entry for entry in plugins or [] if name(entry) not in SEARCH_PLUGINS]
+    return [entry for entry in plugins or [] if _plugin_name(entry) not in SEARCH_PLUGINS]
+
+
+def _plugin_name(entry: str | dict) -> str:
+    """`- tags` or `- tags: {options}`."""
+    return next(iter(entry)) if isinstance(entry, dict) else entry
 
 
 def configure_pagefind(config: Path, project_config: Path) -> None:

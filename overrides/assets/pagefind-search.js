@@ -81,7 +81,7 @@
       var last = items[items.length - 1];
       if (level > 2 && last) {
         last.score += score(sub);
-        if (last.excerpt.indexOf("<mark>") === -1) last.excerpt = sub.excerpt;
+        if (last.excerpt.indexOf("<mark>") === -1) last.excerpt = sub.excerpt || last.excerpt;
       } else if (level === 2) {
         items.push({ url: sub.url, title: sub.title, excerpt: sub.excerpt || "", score: score(sub), page: false });
       }
