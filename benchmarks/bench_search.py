@@ -96,7 +96,8 @@ def measure(site: Path, browser) -> dict:
     finally:
         server.shutdown()
         server.server_close()
-    median = {key: statistics.median(r[key] for r in runs) for key in ("load_to_result", "type_to_result", "warm")}
+    timed = ("load_to_result", "type_to_result", "warm")
+    median = {key: statistics.median(r[key] for r in runs) for key in timed}
     return {"mode": mode_of(site), "raw": raw, "gz": gz, "fetched": runs[-1]["fetched"], **median}
 
 
@@ -104,8 +105,8 @@ def build(root: Path, mode: str) -> float:
     """`python -m generator build --search MODE` on a synthetic project; wall seconds."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": "1700000000"}
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "build", "--search", mode],
-                            cwd=root, env=env, capture_output=True, text=True)
+    command = [sys.executable, "-m", "generator", "--root", str(root), "build", "--search", mode]
+    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
     if not (root / "site" / "index.html").is_file() or result.returncode == 2:
         sys.exit(f"build --search {mode} failed:\n{result.stderr[-2000:]}")
     return time.perf_counter() - started
@@ -116,8 +117,8 @@ def main() -> None:
 
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000])
-    p.add_argument("--site", type=Path, help="measure this built site (either mode) instead of synthetic ones")
-    p.add_argument("--pagefind", action="store_true", help=argparse.SUPPRESS)   # both modes are always measured
+    p.add_argument("--site", type=Path, help="measure this built site (either mode), not synthetic ones")
+    p.add_argument("--pagefind", action="store_true", help=argparse.SUPPRESS)   # both modes always run
     args = p.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp, sync_playwright() as pw:

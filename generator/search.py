@@ -45,7 +45,7 @@ def choose_mode(settings: SearchSettings, override: str | None, questions: int) 
 
 
 class _AnyTagLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml even when it holds `!!python/name:` or `!ENV` tags (their values do not matter here)."""
+    """Reads mkdocs.yml even with `!!python/name:` or `!ENV` tags (their values do not matter here)."""
 
 
 _AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
@@ -75,7 +75,8 @@ def configure_pagefind(config: Path, project_config: Path) -> None:
     data = yaml.safe_load(body) or {}
     data["plugins"] = plugins_without_search(project_config)
     data.setdefault("extra", {})["search"] = "pagefind"    # read by overrides/partials/header.html
-    config.write_text(head + "\n" + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    config.write_text(head + "\n" + text, encoding="utf-8")
 
 
 def run_pagefind(site: Path) -> Path:

@@ -42,9 +42,9 @@ def pagefind_site(tmp_path_factory) -> tuple[Path, int]:
     for rel in SOURCES:
         shutil.copy2(FIXTURES / rel, work / "content" / "sources" / Path(rel).name)
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "PYTHONPATH": str(ROOT)}
-    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(work), "build", "--search", "pagefind",
-                             "--site-url", f"http://127.0.0.1:{port}{PREFIX}"],
-                            cwd=work, env=env, capture_output=True, text=True)
+    command = [sys.executable, "-m", "generator", "--root", str(work), "build", "--search", "pagefind",
+               "--site-url", f"http://127.0.0.1:{port}{PREFIX}"]
+    result = subprocess.run(command, cwd=work, env=env, capture_output=True, text=True)
     site = work / "site"
     assert (site / "pagefind" / "pagefind.js").is_file(), f"build failed:\n{result.stdout}\n{result.stderr}"
     return site, port
