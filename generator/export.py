@@ -169,26 +169,45 @@ def make_card(q: Question, html: tuple[str, str, str], corpus: Corpus, sources: 
                 _escape(topics[topic]), tags, q.id)
 
 
-def _convert_all(texts: list[str]) -> list[str]:
-    """HTML for every field. Plain fields are done here; the rest go through Markdown,
-    on all cores when there are over PARALLEL_FROM of them (about 0.5 ms a field)."""
-    quick = [_quick_html(t) for t in texts]
-    todo = [t for t, html in zip(texts, quick) if html is None]
-    workers = os.cpu_count() or 1
-    if len(todo) < PARALLEL_FROM or workers < 2:
-        converted = iter([markdown_to_html(t) for t in todo])
-    else:
-        with ProcessPoolExecutor(workers) as pool:
-            converted = iter(list(pool.map(markdown_to_html, todo, chunksize=256)))
-    return [next(converted) if html is None else html for html in quick]
+class CardJob:
+    """The cards of a corpus, their HTML converting in the background.
+
+    Plain fields are done at once; the rest go through Markdown (about 0.5 ms a field),
+    on all cores in worker processes when there are over PARALLEL_FROM of them, so the
+    caller can render pages meanwhile. `result()` waits for them and builds the cards.
+    """
+
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+        self.chosen = [q for q in corpus.questions if exportable(q, corpus)]
+        self.quick = [_quick_html(field) for q in self.chosen for field in card_markdown(q)]
+        todo = [field for q in self.chosen for field in card_markdown(q)]
+        todo = [text for text, html in zip(todo, self.quick) if html is None]
+        workers = os.cpu_count() or 1
+        self.pool = ProcessPoolExecutor(workers) if len(todo) >= PARALLEL_FROM and workers >= 2 else None
+        # Executor.map submits every chunk now; the results are read in result().
+        self.converted = (self.pool.map(markdown_to_html, todo, chunksize=256) if self.pool
+                          else map(markdown_to_html, todo))
+
+    def result(self) -> list[Card]:
+        try:
+            converted = iter(list(self.converted))
+        finally:
+            self.close()
+        html = [next(converted) if done is None else done for done in self.quick]
+        sources = {s.id: s for s in self.corpus.sources}
+        topics = {t.id: t.title for t in self.corpus.topics}
+        return [make_card(q, tuple(html[3 * i:3 * i + 3]), self.corpus, sources, topics)
+                for i, q in enumerate(self.chosen)]
+
+    def close(self) -> None:
+        if self.pool:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None
 
 
 def cards(corpus: Corpus) -> list[Card]:
-    sources = {s.id: s for s in corpus.sources}
-    topics = {t.id: t.title for t in corpus.topics}
-    chosen = [q for q in corpus.questions if exportable(q, corpus)]
-    html = _convert_all([field for q in chosen for field in card_markdown(q)])
-    return [make_card(q, tuple(html[3 * i:3 * i + 3]), corpus, sources, topics) for i, q in enumerate(chosen)]
+    return CardJob(corpus).result()
 
 
 def timestamp() -> int:
@@ -249,9 +268,9 @@ def export(corpus: Corpus, fmt: str, out_path: Path | None = None) -> Path:
     return out
 
 
-def write_downloads(corpus: Corpus, docs_dir: Path) -> list[Path]:
+def write_downloads(corpus: Corpus, docs_dir: Path, job: CardJob | None = None) -> list[Path]:
     """The deck and the CSV, into the docs so MkDocs ships them with the site."""
-    items = cards(corpus)
+    items = (job or CardJob(corpus)).result()
     apkg, csv_path = (docs_dir / d for d in DOWNLOADS)
     write_apkg(items, apkg)
     csv_path.parent.mkdir(parents=True, exist_ok=True)

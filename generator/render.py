@@ -19,7 +19,7 @@ import jinja2
 import yaml
 
 from generator import corpus_json, study_pages
-from generator.export import write_downloads
+from generator.export import CardJob, write_downloads
 from generator.model import Corpus
 from generator.render_layout import Layout, plan, questions_by_source
 from generator.render_sources import render_sources
@@ -34,7 +34,6 @@ TEMPLATES = jinja2.Environment(
     # `{% include %}` (one per entry) checks the file's mtime on disk.
     auto_reload=False,
 )
-DOWNLOADS = ("downloads/llm-study.apkg", "downloads/llm-study.csv")
 GENERATED_CONFIG = "mkdocs.yml"
 
 
@@ -145,9 +144,13 @@ def write_tree(corpus: Corpus, docs_dir: Path, root: Path) -> Rendered:
     if docs_dir.exists():
         shutil.rmtree(docs_dir)
     docs_dir.mkdir(parents=True)
-    write_downloads(corpus, docs_dir)
-    downloads = all((docs_dir / d).is_file() for d in DOWNLOADS)
-    rendered = render_site(corpus, root, downloads)
+    job = CardJob(corpus)   # the cards' HTML converts on the other cores while the pages render
+    try:
+        rendered = render_site(corpus, root, downloads=True)   # write_downloads writes both or raises
+    except BaseException:
+        job.close()
+        raise
+    write_downloads(corpus, docs_dir, job)
     write_files(rendered.files, docs_dir)
     return rendered
 
