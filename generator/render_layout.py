@@ -99,9 +99,9 @@ def question_sort_key(corpus: Corpus):
 
 def topic_for(corpus: Corpus, qid: str) -> str:
     """The classifier's topic; an unknown or missing one falls back to the first topic."""
+    known = {t.id for t in corpus.topics}
     topic = corpus.topic_of.get(qid)
-    # A scan of the few topics: building a set of them on every call cost more.
-    return topic if any(t.id == topic for t in corpus.topics) else corpus.topics[0].id
+    return topic if topic in known else corpus.topics[0].id
 
 
 def questions_by_source(corpus: Corpus) -> dict[str, list[Question]]:
