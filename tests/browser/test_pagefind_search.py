@@ -70,9 +70,12 @@ def search(page, url: str, query: str):
     page.goto(url)
     page.keyboard.press("/")                  # Material's shortcut opens the box
     expect(page.locator(BOX)).to_be_focused()
-    assert page.evaluate("document.getElementById('__search').checked")
+    expect(page.locator("#__search")).to_be_checked()
     page.keyboard.type(query, delay=30)
-    page.wait_for_selector(RESULTS, timeout=15_000)
+    # Results of the whole query, not of a prefix that a slow machine searched while typing.
+    page.wait_for_function("""(q) => { const a = document.querySelector('li.md-search-result__item a[href]');
+                                        return a && new URL(a.href).searchParams.get('h') === q; }""",
+                           arg=query, timeout=15_000)
 
 
 def test_typing_lists_the_question_and_enter_opens_its_folded_answer(pagefind_url, page):
