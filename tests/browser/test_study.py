@@ -12,8 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.test_a11y import RENDER_ALL
-
 pytestmark = pytest.mark.browser
 WORD = re.compile(r"[a-z]{8,}")
 RESULT_LINKS = "li.md-search-result__item a.md-search-result__link"
@@ -238,7 +236,6 @@ AXE_WIDGETS = """async (selectors) => {
   // content-tab labels are left to the whole-page runs of test_a11y: here, in dark mode
   // under CI load only, axe sometimes measured them against the wrong background
   // (not reproducible by hand at any scroll position).
-  """ + RENDER_ALL + """
   const result = await axe.run({include: selectors.map(s => [s]),
                                 exclude: [['mjx-container'], ['.tabbed-labels']]},
                                {resultTypes: ['violations']});
