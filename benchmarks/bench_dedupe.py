@@ -27,15 +27,38 @@ from generator.model import Location, Question, question_id
 from generator.textsim import fold
 
 SYLLABLES = ("ka", "lo", "mi", "ne", "ru", "ta", "vo", "zen", "qua", "dri", "fel", "mor", "pix", "sul", "tor")
-REAL_TERMS = ("attention", "LoRA", "beam search", "tokenization", "RLHF", "perplexity", "quantization",
-              "retrieval-augmented generation", "KL divergence", "positional encoding", "few-shot prompting",
-              "catastrophic forgetting", "mixture of experts", "hallucinations", "cross-entropy loss")
-TEMPLATES = ("What is {a}?", "How does {a} work in {b}?", "What is the difference between {a} and {b}?",
-             "Why is {a} important for {b}?", "What are the benefits of {a}?", "How do you mitigate {a}?",
-             "What are the limitations of {a} when used with {b}?", "Give an example of {a} in {b}.")
-PARAPHRASES = {"What is {a}?": ("Can you explain {a}?", "Describe {a}.", "What do you know about {a}?"),
-               "What are the benefits of {a}?": ("What advantages does {a} bring?",),
-               "How do you mitigate {a}?": ("How can {a} be prevented?", "How would you reduce {a}?")}
+REAL_TERMS = (
+    "attention",
+    "LoRA",
+    "beam search",
+    "tokenization",
+    "RLHF",
+    "perplexity",
+    "quantization",
+    "retrieval-augmented generation",
+    "KL divergence",
+    "positional encoding",
+    "few-shot prompting",
+    "catastrophic forgetting",
+    "mixture of experts",
+    "hallucinations",
+    "cross-entropy loss",
+)
+TEMPLATES = (
+    "What is {a}?",
+    "How does {a} work in {b}?",
+    "What is the difference between {a} and {b}?",
+    "Why is {a} important for {b}?",
+    "What are the benefits of {a}?",
+    "How do you mitigate {a}?",
+    "What are the limitations of {a} when used with {b}?",
+    "Give an example of {a} in {b}.",
+)
+PARAPHRASES = {
+    "What is {a}?": ("Can you explain {a}?", "Describe {a}.", "What do you know about {a}?"),
+    "What are the benefits of {a}?": ("What advantages does {a} bring?",),
+    "How do you mitigate {a}?": ("How can {a} be prevented?", "How would you reduce {a}?"),
+}
 SOURCES = 8
 DUPLICATE_SHARE = 0.05
 HEAPS_K, HEAPS_BETA = 40, 0.7
@@ -51,7 +74,7 @@ def vocabulary(rng: random.Random, size: int) -> list[str]:
 def synthetic(n: int, seed: int = 1) -> tuple[list[Question], set[str]]:
     """n questions and the ids of the planted paraphrases."""
     rng = random.Random(seed)
-    vocab = vocabulary(rng, int(HEAPS_K * n ** HEAPS_BETA))
+    vocab = vocabulary(rng, int(HEAPS_K * n**HEAPS_BETA))
     questions, planted = [], set()
     for i in range(n):
         source = f"src{i % SOURCES}"
@@ -72,8 +95,16 @@ def synthetic(n: int, seed: int = 1) -> tuple[list[Question], set[str]]:
 def _question(source: str, n: int, text: str, template: str, a: str) -> Question:
     kind = "prompt" if n % 3 == 0 else "open"
     answer = None if kind == "prompt" else f"An answer about {a}."
-    return Question(question_id(source, text), source, n, text, kind, answer,
-                    Location(f"{source}.txt", n), label=f"{template}|{a}")
+    return Question(
+        question_id(source, text),
+        source,
+        n,
+        text,
+        kind,
+        answer,
+        Location(f"{source}.txt", n),
+        label=f"{template}|{a}",
+    )
 
 
 def timed(fn, *args, repeat: int = 3):
@@ -89,8 +120,10 @@ def timed(fn, *args, repeat: int = 3):
 
 
 def run(sizes: list[int]) -> None:
-    print(f"{'questions':>9} | {'find_groups s':>13} | {'find_related s':>14} | {'total ms/q':>10} | "
-          f"{'growth':>6} | {'cand/q':>6} | {'groups':>6} | {'planted found':>15} | wrong merges")
+    print(
+        f"{'questions':>9} | {'find_groups s':>13} | {'find_related s':>14} | {'total ms/q':>10} | "
+        f"{'growth':>6} | {'cand/q':>6} | {'groups':>6} | {'planted found':>15} | wrong merges"
+    )
     print("-" * 112)
     base = None
     for n in sizes:
@@ -100,10 +133,12 @@ def run(sizes: list[int]) -> None:
         per_question = (t_groups + t_related) / n
         base = base or per_question
         found, wrong = _quality(questions, group_of, planted)
-        print(f"{n:>9,} | {t_groups:>13.3f} | {t_related:>14.3f} | {per_question * 1000:>10.3f} | "
-              f"{per_question / base:>6.2f} | {_candidates_per_question(questions):>6.1f} | "
-              f"{len(set(group_of.values())):>6,} | "
-              f"{f'{found:,} of {len(planted):,}':>15} | {wrong}")
+        print(
+            f"{n:>9,} | {t_groups:>13.3f} | {t_related:>14.3f} | {per_question * 1000:>10.3f} | "
+            f"{per_question / base:>6.2f} | {_candidates_per_question(questions):>6.1f} | "
+            f"{len(set(group_of.values())):>6,} | "
+            f"{f'{found:,} of {len(planted):,}':>15} | {wrong}"
+        )
     print("growth = time per question relative to the smallest size (1.00 = linear)")
 
 

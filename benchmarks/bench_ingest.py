@@ -25,10 +25,25 @@ from generator.load import discover, load_document
 from generator.readers import read_document
 
 PER_FILE = 250
-TERMS = ("attention", "tokenization", "beam search", "LoRA adapters", "the KV cache", "RLHF", "perplexity",
-         "positional encoding", "quantization", "retrieval", "distillation", "dropout", "layer norm")
-SENTENCE = ("{a} changes how a model handles {b}, which matters when the context grows and the budget is "
-            "about $5 per million tokens. The score uses \\frac{{QK^T}}{{\\sqrt{{d_k}}}} and $k=10$.")
+TERMS = (
+    "attention",
+    "tokenization",
+    "beam search",
+    "LoRA adapters",
+    "the KV cache",
+    "RLHF",
+    "perplexity",
+    "positional encoding",
+    "quantization",
+    "retrieval",
+    "distillation",
+    "dropout",
+    "layer norm",
+)
+SENTENCE = (
+    "{a} changes how a model handles {b}, which matters when the context grows and the budget is "
+    "about $5 per million tokens. The score uses \\frac{{QK^T}}{{\\sqrt{{d_k}}}} and $k=10$."
+)
 
 
 def _question(rng: random.Random, i: int) -> tuple[str, str]:
@@ -42,12 +57,33 @@ def numbered(rng: random.Random, start: int, count: int) -> str:
         question, answer = _question(rng, i)
         label = f"Q{i - start + 1}"
         if i % 10 == 0:
-            out += [f"{label}. Which term fits case {i}?", "A. One", "B. Two", "C. Three", "D. Four",
-                    "Answer: C. Three", ""]
+            out += [
+                f"{label}. Which term fits case {i}?",
+                "A. One",
+                "B. Two",
+                "C. Three",
+                "D. Four",
+                "Answer: C. Three",
+                "",
+            ]
             continue
-        out += [f"{label}. {question}", "", f"Ans - {answer}", "", "better", "accuracy", "", "larger context",
-                "window", "", "- **Point:** a list item.", "- **Other:** another one.", "",
-                "Image Source: Somewhere", ""]
+        out += [
+            f"{label}. {question}",
+            "",
+            f"Ans - {answer}",
+            "",
+            "better",
+            "accuracy",
+            "",
+            "larger context",
+            "window",
+            "",
+            "- **Point:** a list item.",
+            "- **Other:** another one.",
+            "",
+            "Image Source: Somewhere",
+            "",
+        ]
     return "\n".join(out + ["**Follow for more", "AI/ML posts**", "SAVE"])
 
 
@@ -82,7 +118,9 @@ def write_corpus(folder: Path, questions: int, seed: int = 7) -> None:
     for index, start in enumerate(range(0, questions, PER_FILE)):
         writer = WRITERS[index % len(WRITERS)]
         count = min(PER_FILE, questions - start)
-        (folder / f"{writer.__name__}-{index:04d}.txt").write_text(writer(rng, start, count), encoding="utf-8")
+        (folder / f"{writer.__name__}-{index:04d}.txt").write_text(
+            writer(rng, start, count), encoding="utf-8"
+        )
 
 
 def ingest(folder: Path) -> tuple[dict[str, float], dict[str, float], Counter]:
@@ -120,12 +158,16 @@ def main() -> None:
     kinds = runs[0][2]
     seconds = {stage: min(run[0][stage] for run in runs) for stage in runs[0][0]}
     cpu = {stage: min(run[1][stage] for run in runs) for stage in runs[0][1]}
-    print(f"{sum(kinds.values()):,} questions ingested ({dict(kinds)}); load average {os.getloadavg()[0]:.1f}")
+    print(
+        f"{sum(kinds.values()):,} questions ingested ({dict(kinds)}); load average {os.getloadavg()[0]:.1f}"
+    )
     print(f"  {'stage':<15} {'wall':>7} {'cpu':>7}")
     for stage in ("load", "strip_junk", "read", "make_questions"):
         print(f"  {stage:<15} {seconds[stage]:6.2f}s {cpu[stage]:6.2f}s")
-    print(f"  {'total':<15} {sum(seconds.values()):6.2f}s {sum(cpu.values()):6.2f}s"
-          "   (target: well under 5 s for 10,000)")
+    print(
+        f"  {'total':<15} {sum(seconds.values()):6.2f}s {sum(cpu.values()):6.2f}s"
+        "   (target: well under 5 s for 10,000)"
+    )
 
 
 if __name__ == "__main__":

@@ -75,10 +75,16 @@ def run_generator(root: Path, timer: Timer) -> Corpus:
         problems += found
         questions += made
         sources.append(make_source(doc, content.sources_meta.get(doc.source_id), reader))
-    corpus = Corpus(sources=sources, questions=questions, problems=problems, topics=list(content.topics),
-                    hidden=content.curation.hide)
-    corpus.topic_of, corpus.tags_of = timer("classify", classify.classify_all, questions,
-                                            content.topics, content.curation)
+    corpus = Corpus(
+        sources=sources,
+        questions=questions,
+        problems=problems,
+        topics=list(content.topics),
+        hidden=content.curation.hide,
+    )
+    corpus.topic_of, corpus.tags_of = timer(
+        "classify", classify.classify_all, questions, content.topics, content.curation
+    )
     corpus.group_of = timer("dedupe", dedupe.find_groups, questions, content.curation)
     corpus.related_of = timer("relate", related.find_related, questions, corpus.group_of)
     timer("render", render.write_docs, corpus, root / "build" / "docs", root)
@@ -114,10 +120,16 @@ def bench(n: int, with_mkdocs: bool, work: Path) -> dict:
     if with_mkdocs:
         run_mkdocs(root, timer)
     name, size = page_sizes(root)
-    return {"n": n, "found": len(corpus.questions), "problems": len(corpus.problems),
-            "seconds": dict(timer.seconds), "wall": sum(timer.wall[s] for s in GENERATOR_STAGES),
-            "stage_wall": dict(timer.wall),
-            "largest": (name, size), "index": search_index(root)}
+    return {
+        "n": n,
+        "found": len(corpus.questions),
+        "problems": len(corpus.problems),
+        "seconds": dict(timer.seconds),
+        "wall": sum(timer.wall[s] for s in GENERATOR_STAGES),
+        "stage_wall": dict(timer.wall),
+        "largest": (name, size),
+        "index": search_index(root),
+    }
 
 
 def print_table(rows: list[dict], with_mkdocs: bool) -> None:
@@ -130,30 +142,40 @@ def print_table(rows: list[dict], with_mkdocs: bool) -> None:
         gen = sum(r["seconds"].get(s, 0) for s in GENERATOR_STAGES)
         cells = " ".join(f"{r['seconds'].get(s, 0):>8.2f}" for s in stages)
         raw, gz = r["index"] or (0, 0)
-        per = (f"{raw / r['n']:>9.0f} {gz / r['n']:>7.0f}" if r["index"] else f"{'-':>9} {'-':>7}")
-        print(f"{r['n']:>9} {r['found']:>6} {cells} {gen:>9.2f} {r['wall']:>6.1f} "
-              f"{r['largest'][1] / 1e3:>10.0f}KB {per}")
+        per = f"{raw / r['n']:>9.0f} {gz / r['n']:>7.0f}" if r["index"] else f"{'-':>9} {'-':>7}"
+        print(
+            f"{r['n']:>9} {r['found']:>6} {cells} {gen:>9.2f} {r['wall']:>6.1f} "
+            f"{r['largest'][1] / 1e3:>10.0f}KB {per}"
+        )
         walls = " ".join(f"{r['stage_wall'].get(s, 0):>8.2f}" for s in stages)
         print(f"{'wall':>9} {'':>6} {walls} {r['wall']:>9.2f}")
-    print("stage columns and 'generator' are CPU seconds (the 'wall' rows: wall-clock seconds per stage);\n"
-          "render's CPU includes its worker processes (card HTML is converted on all cores)")
+    print(
+        "stage columns and 'generator' are CPU seconds (the 'wall' rows: wall-clock seconds per stage);\n"
+        "render's CPU includes its worker processes (card HTML is converted on all cores)"
+    )
     print_targets(rows)
 
 
 def print_targets(rows: list[dict]) -> None:
     gen = {r["n"]: sum(r["seconds"].get(s, 0) for s in GENERATOR_STAGES) for r in rows}
     if 10_000 in gen:
-        print(f"target 10,000 questions < 10 s: {gen[10_000]:.2f} s -> {'ok' if gen[10_000] < 10 else 'MISSED'}")
+        print(
+            f"target 10,000 questions < 10 s: {gen[10_000]:.2f} s -> {'ok' if gen[10_000] < 10 else 'MISSED'}"
+        )
     if 10_000 in gen and 50_000 in gen:
         ratio = gen[50_000] / gen[10_000]
         print(f"target 50k/10k <= 5.5: {ratio:.2f} -> {'ok' if ratio <= 5.5 else 'MISSED'}")
     for r in rows:
         name, size = r["largest"]
-        print(f"largest page at {r['n']}: {name} {size / 1e3:.0f} KB"
-              + (" -> MISSED (> ~1 MB)" if size > MAX_PAGE and name.endswith(".html") else ""))
+        print(
+            f"largest page at {r['n']}: {name} {size / 1e3:.0f} KB"
+            + (" -> MISSED (> ~1 MB)" if size > MAX_PAGE and name.endswith(".html") else "")
+        )
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
-          f"load average {load} (a busy machine inflates wall time more than CPU time)")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"load average {load} (a busy machine inflates wall time more than CPU time)"
+    )
 
 
 def main() -> None:

@@ -56,8 +56,10 @@ def index_bytes(site: Path) -> tuple[int, int]:
         return len(data), len(gzip.compress(data, 6, mtime=0))
     files = [p for p in (site / "pagefind").rglob("*") if p.is_file()]
     raw = sum(p.stat().st_size for p in files)
-    return raw, sum(len(gzip.compress(p.read_bytes(), 6, mtime=0)) if p.suffix in (".js", ".json")
-                    else p.stat().st_size for p in files)
+    return raw, sum(
+        len(gzip.compress(p.read_bytes(), 6, mtime=0)) if p.suffix in (".js", ".json") else p.stat().st_size
+        for p in files
+    )
 
 
 def time_search(browser, url: str) -> dict:
@@ -67,12 +69,14 @@ def time_search(browser, url: str) -> dict:
     fetched = []
     try:
         page = context.new_page()
-        page.on("requestfinished", lambda r: any(p in r.url for p in INDEX_PATHS)
-                and fetched.append(r.sizes()["responseBodySize"]))
+        page.on(
+            "requestfinished",
+            lambda r: any(p in r.url for p in INDEX_PATHS) and fetched.append(r.sizes()["responseBodySize"]),
+        )
         page.goto(url, wait_until="load")
         typed = page.evaluate("() => performance.now()")
         page.fill(".md-search__input", QUERY)
-        page.dispatch_event(".md-search__input", "keyup")      # Material reads the box on keyup
+        page.dispatch_event(".md-search__input", "keyup")  # Material reads the box on keyup
         page.wait_for_function(RESULT_FOR, arg=QUERY, timeout=120_000, polling="raf")
         shown = page.evaluate("() => performance.now()")
         page.wait_for_timeout(500)
@@ -82,8 +86,12 @@ def time_search(browser, url: str) -> dict:
         page.dispatch_event(".md-search__input", "keyup")
         page.wait_for_function(RESULT_FOR, arg=NEXT_QUERY, timeout=120_000, polling="raf")
         warm = (time.perf_counter() - again) * 1000
-        return {"load_to_result": shown, "type_to_result": shown - typed, "warm": warm,
-                "fetched": first_query_bytes}
+        return {
+            "load_to_result": shown,
+            "type_to_result": shown - typed,
+            "warm": warm,
+            "fetched": first_query_bytes,
+        }
     finally:
         context.close()
 
@@ -118,7 +126,7 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000])
     p.add_argument("--site", type=Path, help="measure this built site (either mode), not synthetic ones")
-    p.add_argument("--pagefind", action="store_true", help=argparse.SUPPRESS)   # both modes always run
+    p.add_argument("--pagefind", action="store_true", help=argparse.SUPPRESS)  # both modes always run
     args = p.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp, sync_playwright() as pw:
@@ -138,22 +146,30 @@ def main() -> None:
 
 
 def print_table(rows: list[dict]) -> None:
-    head = (f"{'questions':>9} {'mode':>9} {'build s':>8} {'index KB':>9} {'gz KB':>7} {'fetched KB':>10} "
-            f"{'load->result ms':>15} {'type->result ms':>15} {'next query ms':>13}")
+    head = (
+        f"{'questions':>9} {'mode':>9} {'build s':>8} {'index KB':>9} {'gz KB':>7} {'fetched KB':>10} "
+        f"{'load->result ms':>15} {'type->result ms':>15} {'next query ms':>13}"
+    )
     print(head)
     print("-" * len(head))
     for r in rows:
         build = f"{r['build']:.1f}" if r["build"] else "-"
-        print(f"{r['n']:>9} {r['mode']:>9} {build:>8} {r['raw'] / 1e3:>9.0f} {r['gz'] / 1e3:>7.0f} "
-              f"{r['fetched'] / 1e3:>10.0f} {r['load_to_result']:>15.0f} {r['type_to_result']:>15.0f} "
-              f"{r['warm']:>13.0f}")
+        print(
+            f"{r['n']:>9} {r['mode']:>9} {build:>8} {r['raw'] / 1e3:>9.0f} {r['gz'] / 1e3:>7.0f} "
+            f"{r['fetched'] / 1e3:>10.0f} {r['load_to_result']:>15.0f} {r['type_to_result']:>15.0f} "
+            f"{r['warm']:>13.0f}"
+        )
     for r in rows:
         if r["n"] == 10_000:
             ok = r["load_to_result"] <= FIRST_RESULT_MS and r["fetched"] <= INDEX_GZ
-            print(f"10,000 {r['mode']}: first result <= {FIRST_RESULT_MS} ms and <= 1 MB fetched: "
-                  + ("ok" if ok else "missed"))
-    print(f"median of {RUNS} fresh loads (fresh browser context, empty cache), query {QUERY!r} then "
-          f"{NEXT_QUERY!r}, headless Chromium, loopback, gzip; load average {os.getloadavg()[0]:.1f}")
+            print(
+                f"10,000 {r['mode']}: first result <= {FIRST_RESULT_MS} ms and <= 1 MB fetched: "
+                + ("ok" if ok else "missed")
+            )
+    print(
+        f"median of {RUNS} fresh loads (fresh browser context, empty cache), query {QUERY!r} then "
+        f"{NEXT_QUERY!r}, headless Chromium, loopback, gzip; load average {os.getloadavg()[0]:.1f}"
+    )
 
 
 if __name__ == "__main__":

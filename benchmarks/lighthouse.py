@@ -39,7 +39,9 @@ TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo"
 MAX_WEIGHT_NO_MATH = 300_000
 COMPRESSIBLE = re.compile(r"\.(html|css|js|json|svg|xml|txt|map)$")
 MATH = re.compile(r'class="arithmatex"')
-FIRST_MATH_ENTRY = re.compile(r'<div class="qa"[^>]*? data-qid="([^"]+)"(?:(?!<div class="qa").)*?class="arithmatex"', re.S)
+FIRST_MATH_ENTRY = re.compile(
+    r'<div class="qa"[^>]*? data-qid="([^"]+)"(?:(?!<div class="qa").)*?class="arithmatex"', re.S
+)
 
 
 class GzipHandler(_Handler):
@@ -47,8 +49,11 @@ class GzipHandler(_Handler):
 
     def send_head(self):
         path = self.translate_path(self.path)
-        if not (COMPRESSIBLE.search(path) and os.path.isfile(path)
-                and "gzip" in self.headers.get("Accept-Encoding", "")):
+        if not (
+            COMPRESSIBLE.search(path)
+            and os.path.isfile(path)
+            and "gzip" in self.headers.get("Accept-Encoding", "")
+        ):
             return super().send_head()
         body = gzip.compress(Path(path).read_bytes(), 6, mtime=0)
         self.send_response(200)
@@ -90,7 +95,9 @@ def pick_pages(site: Path) -> dict[str, str]:
     if heading:
         answer = entry.group(0).lower()
         word = max(re.findall(r"[a-z]+", heading.group(1).lower()), key=lambda w: (w in answer, len(w)))
-        pages["same, opened from search on an answer with math"] = f"topics/{most_math}/?h={word}#{entry.group(1)}"
+        pages["same, opened from search on an answer with math"] = (
+            f"topics/{most_math}/?h={word}#{entry.group(1)}"
+        )
     if plain:
         biggest = max(plain, key=lambda t: len(topics[t]))
         pages[f"topic, no math ({biggest})"] = f"topics/{biggest}/"
@@ -98,9 +105,16 @@ def pick_pages(site: Path) -> dict[str, str]:
 
 
 def run_lighthouse(url: str, out: Path) -> dict:
-    cmd = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", "--quiet",
-           "--only-categories=" + ",".join(CATEGORIES), "--form-factor=mobile",
-           "--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run"]
+    cmd = [
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        f"--output-path={out}",
+        "--quiet",
+        "--only-categories=" + ",".join(CATEGORIES),
+        "--form-factor=mobile",
+        "--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run",
+    ]
     subprocess.run(cmd, check=True, env={**os.environ, "CHROME_PATH": CHROME}, timeout=300)
     return json.loads(out.read_text())
 
@@ -112,9 +126,11 @@ def summarise(report: dict) -> dict:
     scores["fcp"] = audits["first-contentful-paint"]["numericValue"]
     scores["lcp"] = audits["largest-contentful-paint"]["numericValue"]
     scores["failed"] = sorted(
-        a["id"] for cat in ("accessibility", "best-practices", "seo")
+        a["id"]
+        for cat in ("accessibility", "best-practices", "seo")
         for ref in report["categories"][cat]["auditRefs"]
-        if (a := audits[ref["id"]]).get("score") is not None and a["score"] < 1 and ref["weight"] > 0)
+        if (a := audits[ref["id"]]).get("score") is not None and a["score"] < 1 and ref["weight"] > 0
+    )
     return scores
 
 
@@ -135,10 +151,18 @@ def main() -> None:
     try:
         for label, rel in pick_pages(args.site).items():
             slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
-            runs = sorted((summarise(run_lighthouse(base + rel, out_dir / f"{slug}-{i}.json"))
-                           for i in range(args.runs)), key=lambda r: r["performance"])
-            rows[label] = {**runs[len(runs) // 2], "runs": runs,
-                           "range": (runs[0]["performance"], runs[-1]["performance"])}
+            runs = sorted(
+                (
+                    summarise(run_lighthouse(base + rel, out_dir / f"{slug}-{i}.json"))
+                    for i in range(args.runs)
+                ),
+                key=lambda r: r["performance"],
+            )
+            rows[label] = {
+                **runs[len(runs) // 2],
+                "runs": runs,
+                "range": (runs[0]["performance"], runs[-1]["performance"]),
+            }
     finally:
         server.shutdown()
         server.server_close()
@@ -151,16 +175,22 @@ def print_table(rows: dict[str, dict]) -> None:
     print("-" * len(head))
     for label, r in rows.items():
         low, high = r["range"]
-        print(f"{label[:44]:<44} {r['performance']:>4} {f'{low}-{high}':>7} {r['accessibility']:>4} {r['best-practices']:>4} "
-              f"{r['seo']:>4} {r['weight'] / 1e3:>6.0f}KB {r['fcp'] / 1e3:>5.1f}s {r['lcp'] / 1e3:>5.1f}s")
+        print(
+            f"{label[:44]:<44} {r['performance']:>4} {f'{low}-{high}':>7} {r['accessibility']:>4} {r['best-practices']:>4} "
+            f"{r['seo']:>4} {r['weight'] / 1e3:>6.0f}KB {r['fcp'] / 1e3:>5.1f}s {r['lcp'] / 1e3:>5.1f}s"
+        )
     for label, r in rows.items():
         missed = [f"{c} {r[c]} < {t}" for c, t in TARGETS.items() if r[c] < t]
         if "no math" in label and r["weight"] >= MAX_WEIGHT_NO_MATH:
             missed.append(f"weight {r['weight'] / 1e3:.0f} KB >= 300 KB")
-        print(f"{label}: {'all targets met' if not missed else 'MISSED ' + '; '.join(missed)}"
-              + (f" (failing audits: {', '.join(r['failed'])})" if r["failed"] else ""))
-    print("mobile emulation (Lighthouse defaults: Moto G Power, slow 4G throttling), gzip as on GitHub Pages;"
-          f" median of {len(next(iter(rows.values()))['runs'])} runs, load average {os.getloadavg()[0]:.1f}")
+        print(
+            f"{label}: {'all targets met' if not missed else 'MISSED ' + '; '.join(missed)}"
+            + (f" (failing audits: {', '.join(r['failed'])})" if r["failed"] else "")
+        )
+    print(
+        "mobile emulation (Lighthouse defaults: Moto G Power, slow 4G throttling), gzip as on GitHub Pages;"
+        f" median of {len(next(iter(rows.values()))['runs'])} runs, load average {os.getloadavg()[0]:.1f}"
+    )
 
 
 if __name__ == "__main__":

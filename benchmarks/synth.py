@@ -28,7 +28,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_FILES = ("mkdocs.yml", "overrides", "content/topics.yml", "content/curation.yml", "content/pages")
 DUPLICATE_SHARE = 0.05
-QUESTIONS_PER_FILE = 250       # at least two files per format however small N is
+QUESTIONS_PER_FILE = 250  # at least two files per format however small N is
 TERM_SPLIT = re.compile(r"[;,]\s*|\s+and\s+|\s+versus\s+")
 PLAIN_TERM = re.compile(r"[a-z0-9][a-z0-9 -]{2,38}")
 
@@ -46,10 +46,24 @@ QUESTION_TEMPLATES = {
     "How can {a} be improved using {b}?": "improvements",
 }
 TEMPLATES = tuple(QUESTION_TEMPLATES)
-FILLER = ("the model", "each layer", "the training data", "a production system", "the tokenizer",
-          "the loss", "inference latency", "memory use", "the attention weights", "a benchmark")
-MATH_INLINE = (r"$\frac{QK^T}{\sqrt{d_k}}$", r"$\hat{y}_i = \mathrm{softmax}(z_i)$",
-               r"$\mathcal{L} = -\sum_i y_i \log p_i$", r"$W = W_0 + BA$")
+FILLER = (
+    "the model",
+    "each layer",
+    "the training data",
+    "a production system",
+    "the tokenizer",
+    "the loss",
+    "inference latency",
+    "memory use",
+    "the attention weights",
+    "a benchmark",
+)
+MATH_INLINE = (
+    r"$\frac{QK^T}{\sqrt{d_k}}$",
+    r"$\hat{y}_i = \mathrm{softmax}(z_i)$",
+    r"$\mathcal{L} = -\sum_i y_i \log p_i$",
+    r"$W = W_0 + BA$",
+)
 MATH_DISPLAY = r"$$\mathrm{Attention}(Q, K, V) = \mathrm{softmax}\left(\frac{QK^T}{\sqrt{d_k}}\right)V$$"
 CURRENCY = ("It costs about $5 per million tokens.", "Plans cost $10 and $20 a month.")
 
@@ -60,7 +74,7 @@ class Item:
     paragraphs: tuple[str, ...]
     choices: tuple[str, ...] = ()
     correct: str = ""
-    heading: str = ""          # the outline format names a topic, not a question
+    heading: str = ""  # the outline format names a topic, not a question
 
 
 def terms_from_topics(topics_yml: Path) -> list[str]:
@@ -94,10 +108,12 @@ def make_items(n: int, terms: list[str], rng: random.Random) -> list[Item]:
 
 
 def make_answer(a: str, b: str, rng: random.Random) -> tuple[str, ...]:
-    sentences = [f"{a.capitalize()} shapes how {rng.choice(FILLER)} handles {b}.",
-                 f"In practice {a} trades accuracy against cost in {rng.choice(FILLER)}.",
-                 f"A common mistake is to ignore {b} when tuning {rng.choice(FILLER)}.",
-                 f"Teams measure {a} on held-out data before changing {b}."]
+    sentences = [
+        f"{a.capitalize()} shapes how {rng.choice(FILLER)} handles {b}.",
+        f"In practice {a} trades accuracy against cost in {rng.choice(FILLER)}.",
+        f"A common mistake is to ignore {b} when tuning {rng.choice(FILLER)}.",
+        f"Teams measure {a} on held-out data before changing {b}.",
+    ]
     rng.shuffle(sentences)
     paragraphs = [" ".join(sentences[:2]), " ".join(sentences[2:])]
     roll = rng.random()
@@ -144,7 +160,7 @@ def write_question_list(items: list[Item]) -> tuple[str, str]:
     out, n = ["Here are interview-style questions by theme:\n"], 0
     for start in range(0, len(items), 12):
         out.append(f"### **Theme {start // 12 + 1}:**\n")
-        for it in items[start:start + 12]:
+        for it in items[start : start + 12]:
             n += 1
             out.append(f"{n}. **{it.question}**")
         out.append("")
@@ -156,8 +172,9 @@ def write_mcq(items: list[Item]) -> tuple[str, str]:
     for i, it in enumerate(items, 1):
         options = "\n".join(f"{letter}. {text}" for letter, text in zip("ABCD", it.choices))
         chosen = it.choices["ABCD".index(it.correct)]
-        blocks.append(f"Q{i}. {it.question}\n{options}\nAnswer: {it.correct}. {chosen}\n"
-                      f"Explanation: {it.paragraphs[0]}")
+        blocks.append(
+            f"Q{i}. {it.question}\n{options}\nAnswer: {it.correct}. {chosen}\nExplanation: {it.paragraphs[0]}"
+        )
     return ".txt", "Multiple Choice Questions\n\n" + "\n\n".join(blocks) + "\n"
 
 
@@ -174,15 +191,20 @@ def write_labelled(items: list[Item]) -> tuple[str, str]:
 def write_html(items: list[Item]) -> tuple[str, str]:
     body = []
     for it in items:
-        paras = "".join(f"<p>{p}</p>" if not p.startswith("- ") else
-                        "<ul>" + "".join(f"<li>{x[2:]}</li>" for x in p.splitlines()) + "</ul>"
-                        for p in it.paragraphs)
+        paras = "".join(
+            f"<p>{p}</p>"
+            if not p.startswith("- ")
+            else "<ul>" + "".join(f"<li>{x[2:]}</li>" for x in p.splitlines()) + "</ul>"
+            for p in it.paragraphs
+        )
         body.append(f"<h2>{it.question}</h2>\n{paras}")
-    page = ("<!DOCTYPE html><html><head><title>Interview Questions</title></head><body>"
-            "<nav><a href='/'>Home</a> | <a href='/blog'>Blog</a></nav>\n<h1>Interview Questions</h1>\n"
-            + "\n".join(body)
-            + "\n<div class='share'>Share this post</div><footer>Subscribe to our newsletter</footer>"
-            "</body></html>\n")
+    page = (
+        "<!DOCTYPE html><html><head><title>Interview Questions</title></head><body>"
+        "<nav><a href='/'>Home</a> | <a href='/blog'>Blog</a></nav>\n<h1>Interview Questions</h1>\n"
+        + "\n".join(body)
+        + "\n<div class='share'>Share this post</div><footer>Subscribe to our newsletter</footer>"
+        "</body></html>\n"
+    )
     return ".html", page
 
 
@@ -212,14 +234,21 @@ def generate(n: int, out: Path, seed: int = 1) -> dict[str, int]:
     # Formats repeat in a fixed weighted cycle so every format appears once N allows it.
     cycle = [name for name, (_, weight) in FORMATS.items() for _ in range(weight)]
     files = max(2 * len(FORMATS), n // QUESTIONS_PER_FILE)
-    chunks = [items[f * unique // files:(f + 1) * unique // files] for f in range(files)]
+    chunks = [items[f * unique // files : (f + 1) * unique // files] for f in range(files)]
     file_of = [f for f, chunk in enumerate(chunks) for _ in chunk]
     # Cross-file duplicates: distinct originals, each again in one other file, answer reordered.
     for index in sorted(rng.sample(range(unique), n - unique)):
         original = items[index]
         other = rng.choice([f for f in range(files) if f != file_of[index]])
-        chunks[other].append(Item(original.question, original.paragraphs[::-1], original.choices,
-                                  original.correct, original.heading))
+        chunks[other].append(
+            Item(
+                original.question,
+                original.paragraphs[::-1],
+                original.choices,
+                original.correct,
+                original.heading,
+            )
+        )
     counts = dict.fromkeys(FORMATS, 0)
     for file_no, chunk in enumerate(chunks):
         rng.shuffle(chunk)
@@ -249,8 +278,10 @@ def main() -> None:
     args = p.parse_args()
     counts = generate(args.questions, args.out, args.seed)
     files = len(list((args.out / "content" / "sources").iterdir()))
-    print(f"{sum(counts.values())} questions in {files} files under {args.out}: "
-          + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    print(
+        f"{sum(counts.values())} questions in {files} files under {args.out}: "
+        + ", ".join(f"{k} {v}" for k, v in counts.items())
+    )
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ FIELD_WEIGHT = dict(FIELD_WEIGHTS)
 KEYWORD_WEIGHT = re.compile(r"^(?P<phrase>.+?)\s*[:=]\s*(?P<weight>-?\d+(?:\.\d+)?)$")
 # Answers mention many things in passing: they may tip a close call, never outvote the question.
 ANSWER_CAP = 2.0
-TAG_MIN_SCORE = 3.0     # a keyword of weight >= 1 in the question text itself
+TAG_MIN_SCORE = 3.0  # a keyword of weight >= 1 in the question text itself
 MAX_TAGS = 2
 
 
@@ -58,7 +58,7 @@ class Verdict:
     """Why a question got its topic: every hit, and the topics ranked by score."""
 
     hits: tuple[Hit, ...]
-    ranking: tuple[tuple[str, float], ...]     # (topic id, score), best first
+    ranking: tuple[tuple[str, float], ...]  # (topic id, score), best first
 
     @property
     def topic(self) -> str:
@@ -108,7 +108,7 @@ class KeywordTable(dict):
         lengths, index = self.lengths, self.index
         for i in [i for i, token in enumerate(tokens) if token in lengths]:
             for n in lengths[tokens[i]]:
-                gram = tokens[i:i + n]
+                gram = tokens[i : i + n]
                 if len(gram) == n and gram in index:
                     found.add(gram)
         return found
@@ -127,7 +127,11 @@ def keyword_table(topics) -> KeywordTable:
 
 
 def score(question: Question, topics, table: KeywordTable) -> Verdict:
-    texts = {"question": question.question, "section": question.section or "", "answer": question.answer or ""}
+    texts = {
+        "question": question.question,
+        "section": question.section or "",
+        "answer": question.answer or "",
+    }
     order = {t.id: i for i, t in enumerate(topics)}
     hits = []
     for name, _ in FIELD_WEIGHTS:
@@ -157,7 +161,9 @@ def classify_all(questions, topics, curation):
     for q in questions:
         verdict = score(q, topics, table)
         topic_of[q.id] = curation.pin.get(q.id, verdict.topic)
-        tags_of[q.id] = tuple(t for t in ((verdict.topic,) + verdict.tags()) if t != topic_of[q.id])[:MAX_TAGS]
+        tags_of[q.id] = tuple(t for t in ((verdict.topic,) + verdict.tags()) if t != topic_of[q.id])[
+            :MAX_TAGS
+        ]
     return topic_of, tags_of
 
 

@@ -62,7 +62,9 @@ def make_questions(drafts: list[Draft], source_id: str) -> tuple[list[Question],
     for n, draft in enumerate(drafts, start=1):
         question, question_math, bad = _clean_inline(draft.question)
         if bad:
-            problems.append(Problem(draft.location, "unbalanced $ in the question: shown as a literal dollar"))
+            problems.append(
+                Problem(draft.location, "unbalanced $ in the question: shown as a literal dollar")
+            )
         answer, answer_math, answer_problems = clean_answer(draft)
         problems += answer_problems
         choices, choice_math = _clean_choices(draft.choices)
@@ -73,14 +75,29 @@ def make_questions(drafts: list[Draft], source_id: str) -> tuple[list[Question],
         seen[qid] = seen.get(qid, 0) + 1
         if seen[qid] > 1:
             # Same text twice in one source: both kept, the later one with a numbered id.
-            problems.append(Problem(draft.location, f"question repeats an earlier one word for word; "
-                                                    f"kept as {qid}-{seen[qid]}"))
+            problems.append(
+                Problem(
+                    draft.location,
+                    f"question repeats an earlier one word for word; kept as {qid}-{seen[qid]}",
+                )
+            )
             qid = f"{qid}-{seen[qid]}"
-        out.append(Question(
-            id=qid, source=source_id, n=n, question=question,
-            kind=kind, answer=answer, location=draft.location, section=draft.section,
-            choices=choices, correct=draft.correct, label=draft.label,
-            math=question_math or answer_math or choice_math))
+        out.append(
+            Question(
+                id=qid,
+                source=source_id,
+                n=n,
+                question=question,
+                kind=kind,
+                answer=answer,
+                location=draft.location,
+                section=draft.section,
+                choices=choices,
+                correct=draft.correct,
+                label=draft.label,
+                math=question_math or answer_math or choice_math,
+            )
+        )
     return out, problems
 
 
@@ -90,8 +107,13 @@ def clean_answer(draft: Draft) -> tuple[str | None, bool, list[Problem]]:
     result = fix_math(join_blocks(blocks))
     problems: list[Problem] = []
     if result.unbalanced:  # rare: look again block by block, to name the lines
-        problems = [Problem(Location(draft.location.path, no), "unbalanced $ in the answer: shown as a literal dollar")
-                    for no, text in blocks if fix_math(text).unbalanced]
+        problems = [
+            Problem(
+                Location(draft.location.path, no), "unbalanced $ in the answer: shown as a literal dollar"
+            )
+            for no, text in blocks
+            if fix_math(text).unbalanced
+        ]
     markdown = sanitize_markdown(result.text).strip()
     return (markdown or None), result.has_math, problems
 

@@ -22,11 +22,23 @@ def _root(args: argparse.Namespace) -> Path:
 def cmd_check(args: argparse.Namespace) -> int:
     corpus = gather(_root(args))
     if args.json:
-        print(json.dumps({
-            "sources": source_counts(corpus),
-            "problems": [{"path": p.location.path, "line": p.location.line,
-                          "severity": p.severity, "message": p.message} for p in corpus.problems],
-        }, indent=2))
+        print(
+            json.dumps(
+                {
+                    "sources": source_counts(corpus),
+                    "problems": [
+                        {
+                            "path": p.location.path,
+                            "line": p.location.line,
+                            "severity": p.severity,
+                            "message": p.message,
+                        }
+                        for p in corpus.problems
+                    ],
+                },
+                indent=2,
+            )
+        )
     else:
         print(check_table(corpus))
     return EXIT_SOURCE_ERRORS if has_errors(corpus) else EXIT_OK
@@ -82,8 +94,11 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="generate Markdown and build the site into site/")
     b.add_argument("--site-url", help="override site_url (the deploy workflow sets it)")
     b.add_argument("--no-site", action="store_true", help="write build/docs only; skip MkDocs")
-    b.add_argument("--search", choices=("material", "pagefind", "auto"),
-                   help="search behind the search box (default: content/settings.yml, else auto)")
+    b.add_argument(
+        "--search",
+        choices=("material", "pagefind", "auto"),
+        help="search behind the search box (default: content/settings.yml, else auto)",
+    )
     b.set_defaults(func=cmd_build)
     s = sub.add_parser("serve", help="live preview that regenerates when content/ changes")
     s.add_argument("--dev-addr", default="127.0.0.1:8000")

@@ -24,10 +24,10 @@ class SourceMeta:
 class Curation:
     """Maintainer overrides keyed by question id."""
 
-    pin: dict[str, str] = field(default_factory=dict)          # question id -> topic id
-    merge: tuple[tuple[str, ...], ...] = ()                    # ids that are one question
-    split: tuple[tuple[str, ...], ...] = ()                    # ids that must never merge
-    hide: frozenset[str] = frozenset()                         # ids not shown on the site
+    pin: dict[str, str] = field(default_factory=dict)  # question id -> topic id
+    merge: tuple[tuple[str, ...], ...] = ()  # ids that are one question
+    split: tuple[tuple[str, ...], ...] = ()  # ids that must never merge
+    hide: frozenset[str] = frozenset()  # ids not shown on the site
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def load_sources_meta(path: Path) -> dict[str, SourceMeta]:
 def _keyword_text(entry: object) -> str:
     """`- lora: 3` parses as {"lora": 3}; keep it as the string "lora: 3" the classifier reads."""
     if isinstance(entry, dict) and len(entry) == 1:
-        (phrase, weight), = entry.items()
+        ((phrase, weight),) = entry.items()
         return f"{phrase}: {weight}"
     return str(entry)
 
@@ -94,9 +94,14 @@ def load_topics(path: Path) -> tuple[Topic, ...]:
         if not isinstance(keywords, list):
             errors.append(f"{path}: {entry['id']}: 'keywords' must be a list")
             keywords = []
-        topics.append(Topic(str(entry["id"]), str(entry["title"]),
-                            str(entry.get("description") or "").strip(),
-                            tuple(_keyword_text(k) for k in keywords)))
+        topics.append(
+            Topic(
+                str(entry["id"]),
+                str(entry["title"]),
+                str(entry.get("description") or "").strip(),
+                tuple(_keyword_text(k) for k in keywords),
+            )
+        )
     if errors:
         raise ConfigError("\n".join(errors))
     if not topics:
@@ -146,8 +151,8 @@ PAGEFIND_ABOVE = 2000
 class SearchSettings:
     """content/settings.yml `search:`: which search sits behind the header's search box."""
 
-    mode: str = "auto"                       # material | pagefind | auto
-    pagefind_above: int = PAGEFIND_ABOVE     # auto: Pagefind when the site shows more questions
+    mode: str = "auto"  # material | pagefind | auto
+    pagefind_above: int = PAGEFIND_ABOVE  # auto: Pagefind when the site shows more questions
 
 
 def load_search_settings(path: Path) -> SearchSettings:

@@ -26,8 +26,12 @@ SCHEMA_VERSION = 1
 
 def _counts(questions: list[Question]) -> dict[str, int]:
     kinds = Counter(q.kind for q in questions)
-    return {"questions": len(questions), "answered": kinds["open"], "mcq": kinds["mcq"],
-            "prompts": kinds["prompt"]}
+    return {
+        "questions": len(questions),
+        "answered": kinds["open"],
+        "mcq": kinds["mcq"],
+        "prompts": kinds["prompt"],
+    }
 
 
 def question_record(q: Question, corpus: Corpus, layout: Layout) -> dict:
@@ -62,15 +66,29 @@ def build(corpus: Corpus, layout: Layout) -> dict:
     per_source = questions_by_source(corpus)
     return {
         "schema_version": SCHEMA_VERSION,
-        "sources": [{"id": s.id, "title": s.title, "file": s.file, "description": s.description,
-                     "format": s.format, "url": f"sources/#{source_anchor(s.id)}",
-                     **_counts(per_source[s.id])}
-                    for s in corpus.sources],
-        "topics": [{"id": t.id, "title": t.title, "description": t.description,
-                    "url": page_url(f"topics/{t.id}.md"),
-                    "pages": [page_url(p.path) for p in layout.pages_of(t.id)],
-                    **_counts(by_topic[t.id])}  # shown questions only
-                   for t in corpus.topics],
+        "sources": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "file": s.file,
+                "description": s.description,
+                "format": s.format,
+                "url": f"sources/#{source_anchor(s.id)}",
+                **_counts(per_source[s.id]),
+            }
+            for s in corpus.sources
+        ],
+        "topics": [
+            {
+                "id": t.id,
+                "title": t.title,
+                "description": t.description,
+                "url": page_url(f"topics/{t.id}.md"),
+                "pages": [page_url(p.path) for p in layout.pages_of(t.id)],
+                **_counts(by_topic[t.id]),
+            }  # shown questions only
+            for t in corpus.topics
+        ],
         "questions": records,
     }
 
@@ -78,5 +96,7 @@ def build(corpus: Corpus, layout: Layout) -> dict:
 def study_index(layout: Layout) -> dict:
     """The site's entries as [topic, id, other ids…]: all the home page and topic bars need
     for "due today" and "known" counts, a few KB instead of the whole questions.json."""
-    return {"schema_version": SCHEMA_VERSION,
-            "entries": [[e.topic, *(m.id for m in e.members)] for p in layout.pages for e in p.entries]}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "entries": [[e.topic, *(m.id for m in e.members)] for p in layout.pages for e in p.entries],
+    }

@@ -38,7 +38,7 @@ INTENT_WORDS = {
     "benefit": "benefit advantage pros strength effective",
     "limit": "limitation drawback disadvantage challenge risk weakness pitfall",
     "mitigate": "mitigate prevent avoid reduce handle address deal overcome combat fix tackle "
-                "minimize solve prevention",
+    "minimize solve prevention",
     "types": "type kind category variant",
     "example": "example",
     "uses": "usecase application",
@@ -55,21 +55,28 @@ ARTICLES = frozenset({"is", "are", "s", "the", "a", "an", "some", "main", "key",
 # "What techniques reduce bias?" asks how to mitigate; "Tokenization strategies" asks for kinds.
 WEAK_INTENTS = {"ways": "types"}
 # Words that frame a question without saying what it is about.
-SCAFFOLD = frozenset(stem(w) for w in """
+SCAFFOLD = frozenset(
+    stem(w)
+    for w in """
 key main common some various specific particular typical typically often commonly use used
 using apply applied play mechanism way
 process term context give mention provide primary overview brief briefly detail idea notion
 following question issue problem involve result generally usually certain exactly actually
 really consider considered help
-""".split())
+""".split()
+)
 CONTEXT = frozenset({"llm", "model", "ai", "genai", "ml", "dl", "nlp", "nn"})
 # Clusters of one concept set a question is compared with; real buckets hold a handful.
 MAX_CLUSTERS = 32
 _INTENT_OF = {stem(w): intent for intent, words in INTENT_WORDS.items() for w in words.split()}
 # "different" alone lists kinds ("different types of"), "different from" compares.
 _INTENT_OF.update({"different": "types", "usedfor": "uses"})
-REWRITES = {("function", "of"): "role", ("used", "for"): "usedfor",
-            ("different", "from"): "differ", ("different", "than"): "differ"}
+REWRITES = {
+    ("function", "of"): "role",
+    ("used", "for"): "usedfor",
+    ("different", "from"): "differ",
+    ("different", "than"): "differ",
+}
 
 
 @dataclass(frozen=True)
@@ -78,7 +85,7 @@ class Signature:
 
     concepts: frozenset[str]
     intents: frozenset[str]
-    family: str                        # "mcq" or "open" (answered or practice prompt)
+    family: str  # "mcq" or "open" (answered or practice prompt)
 
     @property
     def special(self) -> frozenset[str]:
@@ -89,14 +96,19 @@ class Signature:
         return (self.intents & CORE_INTENTS) or frozenset({"define"})
 
     def describe(self) -> str:
-        return "{" + ", ".join(sorted(self.concepts)) + "} asking " + "+".join(sorted(self.intents or {"define"}))
+        return (
+            "{"
+            + ", ".join(sorted(self.concepts))
+            + "} asking "
+            + "+".join(sorted(self.intents or {"define"}))
+        )
 
 
 def _rewrite(tokens: tuple[str, ...]) -> list[str]:
     """Two-word scaffolding to one intent word: "function of" -> role, "used for" -> uses."""
     out, i = [], 0
     while i < len(tokens):
-        pair = tokens[i:i + 2]
+        pair = tokens[i : i + 2]
         if pair in REWRITES:
             out.append(REWRITES[pair])
             i += 2
@@ -113,7 +125,7 @@ def _intents(tokens: list[str]) -> set[str]:
         if token not in _INTENT_OF:
             continue
         if token == "what":
-            following = [t for t in tokens[i + 1:i + 5] if t not in ARTICLES]
+            following = [t for t in tokens[i + 1 : i + 5] if t not in ARTICLES]
             if following and following[0] in _INTENT_OF:
                 continue
         intents.add(_INTENT_OF[token])
@@ -124,7 +136,7 @@ def signature(question: Question) -> Signature:
     return _signature(question.question, question.kind == "mcq")
 
 
-@lru_cache(maxsize=65536)   # dedupe, related and explain all ask for the same questions' signatures
+@lru_cache(maxsize=65536)  # dedupe, related and explain all ask for the same questions' signatures
 def _signature(question: str, mcq: bool) -> Signature:
     tokens = _rewrite(fold(question))
     intents = _intents(tokens)
@@ -133,8 +145,11 @@ def _signature(question: str, mcq: bool) -> Signature:
             intents.discard(weak)
             if not intents - CORE_INTENTS:
                 intents.add(meaning)
-    words = dict.fromkeys(t for t in tokens if t not in STOP_WORDS and t not in _INTENT_OF
-                          and t not in SCAFFOLD and not t.isdigit())
+    words = dict.fromkeys(
+        t
+        for t in tokens
+        if t not in STOP_WORDS and t not in _INTENT_OF and t not in SCAFFOLD and not t.isdigit()
+    )
     concepts = frozenset(w for w in words if w not in CONTEXT) or frozenset(words)
     return Signature(concepts, frozenset(intents), "mcq" if mcq else "open")
 
@@ -146,8 +161,13 @@ def why_apart(a: Signature, b: Signature) -> str | None:
     if not a.concepts or a.concepts != b.concepts:
         return "different concepts"
     if a.special != b.special:
-        return "different intent (" + "+".join(sorted(a.special) or ["plain"]) + " vs " + \
-            "+".join(sorted(b.special) or ["plain"]) + ")"
+        return (
+            "different intent ("
+            + "+".join(sorted(a.special) or ["plain"])
+            + " vs "
+            + "+".join(sorted(b.special) or ["plain"])
+            + ")"
+        )
     if not a.special and not (a.core & b.core):
         return "different intent (" + "+".join(sorted(a.core)) + " vs " + "+".join(sorted(b.core)) + ")"
     return None
@@ -221,8 +241,9 @@ def find_groups(questions, curation) -> dict[str, str]:
         for q in bucket:
             sig = signature(q)
             for cluster in clusters[:MAX_CLUSTERS]:
-                if all(why_apart(sig, other) is None for _, other in cluster) \
-                        and groups.union(cluster[0][0], q.id):
+                if all(why_apart(sig, other) is None for _, other in cluster) and groups.union(
+                    cluster[0][0], q.id
+                ):
                     cluster.append((q.id, sig))
                     break
             else:

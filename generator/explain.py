@@ -25,9 +25,12 @@ def explain_question(corpus: Corpus, qid: str) -> str:
         close = difflib.get_close_matches(qid, list(by_id), n=3, cutoff=0.5)
         hint = f"; did you mean {', '.join(close)}?" if close else " (see questions.json for ids)"
         return f"unknown question id {qid!r}{hint}"
-    lines = [f"{question.id}", f"  {question.question!r}",
-             f"  from {question.source} ({question.location})"
-             + (f", section {question.section!r}" if question.section else "")]
+    lines = [
+        f"{question.id}",
+        f"  {question.question!r}",
+        f"  from {question.source} ({question.location})"
+        + (f", section {question.section!r}" if question.section else ""),
+    ]
     lines += _topic_lines(corpus, question)
     lines += _group_lines(corpus, question, by_id)
     lines += _related_lines(corpus, question, by_id)
@@ -54,15 +57,19 @@ def _topic_lines(corpus: Corpus, question: Question) -> list[str]:
     winner = verdict.ranking[0]
     lines = [f"Topic: {chosen} ({titles.get(chosen, '?')})"]
     if chosen != verdict.topic:
-        lines.append(f"  pinned by {CURATION}; the keywords alone choose {winner[0]}, "
-                     f"score {winner[1]:g}: {_evidence(verdict, winner[0])}")
+        lines.append(
+            f"  pinned by {CURATION}; the keywords alone choose {winner[0]}, "
+            f"score {winner[1]:g}: {_evidence(verdict, winner[0])}"
+        )
     elif winner[1] == 0:
         lines.append("  no keyword of any topic matched: placed in the first topic")
     else:
         lines.append(f"  chosen by keywords, score {scores[chosen]:g}: {_evidence(verdict, chosen)}")
         runner_up = verdict.ranking[1] if len(verdict.ranking) > 1 else None
         if runner_up and runner_up[1] > 0:
-            lines.append(f"  runner-up: {runner_up[0]}, score {runner_up[1]:g}: {_evidence(verdict, runner_up[0])}")
+            lines.append(
+                f"  runner-up: {runner_up[0]}, score {runner_up[1]:g}: {_evidence(verdict, runner_up[0])}"
+            )
     tags = corpus.tags_of.get(question.id, ())
     lines.append("  secondary tags: " + (", ".join(tags) if tags else "none"))
     return lines
@@ -76,17 +83,26 @@ def _group_lines(corpus: Corpus, question: Question, by_id: dict[str, Question])
     if not members:
         lines.append("  not merged with any other question")
     else:
-        lines.append(f"  group {gid}: asked in {len({m.source for m in members} | {question.source})} sources")
+        lines.append(
+            f"  group {gid}: asked in {len({m.source for m in members} | {question.source})} sources"
+        )
     for m in sorted(members, key=lambda m: m.id):
         reason = why_apart(sig, signature(m)) or ("same source" if m.source == question.source else None)
-        how = "by rule: same concepts, compatible intents" if reason is None else \
-            f"by {CURATION} (the rule alone would not: {reason})"
+        how = (
+            "by rule: same concepts, compatible intents"
+            if reason is None
+            else f"by {CURATION} (the rule alone would not: {reason})"
+        )
         lines.append(f"  - {m.id} [{m.source}] {m.question!r}: merged {how}")
-    near = [q for q in corpus.questions if q.id != question.id and q not in members
-            and signature(q).concepts == sig.concepts and sig.concepts]
+    near = [
+        q
+        for q in corpus.questions
+        if q.id != question.id and q not in members and signature(q).concepts == sig.concepts and sig.concepts
+    ]
     for q in sorted(near, key=lambda q: q.id)[:5]:
-        reason = why_apart(sig, signature(q)) or ("same source" if q.source == question.source
-                                                  else f"split by {CURATION} or a source conflict")
+        reason = why_apart(sig, signature(q)) or (
+            "same source" if q.source == question.source else f"split by {CURATION} or a source conflict"
+        )
         lines.append(f"  kept apart from {q.id} {q.question!r}: {reason}")
     return lines
 

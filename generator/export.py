@@ -39,10 +39,10 @@ from generator.render_topics import citation, mcq_answer
 from generator.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, SAFE_SCHEMES
 
 DECK_NAME = "LLM Interview Study"
-DECK_ID = 1_843_229_017            # fixed: a re-import lands in the same deck
-MODEL_ID = 1_511_820_463           # fixed: the same note type every export
-FIXED_TIMESTAMP = 1_700_000_000    # note/card "modified" times; SOURCE_DATE_EPOCH wins if set
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)   # the earliest date a zip entry can hold
+DECK_ID = 1_843_229_017  # fixed: a re-import lands in the same deck
+MODEL_ID = 1_511_820_463  # fixed: the same note type every export
+FIXED_TIMESTAMP = 1_700_000_000  # note/card "modified" times; SOURCE_DATE_EPOCH wins if set
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can hold
 EXTENSIONS = {"anki": "apkg", "csv": "csv", "json": "json"}
 DEFAULT_DIR = Path("dist")
 DOWNLOADS = ("downloads/llm-study.apkg", "downloads/llm-study.csv")
@@ -67,17 +67,19 @@ CARD_CSS = """.card { font-family: system-ui, sans-serif; font-size: 18px; line-
 .source { font-size: 0.8em; opacity: 0.7; margin-top: 1.5em; }
 pre, code { font-size: 0.9em; }"""
 MODEL = genanki.Model(
-    MODEL_ID, "LLM Study Q&A",
-    fields=[{"name": "Question"}, {"name": "Answer"}, {"name": "Source"}, {"name": "Topic"},
-            {"name": "Id"}],
-    templates=[{
-        "name": "Card 1",
-        "qfmt": "{{Question}}",
-        "afmt": '{{FrontSide}}<hr id="answer">{{Answer}}<div class="source">{{Source}} · {{Topic}}</div>',
-    }],
+    MODEL_ID,
+    "LLM Study Q&A",
+    fields=[{"name": "Question"}, {"name": "Answer"}, {"name": "Source"}, {"name": "Topic"}, {"name": "Id"}],
+    templates=[
+        {
+            "name": "Card 1",
+            "qfmt": "{{Question}}",
+            "afmt": '{{FrontSide}}<hr id="answer">{{Answer}}<div class="source">{{Source}} · {{Topic}}</div>',
+        }
+    ],
     css=CARD_CSS,
 )
-PARALLEL_FROM = 3000   # fields; below this a process pool costs more than it saves
+PARALLEL_FROM = 3000  # fields; below this a process pool costs more than it saves
 
 
 @dataclass(frozen=True)
@@ -99,9 +101,12 @@ def markdown_to_html(text: str) -> str:
     clean = _plain_html(text)
     if clean is None:
         rendered = _MARKDOWN.reset().convert(text)
-        clean = nh3.clean(rendered, tags=set(ALLOWED_TAGS) | {"h1", "h2", "h3", "h4", "hr"},
-                          attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
-                          url_schemes=set(SAFE_SCHEMES))
+        clean = nh3.clean(
+            rendered,
+            tags=set(ALLOWED_TAGS) | {"h1", "h2", "h3", "h4", "hr"},
+            attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
+            url_schemes=set(SAFE_SCHEMES),
+        )
     return _restore_math(held, clean)
 
 
@@ -165,8 +170,9 @@ def make_card(q: Question, html: tuple[str, str, str], corpus: Corpus, sources: 
     front = question + ("\n" + options if options else "")
     topic = topic_for(corpus, q.id)
     tags = (tag("topic", topic), tag("source", q.source), tag("kind", q.kind))
-    return Card(genanki.guid_for(q.id), front, back, _escape(citation(q, sources)),
-                _escape(topics[topic]), tags, q.id)
+    return Card(
+        genanki.guid_for(q.id), front, back, _escape(citation(q, sources)), _escape(topics[topic]), tags, q.id
+    )
 
 
 class CardJob:
@@ -186,8 +192,9 @@ class CardJob:
         workers = os.cpu_count() or 1
         self.pool = ProcessPoolExecutor(workers) if len(todo) >= PARALLEL_FROM and workers >= 2 else None
         # Executor.map submits every chunk now; the results are read in result().
-        self.converted = (self.pool.map(markdown_to_html, todo, chunksize=256) if self.pool
-                          else map(markdown_to_html, todo))
+        self.converted = (
+            self.pool.map(markdown_to_html, todo, chunksize=256) if self.pool else map(markdown_to_html, todo)
+        )
 
     def result(self) -> list[Card]:
         try:
@@ -197,8 +204,10 @@ class CardJob:
         html = [next(converted) if done is None else done for done in self.quick]
         sources = {s.id: s for s in self.corpus.sources}
         topics = {t.id: t.title for t in self.corpus.topics}
-        return [make_card(q, tuple(html[3 * i:3 * i + 3]), self.corpus, sources, topics)
-                for i, q in enumerate(self.chosen)]
+        return [
+            make_card(q, tuple(html[3 * i : 3 * i + 3]), self.corpus, sources, topics)
+            for i, q in enumerate(self.chosen)
+        ]
 
     def close(self) -> None:
         if self.pool:
@@ -217,8 +226,14 @@ def timestamp() -> int:
 def write_apkg(items: list[Card], out: Path) -> None:
     deck = genanki.Deck(DECK_ID, DECK_NAME, description="LLM interview questions with answers.")
     for c in items:
-        deck.add_note(genanki.Note(model=MODEL, fields=[c.question, c.answer, c.source, c.topic, c.qid],
-                                   tags=list(c.tags), guid=c.guid))
+        deck.add_note(
+            genanki.Note(
+                model=MODEL,
+                fields=[c.question, c.answer, c.source, c.topic, c.qid],
+                tags=list(c.tags),
+                guid=c.guid,
+            )
+        )
     stamp = timestamp()
     with tempfile.TemporaryDirectory() as scratch:
         db_path = Path(scratch) / "collection.anki2"
@@ -242,9 +257,11 @@ def write_apkg(items: list[Card], out: Path) -> None:
 def csv_text(items: list[Card]) -> str:
     """Anki's text import format: header lines, then one row per note."""
     buffer = io.StringIO()
-    buffer.write("#separator:Comma\n#html:true\n#notetype:Basic\n"
-                 f"#deck:{DECK_NAME}\n#columns:GUID,Front,Back,Source,Topic,Tags\n"
-                 "#guid column:1\n#tags column:6\n")
+    buffer.write(
+        "#separator:Comma\n#html:true\n#notetype:Basic\n"
+        f"#deck:{DECK_NAME}\n#columns:GUID,Front,Back,Source,Topic,Tags\n"
+        "#guid column:1\n#tags column:6\n"
+    )
     writer = csv.writer(buffer, lineterminator="\n")
     for c in items:
         writer.writerow([c.guid, c.question, c.answer, c.source, c.topic, " ".join(c.tags)])
@@ -253,7 +270,9 @@ def csv_text(items: list[Card]) -> str:
 
 def json_text(corpus: Corpus) -> str:
     """The same document as the site's questions.json, in the same compact form."""
-    return json.dumps(corpus_json.build(corpus, plan(corpus)), ensure_ascii=False, separators=(",", ":")) + "\n"
+    return (
+        json.dumps(corpus_json.build(corpus, plan(corpus)), ensure_ascii=False, separators=(",", ":")) + "\n"
+    )
 
 
 def export(corpus: Corpus, fmt: str, out_path: Path | None = None) -> Path:

@@ -63,9 +63,13 @@ def _term(i: int, entry: object, path: Path, errors: list[str]) -> Term | None:
     if not isinstance(aliases, list):
         errors.append(f"{where} ({entry['term']}): 'aliases' must be a list")
         aliases = []
-    return Term(str(entry["term"]).strip(), str(entry["expansion"]).strip(),
-                str(entry["definition"]).strip(), tuple(str(a).strip() for a in aliases if str(a).strip()),
-                bool(entry.get("plural", False)))
+    return Term(
+        str(entry["term"]).strip(),
+        str(entry["expansion"]).strip(),
+        str(entry["definition"]).strip(),
+        tuple(str(a).strip() for a in aliases if str(a).strip()),
+        bool(entry.get("plural", False)),
+    )
 
 
 def load_glossary(path: Path) -> tuple[Term, ...]:

@@ -47,43 +47,93 @@ TITLE_LINE = re.compile(r"^\s*(?![-*•+]\s|\d+[.)])[A-Z][^.!?:;,]{0,70}[^.!?:;,
 QUESTION_LIKE = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\*\*)?(?:Q(?:uestion)?\s*\d|\d+[.)]\s)|\?\W*$", re.I)
 
 RULES: tuple[Rule, ...] = (
-    Rule("image-credit", "line", _rx(r"^\W*(?:image|photo|picture|figure|img)\s+(?:source|credits?)\s*[:\-–]"),
-         "Credit lines under pasted images: 'Image Source: Cognitive Class'."),
-    Rule("also-read", "line", _rx(r"^\W*(?:also read|read also|read more|recommended reading)\s*[:\-–]"),
-         "Links to other articles: 'Also Read: Top 7 Strategies to ...'."),
-    Rule("leave-a-comment", "line", _rx(r"^\W*leave a (?:comment|reply)\W*$"),
-         "The comment form's heading at the end of a blog post."),
-    Rule("similar-posts", "line", _rx(r"^\W*(?:similar|related|recent) (?:posts|articles)\W*$"),
-         "The 'Similar Posts' block heading at the end of a blog post."),
-    Rule("social-buttons", "line",
-         _rx(r"^\W*(?:save|like|share|repost|comment|subscribe)(?:\W+(?:save|like|share|repost|comment|subscribe))*\W*$"),
-         "Social buttons copied as text: 'SAVE', 'LIKE', 'SHARE' on lines of their own."),
-    Rule("promo-intro", "line",
-         _rx(r"learn everything there is to know about|so let[’']s (?:get started|begin|dive in)\b"),
-         "Promotional intro lines: 'Learn everything there is to know about ... with our ... Program', "
-         "'... So let's get started with ...'."),
-    Rule("promo-outro", "line",
-         _rx(r"^\W*in this article,? we(?: have)? (?:seen|covered|discussed|looked at)\b|\bcheck out our\b[^!]*!\s*$"),
-         "Promotional outro lines: 'In this article, we have seen ...', "
-         "'Want to learn ...? Check out our GenAI Roadmap ...!'."),
-    Rule("click-here", "inline", _rx(r"(?:^|(?<=[.!?)]))\s*click here\b[^.!?\n]{0,60}[.!]?\s*$"),
-         "A dead 'Click here' link text at the end of a line (after a sentence, or alone)."),
-    Rule("final-words", "tail", _rx(r"^\W*(?:final words|final thoughts|closing thoughts)\W*$"),
-         "A closing 'Final Words' heading and its promotional paragraph, up to the next question."),
-    Rule("follow-for-more", "tail", _rx(r"^\W*follow(?:\s+(?:us|me|@\w+))?\s+for\s+more\b"),
-         "A social post's call to action: 'Follow for more AI/ML posts', then 'SAVE', 'LIKE', 'SHARE'."),
-    Rule("diagram-labels", "labels", LABEL_LINE,
-         "Words from a pasted diagram between an answer's paragraphs: two or more paragraphs of one- "
-         "to three-word lines ('better / accuracy', 'larger context / window'), with the short "
-         "captions between them. A last title-like line right before prose ('QLoRA (Quantized LoRA)') "
-         "is a heading and stays."),
-    Rule("figure-caption", "caption", TITLE_LINE,
-         "A short title with no sentence punctuation as the last paragraph of an answer, after its "
-         "prose: the caption of a pasted figure ('The Cycle of Prompt Engineering')."),
+    Rule(
+        "image-credit",
+        "line",
+        _rx(r"^\W*(?:image|photo|picture|figure|img)\s+(?:source|credits?)\s*[:\-–]"),
+        "Credit lines under pasted images: 'Image Source: Cognitive Class'.",
+    ),
+    Rule(
+        "also-read",
+        "line",
+        _rx(r"^\W*(?:also read|read also|read more|recommended reading)\s*[:\-–]"),
+        "Links to other articles: 'Also Read: Top 7 Strategies to ...'.",
+    ),
+    Rule(
+        "leave-a-comment",
+        "line",
+        _rx(r"^\W*leave a (?:comment|reply)\W*$"),
+        "The comment form's heading at the end of a blog post.",
+    ),
+    Rule(
+        "similar-posts",
+        "line",
+        _rx(r"^\W*(?:similar|related|recent) (?:posts|articles)\W*$"),
+        "The 'Similar Posts' block heading at the end of a blog post.",
+    ),
+    Rule(
+        "social-buttons",
+        "line",
+        _rx(
+            r"^\W*(?:save|like|share|repost|comment|subscribe)(?:\W+(?:save|like|share|repost|comment|subscribe))*\W*$"
+        ),
+        "Social buttons copied as text: 'SAVE', 'LIKE', 'SHARE' on lines of their own.",
+    ),
+    Rule(
+        "promo-intro",
+        "line",
+        _rx(r"learn everything there is to know about|so let[’']s (?:get started|begin|dive in)\b"),
+        "Promotional intro lines: 'Learn everything there is to know about ... with our ... Program', "
+        "'... So let's get started with ...'.",
+    ),
+    Rule(
+        "promo-outro",
+        "line",
+        _rx(
+            r"^\W*in this article,? we(?: have)? (?:seen|covered|discussed|looked at)\b|\bcheck out our\b[^!]*!\s*$"
+        ),
+        "Promotional outro lines: 'In this article, we have seen ...', "
+        "'Want to learn ...? Check out our GenAI Roadmap ...!'.",
+    ),
+    Rule(
+        "click-here",
+        "inline",
+        _rx(r"(?:^|(?<=[.!?)]))\s*click here\b[^.!?\n]{0,60}[.!]?\s*$"),
+        "A dead 'Click here' link text at the end of a line (after a sentence, or alone).",
+    ),
+    Rule(
+        "final-words",
+        "tail",
+        _rx(r"^\W*(?:final words|final thoughts|closing thoughts)\W*$"),
+        "A closing 'Final Words' heading and its promotional paragraph, up to the next question.",
+    ),
+    Rule(
+        "follow-for-more",
+        "tail",
+        _rx(r"^\W*follow(?:\s+(?:us|me|@\w+))?\s+for\s+more\b"),
+        "A social post's call to action: 'Follow for more AI/ML posts', then 'SAVE', 'LIKE', 'SHARE'.",
+    ),
+    Rule(
+        "diagram-labels",
+        "labels",
+        LABEL_LINE,
+        "Words from a pasted diagram between an answer's paragraphs: two or more paragraphs of one- "
+        "to three-word lines ('better / accuracy', 'larger context / window'), with the short "
+        "captions between them. A last title-like line right before prose ('QLoRA (Quantized LoRA)') "
+        "is a heading and stays.",
+    ),
+    Rule(
+        "figure-caption",
+        "caption",
+        TITLE_LINE,
+        "A short title with no sentence punctuation as the last paragraph of an answer, after its "
+        "prose: the caption of a pasted figure ('The Cycle of Prompt Engineering').",
+    ),
 )
 
 RULES_BY_SCOPE: dict[str, tuple[Rule, ...]] = {
-    scope: tuple(r for r in RULES if r.scope == scope) for scope in ("line", "inline", "tail", "labels", "caption")
+    scope: tuple(r for r in RULES if r.scope == scope)
+    for scope in ("line", "inline", "tail", "labels", "caption")
 }
 
 
@@ -157,8 +207,9 @@ def label_runs(paragraphs: list[list[str]]) -> set[int]:
             index += 1
             continue
         end = index
-        while end < len(paragraphs) and (is_label_paragraph(paragraphs[end])
-                                         or is_caption_sentence(paragraphs[end])):
+        while end < len(paragraphs) and (
+            is_label_paragraph(paragraphs[end]) or is_caption_sentence(paragraphs[end])
+        ):
             end += 1
         label_lines = sum(len(p) for p in paragraphs[index:end] if is_label_paragraph(p))
         captions = [i for i in range(index, end) if not is_label_paragraph(paragraphs[i])]
@@ -168,8 +219,13 @@ def label_runs(paragraphs: list[list[str]]) -> set[int]:
                 continue
             end -= 1
         last = paragraphs[end - 1]
-        keep_last = (len(last) == 1 and end < len(paragraphs) and is_heading_like(last[0])
-                     and is_prose(paragraphs[end]) and not is_label_paragraph(paragraphs[end]))
+        keep_last = (
+            len(last) == 1
+            and end < len(paragraphs)
+            and is_heading_like(last[0])
+            and is_prose(paragraphs[end])
+            and not is_label_paragraph(paragraphs[end])
+        )
         if label_lines >= 2:
             drop.update(range(index, end - 1 if keep_last else end))
         index = end
@@ -177,5 +233,8 @@ def label_runs(paragraphs: list[list[str]]) -> set[int]:
 
 
 def is_caption(lines: list[str]) -> bool:
-    return (len(lines) == 1 and len(lines[0].split()) <= 8
-            and any(r.pattern.match(lines[0]) for r in RULES_BY_SCOPE["caption"]))
+    return (
+        len(lines) == 1
+        and len(lines[0].split()) <= 8
+        and any(r.pattern.match(lines[0]) for r in RULES_BY_SCOPE["caption"])
+    )

@@ -13,7 +13,7 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # Control characters other than tab and newlines: never text, and they can drive
 # a terminal (ESC sequences) when `check` prints a question.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-BINARY_SHARE = 0.10   # more control characters than this in the first 4 KB: not a text file
+BINARY_SHARE = 0.10  # more control characters than this in the first 4 KB: not a text file
 
 
 def discover(sources_dir: Path, root: Path) -> tuple[list[Path], list[Problem]]:
@@ -25,12 +25,14 @@ def discover(sources_dir: Path, root: Path) -> tuple[list[Path], list[Problem]]:
         if path.suffix.lower() in SUPPORTED_SUFFIXES:
             paths.append(path)
         else:
-            problems.append(Problem(
-                Location(_rel(path, root), 1),
-                f"unsupported file type {path.suffix or '(none)'!r}: skipped "
-                f"(supported: {', '.join(SUPPORTED_SUFFIXES)})",
-                "error",
-            ))
+            problems.append(
+                Problem(
+                    Location(_rel(path, root), 1),
+                    f"unsupported file type {path.suffix or '(none)'!r}: skipped "
+                    f"(supported: {', '.join(SUPPORTED_SUFFIXES)})",
+                    "error",
+                )
+            )
     return paths, problems
 
 

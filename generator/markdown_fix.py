@@ -69,7 +69,9 @@ def to_markdown(lines: tuple[Line, ...] | list[Line]) -> list[tuple[int, str]]:
 
 
 def join_blocks(blocks: list[tuple[int, str]]) -> str:
-    return "".join(text if i == 0 else sep + text for i, (sep, text) in enumerate(_separators(blocks))).strip()
+    return "".join(
+        text if i == 0 else sep + text for i, (sep, text) in enumerate(_separators(blocks))
+    ).strip()
 
 
 def _separators(blocks: list[tuple[int, str]]) -> list[tuple[str, str]]:
@@ -77,8 +79,11 @@ def _separators(blocks: list[tuple[int, str]]) -> list[tuple[str, str]]:
     for _, text in blocks:
         # Back from a nested bullet list to an outer numbered item (or the reverse) needs a
         # blank line, or Python-Markdown makes the outer item one more item of the inner list.
-        tight = _is_list_line(previous) and _is_list_line(text) and not (
-            _indent_of(previous) > _indent_of(text) and _is_numbered(previous) != _is_numbered(text))
+        tight = (
+            _is_list_line(previous)
+            and _is_list_line(text)
+            and not (_indent_of(previous) > _indent_of(text) and _is_numbered(previous) != _is_numbered(text))
+        )
         out.append(("\n" if tight else "\n\n", text))
         previous = text.rsplit("\n", 1)[-1]
     return out
@@ -122,10 +127,20 @@ def _items(lines, texts: list[str]) -> list[Item]:
                 index += 1
             items.append(Item("math", "\n".join(block), no, gap=gap))
         elif number := NUMBER.match(text):
-            items.append(Item("number", number.group("text").strip(), no, len(number.group("indent")),
-                              n=int(number.group("n")), gap=gap))
+            items.append(
+                Item(
+                    "number",
+                    number.group("text").strip(),
+                    no,
+                    len(number.group("indent")),
+                    n=int(number.group("n")),
+                    gap=gap,
+                )
+            )
         elif bullet := BULLET.match(text):
-            items.append(Item("bullet", bullet.group("text").strip(), no, len(bullet.group("indent")), gap=gap))
+            items.append(
+                Item("bullet", bullet.group("text").strip(), no, len(bullet.group("indent")), gap=gap)
+            )
         else:
             items.append(Item("text", _escape_start(text.strip()), no, gap=gap))
         gap = False
@@ -150,8 +165,13 @@ def _join_continuations(items: list[Item]) -> list[Item]:
     out: list[Item] = []
     for item in items:
         previous = out[-1] if out else None
-        if (previous and item.kind == "text" and previous.kind != "math" and item.text[:1].islower()
-                and not previous.text.endswith(TERMINAL)):
+        if (
+            previous
+            and item.kind == "text"
+            and previous.kind != "math"
+            and item.text[:1].islower()
+            and not previous.text.endswith(TERMINAL)
+        ):
             previous.text = f"{previous.text} {item.text}"
             continue
         out.append(item)
@@ -163,16 +183,21 @@ def repair_bold(text: str) -> str:
     if text.count("**") % 2 == 1:
         broken = BROKEN_BOLD.match(text)
         if broken:
-            return f"**{broken.group('label').strip()}** {text[broken.end():]}".rstrip()
+            return f"**{broken.group('label').strip()}** {text[broken.end() :]}".rstrip()
     return text
 
 
 def _bold_subheadings(items: list[Item]) -> None:
     """A short title line followed by prose ('LoRA (Low-Rank Adaptation)') is a sub-heading: bold."""
     for item, following in zip(items, items[1:]):
-        if (item.kind == "text" and following.kind == "text" and SUBHEADING.match(item.text)
-                and len(item.text.split()) <= SUBHEADING_WORDS and is_heading_like(item.text)
-                and len(following.text.split()) >= PROSE_WORDS):
+        if (
+            item.kind == "text"
+            and following.kind == "text"
+            and SUBHEADING.match(item.text)
+            and len(item.text.split()) <= SUBHEADING_WORDS
+            and is_heading_like(item.text)
+            and len(following.text.split()) >= PROSE_WORDS
+        ):
             item.text = f"**{item.text}**"
 
 
@@ -219,10 +244,10 @@ def _attach_to_numbers(items: list[Item]) -> None:
             attached = 0
             continue
         attached = second - first - 1
-        _indent(items[first + 1:second])
+        _indent(items[first + 1 : second])
     if numbered and attached:
         last = numbered[-1]
-        _indent(items[last + 1:last + 1 + attached])
+        _indent(items[last + 1 : last + 1 + attached])
 
 
 def _indent(items: list[Item]) -> None:

@@ -53,7 +53,7 @@ def fix_math(text: str) -> MathResult:
     pieces: list[tuple[str, bool]] = []  # (text, is_code_or_math)
     pos = 0
     for code in CODE.finditer(text) if "`" in text or "~~~" in text else ():
-        pieces.append((text[pos:code.start()], False))
+        pieces.append((text[pos : code.start()], False))
         pieces.append((code.group(), True))
         pos = code.end()
     pieces.append((text[pos:], False))
@@ -71,8 +71,9 @@ def fix_math(text: str) -> MathResult:
 
 def _fix_chunk(text: str) -> tuple[str, bool, int]:
     if "\\[" in text:
-        text = BRACKET_MATH.sub(lambda m: f"$${m.group(1).strip()}$$" if _looks_like_math(m.group(1))
-                                else m.group(), text)
+        text = BRACKET_MATH.sub(
+            lambda m: f"$${m.group(1).strip()}$$" if _looks_like_math(m.group(1)) else m.group(), text
+        )
     if "\\(" in text:
         text = PAREN_MATH.sub(lambda m: f"${m.group(1).strip()}$" if m.group(1).strip() else m.group(), text)
     if "$" not in text:
@@ -88,7 +89,7 @@ def _fix_chunk(text: str) -> tuple[str, bool, int]:
         end = _math_end(text, i)
         if end is None:
             out.append(_wrap_bare(text[plain_start:i]) + "\\$")
-            if not text[i + 1:i + 2].isdigit():
+            if not text[i + 1 : i + 2].isdigit():
                 unbalanced += 1
             plain_start = i + 1
             continue
@@ -118,8 +119,8 @@ def _math_end(text: str, start: int) -> int | None:
             break
         close += 1
     # The next dollar must close it; otherwise this one opens no math ("$10 and $20").
-    after = text[close + 1:close + 2]
-    content = text[start + 1:close]
+    after = text[close + 1 : close + 2]
+    content = text[start + 1 : close]
     if text[close - 1].isspace() or after.isdigit() or after == "$":
         return None
     if content[0].isdigit() and not _looks_like_math(content):
@@ -169,8 +170,10 @@ def _expression_end(text: str, start: int, pos: int) -> int:
             break
         pos += 1
     end = pos
-    while end > start and (text[end - 1] in TRAILING or (
-            text[end - 1] == ")" and text[start:end].count(")") > text[start:end].count("("))):
+    while end > start and (
+        text[end - 1] in TRAILING
+        or (text[end - 1] == ")" and text[start:end].count(")") > text[start:end].count("("))
+    ):
         end -= 1
     return end
 

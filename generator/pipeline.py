@@ -23,9 +23,17 @@ def read_sources(content: Content) -> tuple[list[Source], list[Question], list[P
         try:
             source, found, file_problems = read_source(path, content)
         except Exception as exc:  # a reader bug must cost one file, not the whole site
-            rel = path.relative_to(content.root).as_posix() if path.is_relative_to(content.root) else str(path)
-            problems.append(Problem(Location(rel, 1), f"internal error while reading this file, skipped "
-                                    f"(please report it): {type(exc).__name__}: {exc}", "error"))
+            rel = (
+                path.relative_to(content.root).as_posix() if path.is_relative_to(content.root) else str(path)
+            )
+            problems.append(
+                Problem(
+                    Location(rel, 1),
+                    f"internal error while reading this file, skipped "
+                    f"(please report it): {type(exc).__name__}: {exc}",
+                    "error",
+                )
+            )
             continue
         sources.append(source)
         questions += found
@@ -46,8 +54,13 @@ def read_source(path: Path, content: Content) -> tuple[Source, list[Question], l
 def gather(root: Path) -> Corpus:
     content = load_content(root)
     sources, questions, problems = read_sources(content)
-    corpus = Corpus(sources=sources, questions=questions, problems=problems,
-                    topics=list(content.topics), hidden=content.curation.hide)
+    corpus = Corpus(
+        sources=sources,
+        questions=questions,
+        problems=problems,
+        topics=list(content.topics),
+        hidden=content.curation.hide,
+    )
     corpus.topic_of, corpus.tags_of = classify.classify_all(questions, content.topics, content.curation)
     corpus.group_of = dedupe.find_groups(questions, content.curation)
     corpus.related_of = related.find_related(questions, corpus.group_of)

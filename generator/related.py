@@ -23,15 +23,18 @@ from generator.model import Question
 from generator.textsim import stem
 
 MAX_RELATED = 3
-MAX_POSTING = 50       # terms shared by more questions than this do not generate candidates
-MIN_SCORE = 0.2        # below this cosine, two questions only look alike by accident
+MAX_POSTING = 50  # terms shared by more questions than this do not generate candidates
+MIN_SCORE = 0.2  # below this cosine, two questions only look alike by accident
 STUDY_MIN_SCORE = 0.1  # a practice prompt takes a looser answered match over a closer prompt
 # Words that say how a question is asked rather than what about; they only add noise here.
-GENERIC = frozenset(stem(w) for w in """
+GENERIC = frozenset(
+    stem(w)
+    for w in """
 impact affect ensure think take account similar exist existing data system performance quality
 improve better enhance content generate generation task development technology current latest
 potential open find interesting good best new large text work working
-""".split())
+""".split()
+)
 
 
 def terms(question: Question) -> frozenset[str]:

@@ -27,8 +27,10 @@ from generator.render_topics import counts_text, source_anchor, source_title, to
 
 TEMPLATES = jinja2.Environment(
     loader=jinja2.PackageLoader("generator", "templates"),
-    autoescape=False,            # we emit Markdown; source text is made safe before it gets here
-    trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+    autoescape=False,  # we emit Markdown; source text is made safe before it gets here
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
     undefined=jinja2.StrictUndefined,
     # Templates ship with the package and do not change during a run; without this every
     # `{% include %}` (one per entry) checks the file's mtime on disk.
@@ -49,16 +51,33 @@ def render_home(corpus: Corpus, layout: Layout, downloads: bool) -> str:
     cards = []
     for topic in corpus.topics:
         members = [m for p in layout.pages_of(topic.id) for e in p.entries for m in e.members]
-        cards.append({"id": topic.id, "title": topic.title, "link": f"topics/{topic.id}.md",
-                      "blurb": _blurb(topic.description), "counts": counts_text(members, short=True)})
+        cards.append(
+            {
+                "id": topic.id,
+                "title": topic.title,
+                "link": f"topics/{topic.id}.md",
+                "blurb": _blurb(topic.description),
+                "counts": counts_text(members, short=True),
+            }
+        )
     per_source = questions_by_source(corpus)
-    sources = [{"title": source_title(s, s.id), "anchor": source_anchor(s.id),
-                "counts": counts_text(per_source[s.id])}
-               for s in corpus.sources]
+    sources = [
+        {
+            "title": source_title(s, s.id),
+            "anchor": source_anchor(s.id),
+            "counts": counts_text(per_source[s.id]),
+        }
+        for s in corpus.sources
+    ]
     visible = [q for q in corpus.questions if q.id not in corpus.hidden]
     return TEMPLATES.get_template("home.md.j2").render(
         description="LLM interview questions grouped by topic, with answers, quizzes and practice prompts.",
-        total=len(visible), sources=sources, topics=corpus.topics, cards=cards, downloads=downloads)
+        total=len(visible),
+        sources=sources,
+        topics=corpus.topics,
+        cards=cards,
+        downloads=downloads,
+    )
 
 
 def _blurb(text: str, limit: int = 120) -> str:
@@ -76,8 +95,9 @@ def hand_written_pages(root: Path) -> dict[str, str]:
     folder = root / "content" / "pages"
     if not folder.is_dir():
         return {}
-    return {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
-            for p in sorted(folder.rglob("*.md"))}
+    return {
+        p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.md"))
+    }
 
 
 def render_site(corpus: Corpus, root: Path, downloads: bool = False) -> Rendered:
@@ -87,7 +107,8 @@ def render_site(corpus: Corpus, root: Path, downloads: bool = False) -> Rendered
     terms = study_pages.search_terms(corpus, root)
     for page in layout.pages:
         out.files[page.path] = TEMPLATES.get_template("topic.md.j2").render(
-            topic_context(page, corpus, layout, terms))
+            topic_context(page, corpus, layout, terms)
+        )
     source_files, sources_nav = render_sources(corpus, layout, TEMPLATES)
     out.files.update(source_files)
     study_files = dict(sorted(study_pages.study_pages(corpus, root, layout).items()))
@@ -95,11 +116,14 @@ def render_site(corpus: Corpus, root: Path, downloads: bool = False) -> Rendered
     out.files.update(hand_written_pages(root))
     block = study_pages.abbreviations(corpus, root).strip()
     if block:
-        out.files = {path: (text.rstrip("\n") + "\n\n" + block + "\n" if path.endswith(".md") else text)
-                     for path, text in out.files.items()}
+        out.files = {
+            path: (text.rstrip("\n") + "\n\n" + block + "\n" if path.endswith(".md") else text)
+            for path, text in out.files.items()
+        }
     # Compact: the C encoder (no indent) is ~10x faster, and the file is ~25 % smaller.
-    out.files["questions.json"] = json.dumps(corpus_json.build(corpus, layout), ensure_ascii=False,
-                                             separators=(",", ":")) + "\n"
+    out.files["questions.json"] = (
+        json.dumps(corpus_json.build(corpus, layout), ensure_ascii=False, separators=(",", ":")) + "\n"
+    )
     out.files["study-index.json"] = json.dumps(corpus_json.study_index(layout), separators=(",", ":")) + "\n"
     out.nav = navigation(corpus, layout, list(study_files), sorted(hand_written_pages(root)), sources_nav)
     return out
@@ -109,8 +133,11 @@ def navigation(corpus: Corpus, layout: Layout, study: list[str], pages: list[str
     topics = []
     for topic in corpus.topics:
         paths = [p.path for p in layout.pages_of(topic.id)]
-        topics.append({topic.title: paths[0]} if len(paths) == 1 else
-                      {topic.title: [{f"Page {i}": path} for i, path in enumerate(paths, start=1)]})
+        topics.append(
+            {topic.title: paths[0]}
+            if len(paths) == 1
+            else {topic.title: [{f"Page {i}": path} for i, path in enumerate(paths, start=1)]}
+        )
     nav: list = [{"Home": "index.md"}, {"Topics": topics}]
     nav += [path for path in study if path.endswith(".md")]
     nav.append(sources)
@@ -144,9 +171,9 @@ def write_tree(corpus: Corpus, docs_dir: Path, root: Path) -> Rendered:
     if docs_dir.exists():
         shutil.rmtree(docs_dir)
     docs_dir.mkdir(parents=True)
-    job = CardJob(corpus)   # the cards' HTML converts on the other cores while the pages render
+    job = CardJob(corpus)  # the cards' HTML converts on the other cores while the pages render
     try:
-        rendered = render_site(corpus, root, downloads=True)   # write_downloads writes both or raises
+        rendered = render_site(corpus, root, downloads=True)  # write_downloads writes both or raises
     except BaseException:
         job.close()
         raise

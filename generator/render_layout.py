@@ -19,7 +19,7 @@ from generator.model import Corpus, Question, Topic
 # twice the Markdown, so this keeps a page under ~1 MB of HTML.
 MAX_ENTRIES_PER_PAGE = 400
 MAX_PAGE_CHARS = 400_000
-ENTRY_OVERHEAD_CHARS = 1_000   # heading, badges, citation, related links and markup, measured
+ENTRY_OVERHEAD_CHARS = 1_000  # heading, badges, citation, related links and markup, measured
 KIND_ORDER = {"open": 0, "mcq": 1, "prompt": 2}
 
 
@@ -27,7 +27,7 @@ KIND_ORDER = {"open": 0, "mcq": 1, "prompt": 2}
 class Entry:
     """One `##` block on a topic page: a question, or a merged duplicate group."""
 
-    members: tuple[Question, ...]      # the primary first
+    members: tuple[Question, ...]  # the primary first
     topic: str
     group: str | None = None
 
@@ -43,17 +43,17 @@ class Entry:
 @dataclass(frozen=True)
 class TopicPage:
     topic: Topic
-    path: str                          # docs-relative, e.g. "topics/rag-2.md"
-    number: int                        # 1-based page number within the topic
-    of: int                            # how many pages the topic has
+    path: str  # docs-relative, e.g. "topics/rag-2.md"
+    number: int  # 1-based page number within the topic
+    of: int  # how many pages the topic has
     entries: tuple[Entry, ...]
 
 
 @dataclass
 class Layout:
     pages: list[TopicPage] = field(default_factory=list)
-    page_of: dict[str, str] = field(default_factory=dict)      # question id -> docs path
-    entry_of: dict[str, Entry] = field(default_factory=dict)   # question id -> its entry
+    page_of: dict[str, str] = field(default_factory=dict)  # question id -> docs path
+    entry_of: dict[str, Entry] = field(default_factory=dict)  # question id -> its entry
     question: dict[str, Question] = field(default_factory=dict)  # question id -> question
 
     def pages_of(self, topic_id: str) -> list[TopicPage]:
@@ -133,8 +133,10 @@ def make_entries(corpus: Corpus) -> list[Entry]:
 
 
 def _estimate_chars(entry: Entry) -> int:
-    return sum(len(m.question) + len(m.answer or "") + sum(len(c.text) for c in m.choices)
-               + ENTRY_OVERHEAD_CHARS for m in entry.members)
+    return sum(
+        len(m.question) + len(m.answer or "") + sum(len(c.text) for c in m.choices) + ENTRY_OVERHEAD_CHARS
+        for m in entry.members
+    )
 
 
 def paginate(entries: list[Entry]) -> list[list[Entry]]:

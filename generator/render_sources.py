@@ -10,9 +10,9 @@ from generator.model import Corpus, Question, Source
 from generator.render_layout import Layout, questions_by_source
 from generator.render_topics import counts_text, number_label, source_anchor, source_title
 
-INLINE_LIMIT = 300          # a source with up to this many questions is listed on sources.md itself,
-INLINE_TOTAL = 3000         # while sources.md holds fewer links than this in all (~450 KB)
-LINKS_PER_PAGE = 2000       # ~150 bytes of HTML each: ~300 KB a page
+INLINE_LIMIT = 300  # a source with up to this many questions is listed on sources.md itself,
+INLINE_TOTAL = 3000  # while sources.md holds fewer links than this in all (~450 KB)
+LINKS_PER_PAGE = 2000  # ~150 bytes of HTML each: ~300 KB a page
 SOURCES_PAGE = "sources.md"
 
 
@@ -47,18 +47,28 @@ def render_sources(corpus: Corpus, layout: Layout, templates) -> tuple[dict[str,
         pages = list_pages(s, len(shown), inline)
         inline += 0 if pages else len(shown)
         title = source_title(s, s.id)
-        views.append({
-            "title": title, "anchor": source_anchor(s.id), "description": s.description,
-            "file": escape(s.file), "format": escape(s.format or "unknown"),
-            "counts": counts_text(per_source[s.id]),
-            "links": [] if pages else question_links(shown, layout, SOURCES_PAGE),
-            "pages": [{"number": i, "path": p} for i, p in enumerate(pages, start=1)],
-        })
+        views.append(
+            {
+                "title": title,
+                "anchor": source_anchor(s.id),
+                "description": s.description,
+                "file": escape(s.file),
+                "format": escape(s.format or "unknown"),
+                "counts": counts_text(per_source[s.id]),
+                "links": [] if pages else question_links(shown, layout, SOURCES_PAGE),
+                "pages": [{"number": i, "path": p} for i, p in enumerate(pages, start=1)],
+            }
+        )
         for i, path in enumerate(pages, start=1):
-            chunk = shown[(i - 1) * LINKS_PER_PAGE:i * LINKS_PER_PAGE]
+            chunk = shown[(i - 1) * LINKS_PER_PAGE : i * LINKS_PER_PAGE]
             files[path] = templates.get_template("source_questions.md.j2").render(
-                title=title, page_title=str(escape(s.title)), anchor=source_anchor(s.id), number=i, of=len(pages),
-                links=question_links(chunk, layout, path))
+                title=title,
+                page_title=str(escape(s.title)),
+                anchor=source_anchor(s.id),
+                number=i,
+                of=len(pages),
+                links=question_links(chunk, layout, path),
+            )
         if pages:
             # Nav titles reach the theme's HTML unescaped, and a source's title is source text.
             extra_nav.append({str(escape(s.title)): pages if len(pages) > 1 else pages[0]})

@@ -66,13 +66,13 @@ def _escaped_title(title: str) -> str:
 
 
 def number_label(q: Question) -> str:
-    """"Q21": the label the source printed (a bare number gets a Q), else the order n."""
+    """ "Q21": the label the source printed (a bare number gets a Q), else the order n."""
     label = q.label or str(q.n)
     return f"Q{label}" if PLAIN_NUMBER.match(label) else label
 
 
 def citation(q: Question, sources: dict[str, Source]) -> str:
-    """"Top 50 LLM Interview Questions, Q21"."""
+    """ "Top 50 LLM Interview Questions, Q21"."""
     return f"{source_title(sources.get(q.source), q.source)}, {number_label(q)}"
 
 
@@ -100,8 +100,11 @@ def badges(entry: Entry, sources: dict[str, Source]) -> str:
 def mcq_answer(q: Question) -> str:
     """The hidden part of an MCQ: the correct option, then any explanation."""
     chosen = next((c for c in q.choices if c.letter == q.correct), None)
-    head = f"**Correct answer: {q.correct}.** {chosen.text}" if chosen else (
-        f"**Correct answer: {q.correct}.**" if q.correct else "*The source gives no correct answer.*")
+    head = (
+        f"**Correct answer: {q.correct}.** {chosen.text}"
+        if chosen
+        else (f"**Correct answer: {q.correct}.**" if q.correct else "*The source gives no correct answer.*")
+    )
     return head + (f"\n\n{q.answer}" if q.answer else "")
 
 
@@ -162,8 +165,14 @@ def related_line(entry: Entry, page: TopicPage, corpus: Corpus, layout: Layout) 
     return f"{lead} " + " · ".join(links)
 
 
-def entry_view(entry: Entry, page: TopicPage, corpus: Corpus, layout: Layout,
-               sources: dict[str, Source], terms: dict[str, str]) -> EntryView:
+def entry_view(
+    entry: Entry,
+    page: TopicPage,
+    corpus: Corpus,
+    layout: Layout,
+    sources: dict[str, Source],
+    terms: dict[str, str],
+) -> EntryView:
     q = entry.primary
     answer, answer_title = answer_block(entry, sources)
     return EntryView(
@@ -180,16 +189,25 @@ def entry_view(entry: Entry, page: TopicPage, corpus: Corpus, layout: Layout,
         answer_title=answer_title,
         source_line=source_line(entry, page, sources),
         related=related_line(entry, page, corpus, layout),
-        terms=str(escape("; ".join(dict.fromkeys(
-            t for m in entry.members for t in terms.get(m.id, "").split("; ") if t)))),
+        terms=str(
+            escape(
+                "; ".join(
+                    dict.fromkeys(t for m in entry.members for t in terms.get(m.id, "").split("; ") if t)
+                )
+            )
+        ),
     )
 
 
 def counts_line(entries) -> str:
     questions = [m for e in entries for m in e.members]
     kinds = [m.kind for m in questions]
-    parts = [f"{len(entries)} entries", f"{kinds.count('open')} answered",
-             f"{kinds.count('mcq')} multiple choice", f"{kinds.count('prompt')} practice prompts"]
+    parts = [
+        f"{len(entries)} entries",
+        f"{kinds.count('open')} answered",
+        f"{kinds.count('mcq')} multiple choice",
+        f"{kinds.count('prompt')} practice prompts",
+    ]
     return " · ".join(parts)
 
 
@@ -203,8 +221,9 @@ def pager(page: TopicPage, layout: Layout) -> str:
     return f"Page {page.number} of {page.of}: " + " · ".join(links)
 
 
-def topic_context(page: TopicPage, corpus: Corpus, layout: Layout,
-                  terms: dict[str, str] | None = None) -> dict:
+def topic_context(
+    page: TopicPage, corpus: Corpus, layout: Layout, terms: dict[str, str] | None = None
+) -> dict:
     """Template context of one topic page; `terms` maps question ids to abbreviation expansions."""
     sources = {s.id: s for s in corpus.sources}
     suffix = f" ({page.number}/{page.of})" if page.of > 1 else ""

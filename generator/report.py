@@ -42,12 +42,16 @@ def check_table(corpus: Corpus) -> str:
     header = f"{'source':<40} {'questions':>9} {'answered':>8} {'mcq':>4} {'prompts':>7} {'warnings':>8} {'errors':>6}"
     rows = [header, "-" * len(header)]
     for sid, c in counts.items():
-        rows.append(f"{sid[:40]:<40} {c['questions']:>9} {c['answered']:>8} {c['mcq']:>4} "
-                    f"{c['prompts']:>7} {c['warnings']:>8} {c['errors']:>6}")
+        rows.append(
+            f"{sid[:40]:<40} {c['questions']:>9} {c['answered']:>8} {c['mcq']:>4} "
+            f"{c['prompts']:>7} {c['warnings']:>8} {c['errors']:>6}"
+        )
     total = {k: sum(c[k] for c in counts.values()) for k in ("questions", "answered", "mcq", "prompts")}
-    rows.append(f"{'total':<40} {total['questions']:>9} {total['answered']:>8} {total['mcq']:>4} {total['prompts']:>7} "
-                f"{sum(1 for p in corpus.problems if p.severity == 'warning'):>8} "
-                f"{sum(1 for p in corpus.problems if p.severity == 'error'):>6}")
+    rows.append(
+        f"{'total':<40} {total['questions']:>9} {total['answered']:>8} {total['mcq']:>4} {total['prompts']:>7} "
+        f"{sum(1 for p in corpus.problems if p.severity == 'warning'):>8} "
+        f"{sum(1 for p in corpus.problems if p.severity == 'error'):>6}"
+    )
     rows += [str(p) for p in sorted(corpus.problems, key=lambda p: (p.location.path, p.location.line))]
     return "\n".join(rows)
 
@@ -55,5 +59,7 @@ def check_table(corpus: Corpus) -> str:
 def summary_line(corpus: Corpus, seconds: float) -> str:
     warnings = sum(1 for p in corpus.problems if p.severity == "warning")
     errors = len(corpus.problems) - warnings
-    return (f"{len(corpus.questions)} questions from {len(corpus.sources)} sources in "
-            f"{len(corpus.topics)} topics, {warnings} warnings, {errors} errors, {seconds:.1f} s")
+    return (
+        f"{len(corpus.questions)} questions from {len(corpus.sources)} sources in "
+        f"{len(corpus.topics)} topics, {warnings} warnings, {errors} errors, {seconds:.1f} s"
+    )

@@ -21,17 +21,39 @@ import re
 
 import nh3
 
-ALLOWED_TAGS = frozenset({
-    "b", "strong", "i", "em", "code", "pre", "sub", "sup", "br", "p", "ul", "ol", "li",
-    "blockquote", "table", "thead", "tbody", "tr", "th", "td", "a",
-})
+ALLOWED_TAGS = frozenset(
+    {
+        "b",
+        "strong",
+        "i",
+        "em",
+        "code",
+        "pre",
+        "sub",
+        "sup",
+        "br",
+        "p",
+        "ul",
+        "ol",
+        "li",
+        "blockquote",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "a",
+    }
+)
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"colspan", "rowspan"}, "td": {"colspan", "rowspan"}}
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 DROP_WITH_CONTENT = frozenset({"script", "style"})
 
 # Tag names a browser knows. A tag-like token with another name (`<mask>`,
 # `<EOS>`, `List<T>`) is text a writer meant to show, so it is escaped, not dropped.
-HTML_ELEMENTS = frozenset("""
+HTML_ELEMENTS = frozenset(
+    """
 a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption
 center cite code col colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset
 figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html i iframe
@@ -40,14 +62,17 @@ noframes noscript object ol optgroup option output p param picture plaintext por
 q rp rt ruby s samp script search section select slot small source span strike strong style sub
 summary sup svg table tbody td template textarea tfoot th thead time title tr track tt u ul var
 video wbr xmp
-""".split())
+""".split()
+)
 
 # Elements that change how a browser parses what follows, or load or run things.
-DANGEROUS_TAGS = frozenset("""
+DANGEROUS_TAGS = frozenset(
+    """
 script style iframe frame frameset object embed applet base link meta form input button textarea
 select template noscript noembed noframes xmp plaintext title svg math portal isindex img image
 picture video audio source track
-""".split())
+""".split()
+)
 
 # What Markdown shows as it is, so tags there are not cleaned, found in
 # Markdown's own order: fenced blocks, then code spans (Python-Markdown's
@@ -55,12 +80,18 @@ picture video audio source track
 # not blank ones), then `$` math in what is left (arithmatex runs after code).
 FENCE_BLOCK = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?^ {0,3}\1[`~]*[ \t]*$", re.M | re.S)
 CODE_SPAN = re.compile(r"(?<!\\)(?:\\\\)*(`+)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
-MATH = re.compile(   # arithmatex's smart-dollar and \( \) patterns, kept within a paragraph
+MATH = re.compile(  # arithmatex's smart-dollar and \( \) patterns, kept within a paragraph
     r"(?<!\\)\$\$(?:(?!\n[ \t]*\n).)+?\$\$"
     r"|(?<!\\)\$(?!\s)(?:\\.|(?!\n[ \t]*\n)[^\\$])+?(?<!\s)\$"
-    r"|(?<!\\)\\\((?:\\[^)]|(?!\n[ \t]*\n)[^\\])+?\\\)", re.S)
+    r"|(?<!\\)\\\((?:\\[^)]|(?!\n[ \t]*\n)[^\\])+?\\\)",
+    re.S,
+)
 # (pattern, kind, strings one of which every match contains) in Markdown's order.
-PROTECTED = ((FENCE_BLOCK, "fence", ("```", "~~~")), (CODE_SPAN, "code", ("`",)), (MATH, "math", ("$", "\\(")))
+PROTECTED = (
+    (FENCE_BLOCK, "fence", ("```", "~~~")),
+    (CODE_SPAN, "code", ("`",)),
+    (MATH, "math", ("$", "\\(")),
+)
 # A heading is one inline line: arithmatex has no inline `$$...$$`, so there a
 # `$$` pair is text (and a tag between the dollars is stripped like any other).
 INLINE_MATH = re.compile(MATH.pattern.split("|", 1)[1], re.S)
@@ -79,14 +110,14 @@ RISKY_ATTRIBUTES = frozenset({"style", "srcdoc", "formaction"})
 SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 INVISIBLE = re.compile(r"[\x00-\x20\x7f\\]+")
 IMAGE_OPEN = re.compile(r"(?<!\\)((?:\\\\)*)!(?=\[)")
-LINK_OPEN = re.compile(r"(?<!\\)(?:\\\\)*\]\(")   # an escaped `\]` opens no link
+LINK_OPEN = re.compile(r"(?<!\\)(?:\\\\)*\]\(")  # an escaped `\]` opens no link
 REFERENCE_DEFINITION = re.compile(r"^( {0,3})\[([^\]\n]+)\]:[ \t]*<?([^\s>]*)", re.M)
 # MathJax's html extension: \\href{url}{..} makes a link, \\style \\class \\cssId \\data set attributes.
 TEX_HTML = re.compile(r"\\(?:style|class|cssId|data)(?![A-Za-z])|\\href(?![A-Za-z])(?=\s*\{?([^{}]*))")
 # Python-Markdown's attr_list reads `{: onclick=... }` (colon optional) after a
 # heading, paragraph, link or emphasis: every `{` that could open one is escaped.
 ATTR_LIST_BRACE = re.compile(r"\{(?=:?[ ]*[^}\n ][^\n]*\})")
-ATTR_LIST_ASSIGNMENT = re.compile(r"\{(?=:?[ ]*[^}\n ][^\n]*=[^\n]*\})")   # in code: only `{ key=value }`
+ATTR_LIST_ASSIGNMENT = re.compile(r"\{(?=:?[ ]*[^}\n ][^\n]*=[^\n]*\})")  # in code: only `{ key=value }`
 BRACE_RULES = {"text": ATTR_LIST_BRACE, "code": ATTR_LIST_ASSIGNMENT}
 # For titles: brackets and stray backticks always; `*` unless it is part of
 # **bold**; `_` only at a word's edge (intraword `snake_case` is never emphasis);
@@ -116,9 +147,12 @@ def sanitize_markdown(md: str) -> str:
             skeleton.append(chunk if chunk_kind == "tag" else _hold(pieces, chunk))
     if has_tags:
         cleaned = nh3.clean(
-            "".join(skeleton), tags=set(ALLOWED_TAGS), clean_content_tags=set(DROP_WITH_CONTENT),
+            "".join(skeleton),
+            tags=set(ALLOWED_TAGS),
+            clean_content_tags=set(DROP_WITH_CONTENT),
             attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
-            url_schemes=set(SAFE_SCHEMES))
+            url_schemes=set(SAFE_SCHEMES),
+        )
         md = PLACEHOLDER.sub(lambda m: pieces[int(m.group(1))], cleaned)
     else:
         md = "".join(pieces)
@@ -173,7 +207,7 @@ def _finish(md: str) -> str:
     for run, kind in _split_protected(md):
         if kind != "fence":
             run = _disarm_links(run)
-        if kind in BRACE_RULES and "{" in run:   # math keeps its LaTeX groups
+        if kind in BRACE_RULES and "{" in run:  # math keeps its LaTeX groups
             run = BRACE_RULES[kind].sub(r"\\{", run)
         out.append(run)
     md = "".join(out)
@@ -204,10 +238,13 @@ def _split_protected(md: str, protected=PROTECTED) -> list[tuple[str, str]]:
     """(text, kind) runs, kind "fence", "code", "math" (Markdown shows them as they are) or "text"."""
     runs = [(md, "text")]
     for pattern, kind, marks in protected:
-        if not any(mark in md for mark in marks):   # most text has no code or math: skip the scan
+        if not any(mark in md for mark in marks):  # most text has no code or math: skip the scan
             continue
-        runs = [piece for text, was in runs
-                for piece in ([(text, was)] if was != "text" else _split_on(pattern, text, kind))]
+        runs = [
+            piece
+            for text, was in runs
+            for piece in ([(text, was)] if was != "text" else _split_on(pattern, text, kind))
+        ]
     return [run for run in runs if run[0]]
 
 
@@ -215,7 +252,7 @@ def _split_on(pattern: re.Pattern[str], text: str, kind: str) -> list[tuple[str,
     out: list[tuple[str, str]] = []
     pos = 0
     for match in pattern.finditer(text):
-        out += [(text[pos:match.start()], "text"), (match.group(), kind)]
+        out += [(text[pos : match.start()], "text"), (match.group(), kind)]
         pos = match.end()
     return out + [(text[pos:], "text")]
 
@@ -225,7 +262,7 @@ def _split_markup(text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     pos = 0
     for match in MARKUP.finditer(text):
-        out.append((text[pos:match.start()], "text"))
+        out.append((text[pos : match.start()], "text"))
         out.append(_classify_markup(match.group()))
         pos = match.end()
     out.append((text[pos:], "text"))
@@ -251,7 +288,7 @@ def _disarm_links(text: str) -> str:
     Reference definitions `[id]: javascript:...` get a backslash and stay text.
     Images `![alt](url)` become links (`\\![alt](url)`): a page never loads what a source names.
     """
-    if "]" not in text:   # every pattern below needs a `]`: most text has no link at all
+    if "]" not in text:  # every pattern below needs a `]`: most text has no link at all
         return text
     if "]:" in text:
         text = REFERENCE_DEFINITION.sub(_disarm_definition, text)
@@ -259,22 +296,22 @@ def _disarm_links(text: str) -> str:
         text = IMAGE_OPEN.sub(r"\1\\!", text)
     out, pos = [], 0
     for match in LINK_OPEN.finditer(text):
-        target = text[match.end():match.end() + 2000].lstrip().lstrip("<")
+        target = text[match.end() : match.end() + 2000].lstrip().lstrip("<")
         if not is_external_url(_first_token(target)):
-            out.append(text[pos:match.end() - 1] + "\\(")
+            out.append(text[pos : match.end() - 1] + "\\(")
             pos = match.end()
     return "".join(out) + text[pos:]
 
 
 def _first_token(target: str) -> str:
     end = re.search(r"[\s>)\"']", target)
-    return target[:end.start()] if end else target
+    return target[: end.start()] if end else target
 
 
 def _disarm_definition(match: re.Match[str]) -> str:
     if is_external_url(match.group(3)):
         return match.group()
-    return match.group(1) + "\\" + match.group()[len(match.group(1)):]
+    return match.group(1) + "\\" + match.group()[len(match.group(1)) :]
 
 
 def _disarm_risky_starts(text: str) -> str:
@@ -290,10 +327,10 @@ def _disarm_risky_starts(text: str) -> str:
         end, attributes = _scan_attributes(text, start.end())
         # `<img<svg>`: parsers disagree on where such a name ends, so treat it as risky.
         if name in DANGEROUS_TAGS or _hides_tag(name) or any(_is_risky(a, v) for a, v in attributes):
-            out.append(text[pos:start.start()] + "&lt;")
+            out.append(text[pos : start.start()] + "&lt;")
             pos = start.start() + 1
-        else:   # go on from just after the name: a `<` inside a value is checked too
-            out.append(text[pos:start.end()])
+        else:  # go on from just after the name: a `<` inside a value is checked too
+            out.append(text[pos : start.end()])
             pos = start.end()
     return "".join(out) + text[pos:]
 

@@ -24,12 +24,26 @@ from generator.model import Corpus
 SEARCH_PLUGINS = ("search", "material/search")
 # Only question content: Material's <article>, without the "¶" permalinks; only real pages
 # (every MkDocs page is .../index.html with directory URLs, so 404.html stays out).
-PAGEFIND_ARGS = ("--root-selector", "article", "--exclude-selectors", ".headerlink",
-                 "--glob", "**/index.html", "--quiet")
+PAGEFIND_ARGS = (
+    "--root-selector",
+    "article",
+    "--exclude-selectors",
+    ".headerlink",
+    "--glob",
+    "**/index.html",
+    "--quiet",
+)
 PAGEFIND_TIMEOUT = 1800
 # Pagefind's own UIs: the header box uses pagefind.js alone, so these would only be dead weight.
-UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-                "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+UNUSED_FILES = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
 
 
 def shown_questions(corpus: Corpus) -> int:
@@ -58,7 +72,7 @@ def plugins_without_search(project_config: Path) -> list:
     so a `plugins` list in the generated config replaces the project's whole list.
     """
     data = yaml.load(project_config.read_text(encoding="utf-8"), Loader=_AnyTagLoader) or {}
-    plugins = data.get("plugins", ["search"])          # MkDocs' default when the key is absent
+    plugins = data.get("plugins", ["search"])  # MkDocs' default when the key is absent
     if isinstance(plugins, dict):
         plugins = [{name: conf} if conf else name for name, conf in plugins.items()]
     return [entry for entry in plugins or [] if _plugin_name(entry) not in SEARCH_PLUGINS]
@@ -74,7 +88,7 @@ def configure_pagefind(config: Path, project_config: Path) -> None:
     head, _, body = config.read_text(encoding="utf-8").partition("\n")
     data = yaml.safe_load(body) or {}
     data["plugins"] = plugins_without_search(project_config)
-    data.setdefault("extra", {})["search"] = "pagefind"    # read by overrides/partials/header.html
+    data.setdefault("extra", {})["search"] = "pagefind"  # read by overrides/partials/header.html
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
     config.write_text(head + "\n" + text, encoding="utf-8")
 
@@ -88,8 +102,10 @@ def run_pagefind(site: Path) -> Path:
         raise BuildError(f"Pagefind did not finish indexing {site} within {PAGEFIND_TIMEOUT} s") from None
     output = (result.stderr + result.stdout).strip()
     if result.returncode != 0 and "No module named pagefind" in output:
-        raise BuildError("search mode 'pagefind' needs the pinned 'pagefind[bin]' package "
-                         "(bash scripts/install-and-build installs it)")
+        raise BuildError(
+            "search mode 'pagefind' needs the pinned 'pagefind[bin]' package "
+            "(bash scripts/install-and-build installs it)"
+        )
     bundle = site / "pagefind" / "pagefind.js"
     if result.returncode != 0 or not bundle.is_file():
         last = output.splitlines()[-5:] or ["no output"]

@@ -36,8 +36,10 @@ POLL_SECONDS = 1.0
 def mathjax_source() -> Path:
     spec = importlib.util.find_spec("mathjax")
     if spec is None or not spec.submodule_search_locations:
-        raise BuildError("MathJax files not found: install the pinned 'django-static-mathjax' package "
-                         "(bash scripts/install-and-build does)")
+        raise BuildError(
+            "MathJax files not found: install the pinned 'django-static-mathjax' package "
+            "(bash scripts/install-and-build does)"
+        )
     return Path(list(spec.submodule_search_locations)[0]) / "static" / "mathjax" / "es5"
 
 
@@ -57,8 +59,9 @@ def copy_mathjax(docs_dir: Path) -> None:
 def normalise_site_url(url: str) -> str:
     url = url.strip()
     if not SITE_URL.match(url):
-        raise BuildError(f"--site-url {url!r}: expected an absolute http(s) URL such as "
-                         "https://user.github.io/llm-study/")
+        raise BuildError(
+            f"--site-url {url!r}: expected an absolute http(s) URL such as https://user.github.io/llm-study/"
+        )
     return url if url.endswith("/") else url + "/"
 
 
@@ -70,13 +73,17 @@ def set_site_url(config: Path, site_url: str | None) -> None:
     head, _, body = config.read_text(encoding="utf-8").partition("\n")
     data = yaml.safe_load(body) or {}
     data["site_url"] = normalise_site_url(site_url)
-    config.write_text(head + "\n" + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    config.write_text(
+        head + "\n" + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8"
+    )
 
 
 def generated_config(root: Path) -> Path:
     config = root / "build" / "mkdocs.yml"
     if not config.is_file():
-        raise BuildError(f"{config} is missing: the Markdown must be generated first (python -m generator build)")
+        raise BuildError(
+            f"{config} is missing: the Markdown must be generated first (python -m generator build)"
+        )
     return config
 
 
@@ -90,8 +97,12 @@ def build_site(root: Path, site_url: str | None = None, search: str = "material"
     set_site_url(config, site_url)
     if search == "pagefind":
         pagefind.configure_pagefind(config, root / "mkdocs.yml")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
-                            cwd=root, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
     if result.returncode != 0:
         lines = [line for line in result.stderr.splitlines() if PROBLEM_LINE.search(line)]
         print("\n".join(lines or result.stderr.splitlines()[-20:]), file=sys.stderr)
@@ -170,8 +181,17 @@ def serve(root: Path, dev_addr: str) -> int:
     stop = threading.Event()
     watcher = threading.Thread(target=watch_content, args=(root, stop), daemon=True)
     watcher.start()
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(generated_config(root)),
-               "--dev-addr", dev_addr, "--livereload"]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "-f",
+        str(generated_config(root)),
+        "--dev-addr",
+        dev_addr,
+        "--livereload",
+    ]
     process = subprocess.Popen(command, cwd=root)
     try:
         return process.wait()

@@ -20,15 +20,17 @@ from generator.render_layout import Layout, plan
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = jinja2.Environment(
     loader=jinja2.PackageLoader("generator", "templates"),
-    autoescape=False,            # Markdown out; question titles arrive already escaped by cleaning
-    trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+    autoescape=False,  # Markdown out; question titles arrive already escaped by cleaning
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
     undefined=jinja2.StrictUndefined,
     # Templates ship with the package and do not change during a run; without this every
     # `{% include %}` (one per entry) checks the file's mtime on disk.
     auto_reload=False,
 )
 GLOSSARY_PAGE = "glossary.md"
-MAX_LINKS = 60   # per term: enough to study from, and the page stays small at 10,000 questions
+MAX_LINKS = 60  # per term: enough to study from, and the page stays small at 10,000 questions
 FLASHCARDS_PAGE = "flashcards.md"
 
 
@@ -51,11 +53,24 @@ def render_glossary(corpus: Corpus, terms: tuple[Term, ...], layout: Layout | No
             if entry is None or href is None or entry.id in seen:
                 continue  # one link per site entry: merged duplicates share one
             seen.add(entry.id)
-            links.append({"title": by_id[entry.id].question if entry.id in by_id else by_id[qid].question,
-                          "href": layout.link(entry.id, GLOSSARY_PAGE) or href})
-        views.append({"term": term.term, "expansion": term.expansion, "definition": term.definition,
-                      "aliases": term.aliases, "anchor": term.anchor, "links": links[:MAX_LINKS],
-                      "total": len(links), "more": max(0, len(links) - MAX_LINKS)})
+            links.append(
+                {
+                    "title": by_id[entry.id].question if entry.id in by_id else by_id[qid].question,
+                    "href": layout.link(entry.id, GLOSSARY_PAGE) or href,
+                }
+            )
+        views.append(
+            {
+                "term": term.term,
+                "expansion": term.expansion,
+                "definition": term.definition,
+                "aliases": term.aliases,
+                "anchor": term.anchor,
+                "links": links[:MAX_LINKS],
+                "total": len(links),
+                "more": max(0, len(links) - MAX_LINKS),
+            }
+        )
     return TEMPLATES.get_template("glossary.md.j2").render(terms=views)
 
 
@@ -66,8 +81,10 @@ def render_flashcards(corpus: Corpus) -> str:
 
 def study_pages(corpus: Corpus, root: Path | None = None, layout: Layout | None = None) -> dict[str, str]:
     """Docs-relative path -> Markdown of each study page (pass the site's layout to reuse it)."""
-    return {FLASHCARDS_PAGE: render_flashcards(corpus),
-            GLOSSARY_PAGE: render_glossary(corpus, glossary_terms(root), layout)}
+    return {
+        FLASHCARDS_PAGE: render_flashcards(corpus),
+        GLOSSARY_PAGE: render_glossary(corpus, glossary_terms(root), layout),
+    }
 
 
 def search_terms(corpus: Corpus, root: Path | None = None) -> dict[str, str]:

@@ -16,10 +16,12 @@ from functools import lru_cache
 from generator.model import normalise
 
 # Words whose trailing "s" is not a plural, and words the stemmer must leave alone.
-KEEP = frozenset("""
+KEEP = frozenset(
+    """
 news series species bias analysis process loss class always perhaps
 various previous this its was has does is us yes less unless across thus
-""".split())
+""".split()
+)
 BRITISH = re.compile(r"is(ation|ations|e|ed|es|ing|er|ers)$")
 # Suffixes stripped in this order (at most one) when at least MIN_STEM letters remain.
 SUFFIXES = ("ations", "ation", "ating", "ated", "ate", "ings", "ing", "ed", "e")
@@ -29,20 +31,18 @@ DOUBLE_END = re.compile(r"([^aeiouylsz])\1$")
 # One canonical token per term of the field; variants listed in plain words.
 PHRASES = {
     "llm": "large language model, large language models, language model, language models, "
-           "large lm, llms, lms, lm, large model, large models",
+    "large lm, llms, lms, lm, large model, large models",
     "slm": "small language model, small language models, slms",
-    "rag": "retrieval augmented generation, retrieval augmented generation models, "
-           "retrieval augmented",
+    "rag": "retrieval augmented generation, retrieval augmented generation models, retrieval augmented",
     "lora": "low rank adaptation, low rank adaption, loras",
     "qlora": "quantized lora, quantised lora, quantized low rank adaptation",
-    "peft": "parameter efficient fine tuning, parameter efficient finetuning, "
-            "parameter efficient tuning",
+    "peft": "parameter efficient fine tuning, parameter efficient finetuning, parameter efficient tuning",
     "finetune": "fine tuning, fine tune, fine tuned, fine tunes, finetuning, finetuned, finetune",
     "pretrainedmodel": "pre trained model, pretrained model, pre trained language model, "
-                       "pretrained language model, pre trained llm, pretrained llm",
+    "pretrained language model, pre trained llm, pretrained llm",
     "pretrain": "pre training, pretraining, pre trained, pretrained, pre train",
     "rlhf": "reinforcement learning from human feedback, reinforcement learning with human feedback, "
-            "reinforcement learning through human feedback",
+    "reinforcement learning through human feedback",
     "rl": "reinforcement learning",
     "moe": "mixture of experts, mixture of expert, mixtures of experts",
     "cot": "chain of thought, chain of thoughts, chain of thought prompting, cot prompting",
@@ -58,8 +58,7 @@ PHRASES = {
     "topk": "top k, top k sampling",
     "kl": "kl divergence, kullback leibler, kullback leibler divergence",
     "distill": "knowledge distillation, model distillation, distillation",
-    "mlm": "masked language modeling, masked language modelling, masked language model, "
-           "masked lm, mlm",
+    "mlm": "masked language modeling, masked language modelling, masked language model, masked lm, mlm",
     "clm": "causal language modeling, causal language modelling, causal language model",
     "nsp": "next sentence prediction",
     "ntp": "next token prediction, next word prediction",
@@ -71,7 +70,7 @@ PHRASES = {
     "multihead": "multi head attention, multihead attention, multi head",
     "crossattention": "cross attention",
     "posenc": "positional encoding, positional encodings, position encoding, position embedding, "
-              "position embeddings, positional embedding, positional embeddings",
+    "position embeddings, positional embedding, positional embeddings",
     "contextwindow": "context window, context windows, context length",
     "catforget": "catastrophic forgetting",
     "promptengineering": "prompt engineering, prompt engineer",
@@ -84,7 +83,7 @@ PHRASES = {
     "gpt3": "gpt 3, gpt3",
     "vanishgrad": "vanishing gradient, vanishing gradients, vanishing gradient problem",
     "longdep": "long range dependency, long range dependencies, long term dependency, "
-               "long term dependencies, long distance dependencies",
+    "long term dependencies, long distance dependencies",
     "beamsearch": "beam search",
     "greedy": "greedy decoding, greedy search",
     "crossentropy": "cross entropy, cross entropy loss",
@@ -127,7 +126,8 @@ def stem(word: str) -> str:
     return word
 
 
-STOP_WORDS = frozenset("""
+STOP_WORDS = frozenset(
+    """
 a about above after again against all also am an and any are as at be because been before being
 below between both but by can could did do does doing done during each either else ever every
 few for from further had has have having he her here hers him his how however i if in into is it
@@ -136,7 +136,8 @@ other others our out over own per rather same shall she should so some such than
 them then there these they this those through to too under until up upon very was we were what
 whats when where whereas whether which while who whom whose why will with within without would
 yet you your yours you re ll ve s t d e g eg ie etc vs versus
-""".split())
+""".split()
+)
 STOP_WORDS = STOP_WORDS | {stem(w) for w in STOP_WORDS}
 
 
@@ -163,12 +164,12 @@ def fold(text: str) -> tuple[str, ...]:
     if not starts:
         return words
     out: list[str] = []
-    done = 0   # words[:done] are in `out`
+    done = 0  # words[:done] are in `out`
     for i in starts:
-        if i < done:   # inside a term already folded
+        if i < done:  # inside a term already folded
             continue
         for key, canonical in _BY_FIRST[words[i]]:
-            if words[i:i + len(key)] == key:
+            if words[i : i + len(key)] == key:
                 out += words[done:i]
                 out.append(canonical)
                 done = i + len(key)
@@ -187,4 +188,4 @@ def content_terms(text: str) -> tuple[str, ...]:
 
 
 def ngrams(tokens: tuple[str, ...], size: int) -> set[tuple[str, ...]]:
-    return {tokens[i:i + size] for i in range(len(tokens) - size + 1)}
+    return {tokens[i : i + size] for i in range(len(tokens) - size + 1)}

@@ -24,7 +24,9 @@ AGREEMENT_FLOOR = 0.90
 
 
 def make(text: str, section: str | None = None, answer: str | None = None, qid: str = "q") -> Question:
-    return Question(qid, "src", 1, text, "open" if answer else "prompt", answer, Location("x.txt", 1), section)
+    return Question(
+        qid, "src", 1, text, "open" if answer else "prompt", answer, Location("x.txt", 1), section
+    )
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +44,7 @@ def classify_one(question: Question, topics) -> str:
 
 
 # --- agreement with the editor --------------------------------------------------
+
 
 def test_labelled_sample_is_large_and_covers_every_topic(topics):
     labelled = yaml.safe_load(LABELLED.read_text(encoding="utf-8"))
@@ -68,9 +71,11 @@ def test_classifier_agrees_with_the_editor_on_nine_in_ten(corpus, topics):
 
 # --- scoring rules on invented topics ---------------------------------------------
 
-TOY = (Topic("general", "General", keywords=("llm",)),
-       Topic("tuning", "Tuning", keywords=("lora: 3", "fine-tuning: 2", "adapter")),
-       Topic("search", "Search", keywords=("beam search: 3", "greedy decoding: 3", "sampling")))
+TOY = (
+    Topic("general", "General", keywords=("llm",)),
+    Topic("tuning", "Tuning", keywords=("lora: 3", "fine-tuning: 2", "adapter")),
+    Topic("search", "Search", keywords=("beam search: 3", "greedy decoding: 3", "sampling")),
+)
 
 
 def test_keyword_weights_parse_from_strings_and_yaml_mappings(tmp_path):
@@ -83,8 +88,11 @@ def test_keyword_weights_parse_from_strings_and_yaml_mappings(tmp_path):
 
 
 def test_question_text_outweighs_section_and_answer():
-    q = make("What is LoRA?", section="Decoding: beam search and sampling",
-             answer="Unlike beam search or greedy decoding, LoRA trains adapters.")
+    q = make(
+        "What is LoRA?",
+        section="Decoding: beam search and sampling",
+        answer="Unlike beam search or greedy decoding, LoRA trains adapters.",
+    )
     verdict = score(q, TOY, keyword_table(TOY))
     assert verdict.topic == "tuning"
     assert dict(verdict.ranking)["tuning"] == 3 * 3 + 0.5 * (3 + 1)
@@ -123,33 +131,40 @@ def test_pin_wins_and_keyword_winner_becomes_a_tag():
 
 # --- the real topic keywords on invented questions -----------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("Imagine you must ship a chatbot next week. What would you cut?", "career-behavioral"),
-    ("Tell me about a project where you used retrieval.", "career-behavioral"),
-    ("You're working on an LLM and it starts generating offensive outputs. How would you respond?",
-     "career-behavioral"),
-    ("How have you handled disagreement in your team?", "career-behavioral"),
-    ("How does QLoRA reduce memory during fine-tuning?", "fine-tuning"),
-    ("Why does a higher temperature make outputs more varied?", "decoding"),
-    ("What is the KL divergence between two distributions?", "math-foundations"),
-    ("How does WordPiece split rare words?", "tokenization-embeddings"),
-    ("What does the noise schedule control in a diffusion model?", "multimodal-diffusion"),
-    ("How would you reduce hallucinations in a customer-facing assistant?", "safety-ethics"),
-    ("What is ROUGE and when is it misleading?", "evaluation"),
-    ("How does LangChain connect an LLM to a vector store?", "rag"),
-    ("What is 4-bit quantization and what does it cost in accuracy?", "efficiency-deployment"),
-    ("What does scaling law research say about data versus parameters?", "pretraining"),
-    ("How does few-shot prompting differ from chain-of-thought prompting?", "prompting"),
-    ("What is RLHF?", "alignment-rlhf"),
-    ("Why do transformers need positional encodings?", "transformers-attention"),
-    ("What is a foundation model?", "llm-fundamentals"),
-    ("How can LLMs write marketing copy for a retail business?", "applications"),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Imagine you must ship a chatbot next week. What would you cut?", "career-behavioral"),
+        ("Tell me about a project where you used retrieval.", "career-behavioral"),
+        (
+            "You're working on an LLM and it starts generating offensive outputs. How would you respond?",
+            "career-behavioral",
+        ),
+        ("How have you handled disagreement in your team?", "career-behavioral"),
+        ("How does QLoRA reduce memory during fine-tuning?", "fine-tuning"),
+        ("Why does a higher temperature make outputs more varied?", "decoding"),
+        ("What is the KL divergence between two distributions?", "math-foundations"),
+        ("How does WordPiece split rare words?", "tokenization-embeddings"),
+        ("What does the noise schedule control in a diffusion model?", "multimodal-diffusion"),
+        ("How would you reduce hallucinations in a customer-facing assistant?", "safety-ethics"),
+        ("What is ROUGE and when is it misleading?", "evaluation"),
+        ("How does LangChain connect an LLM to a vector store?", "rag"),
+        ("What is 4-bit quantization and what does it cost in accuracy?", "efficiency-deployment"),
+        ("What does scaling law research say about data versus parameters?", "pretraining"),
+        ("How does few-shot prompting differ from chain-of-thought prompting?", "prompting"),
+        ("What is RLHF?", "alignment-rlhf"),
+        ("Why do transformers need positional encodings?", "transformers-attention"),
+        ("What is a foundation model?", "llm-fundamentals"),
+        ("How can LLMs write marketing copy for a retail business?", "applications"),
+    ],
+)
 def test_invented_questions_land_where_an_editor_expects(text, expected, topics):
     assert classify_one(make(text), topics) == expected
 
 
 # --- explain ---------------------------------------------------------------------
+
 
 def test_explain_shows_the_evidence_for_a_real_question(corpus):
     q = next(q for q in corpus.questions if "beam search" in q.question.lower())

@@ -23,20 +23,26 @@ def md(text: str) -> str:
 
 
 def one(answer: str = "", **extra) -> tuple:
-    questions, problems = make_questions([Draft("What is it?", HERE, lines(answer) if answer else (), **extra)], "s")
+    questions, problems = make_questions(
+        [Draft("What is it?", HERE, lines(answer) if answer else (), **extra)], "s"
+    )
     return questions[0], [str(p) for p in problems]
 
 
 def test_lines_without_blank_lines_become_paragraphs_and_lists():
     assert md("First paragraph.\nSecond paragraph:\n- one\n- two\nClosing words.") == (
-        "First paragraph.\n\nSecond paragraph:\n\n- one\n- two\n\nClosing words.")
+        "First paragraph.\n\nSecond paragraph:\n\n- one\n- two\n\nClosing words."
+    )
 
 
 def test_short_items_after_a_colon_item_are_nested():
-    assert md("- Architecture: parallel.\n- Key components:\n- Encoder-Decoder structure\n- Positional encodings\n"
-              "- Self-attention: relates tokens.") == (
+    assert md(
+        "- Architecture: parallel.\n- Key components:\n- Encoder-Decoder structure\n- Positional encodings\n"
+        "- Self-attention: relates tokens."
+    ) == (
         "- Architecture: parallel.\n- Key components:\n    - Encoder-Decoder structure\n"
-        "    - Positional encodings\n- Self-attention: relates tokens.")
+        "    - Positional encodings\n- Self-attention: relates tokens."
+    )
 
 
 def test_indented_bullets_keep_their_depth():
@@ -45,23 +51,27 @@ def test_indented_bullets_keep_their_depth():
 
 def test_broken_bold_labels_are_repaired():
     assert repair_bold("Rehearsal methods:** These involve retraining.") == (
-        "**Rehearsal methods:** These involve retraining.")
+        "**Rehearsal methods:** These involve retraining."
+    )
     assert md("- 1. Rehearsal methods:** These involve retraining.\n- 2. EWC:** Protects weights.") == (
-        "1. **Rehearsal methods:** These involve retraining.\n2. **EWC:** Protects weights.")
+        "1. **Rehearsal methods:** These involve retraining.\n2. **EWC:** Protects weights."
+    )
     assert repair_bold("**Fine:** already bold") == "**Fine:** already bold"
 
 
 def test_blocks_between_numbered_items_belong_to_the_item_before():
     text = "1. Language Models -\n\nTasks: translation\n\n2. Vision Models -\n\nTasks: detection"
-    assert md(text) == ("1. Language Models -\n\n    Tasks: translation\n\n2. Vision Models -\n\n"
-                        "    Tasks: detection")
+    assert md(text) == (
+        "1. Language Models -\n\n    Tasks: translation\n\n2. Vision Models -\n\n    Tasks: detection"
+    )
     html = markdown.markdown(md(text))
     assert html.count("<li>") == 2 and "<ol>" in html and html.count("<ol>") == 1
 
 
 def test_a_sentence_broken_across_lines_is_joined():
     assert md("- **Context:** static. Traditional\n\n \nmodels use static embeddings.") == (
-        "- **Context:** static. Traditional models use static embeddings.")
+        "- **Context:** static. Traditional models use static embeddings."
+    )
 
 
 def test_markdown_with_structure_is_left_alone():
@@ -84,9 +94,14 @@ def test_answer_left_empty_by_junk_is_warned():
 
 
 def test_a_caption_after_the_prose_is_dropped():
-    question, _ = one("Prompt engineering is especially useful in zero-shot and few-shot learning scenarios.\n\n"
-                      "The Cycle of Prompt Engineering")
-    assert question.answer == "Prompt engineering is especially useful in zero-shot and few-shot learning scenarios."
+    question, _ = one(
+        "Prompt engineering is especially useful in zero-shot and few-shot learning scenarios.\n\n"
+        "The Cycle of Prompt Engineering"
+    )
+    assert (
+        question.answer
+        == "Prompt engineering is especially useful in zero-shot and few-shot learning scenarios."
+    )
 
 
 def test_math_flag_and_unbalanced_dollar_warning_with_line():
@@ -100,8 +115,17 @@ def test_math_flag_and_unbalanced_dollar_warning_with_line():
 def test_answers_and_choices_are_sanitised_and_questions_escaped():
     question, _ = one("Safe <b>bold</b><script>alert(1)</script> and [x](javascript:alert(1))")
     assert "<script" not in question.answer and "javascript:(" not in question.answer.replace("\\", "")
-    questions, _ = make_questions([Draft("What is <img src=x onerror=alert(1)>?", HERE,
-                                         choices=(Choice("A", "<script>x</script>ok"),), correct="A")], "s")
+    questions, _ = make_questions(
+        [
+            Draft(
+                "What is <img src=x onerror=alert(1)>?",
+                HERE,
+                choices=(Choice("A", "<script>x</script>ok"),),
+                correct="A",
+            )
+        ],
+        "s",
+    )
     assert "onerror" not in questions[0].question and questions[0].choices[0].text == "ok"
 
 
@@ -111,22 +135,50 @@ def test_curly_quotes_and_wording_are_kept():
 
 
 def test_answer_renders_with_arithmatex():
-    question, _ = one("The loss is:\n$$L = -\\sum_i y_i \\log(\\hat{y}_i)$$\nWhere y_i is the label and it costs $5.")
-    html = markdown.markdown(question.answer, extensions=["pymdownx.arithmatex"],
-                             extension_configs={"pymdownx.arithmatex": {"generic": True}})
+    question, _ = one(
+        "The loss is:\n$$L = -\\sum_i y_i \\log(\\hat{y}_i)$$\nWhere y_i is the label and it costs $5."
+    )
+    html = markdown.markdown(
+        question.answer,
+        extensions=["pymdownx.arithmatex"],
+        extension_configs={"pymdownx.arithmatex": {"generic": True}},
+    )
     assert '<div class="arithmatex">' in html and '<span class="arithmatex">\\(y_i\\)</span>' in html
     assert "costs $5." in html
 
 
-PIECES = ["Q1. What?", "Ans - yes", "A. x", "Answer: A. x", "- Topic:", "- text", "Answers", "1. **Why?**",
-          "   - How?", "### **Part:**", "What is it?", "$5 and $", "\\frac{a}{b}", "```", "| a |", "better",
-          "accuracy", "", "Image Source: x", "Final Words", "<h3 class='x'>T", "- 1. Label:** text"]
+PIECES = [
+    "Q1. What?",
+    "Ans - yes",
+    "A. x",
+    "Answer: A. x",
+    "- Topic:",
+    "- text",
+    "Answers",
+    "1. **Why?**",
+    "   - How?",
+    "### **Part:**",
+    "What is it?",
+    "$5 and $",
+    "\\frac{a}{b}",
+    "```",
+    "| a |",
+    "better",
+    "accuracy",
+    "",
+    "Image Source: x",
+    "Final Words",
+    "<h3 class='x'>T",
+    "- 1. Label:** text",
+]
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=30)), max_size=40))
 def test_any_text_through_every_plain_text_reader_raises_nothing(parts):
-    doc = Document("h.txt", "h", tuple(Line(n, t) for n, t in enumerate("\n".join(parts).split("\n"), start=1)))
+    doc = Document(
+        "h.txt", "h", tuple(Line(n, t) for n, t in enumerate("\n".join(parts).split("\n"), start=1))
+    )
     doc, _ = strip_junk(doc)
     for reader in (numbered, outline, question_list, prose):
         drafts, problems = reader.read(doc)
@@ -138,14 +190,17 @@ def test_any_text_through_every_plain_text_reader_raises_nothing(parts):
 def test_a_short_title_before_prose_becomes_a_bold_subheading():
     prose = "LoRA adds trainable low-rank matrices to frozen layers, so few parameters change."
     assert md(f"Two methods exist.\n\nLoRA (Low-Rank Adaptation)\n\n{prose}") == (
-        f"Two methods exist.\n\n**LoRA (Low-Rank Adaptation)**\n\n{prose}")
+        f"Two methods exist.\n\n**LoRA (Low-Rank Adaptation)**\n\n{prose}"
+    )
     assert md("Some common examples\n\n- Learning rate") == "Some common examples\n\n- Learning rate"
     assert md(f"Classify existing data\n\n{prose}").startswith("Classify existing data\n\n")
 
 
 def test_same_question_twice_in_one_source_gets_distinct_ids_and_a_warning():
-    drafts = [Draft("What is RAG?", Location("s.txt", 1), (Line(2, "Retrieval."),)),
-              Draft("What is RAG?", Location("s.txt", 5), (Line(6, "Again."),))]
+    drafts = [
+        Draft("What is RAG?", Location("s.txt", 1), (Line(2, "Retrieval."),)),
+        Draft("What is RAG?", Location("s.txt", 5), (Line(6, "Again."),)),
+    ]
     questions, problems = make_questions(drafts, "s")
     assert len({q.id for q in questions}) == 2
     assert questions[1].id == questions[0].id + "-2"

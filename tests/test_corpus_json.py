@@ -8,8 +8,25 @@ from generator import corpus_json, render
 from generator.render_layout import plan
 from tests.test_render import ROOT, by_text, sample_corpus
 
-QUESTION_FIELDS = {"id", "source", "n", "label", "question", "kind", "answer", "choices", "correct", "section",
-                   "topic", "tags", "group", "related", "url", "math", "hidden"}
+QUESTION_FIELDS = {
+    "id",
+    "source",
+    "n",
+    "label",
+    "question",
+    "kind",
+    "answer",
+    "choices",
+    "correct",
+    "section",
+    "topic",
+    "tags",
+    "group",
+    "related",
+    "url",
+    "math",
+    "hidden",
+}
 
 
 def data():

@@ -44,12 +44,17 @@ def curated(tmp_path, corpus):
     tok_a = find(corpus, "What is tokenization, and why is it important in LLMs?")
     tok_b = find(corpus, "What is the role of tokenization in language models?")
     beam = find(corpus, "How does beam search work in language models?")
-    (tmp_path / "content" / "curation.yml").write_text(yaml.safe_dump({
-        "pin": {beam: "math-foundations"},
-        "merge": [[lora, peft]],
-        "split": [[tok_a, tok_b]],
-        "hide": [beam],
-    }), encoding="utf-8")
+    (tmp_path / "content" / "curation.yml").write_text(
+        yaml.safe_dump(
+            {
+                "pin": {beam: "math-foundations"},
+                "merge": [[lora, peft]],
+                "split": [[tok_a, tok_b]],
+                "hide": [beam],
+            }
+        ),
+        encoding="utf-8",
+    )
     return gather(tmp_path), dict(lora=lora, peft=peft, tok_a=tok_a, tok_b=tok_b, beam=beam)
 
 
@@ -75,7 +80,9 @@ def test_explain_attributes_curation_decisions(curated):
 def test_unknown_ids_in_curation_are_reported(tmp_path):
     shutil.copytree(ROOT / "content", tmp_path / "content")
     (tmp_path / "content" / "curation.yml").write_text(
-        "pin: {no-such-question-00000000: rag}\nmerge: []\nsplit: []\nhide: [gone-too-11111111]\n", encoding="utf-8")
+        "pin: {no-such-question-00000000: rag}\nmerge: []\nsplit: []\nhide: [gone-too-11111111]\n",
+        encoding="utf-8",
+    )
     messages = [p.message for p in gather(tmp_path).problems if p.location.path == "content/curation.yml"]
     assert any("no-such-question-00000000" in m for m in messages)
     assert any("gone-too-11111111" in m for m in messages)

@@ -23,8 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def make(qid: str, text: str, source: str = "s1", kind: str = "open") -> Question:
-    return Question(qid, source, 1, text, kind, "An answer." if kind != "prompt" else None,
-                    Location(f"{source}.txt", 1))
+    return Question(
+        qid, source, 1, text, kind, "An answer." if kind != "prompt" else None, Location(f"{source}.txt", 1)
+    )
 
 
 def groups(*questions: Question, curation: Curation = Curation()) -> dict[str, str]:
@@ -37,6 +38,7 @@ def merged(a: Question, b: Question) -> bool:
 
 
 # --- real questions, across the five sources --------------------------------------
+
 
 @pytest.fixture(scope="module")
 def real():
@@ -51,46 +53,76 @@ def lookup(questions: list[Question], text: str) -> Question:
 
 
 MUST_MERGE = [
-    ("What is tokenization, and why is it important in LLMs?",
-     "What is the role of tokenization in language models?"),
-    ("How do you handle overfitting in language models?",
-     "How do you address the issue of overfitting in LLMs?"),
-    ("How do LLMs handle out-of-vocabulary (OOV) words?",
-     "How do you handle out-of-vocabulary words in language models?"),
+    (
+        "What is tokenization, and why is it important in LLMs?",
+        "What is the role of tokenization in language models?",
+    ),
+    (
+        "How do you handle overfitting in language models?",
+        "How do you address the issue of overfitting in LLMs?",
+    ),
+    (
+        "How do LLMs handle out-of-vocabulary (OOV) words?",
+        "How do you handle out-of-vocabulary words in language models?",
+    ),
     ("What is fine-tuning in LLMs?", "What is fine-tuning in the context of language models?"),
-    ("How can catastrophic forgetting be mitigated in large language models (LLMs)?",
-     "What strategies do you use to mitigate the problem of catastrophic forgetting in LLMs?"),
+    (
+        "How can catastrophic forgetting be mitigated in large language models (LLMs)?",
+        "What strategies do you use to mitigate the problem of catastrophic forgetting in LLMs?",
+    ),
     ("What are Large Language Models?", "What is a large language model?"),
     ("What is a large language model?", "What is a Large Language Model (LLM), and how does it work?"),
-    ("How do you handle long-term dependencies in language models?",
-     "How do you handle long-range dependencies in LLMs?"),
+    (
+        "How do you handle long-term dependencies in language models?",
+        "How do you handle long-range dependencies in LLMs?",
+    ),
     ("How to mitigate Hallucinations?", "How do you handle the issue of hallucinations in LLMs?"),
 ]
 
 MUST_NOT_MERGE = [
     ("What is LoRA and QLoRA?", "What is PEFT LoRA in Fine tuning?"),
     ("What is LoRA and QLoRA?", "Parameter Efficient Fine-tuning (LoRA, QLoRA, Prefix Tuning)"),
-    ("What is RAG (Retrieval-Augmented Generation)?", "What are the benefits of Retrieval-Augmented Generation?"),
-    ("What is RAG (Retrieval-Augmented Generation)?",
-     "What is retrieval-augmented generation, and how does it differ from traditional language generation?"),
-    ("What is RAG (Retrieval-Augmented Generation)?",
-     "What are the key steps involved in the Retrieval-Augmented Generation (RAG) pipeline?"),
-    ("What is zero-shot learning, and how does it apply to LLMs?",
-     "What is zero-shot learning, and how does it differ from one-shot learning?"),
-    ("What is the difference between zero-shot, one-shot, and few-shot learning in LLMs?",
-     "What is zero-shot learning, and how does it differ from one-shot learning?"),
-    ("What is beam search, and how does it differ from greedy decoding?", "How does beam search work in language models?"),
-    ("What is model distillation, and how is it applied to LLMs?",
-     "What is knowledge distillation, and how does it help reduce the complexity of LLMs?"),
+    (
+        "What is RAG (Retrieval-Augmented Generation)?",
+        "What are the benefits of Retrieval-Augmented Generation?",
+    ),
+    (
+        "What is RAG (Retrieval-Augmented Generation)?",
+        "What is retrieval-augmented generation, and how does it differ from traditional language generation?",
+    ),
+    (
+        "What is RAG (Retrieval-Augmented Generation)?",
+        "What are the key steps involved in the Retrieval-Augmented Generation (RAG) pipeline?",
+    ),
+    (
+        "What is zero-shot learning, and how does it apply to LLMs?",
+        "What is zero-shot learning, and how does it differ from one-shot learning?",
+    ),
+    (
+        "What is the difference between zero-shot, one-shot, and few-shot learning in LLMs?",
+        "What is zero-shot learning, and how does it differ from one-shot learning?",
+    ),
+    (
+        "What is beam search, and how does it differ from greedy decoding?",
+        "How does beam search work in language models?",
+    ),
+    (
+        "What is model distillation, and how is it applied to LLMs?",
+        "What is knowledge distillation, and how does it help reduce the complexity of LLMs?",
+    ),
     ("What are LLMs used for?", "What is a large language model?"),
     ("What are some advantages and limitations of LLMs?", "What are Large Language Models?"),
     ("What are different LLM architectures?", "What are Large Language Models?"),
     ("Tokenization Strategies", "What is the role of tokenization in language models?"),
-    ("How does Parameter-Efficient Fine-Tuning (PEFT) prevent catastrophic forgetting in LLMs?",
-     "How can catastrophic forgetting be mitigated in large language models (LLMs)?"),
+    (
+        "How does Parameter-Efficient Fine-Tuning (PEFT) prevent catastrophic forgetting in LLMs?",
+        "How can catastrophic forgetting be mitigated in large language models (LLMs)?",
+    ),
     ("What are hallucinations in LLMs?", "How to mitigate Hallucinations?"),
-    ("What is the function of the positional encoding in transformer models?",
-     "What is the role of positional encoding in transformers, and why is it needed?"),
+    (
+        "What is the function of the positional encoding in transformer models?",
+        "What is the role of positional encoding in transformers, and why is it needed?",
+    ),
 ]
 
 
@@ -99,8 +131,9 @@ def test_real_duplicates_across_sources_merge(real, a, b):
     questions, group_of = real
     qa, qb = lookup(questions, a), lookup(questions, b)
     assert qa.source != qb.source
-    assert qa.id in group_of and group_of[qa.id] == group_of.get(qb.id), \
+    assert qa.id in group_of and group_of[qa.id] == group_of.get(qb.id), (
         f"{signature(qa).describe()} vs {signature(qb).describe()}"
+    )
 
 
 @pytest.mark.parametrize("a, b", MUST_NOT_MERGE)
@@ -121,33 +154,40 @@ def test_real_groups_never_hold_one_source_twice(real):
 
 # --- invented wording --------------------------------------------------------------
 
-@pytest.mark.parametrize("a, b", [
-    ("What is tokenisation?", "What is tokenization?"),
-    ("Explain retrieval-augmented generation.", "What is RAG?"),
-    ("What are LLMs?", "Can you explain what a large language model is?"),
-    ("How do you prevent overfitting?", "How can overfitting be avoided in deep learning?"),
-    ("What is the role of the KL divergence?", "Why is Kullback-Leibler divergence important?"),
-    ("What is the purpose of layer normalization?", "Why is layer norm needed?"),
-])
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("What is tokenisation?", "What is tokenization?"),
+        ("Explain retrieval-augmented generation.", "What is RAG?"),
+        ("What are LLMs?", "Can you explain what a large language model is?"),
+        ("How do you prevent overfitting?", "How can overfitting be avoided in deep learning?"),
+        ("What is the role of the KL divergence?", "Why is Kullback-Leibler divergence important?"),
+        ("What is the purpose of layer normalization?", "Why is layer norm needed?"),
+    ],
+)
 def test_invented_paraphrases_merge(a, b):
     assert merged(make("a", a, "s1"), make("b", b, "s2"))
 
 
-@pytest.mark.parametrize("a, b", [
-    ("What is LoRA?", "What is QLoRA?"),
-    ("What is LoRA?", "What is LoRA and QLoRA?"),
-    ("What is RAG?", "What are the benefits of RAG?"),
-    ("What is RAG?", "What are the limitations of RAG?"),
-    ("What is RAG?", "Why is RAG important?"),
-    ("What is fine-tuning?", "What are the different types of fine-tuning?"),
-    ("What is fine-tuning?", "How is fine-tuning different from pre-training?"),
-    ("What are hallucinations?", "How do you reduce hallucinations?"),
-    ("What is BERT?", "Which of the following is an example of BERT?"),
-    ("What are LLMs?", "What are LLMs used for?"),
-    ("What is fine-tuning?", "What is the need for fine-tuning?"),
-    ("What are transformers?", "Where are transformers used?"),
-    ("What is RAG?", "When should you use RAG?"),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("What is LoRA?", "What is QLoRA?"),
+        ("What is LoRA?", "What is LoRA and QLoRA?"),
+        ("What is RAG?", "What are the benefits of RAG?"),
+        ("What is RAG?", "What are the limitations of RAG?"),
+        ("What is RAG?", "Why is RAG important?"),
+        ("What is fine-tuning?", "What are the different types of fine-tuning?"),
+        ("What is fine-tuning?", "How is fine-tuning different from pre-training?"),
+        ("What are hallucinations?", "How do you reduce hallucinations?"),
+        ("What is BERT?", "Which of the following is an example of BERT?"),
+        ("What are LLMs?", "What are LLMs used for?"),
+        ("What is fine-tuning?", "What is the need for fine-tuning?"),
+        ("What are transformers?", "Where are transformers used?"),
+        ("What is RAG?", "When should you use RAG?"),
+    ],
+)
 def test_invented_related_but_different_stay_apart(a, b):
     assert not merged(make("a", a, "s1"), make("b", b, "s2"))
 
@@ -165,20 +205,30 @@ def test_a_practice_prompt_merges_with_the_answered_question():
 
 
 def test_no_chaining_through_a_question_that_asks_two_things():
-    what, both, why = (make("a", "What is RAG?", "s1"), make("b", "What is RAG and why is it important?", "s2"),
-                       make("c", "Why is RAG important?", "s3"))
+    what, both, why = (
+        make("a", "What is RAG?", "s1"),
+        make("b", "What is RAG and why is it important?", "s2"),
+        make("c", "Why is RAG important?", "s3"),
+    )
     found = groups(what, both, why)
     assert found["a"] == found["b"] and "c" not in found
 
 
 def test_one_source_at_most_once_per_group():
-    found = groups(make("a1", "What is LoRA?", "s1"), make("b", "Explain LoRA.", "s2"),
-                   make("a2", "Can you explain LoRA?", "s1"))
+    found = groups(
+        make("a1", "What is LoRA?", "s1"),
+        make("b", "Explain LoRA.", "s2"),
+        make("a2", "Can you explain LoRA?", "s1"),
+    )
     assert found["a1"] == found["b"] and "a2" not in found
 
 
 def test_curation_merge_forces_and_split_forbids():
-    a, b, c = make("a", "What is LoRA?", "s1"), make("b", "Explain LoRA.", "s2"), make("c", "What is QLoRA?", "s1")
+    a, b, c = (
+        make("a", "What is LoRA?", "s1"),
+        make("b", "Explain LoRA.", "s2"),
+        make("c", "What is QLoRA?", "s1"),
+    )
     forced = groups(a, b, c, curation=Curation(merge=(("a", "c"),)))
     assert forced["a"] == forced["c"] == forced["b"]
     split = groups(a, b, c, curation=Curation(split=(("a", "b"),)))
@@ -197,17 +247,40 @@ def test_group_ids_are_stable_and_order_independent():
 
 # --- invariants on random corpora ---------------------------------------------------
 
-WORDS = ("What is", "Explain", "How do you handle", "the benefits of", "LoRA", "QLoRA", "RAG",
-         "tokenization", "and", "in LLMs", "why is it important", "Can you describe")
+WORDS = (
+    "What is",
+    "Explain",
+    "How do you handle",
+    "the benefits of",
+    "LoRA",
+    "QLoRA",
+    "RAG",
+    "tokenization",
+    "and",
+    "in LLMs",
+    "why is it important",
+    "Can you describe",
+)
 
 
-@given(st.lists(st.tuples(st.lists(st.sampled_from(WORDS), min_size=1, max_size=5),
-                          st.integers(0, 3), st.sampled_from(("open", "prompt", "mcq"))),
-                min_size=1, max_size=40), st.randoms(use_true_random=False))
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(WORDS), min_size=1, max_size=5),
+            st.integers(0, 3),
+            st.sampled_from(("open", "prompt", "mcq")),
+        ),
+        min_size=1,
+        max_size=40,
+    ),
+    st.randoms(use_true_random=False),
+)
 @settings(max_examples=60, deadline=None)
 def test_groups_hold_distinct_sources_and_do_not_depend_on_order(items, rnd):
-    questions = [make(f"q{i:02d}", " ".join(words) + "?", f"s{src}", kind)
-                 for i, (words, src, kind) in enumerate(items)]
+    questions = [
+        make(f"q{i:02d}", " ".join(words) + "?", f"s{src}", kind)
+        for i, (words, src, kind) in enumerate(items)
+    ]
     found = find_groups(questions, Curation())
     members: dict[str, list[Question]] = {}
     for q in questions:

@@ -23,26 +23,55 @@ ROOT = Path(__file__).resolve().parents[1]
 FIELD_SEPARATOR = "\x1f"
 
 
-def q(source: str, n: int, text: str, kind: str = "open", answer: str | None = "An answer.", **kw) -> Question:
-    return Question(question_id(source, text), source, n, text, kind, answer,
-                    Location(f"content/sources/{source}.txt", n), **kw)
+def q(
+    source: str, n: int, text: str, kind: str = "open", answer: str | None = "An answer.", **kw
+) -> Question:
+    return Question(
+        question_id(source, text),
+        source,
+        n,
+        text,
+        kind,
+        answer,
+        Location(f"content/sources/{source}.txt", n),
+        **kw,
+    )
 
 
 def sample_corpus() -> Corpus:
     """Answered, math, MCQ, a practice prompt and a hidden question, in two sources and topics."""
     qs = [
         q("alpha", 1, "What is RLHF?", answer="Uses a **reward model**.\n\n- collect comparisons\n- train"),
-        q("alpha", 2, "What does the loss $L = -\\log p$ mean?",
-          answer="It is $$\\sum_i x_i$$ and $a_b$; it costs $5 and $10.", math=True),
-        q("beta", 1, "Which is a PEFT method?", "mcq", "LoRA trains low-rank matrices.",
-          choices=(Choice("A", "Dropout"), Choice("B", "LoRA")), correct="B"),
+        q(
+            "alpha",
+            2,
+            "What does the loss $L = -\\log p$ mean?",
+            answer="It is $$\\sum_i x_i$$ and $a_b$; it costs $5 and $10.",
+            math=True,
+        ),
+        q(
+            "beta",
+            1,
+            "Which is a PEFT method?",
+            "mcq",
+            "LoRA trains low-rank matrices.",
+            choices=(Choice("A", "Dropout"), Choice("B", "LoRA")),
+            correct="B",
+        ),
         q("beta", 2, "Describe a time you used LLMs", "prompt", None),
         q("beta", 3, "A hidden question?", answer="Hidden answer."),
-        q("beta", 4, "Unsafe answer?", answer='<img src=x onerror="alert(1)"> [x](javascript:alert(1)) <b>ok</b>'),
+        q(
+            "beta",
+            4,
+            "Unsafe answer?",
+            answer='<img src=x onerror="alert(1)"> [x](javascript:alert(1)) <b>ok</b>',
+        ),
     ]
     return Corpus(
-        sources=[Source("alpha", "content/sources/alpha.txt", "Alpha Questions"),
-                 Source("beta", "content/sources/beta.txt", "Beta Bank")],
+        sources=[
+            Source("alpha", "content/sources/alpha.txt", "Alpha Questions"),
+            Source("beta", "content/sources/beta.txt", "Beta Bank"),
+        ],
         questions=qs,
         topics=[Topic("fine-tuning", "Fine-tuning & PEFT"), Topic("alignment", "Alignment")],
         topic_of={qs[0].id: "alignment", qs[2].id: "fine-tuning"},
@@ -68,8 +97,10 @@ def read_notes(apkg: Path) -> list[dict]:
     assert {did for _, did in cards} == {export.DECK_ID}
     assert decks[str(export.DECK_ID)]["name"] == export.DECK_NAME
     names = [f["name"] for f in models[str(export.MODEL_ID)]["flds"]]
-    return [{"guid": g, "mid": mid, "tags": tags.split(), **dict(zip(names, flds.split(FIELD_SEPARATOR)))}
-            for g, mid, tags, flds in rows]
+    return [
+        {"guid": g, "mid": mid, "tags": tags.split(), **dict(zip(names, flds.split(FIELD_SEPARATOR)))}
+        for g, mid, tags, flds in rows
+    ]
 
 
 def test_apkg_is_a_valid_anki_package_with_expected_notes(tmp_path):
@@ -97,9 +128,9 @@ def test_apkg_is_a_valid_anki_package_with_expected_notes(tmp_path):
 
 def test_math_uses_delimiters_anki_understands():
     html = export.markdown_to_html("Loss $L = -\\log p_\\theta$ and $$\\sum_i x_i^2$$, price $5 and $10.")
-    assert "\\(L = -\\log p_\\theta\\)" in html       # backslashes and underscores survive Markdown
+    assert "\\(L = -\\log p_\\theta\\)" in html  # backslashes and underscores survive Markdown
     assert "\\[\\sum_i x_i^2\\]" in html
-    assert "$5 and $10" in html                        # currency is not math
+    assert "$5 and $10" in html  # currency is not math
     assert "$" not in html.replace("$5 and $10", "")
     assert export.markdown_to_html("\\(a<b\\)") == "<p>\\(a&lt;b\\)</p>"
 
@@ -132,7 +163,7 @@ def test_csv_has_anki_headers_and_one_row_per_note(tmp_path):
     assert "#columns:GUID,Front,Back,Source,Topic,Tags" in header
     assert "#guid column:1" in header and "#tags column:6" in header
     assert f"#deck:{export.DECK_NAME}" in header
-    rows = list(csv.reader(io.StringIO("\n".join(text.splitlines()[len(header):]))))
+    rows = list(csv.reader(io.StringIO("\n".join(text.splitlines()[len(header) :]))))
     exported = [c for c in corpus.questions if export.exportable(c, corpus)]
     assert [r[0] for r in rows] == [genanki.guid_for(c.id) for c in exported]
     assert all(len(r) == 6 for r in rows)
@@ -155,8 +186,12 @@ def test_write_downloads_puts_deck_and_csv_in_the_docs(tmp_path):
 def test_cli_export_default_output(tmp_path):
     """`python -m generator export --format csv` on the project writes dist/llm-study.csv."""
     out = tmp_path / "out.csv"
-    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(ROOT), "export",
-                             "--format", "csv", "-o", str(out)], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(ROOT), "export", "--format", "csv", "-o", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"wrote {out}"
     assert out.read_text(encoding="utf-8").startswith("#separator:Comma\n#html:true\n")
@@ -166,8 +201,12 @@ def test_real_corpus_exports_every_answered_question_and_mcq(tmp_path):
     from generator.pipeline import gather
 
     corpus = gather(ROOT)
-    wanted = [c for c in corpus.questions if c.id not in corpus.hidden
-              and ((c.kind == "open" and c.answer) or (c.kind == "mcq" and (c.correct or c.answer)))]
+    wanted = [
+        c
+        for c in corpus.questions
+        if c.id not in corpus.hidden
+        and ((c.kind == "open" and c.answer) or (c.kind == "mcq" and (c.correct or c.answer)))
+    ]
     assert wanted, "the bundled sources hold answered questions"
     notes = read_notes(export.export(corpus, "anki", tmp_path / "real.apkg"))
     assert [n["Id"] for n in notes] == [c.id for c in wanted]
@@ -185,4 +224,4 @@ def test_parallel_conversion_gives_the_same_cards_as_serial(monkeypatch):
     monkeypatch.setattr(export_module, "PARALLEL_FROM", 0)
     monkeypatch.setattr(export_module.os, "cpu_count", lambda: 2)
     assert export_module.cards(corpus) == serial
-    assert any("<strong>B.</strong>" in c.question for c in serial)   # MCQ options on the front
+    assert any("<strong>B.</strong>" in c.question for c in serial)  # MCQ options on the front

@@ -20,9 +20,12 @@ MARKUP_ALPHABET = PLAIN_ALPHABET + "*_`\\[]!<>&#|~\t\n=+"
 def slow_html(text: str) -> str:
     """markdown_to_html's general path, without the shortcut."""
     rendered = export._MARKDOWN.reset().convert(text)
-    return nh3.clean(rendered, tags=set(export.ALLOWED_TAGS) | {"h1", "h2", "h3", "h4", "hr"},
-                     attributes={k: set(v) for k, v in export.ALLOWED_ATTRIBUTES.items()},
-                     url_schemes=set(export.SAFE_SCHEMES))
+    return nh3.clean(
+        rendered,
+        tags=set(export.ALLOWED_TAGS) | {"h1", "h2", "h3", "h4", "hr"},
+        attributes={k: set(v) for k, v in export.ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(export.SAFE_SCHEMES),
+    )
 
 
 @settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
@@ -43,12 +46,23 @@ def test_shortcut_never_differs_on_text_with_markup(text):
 
 
 def test_markup_takes_the_markdown_path():
-    for text in ("A **bold** word", "First\n- item", "1. step", "Use `code`", "a & b", "Line  \nbreak",
-                 "Trailing space ", "# Heading", "x < y", "Two\nlines"):
+    for text in (
+        "A **bold** word",
+        "First\n- item",
+        "1. step",
+        "Use `code`",
+        "a & b",
+        "Line  \nbreak",
+        "Trailing space ",
+        "# Heading",
+        "x < y",
+        "Two\nlines",
+    ):
         assert export._plain_html(text) is None, text
 
 
 def test_plain_fields_keep_their_math():
     text = "Attention scales by $\\sqrt{d_k}$ here.\n\nSecond paragraph."
     assert export.markdown_to_html(text) == (
-        "<p>Attention scales by \\(\\sqrt{d_k}\\) here.</p>\n<p>Second paragraph.</p>")
+        "<p>Attention scales by \\(\\sqrt{d_k}\\) here.</p>\n<p>Second paragraph.</p>"
+    )

@@ -14,19 +14,60 @@ from generator.glossary import Term
 from generator.model import Corpus, Location, Question, Source, Topic, question_id
 
 ROOT = Path(__file__).resolve().parents[1]
-REQUIRED = ("LLM", "RAG", "LoRA", "QLoRA", "PEFT", "BPE", "RLHF", "MoE", "SLM", "CoT", "NLP", "GPT", "BERT",
-            "RNN", "CNN", "LSTM", "SFT", "KL", "OOV", "MLM", "NSP", "GAN", "VAE", "TPU", "GPU", "ROUGE",
-            "BLEU", "METEOR", "ICL")
-TERMS = (Term("LoRA", "Low-Rank Adaptation", "Low-rank adapters."),
-         Term("QLoRA", "Quantized Low-Rank Adaptation", "LoRA on a 4-bit model."),
-         Term("RLHF", "Reinforcement Learning from Human Feedback", "Preference tuning.",
-              ("reinforcement learning with human feedback",)),
-         Term("LLM", "Large Language Model", "A big model.", plural=True))
+REQUIRED = (
+    "LLM",
+    "RAG",
+    "LoRA",
+    "QLoRA",
+    "PEFT",
+    "BPE",
+    "RLHF",
+    "MoE",
+    "SLM",
+    "CoT",
+    "NLP",
+    "GPT",
+    "BERT",
+    "RNN",
+    "CNN",
+    "LSTM",
+    "SFT",
+    "KL",
+    "OOV",
+    "MLM",
+    "NSP",
+    "GAN",
+    "VAE",
+    "TPU",
+    "GPU",
+    "ROUGE",
+    "BLEU",
+    "METEOR",
+    "ICL",
+)
+TERMS = (
+    Term("LoRA", "Low-Rank Adaptation", "Low-rank adapters."),
+    Term("QLoRA", "Quantized Low-Rank Adaptation", "LoRA on a 4-bit model."),
+    Term(
+        "RLHF",
+        "Reinforcement Learning from Human Feedback",
+        "Preference tuning.",
+        ("reinforcement learning with human feedback",),
+    ),
+    Term("LLM", "Large Language Model", "A big model.", plural=True),
+)
 
 
 def q(source: str, n: int, text: str, answer: str | None = "An answer.") -> Question:
-    return Question(question_id(source, text), source, n, text, "open" if answer else "prompt", answer,
-                    Location(f"content/sources/{source}.txt", n))
+    return Question(
+        question_id(source, text),
+        source,
+        n,
+        text,
+        "open" if answer else "prompt",
+        answer,
+        Location(f"content/sources/{source}.txt", n),
+    )
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -44,9 +85,12 @@ def test_project_glossary_has_the_fields_abbreviations():
 
 
 def test_invalid_glossary_lists_every_problem(tmp_path):
-    path = write(tmp_path, "terms:\n  - term: RAG\n  - just a string\n"
-                           "  - {term: X, expansion: Y, definition: Z, colour: red}\n"
-                           "  - {term: x, expansion: Y, definition: Z}\n")
+    path = write(
+        tmp_path,
+        "terms:\n  - term: RAG\n  - just a string\n"
+        "  - {term: X, expansion: Y, definition: Z, colour: red}\n"
+        "  - {term: x, expansion: Y, definition: Z}\n",
+    )
     with pytest.raises(ConfigError) as err:
         glossary.load_glossary(path)
     message = str(err.value)
@@ -65,15 +109,18 @@ def test_malformed_yaml_and_missing_file(tmp_path):
     assert glossary.load_glossary(tmp_path / "absent.yml") == ()
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("What is QLoRA?", ["QLoRA"]),                          # LoRA is not found inside QLoRA
-    ("LoRA and QLoRA compared", ["LoRA", "QLoRA"]),
-    ("Why do LLMs hallucinate?", ["LLM"]),                  # plural
-    ("Explain reinforcement learning with human feedback", ["RLHF"]),   # alias, any case
-    ("What is Reinforcement Learning from Human Feedback?", ["RLHF"]),  # expansion
-    ("Is rlhf costly?", []),                                # abbreviations are case-sensitive
-    ("What is FLORA or LoRAX?", []),                        # not a whole word
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("What is QLoRA?", ["QLoRA"]),  # LoRA is not found inside QLoRA
+        ("LoRA and QLoRA compared", ["LoRA", "QLoRA"]),
+        ("Why do LLMs hallucinate?", ["LLM"]),  # plural
+        ("Explain reinforcement learning with human feedback", ["RLHF"]),  # alias, any case
+        ("What is Reinforcement Learning from Human Feedback?", ["RLHF"]),  # expansion
+        ("Is rlhf costly?", []),  # abbreviations are case-sensitive
+        ("What is FLORA or LoRAX?", []),  # not a whole word
+    ],
+)
 def test_mentions(text, expected):
     question = q("alpha", 1, text)
     found = glossary.mentions(TERMS, [question])
@@ -88,20 +135,34 @@ def test_abbreviation_lines_for_markdown_abbr():
 
 
 def corpus() -> Corpus:
-    qs = [q("alpha", 1, "What is RLHF?"), q("alpha", 2, "How does reinforcement learning with human feedback work?"),
-          q("alpha", 3, "Why is the sky blue?"), q("alpha", 4, "Hidden RLHF question?")]
-    return Corpus(sources=[Source("alpha", "content/sources/alpha.txt", "Alpha")], questions=qs,
-                  topics=[Topic("alignment", "Alignment")], hidden=frozenset({qs[3].id}))
+    qs = [
+        q("alpha", 1, "What is RLHF?"),
+        q("alpha", 2, "How does reinforcement learning with human feedback work?"),
+        q("alpha", 3, "Why is the sky blue?"),
+        q("alpha", 4, "Hidden RLHF question?"),
+    ]
+    return Corpus(
+        sources=[Source("alpha", "content/sources/alpha.txt", "Alpha")],
+        questions=qs,
+        topics=[Topic("alignment", "Alignment")],
+        hidden=frozenset({qs[3].id}),
+    )
 
 
 def test_glossary_page_names_both_forms_and_links_the_questions():
     c = corpus()
     page = study_pages.study_pages(c, ROOT)["glossary.md"]
-    section = page.split("## RLHF: Reinforcement Learning from Human Feedback { #rlhf }", 1)[1].split("\n## ", 1)[0]
+    section = page.split("## RLHF: Reinforcement Learning from Human Feedback { #rlhf }", 1)[1].split(
+        "\n## ", 1
+    )[0]
     links = re.findall(r"^- \[(.+)\]\((.+)\)$", section, re.M)
-    assert links == [("What is RLHF?", f"topics/alignment.md#{c.questions[0].id}"),
-                     ("How does reinforcement learning with human feedback work?",
-                      f"topics/alignment.md#{c.questions[1].id}")]   # hidden question left out
+    assert links == [
+        ("What is RLHF?", f"topics/alignment.md#{c.questions[0].id}"),
+        (
+            "How does reinforcement learning with human feedback work?",
+            f"topics/alignment.md#{c.questions[1].id}",
+        ),
+    ]  # hidden question left out
     assert "Also written: reinforcement learning with human feedback." in section
     assert "No question mentions QLoRA yet." in page
 
@@ -123,16 +184,22 @@ def test_search_terms_name_both_forms_per_question():
     terms = study_pages.search_terms(c, ROOT)
     rlhf = "RLHF: Reinforcement Learning from Human Feedback"
     assert terms[c.questions[0].id] == rlhf
-    assert terms[c.questions[1].id] == rlhf                 # found by the alias, gets the abbreviation
+    assert terms[c.questions[1].id] == rlhf  # found by the alias, gets the abbreviation
     assert c.questions[2].id not in terms
 
 
 def test_long_link_lists_are_capped():
     qs = [q("alpha", n, f"Why does RLHF need step {n}?") for n in range(1, study_pages.MAX_LINKS + 6)]
-    c = Corpus(sources=[Source("alpha", "content/sources/alpha.txt", "Alpha")], questions=qs,
-               topics=[Topic("alignment", "Alignment")])
+    c = Corpus(
+        sources=[Source("alpha", "content/sources/alpha.txt", "Alpha")],
+        questions=qs,
+        topics=[Topic("alignment", "Alignment")],
+    )
     page = study_pages.study_pages(c, ROOT)["glossary.md"]
     section = page.split("{ #rlhf }", 1)[1].split("\n## ", 1)[0]
     assert len(re.findall(r"^- \[", section, re.M)) == study_pages.MAX_LINKS
-    assert f"{len(qs)} questions about RLHF (Reinforcement Learning from Human Feedback), the first {study_pages.MAX_LINKS}:" in section
+    assert (
+        f"{len(qs)} questions about RLHF (Reinforcement Learning from Human Feedback), the first {study_pages.MAX_LINKS}:"
+        in section
+    )
     assert "…and 5 more: search for RLHF to find them all." in section

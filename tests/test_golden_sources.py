@@ -20,11 +20,17 @@ EXPECTED = {  # the issue's numbers, independent of the golden files
     "llm-interview-question-bank": {"questions": 158, "open": 0, "mcq": 0, "prompt": 158},
     "generative-ai-interview-questions": {"questions": 55, "open": 37, "mcq": 18, "prompt": 0},
 }
-JUNK = re.compile(r"Image Source|Also Read|Click here|Follow for more|^(?:SAVE|LIKE|SHARE)$|Leave a comment|Similar Posts|"
-                  r"Final Words|Learn everything there is|let[’']s get started|<h\d|wp-block-heading|"
-                  r"Check out our|In this article", re.I | re.M)
-STRAY_LABELS = re.compile(r"^(?:better|accuracy|window|dropout|regularization|early stopping|multimodal|"
-                          r"Interpretability|cost|bias|data privacy|flexibility|scale|QLoRa)$", re.M)
+JUNK = re.compile(
+    r"Image Source|Also Read|Click here|Follow for more|^(?:SAVE|LIKE|SHARE)$|Leave a comment|Similar Posts|"
+    r"Final Words|Learn everything there is|let[’']s get started|<h\d|wp-block-heading|"
+    r"Check out our|In this article",
+    re.I | re.M,
+)
+STRAY_LABELS = re.compile(
+    r"^(?:better|accuracy|window|dropout|regularization|early stopping|multimodal|"
+    r"Interpretability|cost|bias|data privacy|flexibility|scale|QLoRa)$",
+    re.M,
+)
 
 
 @pytest.fixture(scope="module")

@@ -26,13 +26,17 @@ SOURCES = "content/sources"
 SECOND = b"\nQ2. What comes second?\n\nAns - This answer.\n"
 GENERATED = {
     "nul_bytes.txt": b"Nul Questions\n\nQ1. What is a NUL\x00 byte?\n\nAns - A zero\x00 byte.\n" + SECOND,
-    "windows_1252.txt": "Cp1252 Questions\n\nQ1. What\u2019s a caf\u00e9?\n\nAns - It\u2019s a place.\n"
-                        .encode("cp1252") + SECOND,
+    "windows_1252.txt": "Cp1252 Questions\n\nQ1. What\u2019s a caf\u00e9?\n\nAns - It\u2019s a place.\n".encode(
+        "cp1252"
+    )
+    + SECOND,
     "undecodable.txt": b"Odd Bytes\n\nQ1. What is this?\n\nAns - bad \x81 byte\n"
-                       b"\nQ2. And this?\n\nAns - fine\n",
+    b"\nQ2. And this?\n\nAns - fine\n",
     "one_mb_line.md": b"# Long\n\n## What is a very long line?\n" + b"x" * 1_000_000,
-    "line_3000.txt": b"Long Answers\n\nQ1. Is a long answer kept?\n\nAns - " + b"word " * 600 + b"end.\n"
-                     + SECOND,
+    "line_3000.txt": b"Long Answers\n\nQ1. Is a long answer kept?\n\nAns - "
+    + b"word " * 600
+    + b"end.\n"
+    + SECOND,
     "crlf_last.md": b"# Endings\r\n\r\n## What is CRLF?\r\nA line ending.\r\n\r\n## What is left unanswered?",
     "empty.md": b"",
     "report.pdf": b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n",
@@ -76,8 +80,10 @@ def corpus(project):
 def test_good_file_questions_are_all_there(corpus):
     good = [q for q in corpus.questions if q.source == "good_questions"]
     assert [(q.question, q.kind) for q in good] == [
-        ("What is a transformer?", "open"), ("What is tokenization?", "open"),
-        ("What is a context window?", "open")]
+        ("What is a transformer?", "open"),
+        ("What is tokenization?", "open"),
+        ("What is a context window?", "open"),
+    ]
     assert good[2].answer == "The number of tokens a model sees at once."
 
 
@@ -127,8 +133,13 @@ def test_template_syntax_stays_literal(corpus):
 
 
 def test_check_exits_1_and_prints_every_problem_as_path_line(project):
-    run = subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "check"],
-                         capture_output=True, text=True, cwd=ROOT, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(project), "check"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert run.returncode == 1, run.stderr
     assert "Traceback" not in run.stderr
     for name, line, words in EXPECTED_PROBLEMS:

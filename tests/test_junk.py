@@ -25,10 +25,16 @@ CASES = [
     ("leave-a-comment", "Leave a comment", "Leave a comment in the code when you change the loss."),
     ("similar-posts", "Similar Posts", "Similar posts get similar embeddings."),
     ("social-buttons", "SAVE", "Save the checkpoint every epoch."),
-    ("promo-intro", "Learn everything there is to know about generative ai with our Program.",
-     "Models learn everything from data."),
-    ("promo-outro", "In this article, we have seen different interview questions.",
-     "In this article the authors propose LoRA."),
+    (
+        "promo-intro",
+        "Learn everything there is to know about generative ai with our Program.",
+        "Models learn everything from data.",
+    ),
+    (
+        "promo-outro",
+        "In this article, we have seen different interview questions.",
+        "In this article the authors propose LoRA.",
+    ),
     ("final-words", "Final Words", "The final words of a prompt matter."),
     ("follow-for-more", "**Follow for more", "Follow the steps for more accuracy: first, ..."),
 ]
@@ -51,10 +57,12 @@ def test_every_rule_has_a_test_and_a_description():
 
 def test_click_here_goes_but_the_line_stays():
     assert stripped("- GPT-2 Small has 117 million parameters. Click here") == [
-        "- GPT-2 Small has 117 million parameters."]
+        "- GPT-2 Small has 117 million parameters."
+    ]
     assert stripped("Phi-3 scores 69% on MMLU. Click here.") == ["Phi-3 scores 69% on MMLU."]
     assert stripped("Users click here and there, so log every click.") == [
-        "Users click here and there, so log every click."]
+        "Users click here and there, so log every click."
+    ]
 
 
 def test_tail_rules_stop_at_the_next_question():
@@ -64,27 +72,47 @@ def test_tail_rules_stop_at_the_next_question():
 
 
 def test_diagram_labels_between_paragraphs_go():
-    text = ("Ans - GPT-4 improves on GPT-3:\n\nbetter\naccuracy\n\nlarger context\nwindow\n\nmultimodal\n\n"
-            "- **Multimodal:** text and images.")
-    assert [t for t in stripped(text) if t] == ["Ans - GPT-4 improves on GPT-3:", "- **Multimodal:** text and images."]
+    text = (
+        "Ans - GPT-4 improves on GPT-3:\n\nbetter\naccuracy\n\nlarger context\nwindow\n\nmultimodal\n\n"
+        "- **Multimodal:** text and images."
+    )
+    assert [t for t in stripped(text) if t] == [
+        "Ans - GPT-4 improves on GPT-3:",
+        "- **Multimodal:** text and images.",
+    ]
 
 
 def test_diagram_labels_with_short_captions_between_them_go():
-    text = ("Intro paragraph about the two kinds of model.\n\nPredictive AI\n\nClassifies existing data.\n\n"
-            "Generative AI\n\nCreates new data samples.\n\nGenerative AI:\n\n- Focuses on new samples.")
+    text = (
+        "Intro paragraph about the two kinds of model.\n\nPredictive AI\n\nClassifies existing data.\n\n"
+        "Generative AI\n\nCreates new data samples.\n\nGenerative AI:\n\n- Focuses on new samples."
+    )
     kept = [t for t in stripped(text) if t]
-    assert kept == ["Intro paragraph about the two kinds of model.", "Generative AI:", "- Focuses on new samples."]
+    assert kept == [
+        "Intro paragraph about the two kinds of model.",
+        "Generative AI:",
+        "- Focuses on new samples.",
+    ]
 
 
 def test_a_heading_before_prose_and_a_single_label_stay():
-    text = ("Ans - Two methods.\n\nLoRA (Low-Rank Adaptation)\n\nLoRA adds low-rank matrices to the layers.\n\n"
-            "Some common examples\n\n- Learning rate")
+    text = (
+        "Ans - Two methods.\n\nLoRA (Low-Rank Adaptation)\n\nLoRA adds low-rank matrices to the layers.\n\n"
+        "Some common examples\n\n- Learning rate"
+    )
     assert [t for t in stripped(text) if t] == [
-        "Ans - Two methods.", "LoRA (Low-Rank Adaptation)", "LoRA adds low-rank matrices to the layers.",
-        "Some common examples", "- Learning rate"]
+        "Ans - Two methods.",
+        "LoRA (Low-Rank Adaptation)",
+        "LoRA adds low-rank matrices to the layers.",
+        "Some common examples",
+        "- Learning rate",
+    ]
     text = "Ans - Two methods.\n\nQLoRa\n\nQLoRA (Quantized LoRA)\n\nQLoRA quantizes the frozen weights to 4 bits."
     assert [t for t in stripped(text) if t] == [
-        "Ans - Two methods.", "QLoRA (Quantized LoRA)", "QLoRA quantizes the frozen weights to 4 bits."]
+        "Ans - Two methods.",
+        "QLoRA (Quantized LoRA)",
+        "QLoRA quantizes the frozen weights to 4 bits.",
+    ]
 
 
 def test_short_lines_of_a_document_without_blank_lines_stay():

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PROJECT = ("content", "overrides", "generator", "mkdocs.yml")
 LINK_ATTRS = {("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("source", "src")}
 SITE_URL = re.compile(r"^site_url:\s*['\"]?([^'\"\s#]+)", re.M)
-BASE = "http://site.invalid/"   # a stand-in origin to resolve relative URLs against
+BASE = "http://site.invalid/"  # a stand-in origin to resolve relative URLs against
 
 
 class PageScan(HTMLParser):
@@ -50,8 +50,13 @@ def site(tmp_path_factory) -> Path:
         elif src.exists():
             shutil.copy2(src, work / name)
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "PYTHONPATH": str(work)}
-    run = subprocess.run([sys.executable, "-m", "generator", "--root", str(work), "build"], cwd=work,
-                         env=env, capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(work), "build"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert (work / "site" / "index.html").exists(), f"build failed:\n{run.stdout}\n{run.stderr}"
     return work / "site"
 
@@ -90,7 +95,7 @@ def resolve(site: Path, prefix: str, from_rel: str, href: str) -> tuple[str, str
     if href.startswith("/"):
         if not path.startswith(prefix):
             return ("<outside site_url path>" + path, "")
-        path = "/" + path[len(prefix):]
+        path = "/" + path[len(prefix) :]
     rel = path.lstrip("/")
     if rel == "" or rel.endswith("/") or (site / rel).is_dir():
         rel = rel.rstrip("/") + "/index.html" if rel else "index.html"

@@ -11,14 +11,17 @@ from generator.load import MAX_LINE, decode, discover, load_document
 GOOD = "Q1. What is a token?\nAns - A piece of text.\n"
 
 
-@pytest.mark.parametrize(("data", "text"), [
-    (GOOD.encode(), GOOD),
-    (b"\xef\xbb\xbf" + GOOD.encode(), GOOD),                          # UTF-8 with BOM
-    (GOOD.replace("\n", "\r\n").encode(), GOOD),                      # CRLF
-    (GOOD.replace("\n", "\r").encode(), GOOD),                        # old Mac CR
-    (GOOD.encode("utf-16"), GOOD),                                     # UTF-16 with BOM
-    ("Curly \u201cquotes\u201d and caf\u00e9".encode(), "Curly \u201cquotes\u201d and caf\u00e9"),
-])
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        (GOOD.encode(), GOOD),
+        (b"\xef\xbb\xbf" + GOOD.encode(), GOOD),  # UTF-8 with BOM
+        (GOOD.replace("\n", "\r\n").encode(), GOOD),  # CRLF
+        (GOOD.replace("\n", "\r").encode(), GOOD),  # old Mac CR
+        (GOOD.encode("utf-16"), GOOD),  # UTF-16 with BOM
+        ("Curly \u201cquotes\u201d and caf\u00e9".encode(), "Curly \u201cquotes\u201d and caf\u00e9"),
+    ],
+)
 def test_clean_text_decodes_without_problems(data, text):
     assert decode(data, "s.txt") == (text.lstrip("\ufeff"), [])
 
@@ -55,7 +58,10 @@ def test_discover_skips_unsupported_types_with_an_error(tmp_path: Path):
     paths, problems = discover(tmp_path / "sources", tmp_path)
     assert [p.name for p in paths] == ["a.txt", "b.md", "c.html"]
     assert [(p.location.path, p.location.line, p.severity) for p in problems] == [
-        ("sources/d.pdf", 1, "error"), ("sources/e.docx", 1, "error"), ("sources/noext", 1, "error")]
+        ("sources/d.pdf", 1, "error"),
+        ("sources/e.docx", 1, "error"),
+        ("sources/noext", 1, "error"),
+    ]
     assert problems[0].message.startswith("unsupported file type '.pdf': skipped")
 
 
@@ -75,10 +81,11 @@ def test_long_lines_are_kept_up_to_the_limit_and_reported(tmp_path: Path):
     huge = "x" * 1_000_000
     (tmp_path / "long.txt").write_text(f"Q1. What?\n{line_3000}\n{huge}", encoding="utf-8")
     doc, problems = load_document(tmp_path / "long.txt", tmp_path, "long")
-    assert doc.lines[1].text == line_3000                      # 3,000 characters: untouched
+    assert doc.lines[1].text == line_3000  # 3,000 characters: untouched
     assert len(doc.lines[2].text) == MAX_LINE
     assert [str(p) for p in problems] == [
-        f"long.txt:3: warning: line of 1,000,000 characters cut to its first {MAX_LINE:,}"]
+        f"long.txt:3: warning: line of 1,000,000 characters cut to its first {MAX_LINE:,}"
+    ]
 
 
 def test_last_line_without_newline_is_kept(tmp_path: Path):

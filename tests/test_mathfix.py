@@ -7,39 +7,47 @@ import pytest
 
 from generator.mathfix import fix_math
 
-ARITHMATEX = {"extensions": ["pymdownx.arithmatex"],
-              "extension_configs": {"pymdownx.arithmatex": {"generic": True}}}
+ARITHMATEX = {
+    "extensions": ["pymdownx.arithmatex"],
+    "extension_configs": {"pymdownx.arithmatex": {"generic": True}},
+}
 
 
 def render(text: str) -> str:
     return markdown.markdown(text, **ARITHMATEX)
 
 
-@pytest.mark.parametrize(("source", "expected"), [
-    (r"setting $k=10$ means", r"setting $k=10$ means"),
-    (r"$$L = - \sum_{i=1}^N y_i \log(\hat{y}_i)$$", r"$$L = - \sum_{i=1}^N y_i \log(\hat{y}_i)$$"),
-    (r"($0 \leq i < d_{model}/2$)", r"($0 \leq i < d_{model}/2$)"),
-    (r"inline \( a^2 + b \) here", r"inline $a^2 + b$ here"),
-    (r"display \[ x = \frac{1}{2} \] here", r"display $$x = \frac{1}{2}$$ here"),
-    (r"an eigenvector \mathbf{v} and", r"an eigenvector $\mathbf{v}$ and"),
-    (r"and \hat{y}_i is the predicted", r"and $\hat{y}_i$ is the predicted"),
-    (r"scores \frac{QK^T}{\sqrt{d_k}}.", r"scores $\frac{QK^T}{\sqrt{d_k}}$."),
-    (r"the \text{softmax}(x_i) of", r"the $\text{softmax}(x_i)$ of"),
-    (r"Where d_k is the size; QK^T measures", r"Where $d_k$ is the size; $QK^T$ measures"),
-])
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (r"setting $k=10$ means", r"setting $k=10$ means"),
+        (r"$$L = - \sum_{i=1}^N y_i \log(\hat{y}_i)$$", r"$$L = - \sum_{i=1}^N y_i \log(\hat{y}_i)$$"),
+        (r"($0 \leq i < d_{model}/2$)", r"($0 \leq i < d_{model}/2$)"),
+        (r"inline \( a^2 + b \) here", r"inline $a^2 + b$ here"),
+        (r"display \[ x = \frac{1}{2} \] here", r"display $$x = \frac{1}{2}$$ here"),
+        (r"an eigenvector \mathbf{v} and", r"an eigenvector $\mathbf{v}$ and"),
+        (r"and \hat{y}_i is the predicted", r"and $\hat{y}_i$ is the predicted"),
+        (r"scores \frac{QK^T}{\sqrt{d_k}}.", r"scores $\frac{QK^T}{\sqrt{d_k}}$."),
+        (r"the \text{softmax}(x_i) of", r"the $\text{softmax}(x_i)$ of"),
+        (r"Where d_k is the size; QK^T measures", r"Where $d_k$ is the size; $QK^T$ measures"),
+    ],
+)
 def test_math_is_kept_converted_or_wrapped(source, expected):
     result = fix_math(source)
     assert result.text == expected and result.has_math and result.unbalanced == 0
 
 
-@pytest.mark.parametrize(("source", "expected"), [
-    ("costs $5 per million tokens", r"costs \$5 per million tokens"),
-    ("between $10 and $20 a month", r"between \$10 and \$20 a month"),
-    ("from $5-$10", r"from \$5-\$10"),
-    ("snake_case and d_model stay", "snake_case and d_model stay"),
-    (r"already \$5", r"already \$5"),
-    ("code `$x$` stays", "code `$x$` stays"),
-])
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("costs $5 per million tokens", r"costs \$5 per million tokens"),
+        ("between $10 and $20 a month", r"between \$10 and \$20 a month"),
+        ("from $5-$10", r"from \$5-\$10"),
+        ("snake_case and d_model stay", "snake_case and d_model stay"),
+        (r"already \$5", r"already \$5"),
+        ("code `$x$` stays", "code `$x$` stays"),
+    ],
+)
 def test_prices_and_plain_text_are_not_math(source, expected):
     result = fix_math(source)
     assert result.text == expected and not result.has_math and result.unbalanced == 0

@@ -13,7 +13,8 @@ def _project(tmp_path: Path) -> Path:
     for name in ("topics.yml", "glossary.yml"):
         (tmp_path / "content" / name).write_text((ROOT / "content" / name).read_text(encoding="utf-8"))
     (tmp_path / "content" / "sources" / "a.txt").write_text(
-        "Q1. What is a token?\nAns - A unit of text.\n\nQ2. What is BPE?\nAns - A subword tokenizer.\n")
+        "Q1. What is a token?\nAns - A unit of text.\n\nQ2. What is BPE?\nAns - A subword tokenizer.\n"
+    )
     (tmp_path / "content" / "sources" / "b.md").write_text("## What is RAG?\n\nRetrieval plus generation.\n")
     return tmp_path
 
@@ -34,4 +35,8 @@ def test_reader_crash_is_reported_and_other_sources_still_read(tmp_path, monkeyp
 
 def test_same_project_without_crash_reads_both_files(tmp_path):
     corpus = pipeline.gather(_project(tmp_path))
-    assert sorted(q.question for q in corpus.questions) == ["What is BPE?", "What is RAG?", "What is a token?"]
+    assert sorted(q.question for q in corpus.questions) == [
+        "What is BPE?",
+        "What is RAG?",
+        "What is a token?",
+    ]

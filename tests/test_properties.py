@@ -26,23 +26,117 @@ NUMBERED_QUESTION = re.compile(r"^\s*(?:Q\d+[.)]\s+\S.*|\d+[.)]\s+\S.*\?)$")
 # Pieces of every format the readers know, and of every attack sanitize knows:
 # random concatenations of them reach far more reader branches than random characters.
 FRAGMENTS = [
-    "\n", "\n\n", " ", "Q1. ", "Q12) ", "3. ", "Ans - ", "Answer: ", "Question: ", "Q: ", "A: ",
-    "(a) ", "b) ", "C. ", "Correct answer: (c)", "## ", "### ", "# ", "- ", "    - ", "* ", "1. ",
-    "**", "`", "```", "$", "$$", "\\(", "\\[", "What is attention?", "Explain LoRA", "tokens",
-    "<html>", "<body>", "<h2>", "</h2>", "<h3 class=\"wp-block-heading\">", "<p>", "</p>", "<ul><li>",
-    "</li>", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<a href=\"javascript:x\">",
-    "[x](javascript:alert(1))", "{: onclick=x}", "{{ config }}", "{% include x %}", "---", "Answers",
-    "\r\n", "\x00", "\ufeff", "\t", "é", "“", "?", ":", "<", ">", "&", "&lt;", "[", "]", "(", ")",
-    "{", "}",
+    "\n",
+    "\n\n",
+    " ",
+    "Q1. ",
+    "Q12) ",
+    "3. ",
+    "Ans - ",
+    "Answer: ",
+    "Question: ",
+    "Q: ",
+    "A: ",
+    "(a) ",
+    "b) ",
+    "C. ",
+    "Correct answer: (c)",
+    "## ",
+    "### ",
+    "# ",
+    "- ",
+    "    - ",
+    "* ",
+    "1. ",
+    "**",
+    "`",
+    "```",
+    "$",
+    "$$",
+    "\\(",
+    "\\[",
+    "What is attention?",
+    "Explain LoRA",
+    "tokens",
+    "<html>",
+    "<body>",
+    "<h2>",
+    "</h2>",
+    '<h3 class="wp-block-heading">',
+    "<p>",
+    "</p>",
+    "<ul><li>",
+    "</li>",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    '<a href="javascript:x">',
+    "[x](javascript:alert(1))",
+    "{: onclick=x}",
+    "{{ config }}",
+    "{% include x %}",
+    "---",
+    "Answers",
+    "\r\n",
+    "\x00",
+    "\ufeff",
+    "\t",
+    "é",
+    "“",
+    "?",
+    ":",
+    "<",
+    ">",
+    "&",
+    "&lt;",
+    "[",
+    "]",
+    "(",
+    ")",
+    "{",
+    "}",
 ]
 markupish = st.lists(st.sampled_from(FRAGMENTS), max_size=60).map("".join)
 # Pieces of attacks, including the ones fuzzing once found: code spans and math
 # that Markdown pairs differently from a naive guess, tags inside attribute values.
 ATTACKS = FRAGMENTS + [
-    "\n`", "`\n", "!", "![", "<img", " src=x", " onerror=alert(1)", "javascript:", "](", "data:",
-    " onclick=alert(1)", '"', "'", "<div>", "</div>", "<a href=", "&#x61;", "<a/onclick=alert(1)>",
-    "{: ", "\\", "\\href{", "<svg", "/", "=", "<b>", "[r]: ", "<details open ontoggle=alert(1)>",
-    "<style>", "*", "_", "<textarea>", "<![CDATA[", "<?", "<!x>", "<!--", "-->", "    ", "```",
+    "\n`",
+    "`\n",
+    "!",
+    "![",
+    "<img",
+    " src=x",
+    " onerror=alert(1)",
+    "javascript:",
+    "](",
+    "data:",
+    " onclick=alert(1)",
+    '"',
+    "'",
+    "<div>",
+    "</div>",
+    "<a href=",
+    "&#x61;",
+    "<a/onclick=alert(1)>",
+    "{: ",
+    "\\",
+    "\\href{",
+    "<svg",
+    "/",
+    "=",
+    "<b>",
+    "[r]: ",
+    "<details open ontoggle=alert(1)>",
+    "<style>",
+    "*",
+    "_",
+    "<textarea>",
+    "<![CDATA[",
+    "<?",
+    "<!x>",
+    "<!--",
+    "-->",
+    "    ",
+    "```",
 ]
 attacks = st.lists(st.sampled_from(ATTACKS), max_size=40).map("".join)
 any_text = st.one_of(st.text(max_size=400), markupish)
@@ -77,7 +171,7 @@ def test_sanitised_markdown_never_renders_anything_dangerous(text):
 
 @FAST
 @given(any_text)
-@example("$$\r<h2>$$")          # found by hypothesis: a `$$` pair is no math in a heading
+@example("$$\r<h2>$$")  # found by hypothesis: a `$$` pair is no math in a heading
 def test_escaped_title_is_one_safe_heading(text):
     rendered = render("## " + escape_inline(text))
     assert dangerous(rendered) == []
@@ -97,11 +191,19 @@ def test_text_without_markup_is_left_alone(text):
 # become a question or be named (by its line) in a problem; never disappear silently.
 WORDS = ["model", "token", "attention", "layer", "training", "data", "loss", "vector", "prompt", "context"]
 phrase = st.lists(st.sampled_from(WORDS), min_size=2, max_size=8).map(" ".join)
-numbered_line = st.tuples(st.sampled_from(["Q", ""]), st.integers(1, 99), st.sampled_from([".", ")"]),
-                          phrase, st.sampled_from(["?", "", "."])).map(
-    lambda p: f"{p[0]}{p[1]}{p[2]} {p[3].capitalize()}{p[4]}")
-answer_line = st.one_of(phrase.map(lambda s: s.capitalize() + "."), st.just(""),
-                        phrase.map(lambda s: "- " + s), phrase.map(lambda s: "Ans - " + s + "."))
+numbered_line = st.tuples(
+    st.sampled_from(["Q", ""]),
+    st.integers(1, 99),
+    st.sampled_from([".", ")"]),
+    phrase,
+    st.sampled_from(["?", "", "."]),
+).map(lambda p: f"{p[0]}{p[1]}{p[2]} {p[3].capitalize()}{p[4]}")
+answer_line = st.one_of(
+    phrase.map(lambda s: s.capitalize() + "."),
+    st.just(""),
+    phrase.map(lambda s: "- " + s),
+    phrase.map(lambda s: "Ans - " + s + "."),
+)
 block = st.tuples(numbered_line, st.lists(answer_line, max_size=4))
 numbered_document = st.tuples(phrase, st.lists(block, min_size=1, max_size=8), st.sampled_from(["\n", ""]))
 

@@ -40,8 +40,10 @@ def test_questions_sections_and_lines():
 
 def test_open_answers_run_until_the_next_question():
     drafts, _ = read_fixture()
-    assert answer_text(drafts[0]) == ("A dense vector that represents a token, sentence or document.\n"
-                                      "Similar meanings end up close together.")
+    assert answer_text(drafts[0]) == (
+        "A dense vector that represents a token, sentence or document.\n"
+        "Similar meanings end up close together."
+    )
     assert answer_text(drafts[1]).startswith("So a dot product equals cosine similarity")
     assert answer_text(drafts[4]) == "Question-answering evaluation usually measures exact match and F1."
 
@@ -49,8 +51,12 @@ def test_open_answers_run_until_the_next_question():
 def test_mcq_with_parenthesised_options_and_correct_answer_line():
     drafts, _ = read_fixture()
     mcq = drafts[2]
-    assert mcq.choices == (Choice("A", "Full fine-tuning"), Choice("B", "Distillation"),
-                           Choice("C", "LoRA"), Choice("D", "Pruning"))
+    assert mcq.choices == (
+        Choice("A", "Full fine-tuning"),
+        Choice("B", "Distillation"),
+        Choice("C", "LoRA"),
+        Choice("D", "Pruning"),
+    )
     assert mcq.correct == "C"
     assert answer_text(mcq) == "LoRA adds trainable matrices $A$ and $B$ with $W = W_0 + BA$."
 
@@ -65,22 +71,28 @@ def test_mcq_with_letter_paren_options_and_answer_naming_the_option():
 def test_empty_answer_reported_with_its_line():
     _, problems = read_fixture()
     assert [(p.location.line, p.message) for p in problems] == [
-        (34, "question has an empty answer: 'What is left without an answer here?'")]
+        (34, "question has an empty answer: 'What is left without an answer here?'")
+    ]
 
 
 def test_correct_letter_that_is_not_an_option_is_reported():
     text = "Q: Pick one\n(a) x\n(b) y\nCorrect answer: (d)\nQ: Next?\nA: yes"
     drafts, problems = labelled.read(doc_of(text))
     assert drafts[0].correct is None
-    assert {p.message for p in problems} == {"correct answer D is not one of the options",
-                                             "multiple-choice question without a correct answer"}
+    assert {p.message for p in problems} == {
+        "correct answer D is not one of the options",
+        "multiple-choice question without a correct answer",
+    }
 
 
-@pytest.mark.parametrize("text", [
-    "Question: What is A?\nAnswer: a",                       # only one label
-    "Q1. What is A?\nAnswer: a\nQ2. What is B?\nAnswer: b",   # numbered, not labelled
-    "Question-answering is a task.\nQuestion - answering again.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Question: What is A?\nAnswer: a",  # only one label
+        "Q1. What is A?\nAnswer: a\nQ2. What is B?\nAnswer: b",  # numbered, not labelled
+        "Question-answering is a task.\nQuestion - answering again.",
+    ],
+)
 def test_matches_needs_two_question_labels(text):
     assert labelled.matches(text) is False
 

@@ -43,8 +43,8 @@ def test_answer_keeps_lists_code_and_math_and_stops_at_the_next_question():
     first = answer_text(drafts[0])
     assert first.startswith("RAG fetches passages")
     assert "    - when the index is fresh" in first
-    assert "**Example**" in first                      # a deeper sub-heading stays, as bold
-    assert "# a comment, not a heading" in first       # fenced code is not a heading
+    assert "**Example**" in first  # a deeper sub-heading stays, as bold
+    assert "# a comment, not a heading" in first  # fenced code is not a heading
     assert first.endswith("```")
     assert "Chunks fit" not in first
     assert r"$\cos(q, d) = \frac{q \cdot d}{\|q\|\|d\|}$" in answer_text(drafts[1])
@@ -60,7 +60,8 @@ def test_empty_answer_is_kept_and_reported_at_its_line():
     drafts, problems = read_fixture("faq_with_front_matter.md")
     assert drafts[-1].answer == ()
     assert [(p.location.line, p.message) for p in problems] == [
-        (41, "question has an empty answer: 'Is this one left unanswered?'")]
+        (41, "question has an empty answer: 'Is this one left unanswered?'")
+    ]
 
 
 def test_last_question_without_trailing_newline_keeps_its_answer():
@@ -75,21 +76,25 @@ def test_crlf_text_reads_like_lf():
     assert [d.question.strip() for d in drafts] == ["What is A?", "What is B?"]
 
 
-@pytest.mark.parametrize(("heading", "label", "question"), [
-    ("## What is a KV cache?", None, "What is a KV cache?"),
-    ("### 3. How does beam search work?", "3", "How does beam search work?"),
-    ("## Q: Why use RMSNorm?", None, "Why use RMSNorm?"),
-    ("### Q3) Explain speculative decoding", "3", "Explain speculative decoding"),
-    ("#### **Question 12: Describe MoE routing**", "12", "Describe MoE routing"),
-])
+@pytest.mark.parametrize(
+    ("heading", "label", "question"),
+    [
+        ("## What is a KV cache?", None, "What is a KV cache?"),
+        ("### 3. How does beam search work?", "3", "How does beam search work?"),
+        ("## Q: Why use RMSNorm?", None, "Why use RMSNorm?"),
+        ("### Q3) Explain speculative decoding", "3", "Explain speculative decoding"),
+        ("#### **Question 12: Describe MoE routing**", "12", "Describe MoE routing"),
+    ],
+)
 def test_question_heading_forms(heading, label, question):
     drafts, _ = markdown_headings.read(doc_of(f"# Title\n{heading}\nSome answer."))
     assert [(d.label, d.question) for d in drafts] == [(label, question)]
 
 
 def test_non_question_headings_are_sections_not_questions():
-    text = ("# Guide\n## Transformers\nIntro text.\n### Attention heads\nMore text.\n"
-            "## What is a head?\nA head.")
+    text = (
+        "# Guide\n## Transformers\nIntro text.\n### Attention heads\nMore text.\n## What is a head?\nA head."
+    )
     drafts, _ = markdown_headings.read(doc_of(text))
     assert [(d.question, d.section) for d in drafts] == [("What is a head?", None)]
     assert markdown_headings.matches("# Guide\n## Transformers\n## Training\n") is False

@@ -39,7 +39,8 @@ def test_sniffs_q_numbered_documents_only():
 def test_a_single_question_document_is_read_not_lost():
     drafts, problems = numbered.read(doc_of("Q1. What is a token?\nAns - A unit of text."))
     assert [(d.question, [line.text for line in d.answer]) for d in drafts] == [
-        ("What is a token?", ["A unit of text."])]
+        ("What is a token?", ["A unit of text."])
+    ]
     assert problems == []
 
 
@@ -47,9 +48,11 @@ def test_every_answer_style_gives_the_answer_without_its_label():
     _, questions, _ = ingest("answer_styles_and_label_glitches.txt")
     answers = {q.question: q.answer for q in questions}
     assert answers["What is a spot instance?"] == (
-        "A spot instance is spare capacity sold at a discount.\n\nIt can be taken back with two minutes' notice.")
+        "A spot instance is spare capacity sold at a discount.\n\nIt can be taken back with two minutes' notice."
+    )
     assert answers["Why tag resources?"] == (
-        "Tags let you split the bill by team.\n\n- Finance reads the tags.\n- Owners get alerts.")
+        "Tags let you split the bill by team.\n\n- Finance reads the tags.\n- Owners get alerts."
+    )
     assert answers["What is egress?"] == "Egress is data leaving the provider, billed per gigabyte."
     assert answers["What is a savings plan?"].startswith("A commitment to spend")
 
@@ -57,7 +60,19 @@ def test_every_answer_style_gives_the_answer_without_its_label():
 def test_label_glitches_lose_and_merge_nothing():
     _, questions, problems = ingest("answer_styles_and_label_glitches.txt")
     assert [q.label for q in questions] == [
-        "Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q6", "Q7", "Q8", "Q9", "Q1o", "Q11"]
+        "Q1",
+        "Q2",
+        "Q3",
+        "Q4",
+        "Q5",
+        "Q6",
+        "Q6",
+        "Q7",
+        "Q8",
+        "Q9",
+        "Q1o",
+        "Q11",
+    ]
     assert questions[8].question == "Explain chargeback."  # `Q8.Explain` without a space
     assert questions[6].answer == "A message sent when spend passes a threshold."
     path = "answer_styles_and_label_glitches.txt"
@@ -83,8 +98,11 @@ def test_prices_stay_dollars_not_math():
 def test_mcq_choices_correct_letter_and_html_heading_sections():
     _, questions, problems = ingest("mcq_with_html_sections.txt")
     assert [(q.kind, q.section) for q in questions] == [
-        ("open", "Storage Questions"), ("mcq", "Quiz on Storage"), ("mcq", "Quiz on Storage"),
-        ("mcq", "Networking Quiz")]
+        ("open", "Storage Questions"),
+        ("mcq", "Quiz on Storage"),
+        ("mcq", "Quiz on Storage"),
+        ("mcq", "Networking Quiz"),
+    ]
     archive = questions[1]
     assert [c.letter for c in archive.choices] == ["A", "B", "C", "D"]
     assert archive.choices[2].text == "Glacier Deep Archive" and archive.correct == "C"
@@ -98,10 +116,31 @@ QUESTION_LOOKING = re.compile(r"^\s*Q\s?\d+[oOlI]?\s*[.):\-–]")
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.one_of(
-    st.sampled_from(["Q1. What is A?", "Q2.Explain B.", "Q4o. Why?", "Q3.", "Q 5) What?", "Ans - x", "",
-                     "A. one", "B. two", "Answer: B. two", "<h3 class='x'>Part", "### Part 2", "Q7:"]),
-    st.text(max_size=40)), max_size=30))
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                [
+                    "Q1. What is A?",
+                    "Q2.Explain B.",
+                    "Q4o. Why?",
+                    "Q3.",
+                    "Q 5) What?",
+                    "Ans - x",
+                    "",
+                    "A. one",
+                    "B. two",
+                    "Answer: B. two",
+                    "<h3 class='x'>Part",
+                    "### Part 2",
+                    "Q7:",
+                ]
+            ),
+            st.text(max_size=40),
+        ),
+        max_size=30,
+    )
+)
 def test_any_text_no_exception_and_every_question_line_is_read_or_warned(lines):
     doc = doc_of("\n".join(lines))
     drafts, problems = numbered.read(doc)

@@ -41,7 +41,8 @@ def test_nested_bullets_belong_to_their_parents_answer():
     assert questions[1].answer == (
         "Halve it through the root, then cut toward the root without cutting through it.\n\n"
         "- Keep the root on: it holds the layers together.\n"
-        "- A sharp knife makes fewer tears.")
+        "- A sharp knife makes fewer tears."
+    )
 
 
 def test_a_colon_bullet_that_names_no_topic_stays_in_the_answer():

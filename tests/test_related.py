@@ -17,7 +17,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def make(qid: str, text: str, kind: str = "open", source: str = "s") -> Question:
-    return Question(qid, source, 1, text, kind, None if kind == "prompt" else "An answer.", Location("x.txt", 1))
+    return Question(
+        qid, source, 1, text, kind, None if kind == "prompt" else "An answer.", Location("x.txt", 1)
+    )
 
 
 POOL = [
@@ -54,9 +56,11 @@ def test_never_links_its_own_group_and_one_member_per_other_group():
 
 
 def test_practice_prompts_study_answered_questions_first():
-    pool = [make("p", "How do you pick the LoRA rank and alpha?", kind="prompt"),
-            make("p2", "Which LoRA rank and alpha work for small data?", kind="prompt"),
-            make("a", "What is LoRA?")]
+    pool = [
+        make("p", "How do you pick the LoRA rank and alpha?", kind="prompt"),
+        make("p2", "Which LoRA rank and alpha work for small data?", kind="prompt"),
+        make("a", "What is LoRA?"),
+    ]
     related = find_related(pool, {})
     assert related["p"][0] == "a"
 
@@ -98,13 +102,35 @@ def test_real_practice_prompts_list_answered_questions_first(corpus):
     assert sum(kinds[corpus.related_of[p][0]] != "prompt" for p in prompts) > len(prompts) / 2
 
 
-WORDS = ("LoRA", "QLoRA", "rank", "beam search", "greedy decoding", "attention", "memory", "What is",
-         "How does", "work", "tokenization", "BPE", "RAG", "retriever")
+WORDS = (
+    "LoRA",
+    "QLoRA",
+    "rank",
+    "beam search",
+    "greedy decoding",
+    "attention",
+    "memory",
+    "What is",
+    "How does",
+    "work",
+    "tokenization",
+    "BPE",
+    "RAG",
+    "retriever",
+)
 
 
-@given(st.lists(st.tuples(st.lists(st.sampled_from(WORDS), min_size=1, max_size=4),
-                          st.sampled_from(("open", "prompt")), st.integers(0, 4)),
-                min_size=1, max_size=40))
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(WORDS), min_size=1, max_size=4),
+            st.sampled_from(("open", "prompt")),
+            st.integers(0, 4),
+        ),
+        min_size=1,
+        max_size=40,
+    )
+)
 @settings(max_examples=60, deadline=None)
 def test_links_are_valid_for_any_corpus(items):
     pool = [make(f"q{i:02d}", " ".join(words) + "?", kind) for i, (words, kind, _) in enumerate(items)]

@@ -21,23 +21,59 @@ ROOT = Path(__file__).resolve().parents[1]
 HEADING = re.compile(r"^## (.+) \{ #([A-Za-z0-9_-]+) \}$", re.M)
 
 
-def q(source: str, n: int, text: str, kind: str = "open", answer: str | None = "An answer.", **kw) -> Question:
-    return Question(question_id(source, text), source, n, text, kind, answer,
-                    Location(f"content/sources/{source}.txt", n), **kw)
+def q(
+    source: str, n: int, text: str, kind: str = "open", answer: str | None = "An answer.", **kw
+) -> Question:
+    return Question(
+        question_id(source, text),
+        source,
+        n,
+        text,
+        kind,
+        answer,
+        Location(f"content/sources/{source}.txt", n),
+        **kw,
+    )
 
 
 def sample_corpus() -> Corpus:
     """Two sources, a duplicate group across them, an MCQ, a prompt, math and a hidden question."""
-    sources = [Source("alpha", "content/sources/alpha.txt", "Top 50 LLM Interview Questions", "Notes.", "numbered"),
-               Source("beta", "content/sources/beta.md", "Beta notes", "", "markdown_headings")]
+    sources = [
+        Source("alpha", "content/sources/alpha.txt", "Top 50 LLM Interview Questions", "Notes.", "numbered"),
+        Source("beta", "content/sources/beta.md", "Beta notes", "", "markdown_headings"),
+    ]
     qs = [
-        q("alpha", 1, "What is LoRA?", answer="Low-rank matrices $W = W_0 + BA$.\n\n- rank $r$", label="21", math=True),
-        q("alpha", 2, "What is KL divergence?", answer="$$D_{KL}(P\\|Q) = \\sum_x P(x) \\log \\frac{P(x)}{Q(x)}$$",
-          math=True),
-        q("alpha", 3, "Explain beam search.", answer="Keeps the best {{ config }} partial sequences {% include x %}."),
+        q(
+            "alpha",
+            1,
+            "What is LoRA?",
+            answer="Low-rank matrices $W = W_0 + BA$.\n\n- rank $r$",
+            label="21",
+            math=True,
+        ),
+        q(
+            "alpha",
+            2,
+            "What is KL divergence?",
+            answer="$$D_{KL}(P\\|Q) = \\sum_x P(x) \\log \\frac{P(x)}{Q(x)}$$",
+            math=True,
+        ),
+        q(
+            "alpha",
+            3,
+            "Explain beam search.",
+            answer="Keeps the best {{ config }} partial sequences {% include x %}.",
+        ),
         q("beta", 1, "What is catastrophic forgetting?", section="Fine-tuning"),
-        q("beta", 2, "Which method freezes the base weights?", "mcq", "Only adapters train.",
-          choices=(Choice("A", "Full fine-tuning"), Choice("B", "LoRA"), Choice("C", "Pre-training")), correct="B"),
+        q(
+            "beta",
+            2,
+            "Which method freezes the base weights?",
+            "mcq",
+            "Only adapters train.",
+            choices=(Choice("A", "Full fine-tuning"), Choice("B", "LoRA"), Choice("C", "Pre-training")),
+            correct="B",
+        ),
         q("beta", 3, "Describe LoRA in your own words.", "prompt", None),
         q("beta", 4, "What is LoRA and why use it?", answer="Cheap fine-tuning."),
         q("beta", 5, "A hidden question?", "prompt", None),
@@ -70,7 +106,7 @@ def entry_block(page: str, qid: str) -> str:
     """The Markdown of one entry: from its heading to the next `## `."""
     start = page.index(f"{{ #{qid} }}")
     end = page.find("\n## ", start)
-    return page[start:end if end > 0 else None]
+    return page[start : end if end > 0 else None]
 
 
 def test_every_shown_question_has_one_anchor_on_its_topic_page(corpus, files):
@@ -138,11 +174,13 @@ def test_math_flag_only_on_pages_with_math(files):
 
 def test_home_has_cards_due_counts_and_summary_for_every_topic(corpus, files):
     home = files["index.md"]
-    assert '<div class="grid cards" markdown>' in home and '<div id="study-due" data-scope="all"></div>' in home
+    assert (
+        '<div class="grid cards" markdown>' in home and '<div id="study-due" data-scope="all"></div>' in home
+    )
     for topic in corpus.topics:
         assert f"(topics/{topic.id}.md)" in home
         assert f'<span class="due-count" data-topic="{topic.id}"></span>' in home
-    assert "3 answered · 1 MCQ · 1 practice" in home   # fine-tuning, hidden left out
+    assert "3 answered · 1 MCQ · 1 practice" in home  # fine-tuning, hidden left out
 
 
 def test_sources_page_links_each_shown_question(corpus, files):
@@ -181,7 +219,11 @@ def test_a_large_topic_is_split_into_pages_and_urls_follow(monkeypatch):
     assert last["url"] == f"topics/fine-tuning-3/#{last['id']}"
     assert f"{{ #{last['id']} }}" in out.files["topics/fine-tuning-3.md"]
     assert "Page 3 of 3" in out.files["topics/fine-tuning-3.md"]
-    assert data["topics"][4]["pages"] == ["topics/fine-tuning/", "topics/fine-tuning-2/", "topics/fine-tuning-3/"]
+    assert data["topics"][4]["pages"] == [
+        "topics/fine-tuning/",
+        "topics/fine-tuning-2/",
+        "topics/fine-tuning-3/",
+    ]
 
 
 def test_page_size_cap_splits_long_answers(monkeypatch):
@@ -189,8 +231,10 @@ def test_page_size_cap_splits_long_answers(monkeypatch):
     corpus.questions = [x.__class__(**{**x.__dict__, "answer": "word " * 20_000}) for x in corpus.questions]
     pages = render_layout.plan(corpus).pages_of("fine-tuning")
     assert len(pages) > 1
-    assert all(sum(len(m.answer) for e in p.entries for m in e.members) <= render_layout.MAX_PAGE_CHARS
-               for p in pages)
+    assert all(
+        sum(len(m.answer) for e in p.entries for m in e.members) <= render_layout.MAX_PAGE_CHARS
+        for p in pages
+    )
 
 
 def test_write_docs_wipes_stale_files_and_writes_an_inheriting_config(tmp_path, corpus):
@@ -215,12 +259,16 @@ def test_hand_made_corpus_builds_with_strict_mkdocs(tmp_path, corpus):
     """Every link and anchor the renderer writes resolves: `mkdocs build --strict` passes."""
     root = ROOT_COPY(tmp_path)
     render.write_docs(corpus, root / "build" / "docs", root)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "build/mkdocs.yml"],
-                            cwd=root, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "build/mkdocs.yml"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     html = (root / "site" / "topics" / "fine-tuning" / "index.html").read_text()
     lora = by_text(corpus, "What is LoRA?")
-    assert f'id="{lora.id}"' in html and 'class="tabbed-set' in html and "<details class=\"answer\"" in html
+    assert f'id="{lora.id}"' in html and 'class="tabbed-set' in html and '<details class="answer"' in html
 
 
 def test_a_large_source_lists_its_questions_on_pages_of_its_own(monkeypatch):
@@ -242,14 +290,19 @@ def test_split_topics_and_source_lists_build_with_strict_mkdocs(tmp_path, monkey
     monkeypatch.setattr(render_sources, "LINKS_PER_PAGE", 40)
     root = ROOT_COPY(tmp_path)
     render.write_docs(big_corpus(100), root / "build" / "docs", root)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "build/mkdocs.yml"],
-                            cwd=root, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "build/mkdocs.yml"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     assert (root / "site" / "topics" / "fine-tuning-3" / "index.html").is_file()
     assert (root / "site" / "sources" / "alpha-questions-2" / "index.html").is_file()
 
 
 # --- generator/site.py: the steps around MkDocs -------------------------------------------
+
 
 def test_site_url_is_checked_and_given_a_trailing_slash():
     from generator import site
@@ -291,8 +344,10 @@ def test_sync_tree_touches_only_changed_files_and_removes_stale_ones(tmp_path):
     from generator import site
 
     new, live = tmp_path / "new", tmp_path / "live"
-    for folder, files in ((new, {"a.md": "same", "b.md": "changed", "c/d.md": "added"}),
-                          (live, {"a.md": "same", "b.md": "old", "gone/e.md": "stale"})):
+    for folder, files in (
+        (new, {"a.md": "same", "b.md": "changed", "c/d.md": "added"}),
+        (live, {"a.md": "same", "b.md": "old", "gone/e.md": "stale"}),
+    ):
         for rel, text in files.items():
             (folder / rel).parent.mkdir(parents=True, exist_ok=True)
             (folder / rel).write_text(text)
@@ -309,5 +364,7 @@ def test_sources_page_stays_small_with_many_sources(monkeypatch):
     corpus.questions = [q(f"s{i}", n, f"Question {n} of source {i}?") for i in range(4) for n in range(1, 31)]
     corpus.topic_of = {x.id: "fine-tuning" for x in corpus.questions}
     out = render.render_site(corpus, ROOT)
-    assert out.files["sources.md"].count("\n    - [Q") == 30        # the first source fits, inline
-    assert [p for p in out.files if p.startswith("sources/")] == [f"sources/s{i}-questions.md" for i in (1, 2, 3)]
+    assert out.files["sources.md"].count("\n    - [Q") == 30  # the first source fits, inline
+    assert [p for p in out.files if p.startswith("sources/")] == [
+        f"sources/s{i}-questions.md" for i in (1, 2, 3)
+    ]

@@ -30,8 +30,14 @@ def copy_project(dest: Path) -> Path:
 def start_build(root: Path, hash_seed: str, *options: str) -> subprocess.Popen:
     # Different PYTHONHASHSEEDs flush out output that depends on set or dict-of-set order.
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": str(root)}
-    return subprocess.Popen([sys.executable, "-m", "generator", "--root", str(root), "build", *options],
-                            cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "generator", "--root", str(root), "build", *options],
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
 
 
 def digests(root: Path) -> dict[str, str]:
@@ -52,8 +58,10 @@ def explain(rel: str, a: Path, b: Path) -> str:
             return f"{rel}: same content, different gzip header (mtime {x[4:8].hex()} vs {y[4:8].hex()})"
         x, y = ux, uy
     at = next((i for i, (p, q) in enumerate(zip(x, y)) if p != q), min(len(x), len(y)))
-    return (f"{rel}: first difference at byte {at} of {len(x)}/{len(y)}:\n"
-            f"    {x[max(0, at - 60):at + 60]!r}\n    {y[max(0, at - 60):at + 60]!r}")
+    return (
+        f"{rel}: first difference at byte {at} of {len(x)}/{len(y)}:\n"
+        f"    {x[max(0, at - 60) : at + 60]!r}\n    {y[max(0, at - 60) : at + 60]!r}"
+    )
 
 
 def build_twice_and_compare(tmp_path: Path, *options: str, built: str = "site/index.html") -> dict[str, str]:
@@ -65,11 +73,14 @@ def build_twice_and_compare(tmp_path: Path, *options: str, built: str = "site/in
     for root, run, log in zip((a, b), runs, logs):
         assert (root / built).exists(), f"build in {root} failed ({run.returncode}):\n{log}"
     da, db = digests(a), digests(b)
-    assert set(da) == set(db), (f"file lists differ: only in first {sorted(set(da) - set(db))[:10]}, "
-                                f"only in second {sorted(set(db) - set(da))[:10]}")
+    assert set(da) == set(db), (
+        f"file lists differ: only in first {sorted(set(da) - set(db))[:10]}, "
+        f"only in second {sorted(set(db) - set(da))[:10]}"
+    )
     differing = [rel for rel in da if da[rel] != db[rel]]
-    assert not differing, (f"{len(differing)} of {len(da)} files differ:\n"
-                           + "\n".join(explain(rel, a, b) for rel in differing[:8]))
+    assert not differing, f"{len(differing)} of {len(da)} files differ:\n" + "\n".join(
+        explain(rel, a, b) for rel in differing[:8]
+    )
     return da
 
 

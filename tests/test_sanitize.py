@@ -14,12 +14,23 @@ from jinja2 import Environment
 from generator.sanitize import escape_inline, is_safe_url, sanitize_markdown
 
 # The extensions mkdocs.yml enables that change how text becomes HTML.
-SITE_EXTENSIONS = ["attr_list", "md_in_html", "admonition", "abbr", "pymdownx.arithmatex",
-                   "pymdownx.details", "pymdownx.superfences", "pymdownx.tabbed", "pymdownx.inlinehilite"]
+SITE_EXTENSIONS = [
+    "attr_list",
+    "md_in_html",
+    "admonition",
+    "abbr",
+    "pymdownx.arithmatex",
+    "pymdownx.details",
+    "pymdownx.superfences",
+    "pymdownx.tabbed",
+    "pymdownx.inlinehilite",
+]
 SITE_CONFIG = {"pymdownx.arithmatex": {"generic": True}, "pymdownx.tabbed": {"alternate_style": True}}
 
-BAD_TAGS = frozenset("""script style iframe frame frameset object embed applet base link meta form input
-button textarea select template noscript svg math img video audio""".split())
+BAD_TAGS = frozenset(
+    """script style iframe frame frameset object embed applet base link meta form input
+button textarea select template noscript svg math img video audio""".split()
+)
 BAD_SCHEME = re.compile(r"^(?:javascript|data|vbscript):")
 CONTROL = re.compile(r"[\x00-\x20\x7f\\]+")
 MATHJAX_HTML = re.compile(r"\\(?:style|class|cssId|data)\b|\\href\s*\{\s*(?:javascript|data|vbscript)", re.I)
@@ -54,8 +65,11 @@ def dangerous(rendered_html: str) -> list[str]:
     checker.feed(rendered_html)
     checker.close()
     # MathJax (generic mode) reads only the arithmatex elements.
-    macros = [f"MathJax {m.group()!r}" for math in ARITHMATEX.findall(rendered_html)
-              for m in MATHJAX_HTML.finditer(html.unescape(math))]
+    macros = [
+        f"MathJax {m.group()!r}"
+        for math in ARITHMATEX.findall(rendered_html)
+        for m in MATHJAX_HTML.finditer(html.unescape(math))
+    ]
     return checker.found + macros
 
 
@@ -108,11 +122,11 @@ HOSTILE_MARKDOWN = [
     "![img](javascript:alert(1))",
     "[x][ref]\n\n[ref]: javascript:alert(1)",
     "[x][ref]\n\n   [ref]: <javascript:alert(1)> 'title'",
-    "Some text\n{: onclick=\"alert(1)\" }",
+    'Some text\n{: onclick="alert(1)" }',
     "[ok](https://example.org){ onclick=alert(1) href=javascript:alert(1) }",
     "## Heading { onmouseover=alert(1) }",
     "*em*{onclick=alert(1)}",
-    "<div>\n`<a title=\"` x `\" onclick=alert(1)>`\n</div>",
+    '<div>\n`<a title="` x `" onclick=alert(1)>`\n</div>',
     "<div>\n`<img src=x onerror=alert(1)>`\n</div>",
     "<a href='x' <b onclick=alert(1)>y</b>",
     "<details open ontoggle=alert(1)><summary>s</summary>d</details>",
@@ -131,9 +145,16 @@ def test_nothing_dangerous_survives_rendering(md):
     assert dangerous(render(sanitize_markdown(md))) == []
 
 
-@pytest.mark.parametrize("md", [
-    "<javascript:alert(1)>", "<img src=x onerror=alert(1)", "<p>\n```\n<script>alert(1)</script>\n```\n</p>",
-    "`<script>alert(1)</script>`", "<VBScript:msgbox(1)>"])
+@pytest.mark.parametrize(
+    "md",
+    [
+        "<javascript:alert(1)>",
+        "<img src=x onerror=alert(1)",
+        "<p>\n```\n<script>alert(1)</script>\n```\n</p>",
+        "`<script>alert(1)</script>`",
+        "<VBScript:msgbox(1)>",
+    ],
+)
 def test_inert_payloads_stay_inert(md):
     out = sanitize_markdown(md)
     assert dangerous(render(out)) == []
@@ -151,8 +172,15 @@ def test_tag_like_comparisons_are_escaped_so_the_reader_sees_them():
     assert html.unescape(render(sanitize_markdown("x<y and y>=z"))) == "<p>x<y and y>=z</p>"
 
 
-@pytest.mark.parametrize("md", ["[relative](../topic/)", "[anchor](#top)", "[ref][r]\n\n[r]: other.html",
-                                "![image](https://example.org/a.png)"])
+@pytest.mark.parametrize(
+    "md",
+    [
+        "[relative](../topic/)",
+        "[anchor](#top)",
+        "[ref][r]\n\n[r]: other.html",
+        "![image](https://example.org/a.png)",
+    ],
+)
 def test_links_into_the_source_site_and_images_become_text(md):
     # They would break `mkdocs build --strict` or load from elsewhere; the words stay.
     rendered = render(sanitize_markdown(md))
@@ -174,12 +202,22 @@ def test_jinja_syntax_stays_literal_through_markdown_and_jinja(text):
     assert "49" not in page
 
 
-@pytest.mark.parametrize(("url", "safe"), [
-    ("https://example.org", True), ("mailto:a@b.org", True), ("../x/#y", True), ("#top", True),
-    ("javascript:alert(1)", False), (" JAVASCRIPT:x", False), ("java\tscript:x", False),
-    ("jav&#x61;script:x", False), ("data:text/html,x", False), ("vbscript:x", False),
-    ("java\\script:x", False),
-])
+@pytest.mark.parametrize(
+    ("url", "safe"),
+    [
+        ("https://example.org", True),
+        ("mailto:a@b.org", True),
+        ("../x/#y", True),
+        ("#top", True),
+        ("javascript:alert(1)", False),
+        (" JAVASCRIPT:x", False),
+        ("java\tscript:x", False),
+        ("jav&#x61;script:x", False),
+        ("data:text/html,x", False),
+        ("vbscript:x", False),
+        ("java\\script:x", False),
+    ],
+)
 def test_is_safe_url(url, safe):
     assert is_safe_url(url) is safe
 
@@ -193,8 +231,10 @@ ESCAPED_TITLES = [
     ("What does [this](javascript:alert(1)) do?", "What does \\[this\\](javascript:alert(1)) do?"),
     ("C# or F#", "C# or F\\#"),
     ("#1 reason?", "\\#1 reason?"),
-    ("Is 2*3*4 or snake_case or __init__ special?",
-     "Is 2\\*3\\*4 or snake_case or \\_\\_init\\_\\_ special?"),
+    (
+        "Is 2*3*4 or snake_case or __init__ special?",
+        "Is 2\\*3\\*4 or snake_case or \\_\\_init\\_\\_ special?",
+    ),
     ("What does **bold** or `code` do?", "What does **bold** or `code` do?"),
     ("A lone ` backtick?", "A lone \\` backtick?"),
     ("What does {{ config }} print?", "What does \\{\\{ config }} print?"),
@@ -208,9 +248,15 @@ def test_escape_inline(title, expected):
     assert escape_inline(title) == expected
 
 
-@pytest.mark.parametrize("title", [t for t, _ in ESCAPED_TITLES] + [
-    "Why {: onclick=alert(1)}", "What is $\\href{javascript:alert(1)}{x}$?",
-    "`<img src=x onerror=alert(1)>`?"])
+@pytest.mark.parametrize(
+    "title",
+    [t for t, _ in ESCAPED_TITLES]
+    + [
+        "Why {: onclick=alert(1)}",
+        "What is $\\href{javascript:alert(1)}{x}$?",
+        "`<img src=x onerror=alert(1)>`?",
+    ],
+)
 def test_escaped_titles_render_as_one_safe_heading(title):
     rendered = render("## " + escape_inline(title))
     assert rendered.count("<h2") == 1 and "<a " not in rendered

@@ -16,15 +16,18 @@ from generator.errors import BuildError, ConfigError
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.parametrize(("mode", "override", "questions", "chosen"), [
-    ("auto", None, PAGEFIND_ABOVE, "material"),          # at the threshold: still Material
-    ("auto", None, PAGEFIND_ABOVE + 1, "pagefind"),
-    ("auto", "material", 50_000, "material"),            # --search wins over size
-    ("material", None, 50_000, "material"),
-    ("pagefind", None, 10, "pagefind"),
-    ("material", "pagefind", 10, "pagefind"),
-    ("pagefind", "auto", 10, "material"),                # --search auto decides by size again
-])
+@pytest.mark.parametrize(
+    ("mode", "override", "questions", "chosen"),
+    [
+        ("auto", None, PAGEFIND_ABOVE, "material"),  # at the threshold: still Material
+        ("auto", None, PAGEFIND_ABOVE + 1, "pagefind"),
+        ("auto", "material", 50_000, "material"),  # --search wins over size
+        ("material", None, 50_000, "material"),
+        ("pagefind", None, 10, "pagefind"),
+        ("material", "pagefind", 10, "pagefind"),
+        ("pagefind", "auto", 10, "material"),  # --search auto decides by size again
+    ],
+)
 def test_choose_mode(mode, override, questions, chosen):
     assert search.choose_mode(SearchSettings(mode), override, questions) == chosen
 
@@ -54,13 +57,16 @@ def test_settings_read_mode_and_threshold(tmp_path):
     assert load_search_settings(path) == SearchSettings("pagefind", 500)
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("search:\n  mode: lunr\n", "search.mode: 'lunr' is not one of material, pagefind, auto"),
-    ("search:\n  pagefind_above: many\n", "search.pagefind_above: expected a whole number of questions"),
-    ("search:\n  pagefind_above: -1\n", "search.pagefind_above"),
-    ("search:\n  engine: pagefind\n", "search: unknown key 'engine'"),
-    ("search: pagefind\n", "search: expected a mapping"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("search:\n  mode: lunr\n", "search.mode: 'lunr' is not one of material, pagefind, auto"),
+        ("search:\n  pagefind_above: many\n", "search.pagefind_above: expected a whole number of questions"),
+        ("search:\n  pagefind_above: -1\n", "search.pagefind_above"),
+        ("search:\n  engine: pagefind\n", "search: unknown key 'engine'"),
+        ("search: pagefind\n", "search: expected a mapping"),
+    ],
+)
 def test_bad_settings_name_file_and_key(tmp_path, text, message):
     path = tmp_path / "settings.yml"
     path.write_text(text)
@@ -76,16 +82,21 @@ def test_cli_rejects_an_unknown_mode(capsys):
     assert "invalid choice: 'lunr'" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(("plugins", "kept"), [
-    ("plugins:\n  - search\n  - tags\n", ["tags"]),
-    ("plugins:\n  - material/search:\n      lang: en\n  - offline\n", ["offline"]),
-    ("plugins:\n  search: {}\n  tags:\n    enabled: true\n", [{"tags": {"enabled": True}}]),
-    ("site_name: x\n", []),                            # MkDocs' default plugins are just search
-])
+@pytest.mark.parametrize(
+    ("plugins", "kept"),
+    [
+        ("plugins:\n  - search\n  - tags\n", ["tags"]),
+        ("plugins:\n  - material/search:\n      lang: en\n  - offline\n", ["offline"]),
+        ("plugins:\n  search: {}\n  tags:\n    enabled: true\n", [{"tags": {"enabled": True}}]),
+        ("site_name: x\n", []),  # MkDocs' default plugins are just search
+    ],
+)
 def test_plugins_without_search(tmp_path, plugins, kept):
     project = tmp_path / "mkdocs.yml"
-    project.write_text("markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: "
-                       "!!python/name:material.extensions.emoji.twemoji\n" + plugins)
+    project.write_text(
+        "markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: "
+        "!!python/name:material.extensions.emoji.twemoji\n" + plugins
+    )
     assert search.plugins_without_search(project) == kept
 
 
@@ -97,9 +108,18 @@ def generated_config(tmp_path: Path) -> Path:
     (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
     (project / "overrides").symlink_to(ROOT / "overrides")
     config = project / "build" / "mkdocs.yml"
-    config.write_text("# Generated\n" + yaml.safe_dump({
-        "INHERIT": "../mkdocs.yml", "docs_dir": "docs", "site_dir": "../site",
-        "theme": {"custom_dir": "../overrides"}, "nav": [{"Home": "index.md"}]}))
+    config.write_text(
+        "# Generated\n"
+        + yaml.safe_dump(
+            {
+                "INHERIT": "../mkdocs.yml",
+                "docs_dir": "docs",
+                "site_dir": "../site",
+                "theme": {"custom_dir": "../overrides"},
+                "nav": [{"Home": "index.md"}],
+            }
+        )
+    )
     return config
 
 
@@ -118,7 +138,7 @@ def test_pagefind_config_drops_material_search_once_mkdocs_merges_it(tmp_path):
 
 
 def test_pagefind_failure_is_a_build_error_not_a_traceback(tmp_path):
-    (tmp_path / "site").mkdir()                          # nothing to index
+    (tmp_path / "site").mkdir()  # nothing to index
     with pytest.raises(BuildError, match="Pagefind failed to index .* not able to build an index"):
         search.run_pagefind(tmp_path / "site")
 
@@ -157,4 +177,4 @@ def test_header_override_is_materials_header_plus_the_pagefind_branch():
     added = "\n".join(line[2:] for line in diff)
     assert 'elif config.extra.search == "pagefind"' in added
     assert 'include "partials/pagefind-search.html"' in added
-    assert len(diff) < 10                   # the branch only
+    assert len(diff) < 10  # the branch only

@@ -16,9 +16,11 @@ from packaging.version import Version
 ROOT = Path(__file__).resolve().parents[1]
 LOCKS = ("requirements/build.txt", "requirements/test.txt", "requirements/bench.txt")
 PIN_LINE = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s\\;]+)")
-RELOCK = ("re-lock: pip-compile --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url "
-          "--no-emit-find-links [--extra test [--extra bench]] -o requirements/{build,test,bench}.txt "
-          "pyproject.toml")
+RELOCK = (
+    "re-lock: pip-compile --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url "
+    "--no-emit-find-links [--extra test [--extra bench]] -o requirements/{build,test,bench}.txt "
+    "pyproject.toml"
+)
 HASH = re.compile(r"--hash=sha256:[0-9a-f]{64}")
 
 # package -> (lowest version past its known advisories, first version not allowed).
@@ -81,8 +83,11 @@ def test_pyproject_pins_match_the_locks():
     mismatches = []
     for rel, pins in wanted.items():
         lock = lock_entries(rel)
-        mismatches += [f"{name}: pyproject {ver}, {rel} {lock.get(name, ('missing',))[0]}"
-                       for name, ver in pins.items() if lock.get(name, ("",))[0] != ver]
+        mismatches += [
+            f"{name}: pyproject {ver}, {rel} {lock.get(name, ('missing',))[0]}"
+            for name, ver in pins.items()
+            if lock.get(name, ("",))[0] != ver
+        ]
     assert not mismatches, f"{RELOCK}\n" + "\n".join(mismatches)
 
 
@@ -90,8 +95,9 @@ def test_pyproject_pins_match_the_locks():
 def test_each_lock_keeps_the_versions_of_the_one_it_extends(smaller, larger):
     """Tests run against exactly the versions the site is built with; benchmarks too."""
     small, large = lock_entries(smaller), lock_entries(larger)
-    differ = {n: (v, large.get(n, ("missing",))[0]) for n, (v, _) in small.items()
-              if large.get(n, ("",))[0] != v}
+    differ = {
+        n: (v, large.get(n, ("missing",))[0]) for n, (v, _) in small.items() if large.get(n, ("",))[0] != v
+    }
     assert not differ, f"{smaller} vs {larger}: {differ}"
 
 
@@ -113,6 +119,7 @@ def test_npm_tools_are_exact_pins_with_integrity():
         for name, spec in manifest.get(section, {}).items():
             assert re.fullmatch(r"\d+\.\d+\.\d+", spec), f"package.json: {name} {spec!r} is not an exact pin"
             assert packages[f"node_modules/{name}"]["version"] == spec, f"package-lock.json: {name} differs"
-    missing = [path for path, meta in packages.items()
-               if path and not meta.get("link") and "integrity" not in meta]
+    missing = [
+        path for path, meta in packages.items() if path and not meta.get("link") and "integrity" not in meta
+    ]
     assert not missing, f"package-lock.json entries without integrity: {missing[:5]}"

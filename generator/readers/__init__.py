@@ -63,6 +63,11 @@ def read_document(doc: Document) -> tuple[str, list[Draft], list[Problem]]:
 def unread_numbered_questions(doc: Document, drafts: list[Draft], problems: list[Problem]) -> list[Problem]:
     """Numbered question lines that became neither a question nor a reported problem."""
     seen = {d.location.line for d in drafts} | {p.location.line for p in problems}
-    return [Problem(doc.at(line.no), f"looks like a numbered question but was not read as one: "
-                                     f"{line.text.strip()[:60]!r}")
-            for line in doc.lines if line.no not in seen and NUMBERED_QUESTION.match(line.text)]
+    return [
+        Problem(
+            doc.at(line.no),
+            f"looks like a numbered question but was not read as one: {line.text.strip()[:60]!r}",
+        )
+        for line in doc.lines
+        if line.no not in seen and NUMBERED_QUESTION.match(line.text)
+    ]

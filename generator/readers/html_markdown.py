@@ -21,25 +21,49 @@ VOID = frozenset("area base br col embed hr img input link meta param source tra
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
 CONTAINERS = frozenset("body main article section div header figure details summary center".split())
 BLOCKS = frozenset("p ul ol pre blockquote table dl hr figcaption address".split())
-STRUCTURAL = CONTAINERS | BLOCKS | set(HEADINGS) | frozenset(
-    "li dt dd tr td th thead tbody tfoot html head body nav footer aside form".split())
-DROP_TAGS = frozenset("""head nav header footer aside script style noscript template form button
-iframe svg select textarea object embed canvas dialog menu img picture video audio""".split())
+STRUCTURAL = (
+    CONTAINERS
+    | BLOCKS
+    | set(HEADINGS)
+    | frozenset("li dt dd tr td th thead tbody tfoot html head body nav footer aside form".split())
+)
+DROP_TAGS = frozenset(
+    """head nav header footer aside script style noscript template form button
+iframe svg select textarea object embed canvas dialog menu img picture video audio""".split()
+)
 DROP_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "dialog", "alert"})
 TEXTLESS = DROP_TAGS - {"head"}
 JUNK_NAME = re.compile(
     r"cookie|consent|gdpr|share|sharing|social|subscribe|newsletter|signup|sign-up|advert|\bads?\b|"
-    r"promo|sidebar|related|comments?\b|breadcrumb|\bnav|\bmenu|popup|modal|footer|\bheader", re.I)
+    r"promo|sidebar|related|comments?\b|breadcrumb|\bnav|\bmenu|popup|modal|footer|\bheader",
+    re.I,
+)
 JUNK_TEXT = re.compile(
     r"^(?:share(?: this| on)?|subscribe|sign up|follow us|accept(?: all)? cookies|we use cookies|"
     r"this (?:site|website) uses cookies|join our newsletter|related posts?|leave a (?:comment|reply)|"
-    r"you may also like|click here)\b", re.I)
+    r"you may also like|click here)\b",
+    re.I,
+)
 JUNK_TEXT_MAX = 300
 MAX_DEPTH = 200
-IMPLIED_BY = {"li": ("ul", "ol"), "dt": ("dl",), "dd": ("dl",), "tr": ("table", "tbody", "thead"),
-              "td": ("tr",), "th": ("tr",), "option": ("select",)}
-SIBLINGS = {"li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "tr": {"tr"}, "td": {"td", "th"},
-            "th": {"td", "th"}, "option": {"option"}}
+IMPLIED_BY = {
+    "li": ("ul", "ol"),
+    "dt": ("dl",),
+    "dd": ("dl",),
+    "tr": ("table", "tbody", "thead"),
+    "td": ("tr",),
+    "th": ("tr",),
+    "option": ("select",),
+}
+SIBLINGS = {
+    "li": {"li"},
+    "dt": {"dt", "dd"},
+    "dd": {"dt", "dd"},
+    "tr": {"tr"},
+    "td": {"td", "th"},
+    "th": {"td", "th"},
+    "option": {"option"},
+}
 LIST_ITEM = re.compile(r"^(?:- |\d+\. )")
 WHITESPACE = re.compile(r"\s+")
 MATH = re.compile(r"(?<!\\)\$\$.+?\$\$|(?<![\\$])\$(?=\S)[^$\n]+?(?<=\S)\$(?!\$)|\\\(.+?\\\)", re.S)
@@ -144,8 +168,9 @@ def blocks(root: Node) -> list[tuple[int, str, int]]:
 def _walk(node: Node, out: list[tuple[int, str, int]], total: int) -> None:
     run: list[Node] = []
     for child in node.children:
-        if child.tag == "#text" or not (child.tag in HEADINGS or child.tag in CONTAINERS
-                                        or child.tag in BLOCKS or _dropped(child, total)):
+        if child.tag == "#text" or not (
+            child.tag in HEADINGS or child.tag in CONTAINERS or child.tag in BLOCKS or _dropped(child, total)
+        ):
             run.append(child)
             continue
         _flush(run, out)
@@ -200,8 +225,11 @@ def render_block(node: Node, total: int) -> str:
     if tag in HEADINGS:
         return f"**{escape_text(plain_text(node))}**"
     if tag == "dl":
-        parts = [f"**{inline(n.children).strip()}**" if n.tag == "dt" else "\n\n".join(_chunks(n, total))
-                 for n in node.children if n.tag in ("dt", "dd")]
+        parts = [
+            f"**{inline(n.children).strip()}**" if n.tag == "dt" else "\n\n".join(_chunks(n, total))
+            for n in node.children
+            if n.tag in ("dt", "dd")
+        ]
         return "\n\n".join(p for p in parts if p.strip())
     return "\n\n".join(_chunks(node, total))
 
@@ -219,8 +247,7 @@ def _list(node: Node, total: int) -> str:
     for n, item in enumerate((c for c in node.children if c.tag == "li"), start=start):
         marker = f"{n}. " if node.tag == "ol" else "- "
         body = _chunks(item, total) or [""]
-        text = body[0] + "".join(("\n" if LIST_ITEM.match(chunk) else "\n\n") + chunk
-                                 for chunk in body[1:])
+        text = body[0] + "".join(("\n" if LIST_ITEM.match(chunk) else "\n\n") + chunk for chunk in body[1:])
         lines = text.split("\n")
         items.append("\n".join([marker + lines[0]] + [("    " + line) if line else "" for line in lines[1:]]))
     return "\n".join(items)
@@ -236,8 +263,14 @@ def _fenced(node: Node) -> str:
 
 def _table(node: Node) -> str:
     rows = [r for r in _walk_all(node) if r.tag == "tr"]
-    cells = [[inline(c.children).strip().replace("|", "\\|").replace("\n", " ")
-              for c in row.children if c.tag in ("td", "th")] for row in rows]
+    cells = [
+        [
+            inline(c.children).strip().replace("|", "\\|").replace("\n", " ")
+            for c in row.children
+            if c.tag in ("td", "th")
+        ]
+        for row in rows
+    ]
     cells = [row for row in cells if row]
     if not cells:
         return ""
@@ -277,7 +310,7 @@ def inline(nodes: list[Node]) -> str:
 def _wrap(marker: str, inner: str) -> str:
     if not inner.strip():
         return inner
-    lead, trail = inner[: len(inner) - len(inner.lstrip())], inner[len(inner.rstrip()):]
+    lead, trail = inner[: len(inner) - len(inner.lstrip())], inner[len(inner.rstrip()) :]
     return f"{lead}{marker}{inner.strip()}{marker}{trail}"
 
 
@@ -292,7 +325,7 @@ def _code_span(text: str) -> str:
 def _link(node: Node) -> str:
     text = inline(node.children).strip()
     href = node.attrs.get("href", "").strip()
-    if not is_external_url(href):   # relative links and anchors pointed into the source's own site
+    if not is_external_url(href):  # relative links and anchors pointed into the source's own site
         return text
     href = href.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C")
     return f"[{text or escape_text(href)}]({href})"
@@ -300,15 +333,19 @@ def _link(node: Node) -> str:
 
 def _paragraph(text: str) -> str:
     text = "\n".join(WHITESPACE.sub(" ", line).strip() for line in text.split("\n"))
-    return LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2) if not m.group(2).isdigit()
-                          else m.group(1) + m.group(2) + "\\", text.strip("\n ")).strip()
+    return LINE_START.sub(
+        lambda m: (
+            m.group(1) + "\\" + m.group(2) if not m.group(2).isdigit() else m.group(1) + m.group(2) + "\\"
+        ),
+        text.strip("\n "),
+    ).strip()
 
 
 def escape_text(text: str) -> str:
     """Plain text made inert in Markdown; `$...$` and `\\(...\\)` math left as written."""
     out, pos = [], 0
     for math in MATH.finditer(text):
-        out.append(ACTIVE.sub(_escape_one, text[pos:math.start()]) + math.group())
+        out.append(ACTIVE.sub(_escape_one, text[pos : math.start()]) + math.group())
         pos = math.end()
     return "".join(out) + ACTIVE.sub(_escape_one, text[pos:])
 

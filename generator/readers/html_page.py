@@ -74,8 +74,11 @@ def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
         section = next((sections[lv] for lv in sorted(sections, reverse=True) if lv > 1), None)
         drafts.append(Draft(question, doc.at(event.line), tuple(answer), section, label=label))
     if any(d.answer for d in drafts):
-        problems += [Problem(d.location, f"question has an empty answer: {d.question[:60]!r}")
-                     for d in drafts if not d.answer]
+        problems += [
+            Problem(d.location, f"question has an empty answer: {d.question[:60]!r}")
+            for d in drafts
+            if not d.answer
+        ]
     return drafts, problems
 
 
@@ -111,6 +114,7 @@ def _question_rule(events: list[Event], title: str):
 
     def is_question(event: Event) -> bool:
         return event.level in QUESTION_LEVELS and (reads[id(event)] or event.level == whole_level)
+
     return is_question
 
 
@@ -126,4 +130,3 @@ def _answer(events: list[Event], pos: int, is_question) -> list[Line]:
             out.append(Line(event.line, ""))
         out += [Line(event.line, part) for part in text.split("\n")]
     return out
-

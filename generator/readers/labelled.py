@@ -29,11 +29,15 @@ QUESTION = re.compile(r"^\s*" + LABEL.format(r"(?:Question|Q)(?:\s*(?P<label>\d+
 QUESTION_SNIFF = re.compile(r"^\s*" + LABEL.format(r"(?:Question|Q)(?:\s*\d+[a-z]?)?") + r"\S", re.I | re.M)
 ANSWER = re.compile(r"^\s*" + LABEL.format(r"(?:Answer|Ans|A)"), re.I)
 CORRECT = re.compile(
-    r"^\s*" + LABEL.format(r"(?:Correct\s+(?:answer|option|choice)|Correct)")
-    + r"\(?(?P<letter>[A-Da-d])\b\)?\.?\s*(?P<rest>.*)$", re.I)
+    r"^\s*"
+    + LABEL.format(r"(?:Correct\s+(?:answer|option|choice)|Correct)")
+    + r"\(?(?P<letter>[A-Da-d])\b\)?\.?\s*(?P<rest>.*)$",
+    re.I,
+)
 LETTER_FIRST = re.compile(r"^\(?(?P<letter>[A-Da-d])(?:\)|\.|\s*$)\s*(?P<rest>.*)$")
 OPTION = re.compile(
-    r"^\s*(?:[-*]\s+)?(?:\((?P<p>[A-Da-d])\)|(?P<b>[A-Da-d])\)|(?P<d>[A-D])\.)\s+(?P<text>\S.*)$")
+    r"^\s*(?:[-*]\s+)?(?:\((?P<p>[A-Da-d])\)|(?P<b>[A-Da-d])\)|(?P<d>[A-D])\.)\s+(?P<text>\S.*)$"
+)
 EXPLANATION = re.compile(r"^\s*" + LABEL.format(r"Explanation"), re.I)
 LETTERS = "ABCD"
 
@@ -63,16 +67,20 @@ def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
     return drafts, problems
 
 
-def _close(block: list[Line], section: str | None, doc: Document,
-           drafts: list[Draft], problems: list[Problem]) -> None:
+def _close(
+    block: list[Line], section: str | None, doc: Document, drafts: list[Draft], problems: list[Problem]
+) -> None:
     first = block[0]
     label_match = QUESTION.match(first.text)
     label = label_match.group("label") if label_match else None
-    question_lines = [first.text[label_match.end():].strip()] if label_match else [first.text]
+    question_lines = [first.text[label_match.end() :].strip()] if label_match else [first.text]
     rest = block[1:]
     # The question may continue (or start) on the following lines, up to the options or answer.
-    while rest and not _starts_answer(rest[0].text) and (
-            not question_lines[-1] or rest[0].text.strip() and not question_lines[-1].endswith("?")):
+    while (
+        rest
+        and not _starts_answer(rest[0].text)
+        and (not question_lines[-1] or rest[0].text.strip() and not question_lines[-1].endswith("?"))
+    ):
         question_lines.append(rest.pop(0).text.strip())
     question = " ".join(t for t in question_lines if t)
     where = doc.at(first.no)
@@ -112,8 +120,9 @@ def _options(rest: list[Line]) -> tuple[list[Choice], list[Line]]:
     return choices, rest[index:]
 
 
-def _answer(rest: list[Line], choices: list[Choice], where: Location,
-            problems: list[Problem]) -> tuple[str | None, list[Line]]:
+def _answer(
+    rest: list[Line], choices: list[Choice], where: Location, problems: list[Problem]
+) -> tuple[str | None, list[Line]]:
     """(correct letter, answer lines) from `Answer:`, `Correct answer:` and what follows."""
     correct = None
     out: list[Line] = []
@@ -124,14 +133,14 @@ def _answer(rest: list[Line], choices: list[Choice], where: Location,
         if label:
             correct = label.group("letter").upper()
             text = _unless_choice(label.group("rest"), correct, choices)
-        elif answer and choices and correct is None and LETTER_FIRST.match(line.text[answer.end():]):
-            first = LETTER_FIRST.match(line.text[answer.end():])
+        elif answer and choices and correct is None and LETTER_FIRST.match(line.text[answer.end() :]):
+            first = LETTER_FIRST.match(line.text[answer.end() :])
             correct = first.group("letter").upper()
             text = _unless_choice(first.group("rest"), correct, choices)
         elif answer and not out:
-            text = line.text[answer.end():]
+            text = line.text[answer.end() :]
         elif explanation:
-            text = line.text[explanation.end():]
+            text = line.text[explanation.end() :]
         else:
             out.append(line)
             continue
@@ -154,5 +163,5 @@ def _unless_choice(text: str, letter: str, choices: list[Choice]) -> str:
     if text.rstrip(". ").lower() == chosen.rstrip(". ").lower():
         return ""
     if chosen and text.lower().startswith(chosen.lower()):
-        return text[len(chosen):].lstrip(" .:-—")
+        return text[len(chosen) :].lstrip(" .:-—")
     return text

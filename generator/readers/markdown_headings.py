@@ -34,10 +34,13 @@ FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)\s*$")
 # "Q: ...", "Q3) ...", "Q3. ...", "Question 3: ...", "3. ...", "3) ..."
 QUESTION_PREFIX = re.compile(
-    r"^(?:Q(?:uestion)?\s*(?P<q>\d+[a-z]?)?\s*[:.)\-]|(?P<n>\d+)\s*[.):])\s*(?=\S)", re.I)
+    r"^(?:Q(?:uestion)?\s*(?P<q>\d+[a-z]?)?\s*[:.)\-]|(?P<n>\d+)\s*[.):])\s*(?=\S)", re.I
+)
 IMPERATIVE = re.compile(
     r"^(?:explain|describe|define|compare|contrast|discuss|differentiate|distinguish|outline|"
-    r"summari[sz]e|list|name|give|walk me through|tell me)\b", re.I)
+    r"summari[sz]e|list|name|give|walk me through|tell me)\b",
+    re.I,
+)
 EMPHASIS_WRAP = re.compile(r"^(\*\*|__|\*|_)(.+)\1$")
 NUMBERED_QUESTION_LINE = re.compile(r"^\s*Q?\d+[.)]\s+\S")
 MAX_QUESTION_LEVEL = 4
@@ -56,7 +59,7 @@ def question_parts(text: str) -> tuple[str | None, str] | None:
     text = unwrap(text)
     prefix = QUESTION_PREFIX.match(text)
     if prefix:
-        return prefix.group("q") or prefix.group("n"), text[prefix.end():].strip()
+        return prefix.group("q") or prefix.group("n"), text[prefix.end() :].strip()
     if text.rstrip("*_ ").endswith("?") or IMPERATIVE.match(text):
         return None, text
     return None
@@ -94,7 +97,7 @@ def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
         open_sections = [h for h in open_sections if h.level < heading.level]
         label, question = question_parts(heading.text) or (None, heading.text)
         end = _answer_end(found, pos, len(lines))
-        answer = _answer_lines(lines[heading.index + 1:end], _until(found, pos, end), heading)
+        answer = _answer_lines(lines[heading.index + 1 : end], _until(found, pos, end), heading)
         section = _section(open_sections, lone_title)
         drafts.append(Draft(question, doc.at(heading.line), tuple(answer), section, label=label))
     answered = any(d.answer for d in drafts)
@@ -144,7 +147,7 @@ def _until(found: list[Heading], pos: int, end: int) -> list[Heading]:
     last = pos + 1
     while last < len(found) and found[last].index < end:
         last += 1
-    return found[pos + 1:last]
+    return found[pos + 1 : last]
 
 
 def _answer_lines(body: list[Line], inside: list[Heading], question: Heading) -> list[Line]:

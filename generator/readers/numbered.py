@@ -26,13 +26,18 @@ from generator.readers.common import html_heading, markdown_heading, trim_blank
 
 NAME = "numbered"
 
-QUESTION = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\*\*)?Q\s?(?P<label>\d+[oOlI]?|\d*[oO])\s*[.):\-–]\s*(?P<text>.*?)\s*(?:\*\*)?\s*$")
+QUESTION = re.compile(
+    r"^\s*(?:#{1,6}\s*)?(?:\*\*)?Q\s?(?P<label>\d+[oOlI]?|\d*[oO])\s*[.):\-–]\s*(?P<text>.*?)\s*(?:\*\*)?\s*$"
+)
 SNIFF = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\*\*)?Q\s?\d+[oOlI]?\s*[.):\-–]", re.M)
-ANSWER_PREFIX = re.compile(r"^\s*(?:\*\*)?(?:Ans(?:wer)?)\s*(?:\*\*)?\s*[-–:.]\s*(?:\*\*)?\s*|^\s*-(?=\S)", re.I)
+ANSWER_PREFIX = re.compile(
+    r"^\s*(?:\*\*)?(?:Ans(?:wer)?)\s*(?:\*\*)?\s*[-–:.]\s*(?:\*\*)?\s*|^\s*-(?=\S)", re.I
+)
 OPTION = re.compile(r"^\s*\(?(?P<letter>[A-Da-d])[.)]\s+(?P<text>\S.*?)\s*$")
 CORRECT = re.compile(
     r"^\s*(?:\*\*)?(?:Correct\s+)?(?:Answer|Ans)\s*(?:\*\*)?\s*[:\-–]\s*(?:\*\*)?\s*\(?(?P<letter>[A-Ha-h])\b[.)]?\s*(?P<rest>.*)$",
-    re.I)
+    re.I,
+)
 TITLE = re.compile(r"^\s*[A-Z][^.!?:;]{0,100}[^.!?:;\s]\s*$")
 DIGIT_LOOKALIKE = str.maketrans("oOlI", "0011")
 
@@ -72,8 +77,14 @@ def _heading(text: str) -> str | None:
     return heading if heading is not None else markdown_heading(text)
 
 
-def _close(doc: Document, head: Line, body: list[Line], section: str | None,
-           drafts: list[Draft], problems: list[Problem]) -> str | None:
+def _close(
+    doc: Document,
+    head: Line,
+    body: list[Line],
+    section: str | None,
+    drafts: list[Draft],
+    problems: list[Problem],
+) -> str | None:
     """Turn one block into a Draft; return the section for the blocks after it."""
     match = QUESTION.match(head.text)
     if match is None:
@@ -88,7 +99,9 @@ def _close(doc: Document, head: Line, body: list[Line], section: str | None,
     choices, correct, rest, next_section = _mcq(body)
     if choices:
         if correct is None:
-            problems.append(Problem(doc.at(head.no), f"{label}: multiple choice without an 'Answer: <letter>' line"))
+            problems.append(
+                Problem(doc.at(head.no), f"{label}: multiple choice without an 'Answer: <letter>' line")
+            )
         elif correct not in {c.letter for c in choices}:
             problems.append(Problem(doc.at(head.no), f"{label}: answer {correct} is not one of the options"))
             correct = None
@@ -109,12 +122,12 @@ def _mcq(body: list[Line]) -> tuple[tuple[Choice, ...], str | None, list[Line], 
     if len(found) < 2 or letters != list("ABCD"[: len(letters)]):
         return (), None, body, None
     choices = tuple(Choice(m.group("letter").upper(), m.group("text")) for _, m in found)
-    after = body[found[-1][0] + 1:]
+    after = body[found[-1][0] + 1 :]
     correct, rest = None, after
     for i, line in enumerate(after):
         hit = CORRECT.match(line.text)
         if hit:
-            correct, rest = hit.group("letter").upper(), trim_blank(after[i + 1:])
+            correct, rest = hit.group("letter").upper(), trim_blank(after[i + 1 :])
             break
     section = None
     if rest and TITLE.match(rest[-1].text) and len(rest[-1].text.split()) <= 14:
@@ -150,8 +163,12 @@ def _label_problems(doc: Document, drafts: list[Draft]) -> list[Problem]:
         if not label[1:].isdigit():
             problems.append(Problem(draft.location, f"question label {label} read as Q{number}"))
         if number in seen:
-            problems.append(Problem(draft.location, f"Q{number} is numbered like the question at line "
-                                                    f"{seen[number]}; both are kept"))
+            problems.append(
+                Problem(
+                    draft.location,
+                    f"Q{number} is numbered like the question at line {seen[number]}; both are kept",
+                )
+            )
         elif previous is not None and number not in (previous + 1, 1):
             problems.append(Problem(draft.location, f"numbering jumps from Q{previous} to Q{number}"))
         seen.setdefault(number, draft.location.line)

@@ -44,9 +44,12 @@ def matches(text: str) -> bool:
     lines = text.split("\n")
     marker = text.count("\n", 0, found.start())
     before = sum(1 for line in lines[:marker] if BULLET.match(line))
-    topics = [i for i, line in enumerate(lines[marker + 1:], start=marker + 1) if _topic_text(line)]
-    answered = sum(1 for i in topics if i + 1 < len(lines) and BULLET.match(lines[i + 1])
-                   and not _topic_text(lines[i + 1]))
+    topics = [i for i, line in enumerate(lines[marker + 1 :], start=marker + 1) if _topic_text(line)]
+    answered = sum(
+        1
+        for i in topics
+        if i + 1 < len(lines) and BULLET.match(lines[i + 1]) and not _topic_text(lines[i + 1])
+    )
     return before >= MIN_TOPICS and answered >= 2
 
 
@@ -54,10 +57,13 @@ def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
     lines = list(doc.lines)
     marker = next((i for i, line in enumerate(lines) if ANSWERS.match(line.text)), len(lines))
     outline = [line for line in lines[:marker] if BULLET.match(line.text)]
-    sections = {normalise(line.text) for line in lines[marker + 1:]
-                if line.text.strip() and not BULLET.match(line.text)}
+    sections = {
+        normalise(line.text)
+        for line in lines[marker + 1 :]
+        if line.text.strip() and not BULLET.match(line.text)
+    }
     topics = [t for t in outline if normalise(_bullet_text(t)) not in sections]
-    drafts, problems = _answers(doc, lines[marker + 1:], [_bullet_text(t) for t in topics])
+    drafts, problems = _answers(doc, lines[marker + 1 :], [_bullet_text(t) for t in topics])
     problems += _unanswered(doc, topics, drafts)
     return drafts, problems
 
@@ -118,7 +124,9 @@ def _unanswered(doc: Document, topics: list[Line], drafts: list[Draft]) -> list[
         text = _bullet_text(topic)
         if not _is_topic(text, answered):
             drafts.append(Draft(text, doc.at(topic.no)))
-            problems.append(Problem(doc.at(topic.no), f"outline topic {text!r} has no answer: kept as a prompt"))
+            problems.append(
+                Problem(doc.at(topic.no), f"outline topic {text!r} has no answer: kept as a prompt")
+            )
     return problems
 
 
@@ -140,7 +148,9 @@ def _is_topic(text: str, topics: list[str]) -> bool:
         return False
     if words in _word_sets(tuple(topics)):
         return True
-    return any(len(words & other) / len(words | other) >= SIMILAR for other in _word_sets(tuple(topics)) if other)
+    return any(
+        len(words & other) / len(words | other) >= SIMILAR for other in _word_sets(tuple(topics)) if other
+    )
 
 
 @functools.lru_cache(maxsize=64)

@@ -27,7 +27,9 @@ EMPHASIS = re.compile(r"^(\*\*|__)(.+)\1$")
 LIST_ITEM = re.compile(r"^\s*(?:[-*•+]\s|\d+[.)]\s+(?![A-Z][^?]*\?\s*$))")
 IMPERATIVE = re.compile(
     r"^(?:explain|describe|define|compare|contrast|discuss|differentiate|distinguish|outline|"
-    r"summari[sz]e|walk me through|tell me about|give an example)\b", re.I)
+    r"summari[sz]e|walk me through|tell me about|give an example)\b",
+    re.I,
+)
 TITLE = re.compile(r"^[A-Z][^.!?:;]{0,80}[^.!?:;\s]$")
 MAX_QUESTION = 300
 MAX_IMPERATIVE_WORDS = 25
@@ -61,15 +63,21 @@ def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
     return drafts, problems
 
 
-def _close(doc: Document, head: tuple[Line, str, str | None], body: list[Line],
-           drafts: list[Draft], problems: list[Problem]) -> None:
+def _close(
+    doc: Document,
+    head: tuple[Line, str, str | None],
+    body: list[Line],
+    drafts: list[Draft],
+    problems: list[Problem],
+) -> None:
     line, question, section = head
     answer = trim_blank(body)
     if not answer:
         problems.append(Problem(doc.at(line.no), "question has an empty answer"))
     number = NUMBER.match(_unwrap(line.text))
-    drafts.append(Draft(question, doc.at(line.no), tuple(answer), section,
-                        label=number.group("n") if number else None))
+    drafts.append(
+        Draft(question, doc.at(line.no), tuple(answer), section, label=number.group("n") if number else None)
+    )
 
 
 def _section_before(body: list[Line], title_no: int) -> str | None:

@@ -30,7 +30,9 @@ BULLET = re.compile(r"^(?P<indent>\s*)[-*•+]\s+(?P<text>\S.*?)\s*$")
 RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 QUESTION_WORDS = re.compile(
     r"\?\s*$|^(?:explain|describe|define|compare|discuss|how|what|why|when|which|who|can|could|would|"
-    r"should|do|does|is|are|imagine|if|give|list|name|tell)\b", re.I)
+    r"should|do|does|is|are|imagine|if|give|list|name|tell)\b",
+    re.I,
+)
 
 
 def matches(text: str) -> bool:
@@ -39,8 +41,14 @@ def matches(text: str) -> bool:
         return False
     lines = [line for line in text.split("\n") if line.strip()]
     bold = sum(1 for line in lines if NUMBERED_BOLD.match(line))
-    listed = sum(1 for line in lines if NUMBERED_BOLD.match(line) or BULLET.match(line)
-                 or markdown_heading(line) is not None or RULE.match(line))
+    listed = sum(
+        1
+        for line in lines
+        if NUMBERED_BOLD.match(line)
+        or BULLET.match(line)
+        or markdown_heading(line) is not None
+        or RULE.match(line)
+    )
     return bold >= 3 and listed * 10 >= len(lines) * 7
 
 
@@ -66,7 +74,9 @@ def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
                 category = None
                 drafts.append(Draft(item, doc.at(line.no), section=heading, label=numbered.group("n")))
             else:
-                problems.append(Problem(doc.at(line.no), f"numbered line {item[:60]!r} is not read as a question"))
+                problems.append(
+                    Problem(doc.at(line.no), f"numbered line {item[:60]!r} is not read as a question")
+                )
         elif bullet := BULLET.match(text):
             item = bullet.group("text").strip("*_ ")
             if QUESTION_WORDS.search(item):

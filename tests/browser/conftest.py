@@ -21,8 +21,13 @@ from tests.support.server import PREFIX, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -55,8 +60,13 @@ def built_site(tmp_path_factory, site_port) -> Path:
             shutil.copy2(src, work / name)
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "PYTHONPATH": str(work)}
     site_url = f"http://127.0.0.1:{site_port}{PREFIX}"
-    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(work), "build", "--site-url", site_url],
-                            cwd=work, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(work), "build", "--site-url", site_url],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert (work / "site" / "index.html").exists(), f"build failed:\n{result.stdout}\n{result.stderr}"
     return work / "site"
 
@@ -94,10 +104,12 @@ class PageWatch:
         self.dialogs: list[str] = []
 
     def problems(self) -> list[str]:
-        return ([f"console error: {m}" for m in self.console_errors]
-                + [f"page error: {m}" for m in self.page_errors]
-                + [f"request left loopback: {u}" for u in self.external_requests]
-                + [f"dialog opened: {m}" for m in self.dialogs])
+        return (
+            [f"console error: {m}" for m in self.console_errors]
+            + [f"page error: {m}" for m in self.page_errors]
+            + [f"request left loopback: {u}" for u in self.external_requests]
+            + [f"dialog opened: {m}" for m in self.dialogs]
+        )
 
 
 def _is_loopback(url: str) -> bool:

@@ -19,7 +19,7 @@ from tests.support.server import serve
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / ".github" / "screenshots"
-PORT = 8765                      # must match the --site-url the site was built with
+PORT = 8765  # must match the --site-url the site was built with
 SHOW_ENTRY_JS = """() => {
   const entries = [...document.querySelectorAll('.qa')].filter(e => e.querySelector('.arithmatex'));
   const entry = entries.find(e => e.querySelector('.qa-badge--multi')) || entries[0];
@@ -47,9 +47,11 @@ def take(site: Path, topic: str) -> list[Path]:
                 page.goto(f"{base}topics/{topic}/")
                 page.wait_for_load_state("networkidle")
                 page.evaluate(SHOW_ENTRY_JS)
-                page.wait_for_function("[...document.querySelectorAll('.arithmatex')].filter(m => "
-                                       "m.getBoundingClientRect().bottom > 0 && m.getBoundingClientRect().top < innerHeight)"
-                                       ".every(m => m.querySelector('mjx-math'))")
+                page.wait_for_function(
+                    "[...document.querySelectorAll('.arithmatex')].filter(m => "
+                    "m.getBoundingClientRect().bottom > 0 && m.getBoundingClientRect().top < innerHeight)"
+                    ".every(m => m.querySelector('mjx-math'))"
+                )
                 page.wait_for_timeout(500)
                 written.append(OUT / f"topic-{scheme}.png")
                 page.screenshot(path=written[-1])

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING = ("serious", "critical")
-SCHEMES = {"light": "default", "dark": "slate"}           # Material's scheme names
+SCHEMES = {"light": "default", "dark": "slate"}  # Material's scheme names
 PAGES = {"home": "", "math topic": "topics/math-foundations/", "sources": "sources/"}
 FLASHCARD_DIRS = ("flashcards", "study", "cards")
 PALETTE_TOGGLE = "form[data-md-component=palette] label:not([hidden])"
@@ -26,7 +26,9 @@ SHOW_MATH = """() => {
   const answer = document.querySelector('article details:has(.arithmatex)');
   if (answer) { answer.open = true; answer.querySelector('.arithmatex').scrollIntoView(); }
 }"""
-MATH_DONE = "() => !document.querySelector('.arithmatex') || !!document.querySelector('mjx-container mjx-math')"
+MATH_DONE = (
+    "() => !document.querySelector('.arithmatex') || !!document.querySelector('mjx-container mjx-math')"
+)
 RUN_AXE = """async () => {
   const result = await axe.run(document, {resultTypes: ['violations']});
   return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
@@ -91,4 +93,5 @@ def test_no_serious_axe_violations(browser, base_url, built_site, name, scheme):
     assert not watch.problems(), "\n".join(watch.problems())
     assert not violations, f"{name} ({scheme}): " + "\n".join(
         f"{v['impact']} {v['id']} ({v['count']} nodes): {v['help']}; e.g. {', '.join(v['targets'])}"
-        for v in violations)
+        for v in violations
+    )

@@ -41,15 +41,15 @@ def test_keyboard_shortcuts(built_site, base_url, page):
     assert answer.is_hidden()
     page.keyboard.press("Space")
     assert answer.is_visible()
-    assert page.evaluate("document.activeElement.id") == "fc-answer"       # focus follows the answer
+    assert page.evaluate("document.activeElement.id") == "fc-answer"  # focus follows the answer
     page.keyboard.press("ArrowRight")
     assert position(page) == f"Card 2 of {total}" and page.locator(".fc-answer").is_hidden()
     page.keyboard.press("ArrowLeft")
     assert position(page) == f"Card 1 of {total}"
-    page.keyboard.press("ArrowLeft")                                        # no card before the first
+    page.keyboard.press("ArrowLeft")  # no card before the first
     assert position(page) == f"Card 1 of {total}"
     first = page.locator(".fc-question").inner_text()
-    page.keyboard.press("2")                                                # I knew it, then next card
+    page.keyboard.press("2")  # I knew it, then next card
     assert position(page) == f"Card 2 of {total}"
     assert page.locator(".fc-announce").inner_text().endswith("I knew it. Known: next review tomorrow.")
     page.keyboard.press("1")

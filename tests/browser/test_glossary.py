@@ -35,7 +35,8 @@ def test_glossary_page_lists_terms_with_expansions_and_questions(base_url, page)
     anchor = href.split("#", 1)[1]
     page.wait_for_function(f"location.hash === '#{anchor}'")
     text = page.locator(f'.qa[data-ids~="{anchor}"]').evaluate(
-        "qa => (qa.previousElementSibling ? qa.previousElementSibling.textContent : '') + qa.textContent")
+        "qa => (qa.previousElementSibling ? qa.previousElementSibling.textContent : '') + qa.textContent"
+    )
     assert "RLHF" in text or re.search(r"reinforcement learning (from|with) human feedback", text, re.I)
 
 

@@ -25,8 +25,8 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 PROJECT = ("content", "overrides", "generator", "mkdocs.yml")
-PAYLOAD = "alert("                        # every hostile payload calls it
-THEME_JS_URL = "javascript:void(0)"       # Material's own search-share button, not content
+PAYLOAD = "alert("  # every hostile payload calls it
+THEME_JS_URL = "javascript:void(0)"  # Material's own search-share button, not content
 GOOD = "good_questions.txt"
 REPORT = re.compile(r"^(content/sources/[^:\s]+):(\d+): (warning|error): (.+)$", re.M)
 
@@ -34,9 +34,9 @@ REPORT = re.compile(r"^(content/sources/[^:\s]+):(\d+): (warning|error): (.+)$",
 class ScriptsAndHandlers(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.scripts: list[str] = []          # src or inline text of every <script>
-        self.handlers: list[str] = []         # on*= attributes
-        self.js_urls: list[str] = []          # javascript: in any URL attribute
+        self.scripts: list[str] = []  # src or inline text of every <script>
+        self.handlers: list[str] = []  # on*= attributes
+        self.js_urls: list[str] = []  # javascript: in any URL attribute
         self._in_script = False
 
     def handle_starttag(self, tag, attrs):
@@ -71,14 +71,20 @@ def hostile_build(tmp_path_factory):
     sources = work / "content" / "sources"
     sources.mkdir(parents=True, exist_ok=True)
     (work / "content" / "sources.yml").write_text("{}\n")
-    (work / "content" / "curation.yml").write_text("{}\n")   # the real one names the real sources' ids
+    (work / "content" / "curation.yml").write_text("{}\n")  # the real one names the real sources' ids
     for path in FIXTURES.iterdir():
         shutil.copy(path, sources / path.name)
     for name, data in GENERATED.items():
         (sources / name).write_bytes(data)
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "PYTHONPATH": str(work)}
-    run = subprocess.run([sys.executable, "-m", "generator", "--root", str(work), "build"], cwd=work,
-                         env=env, capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(work), "build"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     return work, run
 
 
@@ -87,8 +93,11 @@ def test_build_reports_every_problem_as_path_line_and_exits_1(hostile_build):
     assert "Traceback" not in run.stderr, run.stderr
     assert run.returncode == 1, f"exit {run.returncode}\n{run.stdout}\n{run.stderr}"
     reports = [(m[1].removeprefix("content/sources/"), int(m[2]), m[4]) for m in REPORT.finditer(run.stderr)]
-    missing = [f"{name}:{line} {words!r}" for name, line, words in EXPECTED_PROBLEMS
-               if not any(f == name and n == line and words in msg for f, n, msg in reports)]
+    missing = [
+        f"{name}:{line} {words!r}"
+        for name, line, words in EXPECTED_PROBLEMS
+        if not any(f == name and n == line and words in msg for f, n, msg in reports)
+    ]
     assert not missing, f"not reported as path:line by the build: {missing}; stderr:\n{run.stderr}"
     assert not [msg for f, _, msg in reports if f == GOOD], f"the good file was flagged:\n{run.stderr}"
     assert (work / "site" / "index.html").exists(), "the good file and the rest must still build"
@@ -104,8 +113,11 @@ def test_built_html_holds_no_source_script_handler_or_javascript_url(hostile_bui
         text = path.read_text(encoding="utf-8")
         scan.feed(text)
         rel = path.relative_to(work / "site")
-        found += [f"{rel}: script {s[:80]!r}" for s in scan.scripts
-                  if PAYLOAD in s or s.startswith("//") or re.match(r"[a-z]+:", s, re.I)]
+        found += [
+            f"{rel}: script {s[:80]!r}"
+            for s in scan.scripts
+            if PAYLOAD in s or s.startswith("//") or re.match(r"[a-z]+:", s, re.I)
+        ]
         found += [f"{rel}: handler {h[:80]}" for h in scan.handlers]
         found += [f"{rel}: {u[:80]}" for u in scan.js_urls]
     assert not found, "\n".join(found[:30])
@@ -129,8 +141,8 @@ def test_no_page_executes_anything_in_chromium(hostile_build, browser):
             watch = PageWatch()
             page = open_watched_page(context, watch)
             page.goto(url + ("" if rel == "." else rel + "/"), wait_until="networkidle")
-            page.mouse.move(400, 400)       # would fire mouseover handlers
-            page.keyboard.press("Tab")      # would fire focus handlers
+            page.mouse.move(400, 400)  # would fire mouseover handlers
+            page.keyboard.press("Tab")  # would fire focus handlers
             page.wait_for_timeout(100)
             problems += [f"{rel}: {p}" for p in watch.dialogs + watch.page_errors]
             page.close()

@@ -41,8 +41,11 @@ ALL_TYPESET_JS = f"""() => {{
 
 def math_pages(site: Path) -> list[str]:
     """Pages that hold formulas, judged from the built HTML itself."""
-    return [path for path in page_paths(site)
-            if 'class="arithmatex"' in (site / path / "index.html").read_text(encoding="utf-8")]
+    return [
+        path
+        for path in page_paths(site)
+        if 'class="arithmatex"' in (site / path / "index.html").read_text(encoding="utf-8")
+    ]
 
 
 def math_topic_pages(site: Path) -> list[str]:
@@ -85,7 +88,7 @@ def test_every_formula_on_every_page_is_typeset_and_no_raw_tex_shows(built_site,
         leftover = RAW_TEX.findall(page.evaluate(VISIBLE_TEXT_JS))
         assert not leftover, f"{path}: raw TeX visible: {leftover[:5]}"
         assert page.evaluate("document.querySelector('mjx-merror') === null"), f"{path}: a TeX error"
-    assert failed_requests == [], failed_requests   # every MathJax file (fonts, extensions) is served
+    assert failed_requests == [], failed_requests  # every MathJax file (fonts, extensions) is served
 
 
 def test_mathjax_is_served_locally_and_only_loaded_where_needed(built_site, base_url, page):
@@ -101,25 +104,34 @@ def test_mathjax_is_served_locally_and_only_loaded_where_needed(built_site, base
 
 def test_mathjax_waits_until_a_formula_is_shown(built_site, base_url, page):
     """With every formula in a folded answer, MathJax loads when one is opened, not before."""
-    folded = [p for p in math_topic_pages(built_site) if not re.search(
-        r'class="arithmatex"', re.sub(r"(?s)<details.*?</details>", "",
-                                      (built_site / p / "index.html").read_text(encoding="utf-8")))]
+    folded = [
+        p
+        for p in math_topic_pages(built_site)
+        if not re.search(
+            r'class="arithmatex"',
+            re.sub(
+                r"(?s)<details.*?</details>", "", (built_site / p / "index.html").read_text(encoding="utf-8")
+            ),
+        )
+    ]
     assert folded, "no page whose formulas are all inside answers"
     page.goto(base_url + folded[0])
     page.wait_for_load_state("networkidle")
-    page.mouse.wheel(0, 3000)                 # scrolling past folded answers loads nothing
+    page.mouse.wheel(0, 3000)  # scrolling past folded answers loads nothing
     page.wait_for_timeout(500)
     assert not page.evaluate("'MathJax' in window"), "MathJax loaded with every formula folded"
     answer = page.locator("article details:has(.arithmatex) > summary").first
     answer.scroll_into_view_if_needed()
     answer.click()
-    page.wait_for_function("""() => { const d = document.querySelector('article details[open]:has(.arithmatex)');
+    page.wait_for_function(
+        """() => { const d = document.querySelector('article details[open]:has(.arithmatex)');
                                       return d && d.querySelector('mjx-math') !== null; }""",
-                           timeout=TYPESET_TIMEOUT_MS)
+        timeout=TYPESET_TIMEOUT_MS,
+    )
 
 
 def click_nav_to(page, path: str) -> None:
-    name = path.split("/", 1)[1]                      # "decoding/" of "topics/decoding/"
+    name = path.split("/", 1)[1]  # "decoding/" of "topics/decoding/"
     page.locator(f'nav.md-nav--primary a.md-nav__link[href$="/{name}"]').first.click()
 
 

@@ -20,11 +20,15 @@ from tests.support.server import PREFIX, serve
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
-SOURCES = ("numbered/answer_styles_and_label_glitches.txt", "labelled/practice_set.txt",
-           "markdown_headings/faq_with_front_matter.md", "hostile/injected_notes.md")
+SOURCES = (
+    "numbered/answer_styles_and_label_glitches.txt",
+    "labelled/practice_set.txt",
+    "markdown_headings/faq_with_front_matter.md",
+    "hostile/injected_notes.md",
+)
 BOX = "input.md-search__input"
 RESULTS = "li.md-search-result__item a.md-search-result__link"
-ANSWER_WORD = "gigabyte"          # only in the answer of "What is egress?", not in any question
+ANSWER_WORD = "gigabyte"  # only in the answer of "What is egress?", not in any question
 
 
 @pytest.fixture(scope="module")
@@ -42,8 +46,18 @@ def pagefind_site(tmp_path_factory) -> tuple[Path, int]:
     for rel in SOURCES:
         shutil.copy2(FIXTURES / rel, work / "content" / "sources" / Path(rel).name)
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "generator", "--root", str(work), "build", "--search", "pagefind",
-               "--site-url", f"http://127.0.0.1:{port}{PREFIX}"]
+    command = [
+        sys.executable,
+        "-m",
+        "generator",
+        "--root",
+        str(work),
+        "build",
+        "--search",
+        "pagefind",
+        "--site-url",
+        f"http://127.0.0.1:{port}{PREFIX}",
+    ]
     result = subprocess.run(command, cwd=work, env=env, capture_output=True, text=True)
     site = work / "site"
     assert (site / "pagefind" / "pagefind.js").is_file(), f"build failed:\n{result.stdout}\n{result.stderr}"
@@ -63,19 +77,22 @@ def test_pagefind_build_has_no_material_search(pagefind_site):
     assert not (site / "search").exists()
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "data-pagefind-search" in home and 'data-md-component="search"' not in home
-    assert 'name="search"' not in home          # Material fetches search_index.json for that form
+    assert 'name="search"' not in home  # Material fetches search_index.json for that form
 
 
 def search(page, url: str, query: str):
     page.goto(url)
-    page.keyboard.press("/")                  # Material's shortcut opens the box
+    page.keyboard.press("/")  # Material's shortcut opens the box
     expect(page.locator(BOX)).to_be_focused()
     expect(page.locator("#__search")).to_be_checked()
     page.keyboard.type(query, delay=30)
     # Results of the whole query, not of a prefix that a slow machine searched while typing.
-    page.wait_for_function("""(q) => { const a = document.querySelector('li.md-search-result__item a[href]');
+    page.wait_for_function(
+        """(q) => { const a = document.querySelector('li.md-search-result__item a[href]');
                                         return a && new URL(a.href).searchParams.get('h') === q; }""",
-                           arg=query, timeout=15_000)
+        arg=query,
+        timeout=15_000,
+    )
 
 
 def test_typing_lists_the_question_and_enter_opens_its_folded_answer(pagefind_url, page):
@@ -85,7 +102,7 @@ def test_typing_lists_the_question_and_enter_opens_its_folded_answer(pagefind_ur
     anchor = urlsplit(href).fragment
     assert anchor.startswith("what-is-egress-"), href
     expect(first.locator("mark").first).to_contain_text(ANSWER_WORD, ignore_case=True)
-    page.keyboard.press("Enter")              # from the box: the best result
+    page.keyboard.press("Enter")  # from the box: the best result
     page.wait_for_function(f"location.hash === '#{anchor}'", timeout=10_000)
     heading = page.locator(f'h2[id="{anchor}"]')
     expect(heading).to_be_in_viewport(timeout=10_000)
@@ -96,7 +113,7 @@ def test_typing_lists_the_question_and_enter_opens_its_folded_answer(pagefind_ur
 
 
 def test_arrows_move_through_results_and_escape_closes(pagefind_url, page):
-    search(page, pagefind_url, "instance")    # spot, reserved: several questions
+    search(page, pagefind_url, "instance")  # spot, reserved: several questions
     expect(page.locator(RESULTS)).not_to_have_count(1)
     links = page.locator(RESULTS)
     page.keyboard.press("ArrowDown")
@@ -110,7 +127,7 @@ def test_arrows_move_through_results_and_escape_closes(pagefind_url, page):
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
     target = urlsplit(links.nth(1).get_attribute("href")).fragment
-    page.keyboard.press("Enter")              # on a focused result: that result
+    page.keyboard.press("Enter")  # on a focused result: that result
     page.wait_for_function(f"location.hash === '#{target}'", timeout=10_000)
     expect(page.locator(f'[id="{target}"]')).to_be_in_viewport(timeout=10_000)
     page.keyboard.press("s")
@@ -120,7 +137,7 @@ def test_arrows_move_through_results_and_escape_closes(pagefind_url, page):
 
 
 def test_hostile_index_text_is_shown_as_text(pagefind_url, page):
-    search(page, pagefind_url, "onerror")     # a code span holds <img src=x onerror=alert(1)>
+    search(page, pagefind_url, "onerror")  # a code span holds <img src=x onerror=alert(1)>
     items = page.locator("ol.md-search-result__list")
     expect(items).to_contain_text("onerror")
     assert page.locator("ol.md-search-result__list img, ol.md-search-result__list script").count() == 0

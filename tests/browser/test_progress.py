@@ -51,21 +51,27 @@ def home_counts(page, base_url: str, topic: str) -> tuple[str, str]:
 
 def test_review_queue_after_grading_reloading_and_days_passing(built_site, base_url, page):
     url, topic, total = busiest_topic(built_site)
-    assert home_counts(page, base_url, topic) == ("0 questions due for review today",
-                                                  f"0 due today · 0 of {total} known")
+    assert home_counts(page, base_url, topic) == (
+        "0 questions due for review today",
+        f"0 due today · 0 of {total} known",
+    )
     page.goto(base_url + url)
     page.locator(".qa").nth(0).get_by_role("button", name="I knew it").click()
     page.locator(".qa").nth(1).get_by_role("button", name="Not yet").click()
     # "Not yet" is due again today; "I knew it" is due tomorrow (SM-2's first interval)
-    assert home_counts(page, base_url, topic) == ("1 question due for review today",
-                                                  f"1 due today · 1 of {total} known")
+    assert home_counts(page, base_url, topic) == (
+        "1 question due for review today",
+        f"1 due today · 1 of {total} known",
+    )
     page.reload()
     page.wait_for_selector("#study-due .study-due__line")
     assert page.locator("#study-due .study-due__count").inner_text() == "1 question due for review today"
     # two days later both are due
     page.clock.install(time=datetime.now() + timedelta(days=2))
-    assert home_counts(page, base_url, topic) == ("2 questions due for review today",
-                                                  f"2 due today · 1 of {total} known")
+    assert home_counts(page, base_url, topic) == (
+        "2 questions due for review today",
+        f"2 due today · 1 of {total} known",
+    )
 
 
 def grade_two(page, base_url: str, url: str) -> set[str]:
@@ -88,7 +94,9 @@ def test_export_reset_import(built_site, base_url, page, tmp_path):
     open_progress(page, base_url)
     summary = page.locator(".progress-summary")
     page.wait_for_function("el => /graded/.test(el.textContent)", arg=summary.element_handle())
-    assert re.match(r"2 of \d+ questions graded in this browser: 1 known, 1 due today\.", summary.inner_text())
+    assert re.match(
+        r"2 of \d+ questions graded in this browser: 1 known, 1 due today\.", summary.inner_text()
+    )
 
     with page.expect_download() as info:
         page.get_by_role("button", name="Save progress to a file").click()
@@ -102,14 +110,18 @@ def test_export_reset_import(built_site, base_url, page, tmp_path):
     page.get_by_role("button", name="Reset progress…").click()
     confirm = page.locator("#progress-confirm")
     assert confirm.is_visible()
-    page.get_by_role("button", name="Keep it").click()                # cancelling keeps everything
+    page.get_by_role("button", name="Keep it").click()  # cancelling keeps everything
     assert not confirm.is_visible() and set(stored(page)["cards"]) == graded
     page.get_by_role("button", name="Reset progress…").click()
     page.get_by_role("button", name="Delete my progress").click()
     assert stored(page)["cards"] == {}
-    assert page.locator(".progress-status").inner_text() == "Progress reset: every grade in this browser is deleted."
-    page.wait_for_function("el => el.textContent === 'Nothing graded in this browser yet.'",
-                           arg=summary.element_handle())
+    assert (
+        page.locator(".progress-status").inner_text()
+        == "Progress reset: every grade in this browser is deleted."
+    )
+    page.wait_for_function(
+        "el => el.textContent === 'Nothing graded in this browser yet.'", arg=summary.element_handle()
+    )
 
     page.locator("input.progress-import__input").set_input_files(str(saved))
     status = page.locator(".progress-status")
@@ -121,17 +133,21 @@ def test_export_reset_import(built_site, base_url, page, tmp_path):
     assert set(stored(page)["cards"]) == graded
 
 
-@pytest.mark.parametrize("content, error", [
-    (b"not json", "not valid JSON"),
-    (b'{"version": 2, "cards": {}}', "unsupported version 2 (expected 1)"),
-    (b'{"version": 1}', 'no "cards" object'),
-    (b"[1, 2]", "not a progress file (expected a JSON object)"),
-])
+@pytest.mark.parametrize(
+    "content, error",
+    [
+        (b"not json", "not valid JSON"),
+        (b'{"version": 2, "cards": {}}', "unsupported version 2 (expected 1)"),
+        (b'{"version": 1}', 'no "cards" object'),
+        (b"[1, 2]", "not a progress file (expected a JSON object)"),
+    ],
+)
 def test_import_rejects_invalid_files_and_changes_nothing(built_site, base_url, page, content, error):
     graded = grade_two(page, base_url, busiest_topic(built_site)[0])
     open_progress(page, base_url)
     page.locator("input.progress-import__input").set_input_files(
-        files=[{"name": "bad.json", "mimeType": "application/json", "buffer": content}])
+        files=[{"name": "bad.json", "mimeType": "application/json", "buffer": content}]
+    )
     status = page.locator(".progress-status")
     page.wait_for_function("el => el.textContent.length > 0", arg=status.element_handle())
     assert status.inner_text() == f"Could not load bad.json: {error}. Nothing changed."
@@ -141,12 +157,18 @@ def test_import_rejects_invalid_files_and_changes_nothing(built_site, base_url, 
 def test_import_skips_invalid_entries(built_site, base_url, page):
     open_progress(page, base_url)
     good = {"ef": 2.5, "reps": 1, "interval": 1, "due": "2030-01-02", "last": "2030-01-01", "grade": "knew"}
-    doc = {"version": 1, "cards": {"some-question-0011aabb": good,
-                                   "bad id with spaces": good,
-                                   "another-1122ccdd": {**good, "ef": "high"},
-                                   "third-3344eeff": {**good, "due": "<script>"}}}
+    doc = {
+        "version": 1,
+        "cards": {
+            "some-question-0011aabb": good,
+            "bad id with spaces": good,
+            "another-1122ccdd": {**good, "ef": "high"},
+            "third-3344eeff": {**good, "due": "<script>"},
+        },
+    }
     page.locator("input.progress-import__input").set_input_files(
-        files=[{"name": "mixed.json", "mimeType": "application/json", "buffer": json.dumps(doc).encode()}])
+        files=[{"name": "mixed.json", "mimeType": "application/json", "buffer": json.dumps(doc).encode()}]
+    )
     status = page.locator(".progress-status")
     page.wait_for_function("el => el.textContent.startsWith('Loaded')", arg=status.element_handle())
     assert status.inner_text() == "Loaded 1 grade from mixed.json (skipped 3 invalid entries)."

@@ -39,18 +39,19 @@ def test_search_lists_the_question_first_or_second_and_opens_its_anchor(built_si
     wanted = matching_anchors(built_site, term)
     assert wanted, f"no question in the corpus names {term!r}"
     page.goto(base_url)
-    page.wait_for_load_state("networkidle")        # the search worker has its index
+    page.wait_for_load_state("networkidle")  # the search worker has its index
     page.locator("input.md-search__input").click()
     page.locator("input.md-search__input").press_sequentially(term, delay=40)
     page.wait_for_selector(RESULT_LINKS, timeout=15_000)
-    page.wait_for_timeout(300)                     # let the result list settle
+    page.wait_for_timeout(300)  # let the result list settle
     top = question_results(page)[:2]
     assert any(anchor in wanted for anchor, _ in top), (
-        f"{term!r}: top question results {[a for a, _ in top]} are not among {sorted(wanted)[:6]}")
+        f"{term!r}: top question results {[a for a, _ in top]} are not among {sorted(wanted)[:6]}"
+    )
     anchor, link = next((a, link) for a, link in top if a in wanted)
     link.click()
     page.wait_for_function(f"location.hash === '#{anchor}'", timeout=10_000)
     heading = page.locator(f'h2[id="{anchor}"]')
-    heading.wait_for(state="attached", timeout=20_000)   # instant navigation swapped the content in
+    heading.wait_for(state="attached", timeout=20_000)  # instant navigation swapped the content in
     expect(heading).to_be_in_viewport(timeout=10_000)
     assert page.evaluate("location.pathname").startswith(urlsplit(base_url).path + "topics/")

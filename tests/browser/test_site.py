@@ -34,7 +34,7 @@ def sitemap_urls(site: Path) -> list[str]:
 def page_paths(site: Path) -> list[str]:
     """Every page's path below the site root, from the sitemap (home is '')."""
     base = configured_site_url(site)
-    return [url[len(base):] for url in sitemap_urls(site)]
+    return [url[len(base) :] for url in sitemap_urls(site)]
 
 
 def stylesheets_loaded(page) -> bool:
@@ -47,7 +47,7 @@ def test_sitemap_lists_real_urls_under_site_url(built_site):
     urls = sitemap_urls(built_site)
     assert len(urls) >= 4 and all(url.startswith(base) for url in urls)
     for url in urls:
-        rel = url[len(base):]
+        rel = url[len(base) :]
         assert (built_site / rel / "index.html").is_file(), url
     data = json.loads((built_site / "questions.json").read_text(encoding="utf-8"))
     for topic in data["topics"]:
@@ -76,7 +76,10 @@ def test_missing_page_two_levels_deep_serves_the_styled_404(base_url, page, watc
     assert page.locator("article h1").inner_text() == "Page not found"
     assert stylesheets_loaded(page)
     # Material's stylesheet really applies: the header is fixed/sticky, not a plain block.
-    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in ("sticky", "fixed")
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in (
+        "sticky",
+        "fixed",
+    )
     page.locator("article a", has_text="home page").click()
     page.wait_for_url(re.compile(re.escape(base_url) + r"$"))
     watch.console_errors[:] = [m for m in watch.console_errors if "404" not in m]

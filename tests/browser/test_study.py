@@ -27,7 +27,9 @@ def page_of(q: dict) -> str:
 
 
 def an_mcq(site: Path) -> dict:
-    mcqs = [q for q in visible_questions(site) if q["kind"] == "mcq" and q["correct"] and len(q["choices"]) >= 2]
+    mcqs = [
+        q for q in visible_questions(site) if q["kind"] == "mcq" and q["correct"] and len(q["choices"]) >= 2
+    ]
     assert mcqs, "the corpus has no multiple-choice question with a correct answer"
     return mcqs[0]
 
@@ -65,7 +67,7 @@ def test_show_all_switch_is_remembered(built_site, base_url, page):
     page.wait_for_selector(".study-grade")
     assert page.get_by_role("switch", name="Show all answers").get_attribute("aria-checked") == "true"
     assert page.evaluate("[...document.querySelectorAll('.qa details.answer')].every(d => d.open)")
-    page.get_by_role("switch", name="Show all answers").press("Enter")      # keyboard works too
+    page.get_by_role("switch", name="Show all answers").press("Enter")  # keyboard works too
     assert page.evaluate("[...document.querySelectorAll('.qa details.answer')].every(d => !d.open)")
 
 
@@ -81,7 +83,9 @@ def test_mcq_wrong_then_right(built_site, base_url, page):
     assert feedback.get_attribute("aria-live") == "polite"
     assert feedback.inner_text() == f"Not quite: you picked {wrong}, the correct answer is {q['correct']}."
     assert "mcq-option--wrong" in box.locator(f'[data-letter="{wrong}"].mcq-option').get_attribute("class")
-    assert "mcq-option--right" in box.locator(f'[data-letter="{q["correct"]}"].mcq-option').get_attribute("class")
+    assert "mcq-option--right" in box.locator(f'[data-letter="{q["correct"]}"].mcq-option').get_attribute(
+        "class"
+    )
     assert box.locator("details.answer").evaluate("d => d.open"), "the explanation opens after an answer"
     assert page.url.endswith(q["url"]), "no reload, no navigation"
     right = box.locator(f'button.mcq-option[data-letter="{q["correct"]}"]')
@@ -110,7 +114,9 @@ def test_grade_buttons_record_and_show_the_schedule(built_site, base_url, page):
 def words_only_in_one_answer(site: Path) -> list[tuple[str, dict]]:
     """Long words that occur in exactly one answer and in no question title or option."""
     questions = visible_questions(site)
-    elsewhere = " ".join(q["question"] + " " + " ".join(c["text"] for c in q["choices"]) for q in questions).lower()
+    elsewhere = " ".join(
+        q["question"] + " " + " ".join(c["text"] for c in q["choices"]) for q in questions
+    ).lower()
     everywhere = " ".join(q["answer"] or "" for q in questions).lower()
     seen: Counter[str] = Counter()
     owner: dict[str, dict] = {}
@@ -119,8 +125,11 @@ def words_only_in_one_answer(site: Path) -> list[tuple[str, dict]]:
             for w in set(WORD.findall(q["answer"].lower())):
                 seen[w] += 1
                 owner[w] = q
-    return [(w, owner[w]) for w in sorted(seen)
-            if seen[w] == 1 and w not in elsewhere and everywhere.count(w) == 1]
+    return [
+        (w, owner[w])
+        for w in sorted(seen)
+        if seen[w] == 1 and w not in elsewhere and everywhere.count(w) == 1
+    ]
 
 
 def in_a_later_tab(site: Path, q: dict) -> bool:
@@ -140,8 +149,12 @@ def search_and_open(page, base_url: str, word: str, q: dict):
     page.wait_for_load_state("networkidle")
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.locator("input.md-search__input").press_sequentially(word, delay=20)
-    target = page.locator(RESULT_LINKS).filter(has=page.locator("mark")).filter(
-        has_text=re.compile(word, re.I)).and_(page.locator(f'[href*="{page_of(q)}"]'))
+    target = (
+        page.locator(RESULT_LINKS)
+        .filter(has=page.locator("mark"))
+        .filter(has_text=re.compile(word, re.I))
+        .and_(page.locator(f'[href*="{page_of(q)}"]'))
+    )
     target.first.wait_for(timeout=15_000)
     target.first.click()
     page.wait_for_url(re.compile(re.escape(page_of(q)) + r".*h="))
@@ -186,9 +199,12 @@ def test_abbreviation_has_a_tooltip_on_hover_and_focus(built_site, base_url, pag
     tooltip.wait_for(timeout=5_000)
     assert tooltip.inner_text().strip() == expansion
     term_box, tip_box = abbr.bounding_box(), tooltip.locator(".md-tooltip2__inner").bounding_box()
-    assert term_box["y"] + term_box["height"] <= tip_box["y"] <= term_box["y"] + term_box["height"] + 40, \
+    assert term_box["y"] + term_box["height"] <= tip_box["y"] <= term_box["y"] + term_box["height"] + 40, (
         "the tooltip sits just below its term"
-    assert tip_box["x"] < term_box["x"] + term_box["width"] and term_box["x"] < tip_box["x"] + tip_box["width"]
+    )
+    assert (
+        tip_box["x"] < term_box["x"] + term_box["width"] and term_box["x"] < tip_box["x"] + tip_box["width"]
+    )
     assert abbr.get_attribute("title") is None, "no native title tooltip on top of ours"
     page.mouse.move(0, 0)
     tooltip.wait_for(state="detached", timeout=5_000)
@@ -227,7 +243,9 @@ def test_each_abbreviation_is_one_tab_stop(built_site, base_url, page):
     page.wait_for_selector(".study-grade")
     stops = page.evaluate("""[...document.querySelectorAll('.md-content abbr[tabindex="0"]')]
                              .map(a => a.textContent.trim())""")
-    terms = page.evaluate("[...new Set([...document.querySelectorAll('.md-content abbr')].map(a => a.textContent.trim()))]")
+    terms = page.evaluate(
+        "[...new Set([...document.querySelectorAll('.md-content abbr')].map(a => a.textContent.trim()))]"
+    )
     assert stops and sorted(stops) == sorted(terms)
 
 
@@ -261,7 +279,7 @@ def test_study_widgets_pass_axe_after_use(built_site, base_url, page, scheme):
     page.add_script_tag(path=str(script))
     assert page.evaluate(AXE_WIDGETS, [".study-bar", ".qa"]) == []
 
-    page.goto(base_url)                                     # a question is due: counts are highlighted
+    page.goto(base_url)  # a question is due: counts are highlighted
     set_scheme(page, scheme)
     page.wait_for_selector(".due-count--due")
     page.add_script_tag(path=str(script))

@@ -29,8 +29,14 @@ def summarise(path: Path) -> dict:
 
 
 def _question(q) -> dict:
-    entry = {"n": q.n, "line": q.location.line, "label": q.label, "kind": q.kind, "section": q.section,
-             "question": q.question}
+    entry = {
+        "n": q.n,
+        "line": q.location.line,
+        "label": q.label,
+        "kind": q.kind,
+        "section": q.section,
+        "question": q.question,
+    }
     if q.answer:
         words = q.answer.split()
         entry["answer_first"] = " ".join(words[:EDGE_WORDS])

@@ -28,7 +28,7 @@ class _Handler(SimpleHTTPRequestHandler):
             return None
         if not path.startswith(PREFIX):
             return None
-        rel = path[len(PREFIX):]
+        rel = path[len(PREFIX) :]
         target = (self.site_dir / rel).resolve()
         if self.site_dir.resolve() not in target.parents and target != self.site_dir.resolve():
             return None
@@ -45,7 +45,7 @@ class _Handler(SimpleHTTPRequestHandler):
             return
         target = self._resolve()
         if target is None:
-            if not path.endswith("/") and (self.site_dir / path[len(PREFIX):]).is_dir():
+            if not path.endswith("/") and (self.site_dir / path[len(PREFIX) :]).is_dir():
                 self.send_response(301)
                 self.send_header("Location", path + "/")
                 self.end_headers()
@@ -73,7 +73,9 @@ if __name__ == "__main__":
     import sys
     import time
 
-    srv, url = serve(Path(sys.argv[1] if len(sys.argv) > 1 else "site"), int(sys.argv[2]) if len(sys.argv) > 2 else 8000)
+    srv, url = serve(
+        Path(sys.argv[1] if len(sys.argv) > 1 else "site"), int(sys.argv[2]) if len(sys.argv) > 2 else 8000
+    )
     print(f"serving {url}")
     while True:
         time.sleep(3600)
