@@ -170,13 +170,17 @@ def main() -> None:
 
 
 def print_table(rows: dict[str, dict]) -> None:
-    head = f"{'page':<44} {'perf':>4} {'range':>7} {'a11y':>4} {'best':>4} {'seo':>4} {'weight':>8} {'FCP':>6} {'LCP':>6}"
+    head = (
+        f"{'page':<44} {'perf':>4} {'range':>7} {'a11y':>4} {'best':>4} {'seo':>4} "
+        f"{'weight':>8} {'FCP':>6} {'LCP':>6}"
+    )
     print(head)
     print("-" * len(head))
     for label, r in rows.items():
         low, high = r["range"]
         print(
-            f"{label[:44]:<44} {r['performance']:>4} {f'{low}-{high}':>7} {r['accessibility']:>4} {r['best-practices']:>4} "
+            f"{label[:44]:<44} {r['performance']:>4} {f'{low}-{high}':>7} {r['accessibility']:>4} "
+            f"{r['best-practices']:>4} "
             f"{r['seo']:>4} {r['weight'] / 1e3:>6.0f}KB {r['fcp'] / 1e3:>5.1f}s {r['lcp'] / 1e3:>5.1f}s"
         )
     for label, r in rows.items():

@@ -18,10 +18,16 @@ become secondary tags.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from generator.model import Question, Topic
 from generator.textsim import fold
+
+if TYPE_CHECKING:
+    from generator.config import Curation
+    from generator.model import Corpus
 
 FIELD_WEIGHTS = (("question", 3.0), ("section", 1.5), ("answer", 0.5))
 FIELD_ORDER = {name: i for i, (name, _) in enumerate(FIELD_WEIGHTS)}
@@ -114,7 +120,7 @@ class KeywordTable(dict):
         return found
 
 
-def keyword_table(topics) -> KeywordTable:
+def keyword_table(topics: Sequence[Topic]) -> KeywordTable:
     """Each topic's keywords; variants that fold alike ("evaluate", "evaluation") count once."""
     table = {}
     for topic in topics:
@@ -126,7 +132,7 @@ def keyword_table(topics) -> KeywordTable:
     return KeywordTable(table)
 
 
-def score(question: Question, topics, table: KeywordTable) -> Verdict:
+def score(question: Question, topics: Sequence[Topic], table: KeywordTable) -> Verdict:
     texts = {
         "question": question.question,
         "section": question.section or "",
@@ -154,10 +160,13 @@ def score(question: Question, topics, table: KeywordTable) -> Verdict:
     return Verdict(tuple(hits), tuple(ranking))
 
 
-def classify_all(questions, topics, curation):
+def classify_all(
+    questions: list[Question], topics: Sequence[Topic], curation: Curation
+) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     """Every question gets exactly one topic (a curation pin wins) and 0-2 secondary tags."""
     table = keyword_table(topics)
-    topic_of, tags_of = {}, {}
+    topic_of: dict[str, str] = {}
+    tags_of: dict[str, tuple[str, ...]] = {}
     for q in questions:
         verdict = score(q, topics, table)
         topic_of[q.id] = curation.pin.get(q.id, verdict.topic)
@@ -167,7 +176,7 @@ def classify_all(questions, topics, curation):
     return topic_of, tags_of
 
 
-def explain(corpus, qid: str) -> str:
+def explain(corpus: Corpus, qid: str) -> str:
     """Why a question landed where it did, its duplicate group and its related questions."""
     from generator.explain import explain_question
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from generator import junk
 from generator.markdown_fix import join_blocks, to_markdown
 from generator.mathfix import fix_math
-from generator.model import Choice, Document, Draft, Line, Location, Problem, Question, question_id
+from generator.model import Choice, Document, Draft, Kind, Line, Location, Problem, Question, question_id
 from generator.sanitize import escape_inline, sanitize_markdown
 
 EMPTY_ANSWER = "question has an empty answer"
@@ -70,7 +70,7 @@ def make_questions(drafts: list[Draft], source_id: str) -> tuple[list[Question],
         choices, choice_math = _clean_choices(draft.choices)
         if draft.answer and not answer and not choices:
             problems.append(Problem(draft.location, EMPTY_ANSWER))
-        kind = "mcq" if choices else ("open" if answer else "prompt")
+        kind: Kind = "mcq" if choices else ("open" if answer else "prompt")
         qid = question_id(source_id, draft.question)
         seen[qid] = seen.get(qid, 0) + 1
         if seen[qid] > 1:

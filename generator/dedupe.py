@@ -254,7 +254,7 @@ def find_groups(questions, curation) -> dict[str, str]:
 def group_ids(groups: _Groups, known: set[str]) -> dict[str, str]:
     """A group is named after its smallest member id, so it is stable and readable."""
     out = {}
-    for root, members in groups.members.items():
+    for _root, members in groups.members.items():
         if len(members) > 1:
             gid = "dup-" + min(members)
             out.update({m: gid for m in members if m in known})

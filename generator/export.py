@@ -33,7 +33,7 @@ import markdown
 import nh3
 
 from generator import corpus_json
-from generator.model import Corpus, Question
+from generator.model import Corpus, Question, Source
 from generator.render_layout import plan, topic_for
 from generator.render_topics import citation, mcq_answer
 from generator.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, SAFE_SCHEMES
@@ -165,7 +165,13 @@ def card_markdown(q: Question) -> tuple[str, str, str]:
     return q.question, options, mcq_answer(q) if q.kind == "mcq" else q.answer or ""
 
 
-def make_card(q: Question, html: tuple[str, str, str], corpus: Corpus, sources: dict, topics: dict) -> Card:
+def make_card(
+    q: Question,
+    html: tuple[str, str, str],
+    corpus: Corpus,
+    sources: dict[str, Source],
+    topics: dict[str, str],
+) -> Card:
     question, options, back = html
     front = question + ("\n" + options if options else "")
     topic = topic_for(corpus, q.id)
@@ -205,7 +211,7 @@ class CardJob:
         sources = {s.id: s for s in self.corpus.sources}
         topics = {t.id: t.title for t in self.corpus.topics}
         return [
-            make_card(q, tuple(html[3 * i : 3 * i + 3]), self.corpus, sources, topics)
+            make_card(q, (html[3 * i], html[3 * i + 1], html[3 * i + 2]), self.corpus, sources, topics)
             for i, q in enumerate(self.chosen)
         ]
 

@@ -90,7 +90,8 @@ RULES: tuple[Rule, ...] = (
         "promo-outro",
         "line",
         _rx(
-            r"^\W*in this article,? we(?: have)? (?:seen|covered|discussed|looked at)\b|\bcheck out our\b[^!]*!\s*$"
+            r"^\W*in this article,? we(?: have)? (?:seen|covered|discussed|looked at)\b"
+            r"|\bcheck out our\b[^!]*!\s*$"
         ),
         "Promotional outro lines: 'In this article, we have seen ...', "
         "'Want to learn ...? Check out our GenAI Roadmap ...!'.",

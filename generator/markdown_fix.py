@@ -21,6 +21,7 @@ indented lines) is left as it is apart from blank-line tidying.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -189,7 +190,7 @@ def repair_bold(text: str) -> str:
 
 def _bold_subheadings(items: list[Item]) -> None:
     """A short title line followed by prose ('LoRA (Low-Rank Adaptation)') is a sub-heading: bold."""
-    for item, following in zip(items, items[1:]):
+    for item, following in itertools.pairwise(items):
         if (
             item.kind == "text"
             and following.kind == "text"
@@ -239,7 +240,7 @@ def _attach_to_numbers(items: list[Item]) -> None:
     """
     numbered = [i for i, item in enumerate(items) if item.kind == "number" and item.depth == 0]
     attached = 0
-    for first, second in zip(numbered, numbered[1:]):
+    for first, second in itertools.pairwise(numbered):
         if items[second].n != items[first].n + 1:
             attached = 0
             continue

@@ -14,6 +14,7 @@ import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import yaml
@@ -129,7 +130,9 @@ def render_site(corpus: Corpus, root: Path, downloads: bool = False) -> Rendered
     return out
 
 
-def navigation(corpus: Corpus, layout: Layout, study: list[str], pages: list[str], sources: dict) -> list:
+def navigation(
+    corpus: Corpus, layout: Layout, study: list[str], pages: list[str], sources: dict[str, Any]
+) -> list[Any]:
     topics = []
     for topic in corpus.topics:
         paths = [p.path for p in layout.pages_of(topic.id)]

@@ -120,7 +120,8 @@ def make_entries(corpus: Corpus) -> list[Entry]:
         gid = corpus.group_of.get(q.id)
         if gid is not None:
             groups.setdefault(gid, []).append(q)
-    entries, placed = [], set()
+    entries: list[Entry] = []
+    placed: set[str] = set()
     for q in visible:
         gid = corpus.group_of.get(q.id)
         members = groups.get(gid, [q]) if gid is not None else [q]

@@ -4,6 +4,9 @@ own (`sources/<id>-questions.md`, `-2.md`, ...) so sources.md stays small at any
 
 from __future__ import annotations
 
+from typing import Any
+
+import jinja2
 from markupsafe import escape
 
 from generator.model import Corpus, Question, Source
@@ -34,7 +37,9 @@ def question_links(questions: list[Question], layout: Layout, from_path: str) ->
     return out
 
 
-def render_sources(corpus: Corpus, layout: Layout, templates) -> tuple[dict[str, str], list]:
+def render_sources(
+    corpus: Corpus, layout: Layout, templates: jinja2.Environment
+) -> tuple[dict[str, str], dict[str, Any]]:
     """(files, nav entry) for sources.md and any question-list pages."""
     by_source: dict[str, list[Question]] = {s.id: [] for s in corpus.sources}
     for q in sorted(corpus.questions, key=lambda q: (q.n, q.id)):

@@ -122,8 +122,7 @@ def _tab_title(text: str) -> str:
 def answer_block(entry: Entry, sources: dict[str, Source]) -> tuple[str, str]:
     """(Markdown, details title) of the answer; empty when nobody answers the question."""
     primary = entry.primary
-    answered = [(m, member_answer(m, m is not primary)) for m in entry.members]
-    answered = [(m, a) for m, a in answered if a]
+    answered = [(m, a) for m in entry.members if (a := member_answer(m, m is not primary))]
     if not answered:
         return "", ""
     title = "Answer" if primary.kind != "mcq" else "Show the answer"

@@ -39,7 +39,10 @@ def has_errors(corpus: Corpus) -> bool:
 
 def check_table(corpus: Corpus) -> str:
     counts = source_counts(corpus)
-    header = f"{'source':<40} {'questions':>9} {'answered':>8} {'mcq':>4} {'prompts':>7} {'warnings':>8} {'errors':>6}"
+    header = (
+        f"{'source':<40} {'questions':>9} {'answered':>8} {'mcq':>4} {'prompts':>7} "
+        f"{'warnings':>8} {'errors':>6}"
+    )
     rows = [header, "-" * len(header)]
     for sid, c in counts.items():
         rows.append(
@@ -48,7 +51,8 @@ def check_table(corpus: Corpus) -> str:
         )
     total = {k: sum(c[k] for c in counts.values()) for k in ("questions", "answered", "mcq", "prompts")}
     rows.append(
-        f"{'total':<40} {total['questions']:>9} {total['answered']:>8} {total['mcq']:>4} {total['prompts']:>7} "
+        f"{'total':<40} {total['questions']:>9} {total['answered']:>8} {total['mcq']:>4} "
+        f"{total['prompts']:>7} "
         f"{sum(1 for p in corpus.problems if p.severity == 'warning'):>8} "
         f"{sum(1 for p in corpus.problems if p.severity == 'error'):>6}"
     )

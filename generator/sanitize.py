@@ -273,7 +273,7 @@ def _classify_markup(token: str) -> tuple[str, str]:
     autolink = AUTOLINK.fullmatch(token)
     if autolink:
         target = autolink.group(1)
-        if "@" in target and ":" not in target or is_safe_url(target):
+        if ("@" in target and ":" not in target) or is_safe_url(target):
             return token, "keep"
         return _escape_lt(token), "keep"
     name = TAG_NAME.match(token)
@@ -324,7 +324,7 @@ def _disarm_risky_starts(text: str) -> str:
     out, pos = [], 0
     while start := TAG_OPEN.search(text, pos):
         name = start.group(1).lower()
-        end, attributes = _scan_attributes(text, start.end())
+        _end, attributes = _scan_attributes(text, start.end())
         # `<img<svg>`: parsers disagree on where such a name ends, so treat it as risky.
         if name in DANGEROUS_TAGS or _hides_tag(name) or any(_is_risky(a, v) for a, v in attributes):
             out.append(text[pos : start.start()] + "&lt;")
@@ -341,10 +341,10 @@ def _hides_tag(name: str) -> bool:
 
 
 def _scan_attributes(text: str, pos: int) -> tuple[int, list[tuple[str, str]]]:
-    attributes = []
+    attributes: list[tuple[str, str]] = []
     while True:
         match = ATTRIBUTE.match(text, pos)
-        if match.end() == pos:
+        if match is None or match.end() == pos:
             return pos, attributes
         if match.group(1):
             attributes.append((match.group(1).lower(), match.group(2) or ""))

@@ -40,7 +40,7 @@ def mathjax_source() -> Path:
             "MathJax files not found: install the pinned 'django-static-mathjax' package "
             "(bash scripts/install-and-build does)"
         )
-    return Path(list(spec.submodule_search_locations)[0]) / "static" / "mathjax" / "es5"
+    return Path(next(iter(spec.submodule_search_locations))) / "static" / "mathjax" / "es5"
 
 
 def copy_mathjax(docs_dir: Path) -> None:

@@ -11,7 +11,7 @@ on these tokens, so a synonym added here helps all of them at once.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from generator.model import normalise
 
@@ -105,7 +105,7 @@ PHRASES = {
 _BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 
 
-@lru_cache(maxsize=None)
+@cache
 def stem(word: str) -> str:
     """A deliberately light stemmer: plurals, -ing/-ed/-ation/-ate/-e, -ise -> -ize."""
     if len(word) <= 3 or word in KEEP or word.isdigit():

@@ -55,7 +55,7 @@ def curated(tmp_path, corpus):
         ),
         encoding="utf-8",
     )
-    return gather(tmp_path), dict(lora=lora, peft=peft, tok_a=tok_a, tok_b=tok_b, beam=beam)
+    return gather(tmp_path), {"lora": lora, "peft": peft, "tok_a": tok_a, "tok_b": tok_b, "beam": beam}
 
 
 def test_pin_merge_split_and_hide_take_effect(curated):

@@ -28,8 +28,8 @@ def make(qid: str, text: str, source: str = "s1", kind: str = "open") -> Questio
     )
 
 
-def groups(*questions: Question, curation: Curation = Curation()) -> dict[str, str]:
-    return find_groups(list(questions), curation)
+def groups(*questions: Question, curation: Curation | None = None) -> dict[str, str]:
+    return find_groups(list(questions), curation or Curation())
 
 
 def merged(a: Question, b: Question) -> bool:
@@ -88,7 +88,8 @@ MUST_NOT_MERGE = [
     ),
     (
         "What is RAG (Retrieval-Augmented Generation)?",
-        "What is retrieval-augmented generation, and how does it differ from traditional language generation?",
+        "What is retrieval-augmented generation, and how does it differ from traditional "
+        "language generation?",
     ),
     (
         "What is RAG (Retrieval-Augmented Generation)?",

@@ -199,7 +199,7 @@ def test_long_link_lists_are_capped():
     section = page.split("{ #rlhf }", 1)[1].split("\n## ", 1)[0]
     assert len(re.findall(r"^- \[", section, re.M)) == study_pages.MAX_LINKS
     assert (
-        f"{len(qs)} questions about RLHF (Reinforcement Learning from Human Feedback), the first {study_pages.MAX_LINKS}:"
-        in section
+        f"{len(qs)} questions about RLHF (Reinforcement Learning from Human Feedback), "
+        f"the first {study_pages.MAX_LINKS}:" in section
     )
     assert "…and 5 more: search for RLHF to find them all." in section

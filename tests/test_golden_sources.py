@@ -53,8 +53,8 @@ def test_source_matches_its_golden_file(summaries, source_id):
 
 
 def test_no_answer_holds_junk_or_diagram_labels():
-    from generator.pipeline import read_sources
     from generator.config import load_content
+    from generator.pipeline import read_sources
 
     _, questions, _ = read_sources(load_content(SOURCES.parents[1]))
     for q in questions:
@@ -64,8 +64,8 @@ def test_no_answer_holds_junk_or_diagram_labels():
 
 
 def test_no_answer_runs_into_the_next_question():
-    from generator.pipeline import read_sources
     from generator.config import load_content
+    from generator.pipeline import read_sources
 
     _, questions, _ = read_sources(load_content(SOURCES.parents[1]))
     for q in questions:

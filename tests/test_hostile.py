@@ -26,9 +26,9 @@ SOURCES = "content/sources"
 SECOND = b"\nQ2. What comes second?\n\nAns - This answer.\n"
 GENERATED = {
     "nul_bytes.txt": b"Nul Questions\n\nQ1. What is a NUL\x00 byte?\n\nAns - A zero\x00 byte.\n" + SECOND,
-    "windows_1252.txt": "Cp1252 Questions\n\nQ1. What\u2019s a caf\u00e9?\n\nAns - It\u2019s a place.\n".encode(
-        "cp1252"
-    )
+    "windows_1252.txt": (
+        "Cp1252 Questions\n\nQ1. What\u2019s a caf\u00e9?\n\nAns - It\u2019s a place.\n"
+    ).encode("cp1252")
     + SECOND,
     "undecodable.txt": b"Odd Bytes\n\nQ1. What is this?\n\nAns - bad \x81 byte\n"
     b"\nQ2. And this?\n\nAns - fine\n",
@@ -142,7 +142,7 @@ def test_check_exits_1_and_prints_every_problem_as_path_line(project):
     )
     assert run.returncode == 1, run.stderr
     assert "Traceback" not in run.stderr
-    for name, line, words in EXPECTED_PROBLEMS:
+    for name, line, _words in EXPECTED_PROBLEMS:
         assert f"{SOURCES}/{name}:{line}: " in run.stdout, (name, run.stdout)
 
 

@@ -107,7 +107,10 @@ def test_a_heading_before_prose_and_a_single_label_stay():
         "Some common examples",
         "- Learning rate",
     ]
-    text = "Ans - Two methods.\n\nQLoRa\n\nQLoRA (Quantized LoRA)\n\nQLoRA quantizes the frozen weights to 4 bits."
+    text = (
+        "Ans - Two methods.\n\nQLoRa\n\nQLoRA (Quantized LoRA)\n\n"
+        "QLoRA quantizes the frozen weights to 4 bits."
+    )
     assert [t for t in stripped(text) if t] == [
         "Ans - Two methods.",
         "QLoRA (Quantized LoRA)",

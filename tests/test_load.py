@@ -72,7 +72,7 @@ def test_missing_sources_folder_is_an_error(tmp_path: Path):
 
 def test_empty_file_is_an_error_at_line_one(tmp_path: Path):
     (tmp_path / "empty.md").write_bytes(b"  \n\n")
-    doc, problems = load_document(tmp_path / "empty.md", tmp_path, "empty")
+    _doc, problems = load_document(tmp_path / "empty.md", tmp_path, "empty")
     assert [str(p) for p in problems] == ["empty.md:1: error: empty file: no questions"]
 
 

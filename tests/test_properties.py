@@ -152,14 +152,14 @@ def test_every_reader_and_cleaning_accept_any_text(text):
     doc = as_document(text)
     for reader in READERS:
         reader.matches(text)
-        drafts, problems = reader.read(doc)
+        drafts, _problems = reader.read(doc)
         clean.make_questions(drafts, "fuzz")
 
 
 @FAST
 @given(st.binary(max_size=600) | markupish.map(lambda t: t.encode("utf-8", "surrogatepass")))
 def test_decode_accepts_any_bytes(data):
-    text, problems = decode(data, "fuzz.txt")
+    text, _problems = decode(data, "fuzz.txt")
     assert "\x00" not in text and "\r" not in text
 
 

@@ -8,7 +8,8 @@ import pytest
 
 from generator.load import load_document
 from generator.readers import html_page, pick_reader
-from tests.support.docs import answer_text, doc_of as _doc_of
+from tests.support.docs import answer_text
+from tests.support.docs import doc_of as _doc_of
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html_page"
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,7 +9,8 @@ import pytest
 from generator.load import load_document
 from generator.model import Choice
 from generator.readers import labelled, pick_reader
-from tests.support.docs import answer_text, doc_of as _doc_of
+from tests.support.docs import answer_text
+from tests.support.docs import doc_of as _doc_of
 
 FIXTURES = Path(__file__).parent / "fixtures" / "labelled"
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,7 +8,8 @@ import pytest
 
 from generator.load import load_document
 from generator.readers import markdown_headings, pick_reader
-from tests.support.docs import answer_text, doc_of as _doc_of
+from tests.support.docs import answer_text
+from tests.support.docs import doc_of as _doc_of
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown_headings"
 ROOT = Path(__file__).resolve().parents[1]

@@ -48,7 +48,8 @@ def test_every_answer_style_gives_the_answer_without_its_label():
     _, questions, _ = ingest("answer_styles_and_label_glitches.txt")
     answers = {q.question: q.answer for q in questions}
     assert answers["What is a spot instance?"] == (
-        "A spot instance is spare capacity sold at a discount.\n\nIt can be taken back with two minutes' notice."
+        "A spot instance is spare capacity sold at a discount.\n\n"
+        "It can be taken back with two minutes' notice."
     )
     assert answers["Why tag resources?"] == (
         "Tags let you split the bill by team.\n\n- Finance reads the tags.\n- Owners get alerts."

@@ -37,7 +37,8 @@ def test_questions_answers_and_sections():
         ("How do I get a crisp crust?", "Troubleshooting", "open"),
     ]
     assert questions[0].answer == (
-        "Gluten is a network of proteins that forms when flour meets water.\n\nIt traps gas, so the dough rises."
+        "Gluten is a network of proteins that forms when flour meets water.\n\n"
+        "It traps gas, so the dough rises."
     )
     assert questions[2].answer.endswith("it is kneaded enough.")
 

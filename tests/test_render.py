@@ -193,7 +193,7 @@ def test_sources_page_links_each_shown_question(corpus, files):
 def test_topics_in_configured_order_in_nav(corpus):
     nav = render.render_site(corpus, ROOT).nav
     topics = next(item["Topics"] for item in nav if isinstance(item, dict) and "Topics" in item)
-    assert [list(t.values())[0] for t in topics] == [f"topics/{t.id}.md" for t in corpus.topics]
+    assert [next(iter(t.values())) for t in topics] == [f"topics/{t.id}.md" for t in corpus.topics]
 
 
 def test_rendering_is_deterministic(corpus):
@@ -248,7 +248,7 @@ def test_write_docs_wipes_stale_files_and_writes_an_inheriting_config(tmp_path, 
     assert config["site_dir"] == "../site" and config["theme"] == {"custom_dir": "../overrides"}
 
 
-def ROOT_COPY(tmp_path: Path) -> Path:  # noqa: N802 - reads as a value
+def ROOT_COPY(tmp_path: Path) -> Path:
     for name in ("content", "overrides"):
         shutil.copytree(ROOT / name, tmp_path / name, dirs_exist_ok=True)
     shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")

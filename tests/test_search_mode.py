@@ -139,7 +139,7 @@ def test_pagefind_config_drops_material_search_once_mkdocs_merges_it(tmp_path):
 
 def test_pagefind_failure_is_a_build_error_not_a_traceback(tmp_path):
     (tmp_path / "site").mkdir()  # nothing to index
-    with pytest.raises(BuildError, match="Pagefind failed to index .* not able to build an index"):
+    with pytest.raises(BuildError, match=r"Pagefind failed to index .* not able to build an index"):
         search.run_pagefind(tmp_path / "site")
 
 

@@ -79,7 +79,7 @@ def _close(
     while (
         rest
         and not _starts_answer(rest[0].text)
-        and (not question_lines[-1] or rest[0].text.strip() and not question_lines[-1].endswith("?"))
+        and (not question_lines[-1] or (rest[0].text.strip() and not question_lines[-1].endswith("?")))
     ):
         question_lines.append(rest.pop(0).text.strip())
     question = " ".join(t for t in question_lines if t)
@@ -133,8 +133,12 @@ def _answer(
         if label:
             correct = label.group("letter").upper()
             text = _unless_choice(label.group("rest"), correct, choices)
-        elif answer and choices and correct is None and LETTER_FIRST.match(line.text[answer.end() :]):
-            first = LETTER_FIRST.match(line.text[answer.end() :])
+        elif (
+            answer
+            and choices
+            and correct is None
+            and (first := LETTER_FIRST.match(line.text[answer.end() :]))
+        ):
             correct = first.group("letter").upper()
             text = _unless_choice(first.group("rest"), correct, choices)
         elif answer and not out:

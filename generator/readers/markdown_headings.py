@@ -76,7 +76,7 @@ def matches(text: str) -> bool:
     lines = [Line(no, t) for no, t in enumerate(text.split("\n"), start=1)]
     questions = sum(1 for h in headings(lines) if is_question_heading(h))
     numbered = sum(1 for line in lines if NUMBERED_QUESTION_LINE.match(line.text))
-    return questions >= 2 and questions * 2 >= numbered or questions == 1 and numbered == 0
+    return (questions >= 2 and questions * 2 >= numbered) or (questions == 1 and numbered == 0)
 
 
 def is_question_heading(heading: Heading) -> bool:
@@ -120,7 +120,7 @@ def headings(lines: list[Line]) -> list[Heading]:
             continue
         heading = None if fence else HEADING.match(text)
         title = ATTR_LIST.sub("", heading.group(2)).strip() if heading else ""
-        if title:
+        if heading and title:
             out.append(Heading(index, len(heading.group(1)), title, lines[index].no))
     return out
 

@@ -86,7 +86,7 @@ def _answers(doc: Document, lines: list[Line], topics: list[str]) -> tuple[list[
         if topic and (not topics or _is_topic(topic, topics)) and not _deeper(line, head):
             close()
             head, head_text, head_section, body = line, topic, section, []
-        elif BULLET.match(line.text) or head is not None and line.text[:1].isspace():
+        elif BULLET.match(line.text) or (head is not None and line.text[:1].isspace()):
             body.append(line)
         else:
             close()
@@ -142,7 +142,10 @@ def _bullet_text(line: Line) -> str:
 
 
 def _is_topic(text: str, topics: list[str]) -> bool:
-    """Same words as a topic, or most of them ('Pre-training vs. Fine-tuning' ~ 'Pre-training vs Fine-tuning')."""
+    """Same words as a topic, or most of them.
+
+    'Pre-training vs. Fine-tuning' ~ 'Pre-training vs Fine-tuning'.
+    """
     words = _words(text)
     if not words:
         return False

@@ -15,6 +15,7 @@ A question line followed directly by another question has an empty answer (warne
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from generator.model import Document, Draft, Line, Problem
@@ -39,7 +40,7 @@ MAX_TITLE_WORDS = 8
 def matches(text: str) -> bool:
     """A question line followed by a line of prose; the fallback, so one such pair is enough."""
     asks = [_question_text(line) is not None for line in text.split("\n") if line.strip()]
-    return any(a and not b for a, b in zip(asks, asks[1:]))
+    return any(a and not b for a, b in itertools.pairwise(asks))
 
 
 def read(doc: Document) -> tuple[list[Draft], list[Problem]]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from generator.model import Document, Draft, Line, Problem
+from generator.model import Document, Draft, Problem
 from generator.readers.common import markdown_heading
 
 NAME = "question_list"
@@ -88,4 +88,4 @@ def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
 
 def _has_children(text: str, following: str) -> bool:
     bullet = BULLET.match(following)
-    return bool(bullet) and len(bullet.group("indent")) > len(text) - len(text.lstrip())
+    return bullet is not None and len(bullet.group("indent")) > len(text) - len(text.lstrip())

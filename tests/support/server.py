@@ -19,7 +19,7 @@ class _Handler(SimpleHTTPRequestHandler):
         self.site_dir = site_dir
         super().__init__(*args, directory=str(site_dir), **kwargs)
 
-    def log_message(self, format, *args):  # noqa: A002 - keep test output quiet
+    def log_message(self, format, *args):
         pass
 
     def _resolve(self) -> Path | None:
@@ -36,7 +36,7 @@ class _Handler(SimpleHTTPRequestHandler):
             target = target / "index.html"
         return target if target.is_file() else None
 
-    def do_GET(self):  # noqa: N802 - http.server API
+    def do_GET(self):
         path = unquote(urlsplit(self.path).path)
         if path == PREFIX.rstrip("/"):
             self.send_response(301)
