@@ -96,9 +96,22 @@ def make_questions(drafts: list[Draft], source_id: str) -> tuple[list[Question],
                 correct=draft.correct,
                 label=draft.label,
                 math=question_math or answer_math or choice_math,
+                link=draft.link,
+                difficulty=draft.difficulty,
+                aliases=aliases(qid, source_id, draft.former_titles),
             )
         )
     return out, problems
+
+
+def aliases(qid: str, source_id: str, former_titles: tuple[str, ...]) -> tuple[str, ...]:
+    """Ids of the titles a question had before, other than its id now, in order."""
+    out: list[str] = []
+    for title in former_titles:
+        old = question_id(source_id, title)
+        if old != qid and old not in out:
+            out.append(old)
+    return tuple(out)
 
 
 def clean_answer(draft: Draft) -> tuple[str | None, bool, list[Problem]]:

@@ -15,6 +15,7 @@ from typing import Literal
 
 Kind = Literal["open", "mcq", "prompt"]
 Severity = Literal["warning", "error"]
+Difficulty = Literal["easy", "medium", "hard"]
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,10 @@ class Draft:
 
     `answer` is the answer's raw lines (may be empty). `label` is the number the
     source gave it ("Q4o", "12"), kept for warnings and for "Q21" in citations.
+    `link` is a citation URL the title carried (`[[src](url)]`), `difficulty` a
+    marker it carried (👶 ⭐️ 🚀, Easy/Medium/Hard); neither is part of `question`.
+    `former_titles` are texts an earlier reader took as this question's title:
+    their ids stay valid as aliases, so saved progress and curation still find it.
     """
 
     question: str
@@ -85,7 +90,9 @@ class Draft:
     choices: tuple[Choice, ...] = ()
     correct: str | None = None
     label: str | None = None
-    is_html: bool = False
+    link: str | None = None
+    difficulty: Difficulty | None = None
+    former_titles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -104,6 +111,10 @@ class Question:
     correct: str | None = None
     label: str | None = None
     math: bool = False
+    link: str | None = None
+    difficulty: Difficulty | None = None
+    # Ids this question had before (see Draft.former_titles); never equal to `id`.
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
