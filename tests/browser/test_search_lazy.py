@@ -1,0 +1,49 @@
+"""The search index is not downloaded with the page: only when a reader reaches for search
+(issue 15): focus of the box, the `/` shortcut, or a page opened from a search result."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+INDEX = "search/search_index.json"
+
+
+def index_requests(page) -> list[str]:
+    requests: list[str] = []
+    page.on("request", lambda r: INDEX in r.url and requests.append(r.url))
+    return requests
+
+
+def test_no_index_until_the_search_box_is_used(base_url, page):
+    requests = index_requests(page)
+    page.goto(base_url + "topics/fine-tuning/")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    assert requests == [], "the search index was fetched before anyone searched"
+    # Instant navigation to another page does not fetch it either.
+    page.locator("a.md-nav__link[href*='topics/']").first.click()
+    page.wait_for_load_state("networkidle")
+    assert requests == []
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially("LoRA", delay=40)
+    page.wait_for_selector("li.md-search-result__item", timeout=15_000)
+    assert len(requests) == 1
+
+
+def test_slash_shortcut_loads_the_index_and_search_works(base_url, page):
+    requests = index_requests(page)
+    page.goto(base_url)
+    page.wait_for_load_state("networkidle")
+    assert requests == []
+    page.keyboard.press("/")
+    page.keyboard.type("beam search", delay=40)
+    page.wait_for_selector("li.md-search-result__item", timeout=15_000)
+    assert len(requests) == 1
+
+
+def test_a_page_opened_from_a_search_result_highlights_at_once(base_url, page):
+    requests = index_requests(page)
+    page.goto(base_url + "topics/fine-tuning/?h=lora")
+    page.wait_for_selector("mark[data-md-highlight]", timeout=15_000)
+    assert len(requests) == 1
