@@ -5,6 +5,7 @@ Every problem is collected and raised once as a ConfigError naming file and key.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +29,25 @@ class Curation:
     merge: tuple[tuple[str, ...], ...] = ()  # ids that are one question
     split: tuple[tuple[str, ...], ...] = ()  # ids that must never merge
     hide: frozenset[str] = frozenset()  # ids not shown on the site
+
+    def named(self) -> set[str]:
+        """Every question id this file mentions."""
+        return set(self.pin) | set(self.hide) | {q for g in self.merge + self.split for q in g}
+
+    def resolved(self, alias_of: Mapping[str, str]) -> Curation:
+        """The same overrides with former ids (aliases) replaced by the questions' ids now."""
+        if not alias_of:
+            return self
+
+        def now(qid: str) -> str:
+            return alias_of.get(qid, qid)
+
+        return Curation(
+            pin={now(q): t for q, t in self.pin.items()},
+            merge=tuple(tuple(dict.fromkeys(map(now, g))) for g in self.merge),
+            split=tuple(tuple(dict.fromkeys(map(now, g))) for g in self.split),
+            hide=frozenset(map(now, self.hide)),
+        )
 
 
 @dataclass(frozen=True)

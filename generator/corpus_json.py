@@ -6,11 +6,12 @@ Schema (version 1; documented in README.md and on the site's About page):
      "sources":   [{id, title, file, description, format, url, questions, answered, mcq, prompts}],
      "topics":    [{id, title, description, url, pages, questions, answered, mcq, prompts}],
      "questions": [{id, source, n, label, question, kind, answer, choices, correct, section,
-                    topic, tags, group, related, url, math, hidden}]}
+                    topic, tags, group, related, url, math, hidden, aliases}]}
 
 One entry per question per source, even where the site merges duplicates into one
 entry; `group` names the merge. URLs are site-relative (no leading slash), a
 question's with its anchor; a hidden question has `"hidden": true` and `"url": null`.
+`aliases` are ids the question had before (a cleaner reading of its title changed it).
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ def question_record(q: Question, corpus: Corpus, layout: Layout) -> dict:
         "url": f"{page_url(page)}#{q.id}" if page else None,
         "math": q.math,
         "hidden": q.id in corpus.hidden,
+        "aliases": list(q.aliases),
     }
 
 
@@ -93,10 +95,12 @@ def build(corpus: Corpus, layout: Layout) -> dict:
     }
 
 
-def study_index(layout: Layout) -> dict:
+def study_index(corpus: Corpus, layout: Layout) -> dict:
     """The site's entries as [topic, id, other ids…]: all the home page and topic bars need
-    for "due today" and "known" counts, a few KB instead of the whole questions.json."""
+    for "due today" and "known" counts, a few KB instead of the whole questions.json; and
+    `aliases` (former id -> id now), which srs.js uses to move saved progress to the new ids."""
     return {
         "schema_version": SCHEMA_VERSION,
         "entries": [[e.topic, *(m.id for m in e.members)] for p in layout.pages for e in p.entries],
+        "aliases": {old: q.id for q in corpus.questions for old in q.aliases},
     }

@@ -20,13 +20,13 @@ CURATION = "content/curation.yml"
 
 def explain_question(corpus: Corpus, qid: str) -> str:
     by_id = {q.id: q for q in corpus.questions}
-    question = by_id.get(qid)
+    question = by_id.get(qid) or next((q for q in corpus.questions if qid in q.aliases), None)
     if question is None:
         close = difflib.get_close_matches(qid, list(by_id), n=3, cutoff=0.5)
         hint = f"; did you mean {', '.join(close)}?" if close else " (see questions.json for ids)"
         return f"unknown question id {qid!r}{hint}"
     lines = [
-        f"{question.id}",
+        f"{question.id}" + (f" (formerly {qid})" if qid != question.id else ""),
         f"  {question.question!r}",
         f"  from {question.source} ({question.location})"
         + (f", section {question.section!r}" if question.section else ""),

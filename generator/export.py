@@ -3,7 +3,8 @@
 One note per answered question and per multiple-choice question (practice prompts
 have nothing to check against). A note's GUID is `genanki.guid_for(question id)`,
 and question ids are stable, so importing a newer deck updates the notes already
-in a reader's collection instead of adding copies. Deck and note-type ids are
+in a reader's collection instead of adding copies. A question whose id changed keeps
+the GUID of its oldest id (its first alias), so an old deck still updates. Deck and note-type ids are
 constants and every timestamp is fixed, so two exports of the same corpus are
 byte-identical.
 
@@ -165,6 +166,11 @@ def card_markdown(q: Question) -> tuple[str, str, str]:
     return q.question, options, mcq_answer(q) if q.kind == "mcq" else q.answer or ""
 
 
+def note_guid(q: Question) -> str:
+    """The GUID of the question's first id: aliases are its former ids, oldest first."""
+    return genanki.guid_for(q.aliases[0] if q.aliases else q.id)
+
+
 def make_card(
     q: Question,
     html: tuple[str, str, str],
@@ -176,9 +182,7 @@ def make_card(
     front = question + ("\n" + options if options else "")
     topic = topic_for(corpus, q.id)
     tags = (tag("topic", topic), tag("source", q.source), tag("kind", q.kind))
-    return Card(
-        genanki.guid_for(q.id), front, back, _escape(citation(q, sources)), _escape(topics[topic]), tags, q.id
-    )
+    return Card(note_guid(q), front, back, _escape(citation(q, sources)), _escape(topics[topic]), tags, q.id)
 
 
 class CardJob:

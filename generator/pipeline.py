@@ -5,6 +5,7 @@ Every stage returns values; only `generator.render.write_docs` touches disk.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from generator import classify, clean, dedupe, related
@@ -54,24 +55,57 @@ def read_source(path: Path, content: Content) -> tuple[Source, list[Question], l
 def gather(root: Path) -> Corpus:
     content = load_content(root)
     sources, questions, problems = read_sources(content)
+    return assemble(content, sources, questions, problems)
+
+
+def assemble(
+    content: Content, sources: list[Source], questions: list[Question], problems: list[Problem]
+) -> Corpus:
+    """classify -> deduplicate -> relate, with curation naming a question by any of its ids."""
+    questions, alias_of, alias_problems = claim_aliases(questions)
+    curation = content.curation.resolved(alias_of)
     corpus = Corpus(
         sources=sources,
         questions=questions,
-        problems=problems,
+        problems=problems + alias_problems,
         topics=list(content.topics),
-        hidden=content.curation.hide,
+        hidden=curation.hide,
     )
-    corpus.topic_of, corpus.tags_of = classify.classify_all(questions, content.topics, content.curation)
-    corpus.group_of = dedupe.find_groups(questions, content.curation)
+    corpus.topic_of, corpus.tags_of = classify.classify_all(questions, content.topics, curation)
+    corpus.group_of = dedupe.find_groups(questions, curation)
     corpus.related_of = related.find_related(questions, corpus.group_of)
     corpus.problems += stale_curation(content, questions)
     return corpus
 
 
+def claim_aliases(questions: list[Question]) -> tuple[list[Question], dict[str, str], list[Problem]]:
+    """Each former id kept by one question only: (questions, former id -> id now, problems).
+
+    A current id always wins over an alias, and an alias two questions claim stays with
+    the first (reported: saved progress and an Anki note can follow only one question).
+    """
+    current = {q.id for q in questions}
+    alias_of: dict[str, str] = {}
+    out, problems = [], []
+    for q in questions:
+        kept = []
+        for old in q.aliases:
+            if old in alias_of:
+                problems.append(
+                    Problem(q.location, f"former id {old!r} also belongs to {alias_of[old]!r}; kept there")
+                )
+            elif old not in current:
+                alias_of[old] = q.id
+                kept.append(old)
+        out.append(q if len(kept) == len(q.aliases) else replace(q, aliases=tuple(kept)))
+    return out, alias_of, problems
+
+
 def stale_curation(content: Content, questions: list[Question]) -> list[Problem]:
-    """Ids named in curation.yml that no question has any more."""
-    known = {q.id for q in questions}
-    cur = content.curation
-    named = set(cur.pin) | set(cur.hide) | {q for g in cur.merge + cur.split for q in g}
+    """Ids named in curation.yml that no question has, now or as a former id."""
+    known = {q.id for q in questions} | {old for q in questions for old in q.aliases}
     where = Location("content/curation.yml", 1)
-    return [Problem(where, f"curation names unknown question id {qid!r}") for qid in sorted(named - known)]
+    return [
+        Problem(where, f"curation names unknown question id {qid!r}")
+        for qid in sorted(content.curation.named() - known)
+    ]

@@ -125,7 +125,9 @@ def render_site(corpus: Corpus, root: Path, downloads: bool = False) -> Rendered
     out.files["questions.json"] = (
         json.dumps(corpus_json.build(corpus, layout), ensure_ascii=False, separators=(",", ":")) + "\n"
     )
-    out.files["study-index.json"] = json.dumps(corpus_json.study_index(layout), separators=(",", ":")) + "\n"
+    out.files["study-index.json"] = (
+        json.dumps(corpus_json.study_index(corpus, layout), separators=(",", ":")) + "\n"
+    )
     out.nav = navigation(corpus, layout, list(study_files), sorted(hand_written_pages(root)), sources_nav)
     return out
 

@@ -26,6 +26,7 @@ QUESTION_FIELDS = {
     "url",
     "math",
     "hidden",
+    "aliases",
 }
 
 

@@ -11,7 +11,7 @@ import re
 import pytest
 import yaml
 
-from tests.golden.summary import GOLDEN, SOURCES, source_paths, summarise
+from tests.golden.summary import GOLDEN, IDS, SOURCES, lost_ids, read_ids, source_paths, summarise
 
 EXPECTED = {  # the issue's numbers, independent of the golden files
     "top-20-llm-interview-questions": {"questions": 20, "open": 20, "mcq": 0, "prompt": 0},
@@ -46,10 +46,28 @@ def test_the_five_sources_give_296_questions(summaries):
 @pytest.mark.parametrize("source_id", sorted(EXPECTED))
 def test_source_matches_its_golden_file(summaries, source_id):
     golden = yaml.safe_load((GOLDEN / f"{source_id}.yml").read_text(encoding="utf-8"))
-    actual = summaries[source_id]
+    actual = dict(summaries[source_id])
+    actual.pop("ids")
     assert (actual["reader"], actual["counts"]) == (golden["reader"], golden["counts"])
     for want, got in zip(golden["questions"], actual["questions"], strict=True):
         assert got == want, f"{source_id} question {want['n']} (line {want['line']})"
+
+
+def test_every_bundled_question_keeps_its_id(summaries):
+    """Saved progress, curation.yml and Anki GUIDs hang on these ids: none may change."""
+    golden = read_ids()
+    assert sum(map(len, golden.values())) == 296, f"{IDS} should hold the 296 bundled ids"
+    actual = {sid: s["ids"] for sid, s in summaries.items()}
+    assert lost_ids(golden, actual) == [], "bundled question ids changed"
+    assert actual == golden
+
+
+def test_refresh_refuses_to_drop_an_id():
+    old = {"a": ["what-is-lora-1a2b3c4d", "what-is-rlhf-5e6f7a8b"]}
+    assert lost_ids(old, {"a": ["what-is-lora-1a2b3c4d", "what-is-rlhf-00000000"]}) == [
+        "a what-is-rlhf-5e6f7a8b"
+    ]
+    assert lost_ids(old, {"a": [*old["a"], "new-question-12345678"], "b": ["x-1"]}) == []
 
 
 def test_no_answer_holds_junk_or_diagram_labels():

@@ -273,7 +273,9 @@
     var root = document.querySelector("div#flashcards");
     if (root && !root.llmView) {
       root.setAttribute("aria-busy", "true");
-      S.loadData().then(function (data) { root.removeAttribute("aria-busy"); mount(root, data); })
+      // The index moves grades saved under former ids before the deck reads them; without it, go on.
+      var moved = S.loadIndex().catch(function () { return null; });
+      Promise.all([S.loadData(), moved]).then(function (got) { root.removeAttribute("aria-busy"); mount(root, got[0]); })
         .catch(function () {
           root.removeAttribute("aria-busy");
           root.appendChild(el("p", { "class": "fc-empty" }, "The questions could not be loaded. Reload the page to try again."));

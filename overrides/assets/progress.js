@@ -73,8 +73,9 @@
     input.addEventListener("change", function () {
       var file = input.files && input.files[0];
       if (!file) return;
-      file.text().then(function (text) {
-        var result = S.importText(text, S.load());
+      var aliases = S.loadIndex().then(function (index) { return index.aliases; }, function () { return {}; });
+      Promise.all([file.text(), aliases]).then(function (read) {
+        var result = S.importText(read[0], S.load(), read[1]);
         if (result.error) { refresh("Could not load " + file.name + ": " + result.error + ". Nothing changed."); return; }
         S.save(result.state);
         document.dispatchEvent(new CustomEvent("llm-study:change"));

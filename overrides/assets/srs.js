@@ -17,6 +17,10 @@
  * A card is due when due <= today (local date); never graded means "new".
  * A grade is written to every id of a merged duplicate group, so the site entry,
  * its flashcard and each source's question share one schedule.
+ *
+ * A question whose id changed (a cleaner reading of its title) lists its former ids
+ * as aliases in study-index.json; grades saved under a former id move to the id now,
+ * when the index loads and when a progress file is imported (the newer grade wins).
  */
 (function () {
   "use strict";
@@ -92,23 +96,50 @@
     return { state: state, skipped: skipped };
   }
 
-  /* Parse and validate an imported file's text; merge keeps the newer grade per id. */
-  function importText(text, current) {
+  function newer(theirs, mine) {
+    return !mine || theirs.last > mine.last || (theirs.last === mine.last && theirs.t >= mine.t);
+  }
+
+  /* Parse and validate an imported file's text; merge keeps the newer grade per id.
+   * `aliases` (former id -> id now, from study-index.json) moves old ids first. */
+  function importText(text, current, aliases) {
     if (text.length > MAX_IMPORT_BYTES) return { error: "file too large" };
     var doc;
     try { doc = JSON.parse(text); } catch (e) { return { error: "not valid JSON" }; }
     var checked = validate(doc);
     if (checked.error) return checked;
+    migrate(checked.state, aliases);
     var merged = { version: 1, cards: Object.assign({}, current.cards), prefs: current.prefs };
     var count = 0;
     Object.keys(checked.state.cards).forEach(function (id) {
-      var mine = merged.cards[id], theirs = checked.state.cards[id];
-      if (!mine || theirs.last > mine.last || (theirs.last === mine.last && theirs.t >= mine.t)) {
-        merged.cards[id] = theirs;
-      }
+      if (newer(checked.state.cards[id], merged.cards[id])) merged.cards[id] = checked.state.cards[id];
       count += 1;
     });
+    migrate(merged, aliases);
     return { state: merged, imported: count, skipped: checked.skipped };
+  }
+
+  /* Move grades saved under a former id to the question's id now; returns how many moved. */
+  function migrate(state, aliases) {
+    var moved = 0;
+    if (!aliases) return moved;
+    Object.keys(state.cards).forEach(function (old) {
+      if (!Object.prototype.hasOwnProperty.call(aliases, old)) return;
+      var now = aliases[old];
+      if (typeof now !== "string" || !ID.test(now) || now === old) return;
+      if (newer(state.cards[old], state.cards[now])) state.cards[now] = state.cards[old];
+      delete state.cards[old];
+      moved += 1;
+    });
+    return moved;
+  }
+
+  /* Saved grades under former ids, moved for good (and the page told) once the index is here. */
+  function migrateSaved(aliases) {
+    var state = load();
+    if (migrate(state, aliases) && save(state)) {
+      document.dispatchEvent(new CustomEvent("llm-study:change"));
+    }
   }
 
   function review(card, knew, day) {
@@ -174,7 +205,9 @@
       indexPromise = fetch(new URL("study-index.json", siteRoot).href)
         .then(function (r) { if (!r.ok) throw new Error("study-index.json: HTTP " + r.status); return r.json(); })
         .then(function (doc) {
-          return { entries: (doc.entries || []).map(function (row) {
+          var aliases = doc.aliases && typeof doc.aliases === "object" ? doc.aliases : {};
+          migrateSaved(aliases);
+          return { aliases: aliases, entries: (doc.entries || []).map(function (row) {
             return { topic: row[0], ids: row.slice(1), id: row[1] };
           }) };
         });
@@ -230,8 +263,11 @@
 
   window.LLMStudy = {
     KEY: KEY, siteRoot: siteRoot, today: today, addDays: addDays,
-    load: load, save: save, validate: validate, importText: importText,
+    load: load, save: save, validate: validate, importText: importText, migrate: migrate,
     review: review, grade: grade, latest: latest, status: status,
     loadData: loadData, loadIndex: loadIndex, progress: progress, el: el
   };
+
+  // Grades saved under ids a question had before move on any page, not only where counts show.
+  if (Object.keys(load().cards).length) loadIndex().catch(function () { /* offline: next time */ });
 })();

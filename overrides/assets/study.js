@@ -90,6 +90,7 @@
     box.appendChild(again);
     box.appendChild(note);
     show(S.latest(S.load(), ids));
+    box.llmRefresh = function (state) { show(S.latest(state, ids)); };
     return box;
   }
 
@@ -267,6 +268,11 @@
       document.addEventListener("llm-study:change", function refresh() {
         if (!counts.isConnected) { document.removeEventListener("llm-study:change", refresh); return; }
         fillTopicProgress(counts, topic);
+        // Grades can change without a click here (moved from a former id, loaded from a file).
+        var state = S.load();
+        document.querySelectorAll(".study-grade").forEach(function (box) {
+          if (box.llmRefresh) box.llmRefresh(state);
+        });
       });
     }
     fillHome();
