@@ -98,7 +98,7 @@ def build(corpus: Corpus, layout: Layout) -> dict:
 def study_index(corpus: Corpus, layout: Layout) -> dict:
     """The site's entries as [topic, id, other ids…]: all the home page and topic bars need
     for "due today" and "known" counts, a few KB instead of the whole questions.json; and
-    `aliases` (former id -> id now), which srs.js uses to move saved progress to the new ids."""
+    `aliases` (former id -> id now), which study/store.js uses to move saved progress to the new ids."""
     return {
         "schema_version": SCHEMA_VERSION,
         "entries": [[e.topic, *(m.id for m in e.members)] for p in layout.pages for e in p.entries],

@@ -6,12 +6,13 @@
  * write ourselves, so no source text ever reaches innerHTML unescaped.
  * Keys: Space reveals, 1 = not yet, 2 = I knew it, Left/Right move.
  */
-(function () {
-  "use strict";
-  var S = window.LLMStudy;
-  if (!S) return;
-  var el = S.el;
+import { typeset as typesetMath } from "./math.js";
+import { el, onEveryPage } from "./study/dom.js";
+import { enhanceMcq } from "./study/mcq.js";
+import { describe, latest, status as statusOf, today } from "./study/schedule.js";
+import { grade, load, loadData, loadIndex, siteRoot } from "./study/store.js";
 
+(function () {
   var ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
   var LIST_ITEM = /^\s*([-*+]|\d+[.)])\s+/;
   var KIND_LABELS = { "": "All kinds", open: "Answered", mcq: "Multiple choice", prompt: "Practice prompts" };
@@ -31,7 +32,7 @@
       .replace(/\$(?![\s$])([^$\n]+?)(?<!\s)\$(?!\d)|\\\(([\s\S]+?)\\\)/g, function (_, a, b) {
         return hold('<span class="arithmatex">\\(' + (a || b) + "\\)</span>");
       })
-      .replace(/\\([\\`*_{}\[\]()#+\-.!|~$]|&lt;|&gt;|&amp;)/g, function (_, c) { return hold(c); })
+      .replace(/\\([\\`*_{}[\]()#+\-.!|~$]|&lt;|&gt;|&amp;)/g, function (_, c) { return hold(c); })
       // the few attribute-free tags the site's sanitiser lets through, as real tags again
       .replace(/&lt;(\/?)(b|strong|i|em|code|sub|sup|br)\s*\/?&gt;/gi, function (_, close, tag) {
         return hold("<" + close + tag.toLowerCase() + ">");
@@ -44,6 +45,7 @@
       .replace(/(^|[^*\w])\*([^*\s][^*]*)\*(?!\w)|(^|\W)_([^_\s][^_]*)_(?!\w)/g, function (_, p1, a, p2, b) {
         return (p1 || p2 || "") + "<em>" + (a || b) + "</em>";
       });
+    // eslint-disable-next-line no-control-regex -- NUL and SOH delimit the pieces hold() kept aside
     return s.replace(/\u0000(\d+)\u0001/g, function (_, i) { return held[+i]; });
   }
 
@@ -77,12 +79,7 @@
 
 
   function typeset(node) {
-    if (!node.querySelector(".arithmatex")) return;
-    var math = window.LLMStudyMath;     // the site's MathJax loader (math.js), when it offers one
-    if (math && typeof math.typeset === "function") { math.typeset(node); return; }
-    if (window.MathJax && typeof window.MathJax.typesetPromise === "function") {
-      window.MathJax.typesetPromise([node]).catch(function () { /* leave the TeX source visible */ });
-    }
+    if (node.querySelector(".arithmatex")) typesetMath(node);   // loads MathJax first if needed
   }
 
   /* ---- one card -------------------------------------------------------- */
@@ -131,14 +128,14 @@
         list.appendChild(li);
       });
       box.appendChild(list);
-      S.enhanceMcq(list, function () { reveal(view); });
+      enhanceMcq(list, function () { reveal(view); });
     }
     var answer = el("div", { "class": "fc-answer", id: "fc-answer", tabindex: "-1", "aria-labelledby": "fc-question" });
     answer.hidden = !view.revealed;
     answer.innerHTML = answerOf(entry, view.sources);
     if (p.url) {
       var link = el("p", { "class": "fc-link" });
-      link.appendChild(el("a", { href: new URL(p.url, S.siteRoot).href }, "Open on its topic page"));
+      link.appendChild(el("a", { href: new URL(p.url, siteRoot).href }, "Open on its topic page"));
       answer.appendChild(link);
     }
     box.appendChild(answer);
@@ -147,7 +144,7 @@
     view.revealButton.disabled = view.revealed;
     view.prev.disabled = view.index === 0;
     view.next.disabled = view.index >= deck.length - 1;
-    view.state.textContent = S.describe ? S.describe(S.latest(S.load(), entry.ids)) : "";
+    view.state.textContent = describe(latest(load(), entry.ids), today());
     typeset(box);
   }
 
@@ -174,8 +171,8 @@
   function gradeCard(view, knew) {
     if (!view.deck.length) return;
     var entry = view.deck[view.index];
-    var card = S.grade(entry.ids, knew);
-    var said = (knew ? "I knew it" : "Not yet") + ". " + S.describe(card);
+    var card = grade(entry.ids, knew);
+    var said = (knew ? "I knew it" : "Not yet") + ". " + describe(card, today());
     if (view.index < view.deck.length - 1) move(view, 1);
     else renderCard(view);
     view.announce.textContent = "Graded “" + entry.primary.question.slice(0, 80) + "”: " + said;
@@ -198,11 +195,11 @@
 
   function buildDeck(view) {
     var topic = view.filters.topic.value, kind = view.filters.kind.value, show = view.filters.show.value;
-    var state = S.load(), day = S.today();
+    var state = load(), day = today();
     view.deck = view.data.entries.filter(function (e) {
       if (topic && e.topic !== topic) return false;
       if (kind && e.kind !== kind) return false;
-      var status = S.status(S.latest(state, e.ids), day);
+      var status = statusOf(latest(state, e.ids), day);
       if (show === "due") return status === "due";
       if (show === "new") return status === "new";
       if (show === "learning") return status !== "known";
@@ -218,9 +215,6 @@
     var topics = {}, sources = {}, topicOptions = { "": "All topics" };
     data.topics.forEach(function (t) { topics[t.id] = t.title; topicOptions[t.id] = t.title; });
     data.sources.forEach(function (s) { sources[s.id] = s.title; });
-    var rank = {};
-    data.topics.forEach(function (t, i) { rank[t.id] = i; });
-    data.entries = data.entries.slice().sort(function (a, b) { return (rank[a.topic] || 0) - (rank[b.topic] || 0); });
     root.textContent = "";
     var view = { data: data, topics: topics, sources: sources, deck: [], index: 0, revealed: false, filters: {} };
     var bar = el("div", { "class": "fc-filters" });
@@ -274,8 +268,8 @@
     if (root && !root.llmView) {
       root.setAttribute("aria-busy", "true");
       // The index moves grades saved under former ids before the deck reads them; without it, go on.
-      var moved = S.loadIndex().catch(function () { return null; });
-      Promise.all([S.loadData(), moved]).then(function (got) { root.removeAttribute("aria-busy"); mount(root, got[0]); })
+      var moved = loadIndex().catch(function () { return null; });
+      Promise.all([loadData(), moved]).then(function (got) { root.removeAttribute("aria-busy"); mount(root, got[0]); })
         .catch(function () {
           root.removeAttribute("aria-busy");
           root.appendChild(el("p", { "class": "fc-empty" }, "The questions could not be loaded. Reload the page to try again."));
@@ -284,8 +278,5 @@
   }
 
   document.addEventListener("keydown", onKey);
-  S.markdownHtml = markdownHtml;
-  if (window.document$) window.document$.subscribe(onPage);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onPage);
-  else onPage();
+  onEveryPage(onPage);
 })();

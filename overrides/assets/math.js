@@ -5,81 +5,80 @@
  * a second of script on most page loads. Formulas inside closed <details> or hidden
  * tabs have no box, so the IntersectionObserver reports them once they are shown.
  * Configuration as Material documents for pymdown.arithmatex in generic mode. */
-(function () {
-  "use strict";
-  var script = document.currentScript;
-  var src = new URL("mathjax/tex-chtml.js", script ? script.src : location.href).href;
-  var state = "idle";          // idle -> loading -> ready
-  var again = false;           // a page change arrived while MathJax was loading
+import { onEveryPage } from "./study/dom.js";
 
-  function retypeset() {
-    MathJax.startup.output.clearCache();
-    MathJax.typesetClear();
-    MathJax.texReset();
-    return MathJax.typesetPromise();
-  }
+var src = new URL("mathjax/tex-chtml.js", import.meta.url).href;
+var state = "idle";          // idle -> loading -> ready
+var again = false;           // a page change arrived while MathJax was loading
 
-  function load() {
-    state = "loading";
-    window.MathJax = {
-      // Typeset a formula when it comes into view, not the whole page at once.
-      loader: { load: ["ui/lazy"] },
-      tex: {
-        inlineMath: [["\\(", "\\)"]],
-        displayMath: [["\\[", "\\]"]],
-        processEscapes: true,
-        processEnvironments: true
-      },
-      options: { ignoreHtmlClass: ".*|", processHtmlClass: "arithmatex" },
-      startup: {
-        ready: function () {
-          MathJax.startup.defaultReady();
-          MathJax.startup.promise.then(function () {
-            state = "ready";
-            if (again) { again = false; return retypeset(); }
-          });
-        }
+function retypeset() {
+  const MathJax = window.MathJax;
+  MathJax.startup.output.clearCache();
+  MathJax.typesetClear();
+  MathJax.texReset();
+  return MathJax.typesetPromise();
+}
+
+function load() {
+  state = "loading";
+  window.MathJax = {
+    // Typeset a formula when it comes into view, not the whole page at once.
+    loader: { load: ["ui/lazy"] },
+    tex: {
+      inlineMath: [["\\(", "\\)"]],
+      displayMath: [["\\[", "\\]"]],
+      processEscapes: true,
+      processEnvironments: true
+    },
+    options: { ignoreHtmlClass: ".*|", processHtmlClass: "arithmatex" },
+    startup: {
+      ready: function () {
+        window.MathJax.startup.defaultReady();
+        window.MathJax.startup.promise.then(function () {
+          state = "ready";
+          if (again) { again = false; return retypeset(); }
+        });
       }
-    };
-    var tag = document.createElement("script");
-    tag.src = src;
-    tag.async = true;
-    document.head.appendChild(tag);
-  }
-
-  var watcher = null;           // the IntersectionObserver of the current page
-
-  function typesetPage() {
-    if (state === "idle") load();
-    else if (state === "loading") again = true;
-    else retypeset();
-  }
-
-  function onPage() {
-    if (watcher) watcher.disconnect();
-    watcher = null;
-    var formulas = document.querySelectorAll(".arithmatex");
-    if (!formulas.length) return;
-    if (!("IntersectionObserver" in window)) return typesetPage();
-    watcher = new IntersectionObserver(function (entries, observer) {
-      if (!entries.some(function (e) { return e.isIntersecting; })) return;
-      observer.disconnect();
-      if (watcher === observer) watcher = null;
-      typesetPage();              // the whole page at once, hidden formulas included
-    }, { rootMargin: "50% 0px" });
-    formulas.forEach(function (el) { watcher.observe(el); });
-  }
-
-  // For study mode's flashcards (flashcards.js): typeset math added after page load,
-  // loading MathJax first if this page had none.
-  window.LLMStudyMath = {
-    typeset: function (node) {
-      if (state === "ready") return MathJax.typesetPromise([node]);
-      again = true;                 // typeset the whole page (node included) once ready
-      if (state === "idle") load();
     }
   };
+  var tag = document.createElement("script");
+  tag.src = src;
+  tag.async = true;
+  document.head.appendChild(tag);
+}
 
-  if (window.document$) window.document$.subscribe(onPage);
-  else document.addEventListener("DOMContentLoaded", onPage);
-})();
+var watcher = null;           // the IntersectionObserver of the current page
+
+function typesetPage() {
+  if (state === "idle") load();
+  else if (state === "loading") again = true;
+  else retypeset();
+}
+
+function onPage() {
+  if (watcher) watcher.disconnect();
+  watcher = null;
+  var formulas = document.querySelectorAll(".arithmatex");
+  if (!formulas.length) return;
+  if (!("IntersectionObserver" in window)) return typesetPage();
+  watcher = new IntersectionObserver(function (entries, observer) {
+    if (!entries.some(function (e) { return e.isIntersecting; })) return;
+    observer.disconnect();
+    if (watcher === observer) watcher = null;
+    typesetPage();              // the whole page at once, hidden formulas included
+  }, { rootMargin: "50% 0px" });
+  formulas.forEach(function (el) { watcher.observe(el); });
+}
+
+/* Typeset math added after the page loaded (the flashcards), loading MathJax first if
+ * this page had none. */
+export function typeset(node) {
+  if (state === "ready") {
+    window.MathJax.typesetPromise([node]).catch(function () { /* leave the TeX source visible */ });
+    return;
+  }
+  again = true;                 // typeset the whole page (node included) once ready
+  if (state === "idle") load();
+}
+
+onEveryPage(onPage);

@@ -270,12 +270,12 @@
   /* (Material's search.highlight does this in Material mode, but it needs Material's index.) */
 
   function highlight() {
-    var words = (new URLSearchParams(location.search).get("h") || "").split(/\s+/)
+    var terms = (new URLSearchParams(location.search).get("h") || "").split(/\s+/)
       .filter(function (w) { return w.length > 1; })
       .map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
     var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    if (!words.length || !target) return;
-    var pattern = new RegExp("(" + words.join("|") + ")", "i");
+    if (!terms.length || !target) return;
+    var pattern = new RegExp("(" + terms.join("|") + ")", "i");
     [target, target.nextElementSibling].forEach(function (scope) {
       if (!scope) return;
       var walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT), found = [];
@@ -285,8 +285,8 @@
           found.push(node);
         }
       }
-      found.forEach(function (node) {
-        var parts = node.nodeValue.split(new RegExp(pattern.source, "gi")), bits = document.createDocumentFragment();
+      found.forEach(function (text) {
+        var parts = text.nodeValue.split(new RegExp(pattern.source, "gi")), bits = document.createDocumentFragment();
         parts.forEach(function (part, i) {
           if (i % 2 === 0) { bits.appendChild(document.createTextNode(part)); return; }
           var mark = document.createElement("mark");
@@ -294,7 +294,7 @@
           mark.textContent = part;
           bits.appendChild(mark);
         });
-        node.parentNode.replaceChild(bits, node);
+        text.parentNode.replaceChild(bits, text);
       });
     });
   }

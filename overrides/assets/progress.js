@@ -3,117 +3,112 @@
  * question wins) and reset. Reset asks in the page, not with window.confirm,
  * so it works the same with a keyboard, a screen reader and in tests.
  */
-(function () {
-  "use strict";
-  var S = window.LLMStudy;
-  if (!S) return;
-  var el = S.el;
+import { el, onEveryPage } from "./study/dom.js";
+import { importText } from "./study/progress-data.js";
+import { today } from "./study/schedule.js";
+import { announceChange, load, loadIndex, progressOf, save } from "./study/store.js";
 
+/* "12 of 296 known · 3 due today": counted per site entry, as on the home page. */
+function showSummary(target) {
+  loadIndex().then(function (data) {
+    var p = progressOf(data, null);
+    target.textContent = p.graded ? p.graded + " of " + p.total + " questions graded in this browser: " +
+      p.known + " known, " + p.due + " due today." : "Nothing graded in this browser yet.";
+  }).catch(function () { target.textContent = ""; });
+}
 
-  /* "12 of 296 known · 3 due today": counted per site entry, as on the home page. */
-  function showSummary(target) {
-    S.loadIndex().then(function (data) {
-      var p = S.progress(data, null);
-      target.textContent = p.graded ? p.graded + " of " + p.total + " questions graded in this browser: " +
-        p.known + " known, " + p.due + " due today." : "Nothing graded in this browser yet.";
-    }).catch(function () { target.textContent = ""; });
-  }
+function download(state) {
+  var blob = new Blob([JSON.stringify(state, null, 1) + "\n"], { type: "application/json" });
+  var url = URL.createObjectURL(blob);
+  var a = el("a", { href: url, download: "llm-study-progress-" + today() + ".json" });
+  a.hidden = true;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+}
 
-  function download(state) {
-    var blob = new Blob([JSON.stringify(state, null, 1) + "\n"], { type: "application/json" });
-    var url = URL.createObjectURL(blob);
-    var a = el("a", { href: url, download: "llm-study-progress-" + S.today() + ".json" });
-    a.hidden = true;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
-  }
+function mount(root) {
+  root.textContent = "";
+  var summary = el("p", { "class": "progress-summary", "aria-live": "polite" });
+  showSummary(summary);
+  var status = el("p", { "class": "progress-status", role: "status" });
+  var row = el("div", { "class": "progress-actions" });
+  var saveButton = el("button", { type: "button", "class": "progress-export" }, "Save progress to a file");
+  var pick = el("label", { "class": "progress-import" });
+  var input = el("input", { type: "file", accept: ".json,application/json", "class": "progress-import__input" });
+  pick.appendChild(input);
+  pick.appendChild(el("span", {}, "Load progress from a file"));
+  var reset = el("button", { type: "button", "class": "progress-reset", "aria-expanded": "false",
+                             "aria-controls": "progress-confirm" }, "Reset progress…");
+  [saveButton, pick, reset].forEach(function (n) { row.appendChild(n); });
 
-  function mount(root) {
-    root.textContent = "";
-    var summary = el("p", { "class": "progress-summary", "aria-live": "polite" });
+  var confirm = el("div", { "class": "progress-confirm", id: "progress-confirm", role: "group",
+                            "aria-labelledby": "progress-confirm-text" });
+  confirm.hidden = true;
+  confirm.appendChild(el("p", { id: "progress-confirm-text" },
+    "Delete every grade stored in this browser? This cannot be undone (save a file first to keep a copy)."));
+  var yes = el("button", { type: "button", "class": "progress-confirm__yes" }, "Delete my progress");
+  var no = el("button", { type: "button", "class": "progress-confirm__no" }, "Keep it");
+  confirm.appendChild(yes);
+  confirm.appendChild(no);
+
+  [summary, row, confirm, status].forEach(function (n) { root.appendChild(n); });
+
+  function refresh(message) {
     showSummary(summary);
-    var status = el("p", { "class": "progress-status", role: "status" });
-    var row = el("div", { "class": "progress-actions" });
-    var save = el("button", { type: "button", "class": "progress-export" }, "Save progress to a file");
-    var pick = el("label", { "class": "progress-import" });
-    var input = el("input", { type: "file", accept: ".json,application/json", "class": "progress-import__input" });
-    pick.appendChild(input);
-    pick.appendChild(el("span", {}, "Load progress from a file"));
-    var reset = el("button", { type: "button", "class": "progress-reset", "aria-expanded": "false",
-                               "aria-controls": "progress-confirm" }, "Reset progress…");
-    [save, pick, reset].forEach(function (n) { row.appendChild(n); });
-
-    var confirm = el("div", { "class": "progress-confirm", id: "progress-confirm", role: "group",
-                              "aria-labelledby": "progress-confirm-text" });
+    if (message != null) status.textContent = message;
+  }
+  function closeConfirm() {
     confirm.hidden = true;
-    confirm.appendChild(el("p", { id: "progress-confirm-text" },
-      "Delete every grade stored in this browser? This cannot be undone (save a file first to keep a copy)."));
-    var yes = el("button", { type: "button", "class": "progress-confirm__yes" }, "Delete my progress");
-    var no = el("button", { type: "button", "class": "progress-confirm__no" }, "Keep it");
-    confirm.appendChild(yes);
-    confirm.appendChild(no);
-
-    [summary, row, confirm, status].forEach(function (n) { root.appendChild(n); });
-
-    function refresh(message) {
-      showSummary(summary);
-      if (message != null) status.textContent = message;
-    }
-    function closeConfirm() {
-      confirm.hidden = true;
-      reset.setAttribute("aria-expanded", "false");
-    }
-
-    save.addEventListener("click", function () {
-      download(S.load());
-      refresh("Saved your progress as a file.");
-    });
-    input.addEventListener("change", function () {
-      var file = input.files && input.files[0];
-      if (!file) return;
-      var aliases = S.loadIndex().then(function (index) { return index.aliases; }, function () { return {}; });
-      Promise.all([file.text(), aliases]).then(function (read) {
-        var result = S.importText(read[0], S.load(), read[1]);
-        if (result.error) { refresh("Could not load " + file.name + ": " + result.error + ". Nothing changed."); return; }
-        S.save(result.state);
-        document.dispatchEvent(new CustomEvent("llm-study:change"));
-        refresh("Loaded " + result.imported + (result.imported === 1 ? " grade" : " grades") + " from " + file.name +
-                (result.skipped ? " (skipped " + result.skipped + " invalid entries)." : "."));
-      }).catch(function () { refresh("Could not read " + file.name + ". Nothing changed."); })
-        .then(function () { input.value = ""; });
-    });
-    reset.addEventListener("click", function () {
-      confirm.hidden = false;
-      reset.setAttribute("aria-expanded", "true");
-      no.focus();
-    });
-    no.addEventListener("click", function () { closeConfirm(); reset.focus(); refresh("Nothing deleted."); });
-    yes.addEventListener("click", function () {
-      var state = S.load();
-      state.cards = {};
-      S.save(state);
-      document.dispatchEvent(new CustomEvent("llm-study:change"));
-      closeConfirm();
-      reset.focus();
-      refresh("Progress reset: every grade in this browser is deleted.");
-    });
-    document.addEventListener("llm-study:change", function update() {
-      if (!summary.isConnected) { document.removeEventListener("llm-study:change", update); return; }
-      showSummary(summary);
-    });
+    reset.setAttribute("aria-expanded", "false");
   }
 
-  function onPage() {
-    var root = document.getElementById("study-progress");
-    if (root && !root.hasAttribute("data-ready")) {
-      root.setAttribute("data-ready", "true");
-      mount(root);
-    }
-  }
+  saveButton.addEventListener("click", function () {
+    download(load());
+    refresh("Saved your progress as a file.");
+  });
+  input.addEventListener("change", function () {
+    var file = input.files && input.files[0];
+    if (!file) return;
+    var aliases = loadIndex().then(function (index) { return index.aliases; }, function () { return {}; });
+    Promise.all([file.text(), aliases]).then(function (read) {
+      var result = importText(read[0], load(), read[1]);
+      if (result.error) { refresh("Could not load " + file.name + ": " + result.error + ". Nothing changed."); return; }
+      save(result.state);
+      announceChange();
+      refresh("Loaded " + result.imported + (result.imported === 1 ? " grade" : " grades") + " from " + file.name +
+              (result.skipped ? " (skipped " + result.skipped + " invalid entries)." : "."));
+    }).catch(function () { refresh("Could not read " + file.name + ". Nothing changed."); })
+      .then(function () { input.value = ""; });
+  });
+  reset.addEventListener("click", function () {
+    confirm.hidden = false;
+    reset.setAttribute("aria-expanded", "true");
+    no.focus();
+  });
+  no.addEventListener("click", function () { closeConfirm(); reset.focus(); refresh("Nothing deleted."); });
+  yes.addEventListener("click", function () {
+    var state = load();
+    state.cards = {};
+    save(state);
+    announceChange();
+    closeConfirm();
+    reset.focus();
+    refresh("Progress reset: every grade in this browser is deleted.");
+  });
+  document.addEventListener("llm-study:change", function update() {
+    if (!summary.isConnected) { document.removeEventListener("llm-study:change", update); return; }
+    showSummary(summary);
+  });
+}
 
-  if (window.document$) window.document$.subscribe(onPage);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onPage);
-  else onPage();
-})();
+function onPage() {
+  var root = document.getElementById("study-progress");
+  if (root && !root.hasAttribute("data-ready")) {
+    root.setAttribute("data-ready", "true");
+    mount(root);
+  }
+}
+
+onEveryPage(onPage);

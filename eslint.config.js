@@ -1,0 +1,36 @@
+// ESLint for the site's browser code and the Node tests of its pure logic (tests/js/).
+// Run by tests/test_js.py: `node_modules/.bin/eslint .` (installed by scripts/test).
+import js from "@eslint/js";
+import globals from "globals";
+
+// Classic deferred scripts: they share nothing, so they stay plain scripts.
+const CLASSIC = [
+  "overrides/assets/a11y.js",
+  "overrides/assets/pagefind-search.js",
+  "overrides/assets/search-lazy.js",
+  "overrides/assets/tooltips.js",
+];
+
+export default [
+  { ignores: ["build/", "site/", "dist/", ".venv/", "node_modules/", "test-results/"] },
+  js.configs.recommended,
+  {
+    rules: {
+      eqeqeq: ["error", "smart"],                   // `== null` only
+      "no-shadow": "error",                         // a local `save` hid store.js's save()
+      "no-implicit-globals": "error",
+    },
+  },
+  {
+    files: ["overrides/assets/**/*.js"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: globals.browser },
+  },
+  {
+    files: CLASSIC,
+    languageOptions: { sourceType: "script" },
+  },
+  {
+    files: ["tests/js/**/*.mjs", "eslint.config.js"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: globals.node },
+  },
+];

@@ -1,0 +1,83 @@
+/* The browser side of the study state: localStorage, the clock, and the two data files
+ * (questions.json, study-index.json) fetched once per visit. The logic it calls lives
+ * in schedule.js, progress-data.js and order.js, which never touch the browser. */
+import { emptyState, migrate, validate } from "./progress-data.js";
+import { latest, progress, review, today } from "./schedule.js";
+import { entriesFromIndex, entriesFromQuestions } from "./order.js";
+
+export const KEY = "llm-study:v1";
+
+// Material's #__config holds the site root relative to the page first loaded;
+// resolve it now, because instant navigation changes location but not the config.
+export const siteRoot = (function () {
+  const config = document.getElementById("__config");
+  let base = ".";
+  try { base = (config && JSON.parse(config.textContent).base) || "."; } catch { base = "."; }
+  return new URL(base.replace(/\/?$/, "/"), location.href);
+})();
+
+export function load() {
+  try {
+    const raw = window.localStorage.getItem(KEY);
+    if (!raw) return emptyState();
+    return validate(JSON.parse(raw)).state || emptyState();
+  } catch {
+    return emptyState();   // storage blocked or corrupt: study without saving
+  }
+}
+
+export function save(state) {
+  try { window.localStorage.setItem(KEY, JSON.stringify(state)); return true; } catch { return false; }
+}
+
+/* Tell every script on the page (counts, summaries) that grades changed. */
+export function announceChange() {
+  document.dispatchEvent(new CustomEvent("llm-study:change"));
+}
+
+/* Grade one site entry: every id of its duplicate group gets the same schedule. */
+export function grade(ids, knew) {
+  const state = load();
+  const card = review(latest(state, ids), knew, today());
+  ids.forEach(function (id) { state.cards[id] = card; });
+  save(state);
+  announceChange();
+  return card;
+}
+
+/* {total, known, due, graded} from this browser's grades, over all entries or one topic's. */
+export function progressOf(data, topic) {
+  return progress(data.entries, load(), today(), topic);
+}
+
+/* A JSON file under the site root, fetched once; a failure lets a later page try again. */
+function fetchOnce(name, shape) {
+  let promise = null;
+  return function () {
+    if (!promise) {
+      promise = fetch(new URL(name, siteRoot).href)
+        .then(function (r) { if (!r.ok) throw new Error(name + ": HTTP " + r.status); return r.json(); })
+        .then(shape);
+      promise.catch(function () { promise = null; });
+    }
+    return promise;
+  };
+}
+
+/* questions.json as entries (one per duplicate group, primary first), in site order. */
+export const loadData = fetchOnce("questions.json", entriesFromQuestions);
+/* Grades saved under former ids, moved for good (and the page told) once the index is here. */
+function migrateSaved(index) {
+  const state = load();
+  if (migrate(state, index.aliases) && save(state)) announceChange();
+  return index;
+}
+
+/* study-index.json: [topic, id, other ids…] per site entry, enough for progressOf(), and
+ * the former ids' aliases, which move saved grades as the index loads. */
+export const loadIndex = fetchOnce("study-index.json", function (doc) {
+  return migrateSaved(entriesFromIndex(doc));
+});
+
+// Grades saved under ids a question had before move on any page, not only where counts show.
+if (Object.keys(load().cards).length) loadIndex().catch(function () { /* offline: next time */ });
