@@ -1,6 +1,7 @@
 """questions.json: the whole corpus as data, for the study mode, exports and other tools.
 
-Schema (version 1; documented in README.md and on the site's About page):
+Schema (version 1; documented in README.md and on the site's About page; every change to
+its fields is recorded in CHANGELOG.md, which tests/test_changelog.py checks):
 
     {"schema_version": 1,
      "sources":   [{id, title, file, description, format, url, questions, answered, mcq, prompts}],
