@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from generator import classify, clean, dedupe, related
+from generator import classify, clean, dedupe, mathml, related
 from generator.config import Content, load_content
 from generator.load import discover, load_document
 from generator.model import Corpus, Location, Problem, Question, Source
@@ -75,6 +75,7 @@ def assemble(
     corpus.group_of = dedupe.find_groups(questions, curation)
     corpus.related_of = related.find_related(questions, corpus.group_of)
     corpus.problems += stale_curation(content, questions)
+    corpus.problems += mathml.fallback_problems(questions)
     return corpus
 
 

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / ".github" / "screenshots"
 PORT = 8765  # must match the --site-url the site was built with
 SHOW_ENTRY_JS = """() => {
-  const entries = [...document.querySelectorAll('.qa')].filter(e => e.querySelector('.arithmatex'));
+  const entries = [...document.querySelectorAll('.qa')].filter(e => e.querySelector('math, .arithmatex'));
   const entry = entries.find(e => e.querySelector('.qa-badge--multi')) || entries[0];
   if (!entry) return false;
   entry.querySelectorAll('details').forEach(d => d.open = true);

@@ -20,11 +20,11 @@ SCHEMES = {"light": "default", "dark": "slate"}  # Material's scheme names
 PAGES = {"home": "", "math topic": "topics/math-foundations/", "sources": "sources/"}
 FLASHCARD_DIRS = ("flashcards", "study", "cards")
 PALETTE_TOGGLE = "form[data-md-component=palette] label:not([hidden])"
-# Answers are folded and MathJax waits for a formula in view: open the first answer with
-# math so the page is audited with a typeset formula in it.
+# Answers are folded: open the first answer with math so the page is audited with a
+# formula (MathML, or MathJax's output for one the build could not convert) in view.
 SHOW_MATH = """() => {
-  const answer = document.querySelector('article details:has(.arithmatex)');
-  if (answer) { answer.open = true; answer.querySelector('.arithmatex').scrollIntoView(); }
+  const answer = document.querySelector('article details:has(math, .arithmatex)');
+  if (answer) { answer.open = true; answer.querySelector('math, .arithmatex').scrollIntoView(); }
 }"""
 MATH_DONE = (
     "() => !document.querySelector('.arithmatex') || !!document.querySelector('mjx-container mjx-math')"

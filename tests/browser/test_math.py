@@ -1,152 +1,190 @@
-"""Formulas: typeset by the site's own MathJax on every page that has them, no raw TeX
-left visible, MathJax not loaded where there is no math nor before a formula comes into
-view (answers are folded), and typeset again after instant navigation between topic
-pages."""
+"""Formulas: written as MathML at build time and laid out by the browser with the math font
+the site serves, so a page with math requests no math script, nothing shifts when an
+answer opens, and no raw TeX shows; after instant navigation too. A formula the build
+cannot convert is the exception: MathJax (the site's own copy) loads on that page only."""
 
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from tests.browser.conftest import open_watched_page
 from tests.browser.test_site import page_paths
+from tests.support.server import PREFIX, serve
 
 pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parents[2]
 RAW_TEX = re.compile(r"\$\$|\\frac|\\\(|\\\)|\\\[|\\\]|\\sum|\\sqrt")
-TYPESET_TIMEOUT_MS = 20_000
+TIMEOUT_MS = 20_000
 
-# Text of the article with every details block opened, leaving out typeset formulas.
+# Text of the article with every answer opened, leaving out the formulas themselves.
 VISIBLE_TEXT_JS = """() => {
   document.querySelectorAll('article details').forEach(d => d.open = true);
   document.querySelectorAll('article .tabbed-set').forEach(set => set.classList.add('x-all'));
   const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT, {
-    acceptNode: node => node.parentElement.closest('mjx-container, script, style')
+    acceptNode: node => node.parentElement.closest('math, mjx-container, script, style')
       ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT });
   let text = '';
   while (walker.nextNode()) text += walker.currentNode.nodeValue;
   return text;
 }"""
-# MathJax typesets lazily (a formula when it comes into view): a formula not yet in
-# view holds an <mjx-lazy> placeholder, a typeset one its <mjx-math>.
-TYPESET = "article .arithmatex > mjx-container > mjx-math"
-FIRST_TYPESET_JS = f"() => document.querySelector('{TYPESET}') !== null"
-ALL_TYPESET_JS = f"""() => {{
-  const math = document.querySelectorAll('article .arithmatex');
-  math.forEach(m => {{ if (!m.querySelector('mjx-math')) m.scrollIntoView({{block: 'center'}}); }});
-  return math.length > 0 && math.length === document.querySelectorAll('{TYPESET}').length;
-}}"""
+# Every formula of the article, opened: how many, how many are laid out as MathML with
+# a box of their own, and whether the page's math font is the one in use.
+LAYOUT_JS = """async () => {
+  document.querySelectorAll('article details').forEach(d => d.open = true);
+  await document.fonts.ready;
+  const math = [...document.querySelectorAll('article math')];
+  const boxed = math.filter(m => { const r = m.getBoundingClientRect(); return r.width && r.height; });
+  return {count: math.length, boxed: boxed.length, font: document.fonts.check('16px "Study Math"', '∑'),
+          tex: document.querySelectorAll('article .arithmatex').length};
+}"""
 
 
 def math_pages(site: Path) -> list[str]:
     """Pages that hold formulas, judged from the built HTML itself."""
-    return [
-        path
-        for path in page_paths(site)
-        if 'class="arithmatex"' in (site / path / "index.html").read_text(encoding="utf-8")
-    ]
+    return [p for p in page_paths(site) if "<math" in (site / p / "index.html").read_text(encoding="utf-8")]
 
 
 def math_topic_pages(site: Path) -> list[str]:
     return [p for p in math_pages(site) if p.startswith("topics/")]
 
 
-def plain_topic_pages(site: Path) -> list[str]:
-    return [p for p in page_paths(site) if p.startswith("topics/") and p not in math_pages(site)]
-
-
-OPEN_ANSWERS_JS = """() => {
-  document.querySelectorAll('article details').forEach(d => d.open = true);
-  document.querySelector('article .arithmatex').scrollIntoView();
-}"""
-
-
-def wait_typeset(page) -> None:
-    """Open the folded answers and show a formula (MathJax loads once one is in view), wait
-    for it, then bring each formula into view until every one is typeset."""
-    page.evaluate(OPEN_ANSWERS_JS)
-    page.wait_for_function(FIRST_TYPESET_JS, timeout=TYPESET_TIMEOUT_MS)
-    page.wait_for_function(ALL_TYPESET_JS, timeout=TYPESET_TIMEOUT_MS, polling=200)
-
-
-def test_corpus_has_math_and_pages_flag_it(built_site):
+def test_corpus_has_math_and_every_formula_was_converted(built_site):
     data = json.loads((built_site / "questions.json").read_text(encoding="utf-8"))
     assert any(q["math"] for q in data["questions"]), "no question holds math: nothing to typeset"
     assert math_topic_pages(built_site)
+    left = [
+        p
+        for p in page_paths(built_site)
+        if 'class="arithmatex"' in (built_site / p / "index.html").read_text()
+    ]
+    assert left == [], f"formulas left to MathJax on {left}"
+    assert (built_site / "assets" / "fonts" / "math.woff2").is_file()
 
 
-def test_every_formula_on_every_page_is_typeset_and_no_raw_tex_shows(built_site, base_url, page):
-    failed_requests: list[str] = []
-    page.on("response", lambda r: r.status >= 400 and failed_requests.append(r.url))
+def test_every_formula_is_laid_out_with_no_math_script_and_no_raw_tex(built_site, base_url, page):
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
     for path in math_pages(built_site):
         page.goto(base_url + path)
-        wait_typeset(page)
-        counts = page.evaluate(f"""() => [document.querySelectorAll('article .arithmatex').length,
-                                           document.querySelectorAll('{TYPESET}').length]""")
-        assert counts[0] == counts[1], f"{path}: {counts[0]} formulas, {counts[1]} typeset"
+        page.wait_for_load_state("networkidle")
+        layout = page.evaluate(LAYOUT_JS)
+        assert layout["count"] > 0 and layout["boxed"] == layout["count"], f"{path}: {layout}"
+        assert layout["tex"] == 0 and layout["font"], f"{path}: {layout}"
         leftover = RAW_TEX.findall(page.evaluate(VISIBLE_TEXT_JS))
         assert not leftover, f"{path}: raw TeX visible: {leftover[:5]}"
-        assert page.evaluate("document.querySelector('mjx-merror') === null"), f"{path}: a TeX error"
-    assert failed_requests == [], failed_requests  # every MathJax file (fonts, extensions) is served
+        assert page.evaluate("document.querySelector('merror') === null"), f"{path}: a formula error"
+    assert not [u for u in requests if "mathjax" in u], "a math page requested MathJax"
+    assert not page.evaluate("'MathJax' in window")
+    assert base_url + "assets/fonts/math.woff2" in requests
 
 
-def test_mathjax_is_served_locally_and_only_loaded_where_needed(built_site, base_url, page):
-    scripts: list[str] = []
-    page.on("request", lambda r: r.resource_type == "script" and scripts.append(r.url))
-    page.goto(base_url)
-    page.wait_for_load_state("networkidle")
-    assert not page.evaluate("'MathJax' in window") and not [s for s in scripts if "mathjax" in s]
+def test_opening_a_math_answer_shifts_nothing(built_site, base_url, page):
+    """The answer's height is final the moment it opens: nothing typesets it afterwards."""
     page.goto(base_url + math_topic_pages(built_site)[0])
-    wait_typeset(page)
-    assert [s for s in scripts if s.startswith(base_url + "assets/mathjax/")]
-
-
-def test_mathjax_waits_until_a_formula_is_shown(built_site, base_url, page):
-    """With every formula in a folded answer, MathJax loads when one is opened, not before."""
-    folded = [
-        p
-        for p in math_topic_pages(built_site)
-        if not re.search(
-            r'class="arithmatex"',
-            re.sub(
-                r"(?s)<details.*?</details>", "", (built_site / p / "index.html").read_text(encoding="utf-8")
-            ),
-        )
-    ]
-    assert folded, "no page whose formulas are all inside answers"
-    page.goto(base_url + folded[0])
     page.wait_for_load_state("networkidle")
-    page.mouse.wheel(0, 3000)  # scrolling past folded answers loads nothing
-    page.wait_for_timeout(500)
-    assert not page.evaluate("'MathJax' in window"), "MathJax loaded with every formula folded"
-    answer = page.locator("article details:has(.arithmatex) > summary").first
-    answer.scroll_into_view_if_needed()
-    answer.click()
-    page.wait_for_function(
-        """() => { const d = document.querySelector('article details[open]:has(.arithmatex)');
-                                      return d && d.querySelector('mjx-math') !== null; }""",
-        timeout=TYPESET_TIMEOUT_MS,
-    )
+    summary = page.locator("article details:has(math) > summary").first
+    summary.scroll_into_view_if_needed()
+    summary.click()
+    details = page.locator("article details[open]:has(math)").first
+    page.evaluate("document.fonts.ready")
+    first = details.bounding_box()["height"]
+    page.wait_for_timeout(1_000)
+    assert details.bounding_box()["height"] == first
 
 
-def click_nav_to(page, path: str) -> None:
-    name = path.split("/", 1)[1]  # "decoding/" of "topics/decoding/"
-    page.locator(f'nav.md-nav--primary a.md-nav__link[href$="/{name}"]').first.click()
-
-
-def test_formulas_typeset_after_instant_navigation(built_site, base_url, page):
+def test_formulas_survive_instant_navigation(built_site, base_url, page):
     with_math = math_topic_pages(built_site)
-    without = plain_topic_pages(built_site)
+    without = [p for p in page_paths(built_site) if p.startswith("topics/") and p not in with_math]
     route = ([without[0]] if without else []) + with_math[:2]
     assert len(route) >= 2, "need two topic pages to move between"
     page.goto(base_url + route[0])
     page.evaluate("window.__sameDocument = true")
     for path in route[1:]:
-        heading = page.evaluate("document.querySelector('article h1').textContent")
-        click_nav_to(page, path)
+        name = path.split("/", 1)[1]
+        page.locator(f'nav.md-nav--primary a.md-nav__link[href$="/{name}"]').first.click()
         page.wait_for_url(base_url + path)
-        page.wait_for_function("h => document.querySelector('article h1').textContent !== h", arg=heading)
-        wait_typeset(page)
+        page.wait_for_function(f"location.pathname.endsWith('/{name}')")
+        layout = page.evaluate(LAYOUT_JS)
+        assert layout["count"] and layout["boxed"] == layout["count"], f"{path}: {layout}"
         assert page.evaluate("window.__sameDocument === true"), "navigation reloaded the page"
         assert not RAW_TEX.findall(page.evaluate(VISIBLE_TEXT_JS))
+
+
+FALLBACK_SOURCE = """Formula Fallbacks
+
+Q1. What does the operator do?
+
+Ans - The operator $\\myoperator{x} + y_1$ is not one MathML conversion knows.
+
+Q2. And a formula that converts?
+
+Ans - Scaled by $\\frac{1}{\\sqrt{d_k}}$ as usual.
+"""
+
+
+@pytest.fixture(scope="module")
+def fallback_site(tmp_path_factory) -> Path:
+    work = tmp_path_factory.mktemp("fallback")
+    for name in ("content", "overrides", "generator", "mkdocs.yml"):
+        src = ROOT / name
+        copy = shutil.copytree if src.is_dir() else shutil.copy2
+        copy(src, work / name, **({"ignore": shutil.ignore_patterns("__pycache__")} if src.is_dir() else {}))
+    sources = work / "content" / "sources"
+    shutil.rmtree(sources)
+    sources.mkdir()
+    (sources / "fallbacks.txt").write_text(FALLBACK_SOURCE, encoding="utf-8")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "--root",
+            str(work),
+            "build",
+            "--site-url",
+            f"http://127.0.0.1:8943{PREFIX}",
+        ],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(work), "SOURCE_DATE_EPOCH": "1700000000"},
+    )
+    assert (work / "site" / "index.html").exists(), result.stderr
+    assert "content/sources/fallbacks.txt:3: warning: formula left to MathJax" in result.stderr
+    return work / "site"
+
+
+def test_a_formula_the_build_cannot_convert_is_typeset_by_mathjax_on_its_page(fallback_site, context, watch):
+    server, url = serve(fallback_site, 8943)
+    try:
+        page = open_watched_page(context, watch)
+        scripts: list[str] = []
+        page.on("request", lambda r: r.resource_type == "script" and scripts.append(r.url))
+        topic = next(
+            p
+            for p in page_paths(fallback_site)
+            if p.startswith("topics/") and "arithmatex" in (fallback_site / p / "index.html").read_text()
+        )
+        page.goto(url + topic)
+        page.evaluate("""() => { document.querySelectorAll('article details').forEach(d => d.open = true);
+                               document.querySelector('article .arithmatex').scrollIntoView(); }""")
+        page.wait_for_function(
+            "document.querySelector('article .arithmatex mjx-container mjx-math') !== null",
+            timeout=TIMEOUT_MS,
+        )
+        assert [s for s in scripts if s.startswith(url + "assets/mathjax/")]
+        assert (
+            page.evaluate("document.querySelectorAll('article math').length") >= 1
+        )  # the other one is MathML
+        assert not watch.problems(), watch.problems()
+    finally:
+        server.shutdown()
+        server.server_close()
