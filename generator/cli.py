@@ -80,9 +80,17 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from generator.export import export
+    from generator.export_quiz import EXTENSIONS as QUIZ_FORMATS
+    from generator.export_quiz import export_quiz
 
     corpus = gather(_root(args))
-    path = export(corpus, args.format, Path(args.output) if args.output else None)
+    out = Path(args.output) if args.output else None
+    if args.format in QUIZ_FORMATS:
+        path, note = export_quiz(corpus, args.format, out)
+        if note:
+            print(note)
+    else:
+        path = export(corpus, args.format, out)
     print(f"wrote {path}")
     return EXIT_OK
 
@@ -109,8 +117,8 @@ def parser() -> argparse.ArgumentParser:
     e = sub.add_parser("explain", help="say why a question got its topic and duplicate group")
     e.add_argument("question_id")
     e.set_defaults(func=cmd_explain)
-    x = sub.add_parser("export", help="write the corpus as an Anki deck, CSV or JSON")
-    x.add_argument("--format", choices=("anki", "csv", "json"), required=True)
+    x = sub.add_parser("export", help="write the corpus as an Anki deck, CSV, JSON, GIFT or Aiken")
+    x.add_argument("--format", choices=("anki", "csv", "json", "gift", "aiken"), required=True)
     x.add_argument("--output", "-o", help="output file (default: dist/<name>)")
     x.set_defaults(func=cmd_export)
     return p

@@ -17,6 +17,8 @@ from types import ModuleType
 
 from generator.model import Document, Draft, Problem
 from generator.readers import (
+    aiken,
+    gift,
     html_page,
     labelled,
     markdown_headings,
@@ -24,9 +26,15 @@ from generator.readers import (
     outline,
     prose,
     question_list,
+    quiz_list,
 )
 
 READERS: tuple[ModuleType, ...] = (
+    # Quiz interchange formats first: their sniffs are strict and their syntax
+    # (`{=right ~wrong}`, `ANSWER: B`) would otherwise be read as prose.
+    gift,
+    aiken,
+    quiz_list,
     html_page,
     markdown_headings,
     labelled,

@@ -1,0 +1,199 @@
+"""GIFT, Aiken and `*`/`-`/`+` quiz lists, on fixture files written for these tests."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from generator import clean
+from generator.load import load_document
+from generator.model import Document, Line
+from generator.readers import aiken, gift, pick_reader, quiz_list, read_document
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REAL = Path(__file__).resolve().parents[1] / "content" / "sources"
+
+
+def ingest(rel: str):
+    path = FIXTURES / rel
+    doc, _ = load_document(path, path.parent, "quiz")
+    doc, _ = clean.strip_junk(doc)
+    reader, drafts, problems = read_document(doc)
+    questions, more = clean.make_questions(drafts, doc.source_id)
+    return reader, questions, [str(p) for p in problems + more]
+
+
+def text_doc(text: str) -> Document:
+    return Document("x.txt", "x", tuple(Line(no, t) for no, t in enumerate(text.split("\n"), start=1)))
+
+
+def shape(q):
+    return (q.kind, [c.text for c in q.choices], q.correct)
+
+
+def test_gift_fixture_every_question_type():
+    reader, questions, problems = ingest("gift/moodle_export.txt")
+    assert reader == "gift"
+    assert [(q.label, q.section) for q in questions][:5] == [
+        ("1", "Transformers"),
+        ("2", "Transformers"),
+        ("3", "Transformers"),
+        ("4", "Transformers"),
+        ("5", "Tokenization"),
+    ]
+    by_label = {q.label: q for q in questions}
+    one = by_label["1"]
+    assert one.question == "Which layer lets every token look at every other token?"
+    assert shape(one) == (
+        "mcq",
+        ["The feed-forward layer", "Self-attention", "Layer normalisation", "The embedding lookup"],
+        "B",
+    )
+    # The right option's feedback, the general feedback, then the other options' feedback.
+    assert one.answer == (
+        "Right: each token attends to all the others.\n\n"
+        "Attention is the only step that mixes information across positions.\n\n"
+        "- **A.** It works on each position separately."
+    )
+    two = by_label["2"]
+    assert two.question == "What does the softmax in attention normalise?"
+    assert shape(two) == (
+        "mcq",
+        ["The scores of one query over all <b>keys</b>", "The values", "The <i>gradients</i>"],
+        "A",
+    )
+    assert shape(by_label["3"]) == ("mcq", ["True", "False"], "B")
+    assert by_label["3"].answer == "Correct, positions are processed in parallel."
+    assert shape(by_label["4"]) == ("mcq", ["True", "False"], "A")
+    assert (by_label["5"].kind, by_label["5"].answer) == (
+        "open",
+        "BPE (also accepted: byte-pair encoding, Byte Pair Encoding)",
+    )
+    assert by_label["6"].answer == "38.4 (± 0.1)"
+    assert by_label["6"].question.endswith("embedding parameters (in millions, rounded)?")
+    assert by_label["8"].answer == "- BPE → GPT-2\n- WordPiece → BERT\n- SentencePiece unigram → T5"
+    assert (by_label["9"].kind, by_label["9"].answer) == ("prompt", None)
+    assert by_label["10"].section == "Training" and by_label["10"].correct == "A"
+    assert "Options that earn credit: **A**, **B**." in by_label["10"].answer
+    assert by_label["11"].question.startswith("The learning rate is \\_\\_\\_\\_\\_ over")
+    last = questions[-1]
+    assert last.label is None and last.question.startswith("Mixed precision training keeps")
+    assert last.correct == "B" and last.answer == "Updates smaller than FP16's precision would be lost."
+    assert len(questions) == 12  # the closing description has no answer block
+    assert problems == [
+        "moodle_export.txt:48: warning: GIFT question credits 2 options; A is kept as correct"
+    ]
+
+
+def test_gift_escapes_are_literal_characters():
+    _, questions, _ = ingest("gift/moodle_export.txt")
+    seven = next(q for q in questions if q.label == "7")
+    assert "which characters did GIFT need escaped: the ~ and # too?" in seven.question
+    assert [c.text for c in seven.choices] == ["All of = { } ~ # :", "None of them"]
+    drafts, _ = gift.read(text_doc("::T:: a \\\\ b {=x\\ny ~z}"))
+    assert drafts[0].question == "a \\ b"
+    assert [c.text for c in drafts[0].choices] == ["x y", "z"]
+
+
+def test_gift_unclosed_block_is_reported_not_read():
+    drafts, problems = gift.read(text_doc("::Q1:: first {=a ~b}\n\n::Q2:: broken {=a ~b\n\n"))
+    assert [d.question for d in drafts] == ["first"]
+    assert [str(p) for p in problems] == [
+        "x.txt:3: warning: GIFT answer block '{' is never closed: question skipped"
+    ]
+
+
+def test_aiken_fixture():
+    reader, questions, problems = ingest("aiken/llm_basics.txt")
+    assert reader == "aiken"
+    assert [(q.question, q.correct, q.label) for q in questions] == [
+        ("What does the temperature of sampling change?", "B", None),
+        ("Which technique freezes the base weights and trains small low-rank matrices instead?", "C", None),
+        ("Which metric compares generated text to references by n-gram overlap?", "A", "12"),
+        ("What is the context window of a model?", None, None),
+        ("Which loss do language models minimise in pre-training?", "B", None),
+    ]
+    assert [len(q.choices) for q in questions] == [4, 4, 3, 2, 4]
+    assert {q.kind for q in questions} == {"mcq"}
+    assert problems == ["llm_basics.txt:24: warning: ANSWER E names no option of this question"]
+
+
+def test_quiz_list_fixture():
+    reader, questions, problems = ingest("quiz_list/sampling_quiz.md")
+    assert reader == "quiz_list"
+    assert [(q.question, q.section, q.correct) for q in questions] == [
+        ("What does top-p (nucleus) sampling keep?", "Sampling", "B"),
+        ("What happens as the temperature goes to zero?", "Sampling", "B"),
+        ("Which decoding keeps the k best partial sequences at every step?", "Search", "C"),
+        ("Which of these is a checkbox-style quiz?", "Search", "B"),
+        ("Why can greedy decoding repeat itself?", "Search", None),
+    ]
+    assert questions[0].answer == "Top-p adapts the size of the set to how peaked the distribution is."
+    assert questions[2].answer == "Beam search is deterministic; top-k sampling is not."
+    assert [c.text for c in questions[3].choices] == ["Neither", "This one"]
+    assert questions[4].kind == "prompt"
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A .txt file that is GIFT is read as GIFT, whatever its name says.
+        ("Q one {=a ~b}\n\nQ two {T}\n\nQ three {~c =d}\n", gift),
+        ("::Only:: one question {=yes ~no}\n", gift),
+        ("Which?\nA. one\nB. two\nANSWER: A\n", aiken),
+        ("* Which?\n  - no\n  + yes\n", quiz_list),
+    ],
+)
+def test_sniffed_by_content(text, expected):
+    assert pick_reader(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Code and TeX braces in a Markdown page are not GIFT blocks.
+        "# Notes\n\n## What is x?\n\nUse `d = {=1}` rarely.\n\n$\\frac{a}{b}$ and more prose here.\n\n"
+        "## Why?\n\nBecause.\n",
+        # Bullets with a `+` item but no questions around them.
+        "# Shopping\n\n- milk\n+ eggs\n- bread\n",
+        # A labelled answer is not an Aiken ANSWER line.
+        "Question: What is LoRA?\nAnswer: Low-rank adapters.\n\nQuestion: What is RLHF?\nAnswer: Feedback.\n",
+    ],
+)
+def test_other_documents_are_not_quizzes(text):
+    assert pick_reader(text) not in (gift, aiken, quiz_list)
+
+
+def test_bundled_sources_are_not_sniffed_as_quizzes():
+    for path in sorted(REAL.iterdir()):
+        assert pick_reader(path.read_text(encoding="utf-8")) not in (gift, aiken, quiz_list), path.name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{" * 100_000,
+        "}{" * 50_000,
+        "::" * 50_000 + "{=a}",
+        "\\" * 100_000,
+        "{" + "=~#" * 30_000 + "}",
+        "{" + " " * 100_000,
+        "\n" * 100_000 + "ANSWER: A",
+        "A. x\n" * 20_000,
+        "* " * 50_000,
+        "+ " * 50_000,
+        "ANSWER:" + " " * 100_000 + "!",
+        "$CATEGORY:" + "/" * 100_000,
+    ],
+)
+def test_hostile_text_is_read_in_linear_time(text):
+    doc = text_doc(text)
+    started = time.perf_counter()
+    for reader in (gift, aiken, quiz_list):
+        reader.matches(text)
+        reader.read(doc)
+    # Linear passes take well under a second here; a quadratic one takes minutes.
+    assert time.perf_counter() - started < 10
