@@ -1,4 +1,4 @@
-"""Command line: python -m generator build | serve | check | explain | export."""
+"""Command line: python -m generator build | serve | check | add | explain | export."""
 
 from __future__ import annotations
 
@@ -95,6 +95,23 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_add(args: argparse.Namespace) -> int:
+    from generator.add import add
+    from generator.config import load_content
+    from generator.model import Corpus
+    from generator.pipeline import read_source
+
+    root = _root(args)
+    dest = add(root, args.target, args.name)
+    print(f"added {dest.relative_to(root).as_posix()} (provenance in content/sources.yml)")
+    content = load_content(root)
+    source, questions, problems = read_source(dest, content)
+    corpus = Corpus(sources=[source], questions=questions, problems=problems, topics=list(content.topics))
+    print(f"read as {source.format or 'nothing'}")
+    print(check_table(corpus))
+    return EXIT_SOURCE_ERRORS if has_errors(corpus) else EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     p.add_argument("--root", default=".", help="project folder (holds content/ and mkdocs.yml)")
@@ -114,6 +131,10 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="report per-source counts and every problem as path:line")
     c.add_argument("--json", action="store_true", help="machine-readable output")
     c.set_defaults(func=cmd_check)
+    a = sub.add_parser("add", help="copy a document (URL or file) into content/sources and check it")
+    a.add_argument("target", metavar="URL-or-FILE")
+    a.add_argument("--name", help="source id to store it under (default: from the file name)")
+    a.set_defaults(func=cmd_add)
     e = sub.add_parser("explain", help="say why a question got its topic and duplicate group")
     e.add_argument("question_id")
     e.set_defaults(func=cmd_explain)

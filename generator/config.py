@@ -19,6 +19,15 @@ from generator.model import Topic
 class SourceMeta:
     title: str | None = None
     description: str = ""
+    # Provenance, written by `python -m generator add`: where and when the document was
+    # fetched, and the author and licence the document itself states.
+    url: str | None = None
+    retrieved: str | None = None
+    author: str | None = None
+    licence: str | None = None
+
+
+SOURCE_KEYS = {"title", "description", "url", "retrieved", "author", "licence", "license"}
 
 
 @dataclass(frozen=True)
@@ -81,13 +90,25 @@ def load_sources_meta(path: Path) -> dict[str, SourceMeta]:
         if not isinstance(entry, dict):
             errors.append(f"{path}: {sid}: expected a mapping with title/description")
             continue
-        unknown = set(entry) - {"title", "description"}
+        unknown = set(entry) - SOURCE_KEYS
         if unknown:
             errors.append(f"{path}: {sid}: unknown keys {sorted(unknown)}")
-        meta[str(sid)] = SourceMeta(entry.get("title"), str(entry.get("description") or "").strip())
+        meta[str(sid)] = SourceMeta(
+            entry.get("title"),
+            str(entry.get("description") or "").strip(),
+            url=_optional(entry.get("url")),
+            retrieved=_optional(entry.get("retrieved")),
+            author=_optional(entry.get("author")),
+            licence=_optional(entry.get("licence", entry.get("license"))),
+        )
     if errors:
         raise ConfigError("\n".join(errors))
     return meta
+
+
+def _optional(value: object) -> str | None:
+    """A scalar as text (an unquoted YAML date becomes `2026-12-02`), or None."""
+    return None if value is None else str(value)
 
 
 def _keyword_text(entry: object) -> str:
