@@ -73,9 +73,11 @@ class Block:
 
 @dataclass
 class Tree:
-    """A parsed document: its top-level blocks, in order."""
+    """A parsed document: its top-level blocks, in order, and its title when it declares one
+    (HTML `<title>`, Markdown front-matter `title`, or a lone leading `#` heading)."""
 
     blocks: list[Block]
+    title: str | None = None
 
     def walk(self) -> Iterator[Block]:
         for block in self.blocks:

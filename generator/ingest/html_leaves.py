@@ -1,0 +1,111 @@
+"""Small pieces of the HTML walk: code blocks, images, display math, list items and their Markdown."""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+from generator.ingest.html_inline import WHITESPACE, formula_of_image, image
+from generator.ingest.tree import Block
+
+LANGUAGE = re.compile(r"(?:^|\s)(?:language|lang)-([\w+#.-]{1,30})")
+PLAIN_LANGUAGE = re.compile(r"[\w+#.-]{1,30}")
+
+
+def leading_newlines(text: str) -> int:
+    return text[: len(text) - len(text.lstrip())].count("\n")
+
+
+def number_of(value: str | None) -> int | None:
+    value = (value or "").strip()
+    return int(value) if value.isdigit() and len(value) < 10 else None
+
+
+def checkbox(node: LexborNode) -> bool | None:
+    """True/False when the item starts with a checkbox (before any text), else None."""
+    for count, inner in enumerate(node.traverse(include_text=True)):
+        if count > 8 or (inner.is_text_node and (inner.text_content or "").strip()):
+            return None
+        if inner.tag == "input":
+            attrs = inner.attrs
+            return "checked" in attrs if (attrs.get("type") or "").lower() == "checkbox" else None
+    return None
+
+
+def finish_item(item: Block) -> None:
+    children = item.children
+    if children and children[0].kind == "paragraph":
+        item.text = children[0].text
+    parts = [children[0].markdown] if children else []
+    for child in children[1:]:
+        parts.append(("\n" if child.kind == "list" else "\n\n") + child.markdown)
+    item.markdown = "".join(parts)
+
+
+def list_markdown(block: Block) -> str:
+    lines: list[str] = []
+    for item in block.children:
+        marker = f"{item.number}. " if block.ordered else "- "
+        if item.checked is not None:
+            marker += "[x] " if item.checked else "[ ] "
+        body = item.markdown.split("\n")
+        lines.append(marker + body[0])
+        lines += [f"    {part}" if part else "" for part in body[1:]]
+    return "\n".join(lines)
+
+
+def code_block(node: LexborNode, line: int, end: int) -> Block:
+    if node.css_first("br") is None:
+        code = node.text(deep=True)
+    else:
+        code = "".join(
+            "\n" if n.tag == "br" else (n.text_content or "")
+            for n in node.traverse(include_text=True)
+            if n.is_text_node or n.tag == "br"
+        )
+    code = code.strip("\n")
+    fence = "`" * max(3, _longest_backticks(code) + 1)
+    return Block("code", line, end, text=code, markdown=f"{fence}{_language(node)}\n{code}\n{fence}")
+
+
+def _longest_backticks(text: str) -> int:
+    return max((len(m) for m in re.findall(r"`+", text)), default=0)
+
+
+def _language(node: LexborNode) -> str:
+    inner = node.css_first("code")
+    for element in (node, inner):
+        classes = (element.attrs.get("class") or "") if element is not None else ""
+        found = LANGUAGE.search(classes)
+        if found:
+            return found.group(1)
+        names = classes.split()
+        if "sourceCode" in names:  # pandoc: class="sourceCode python"
+            other = [n for n in names if n != "sourceCode" and PLAIN_LANGUAGE.fullmatch(n)]
+            if other:
+                return other[0]
+    return ""
+
+
+def image_block(node: LexborNode, line: int) -> list[Block]:
+    attrs = node.attrs
+    src = (attrs.get("src") or "").strip()
+    tex = formula_of_image(src)
+    if tex:
+        return [Block("math", line, line + 1, text=tex, markdown=f"$$\n{tex}\n$$")]
+    markdown = image(node)
+    if not markdown.startswith("!["):
+        return [Block("paragraph", line, line + 1, text=markdown, markdown=markdown)] if markdown else []
+    alt = WHITESPACE.sub(" ", attrs.get("alt") or "").strip()
+    return [Block("image", line, line + 1, text=alt, markdown=markdown, url=src)]
+
+
+def display_math(markdown: str) -> str | None:
+    """The TeX of a paragraph that is one display formula (`$$…$$` or `\\[…\\]`)."""
+    text = markdown.strip()
+    for left, right in (("$$", "$$"), ("\\[", "\\]")):
+        inner = text[2:-2]
+        if text.startswith(left) and text.endswith(right) and left not in inner and right not in inner:
+            return inner.strip() or None
+    return None

@@ -1,0 +1,93 @@
+"""An HTML `<table>` as a GFM table, or as HTML reduced to the allowlist when it cannot be one.
+
+    <table><tr><th>Pro</th><th>Con</th></tr><tr><td>fast</td><td>bias</td></tr></table>
+    -> | Pro | Con |
+       | --- | --- |
+       | fast | bias |
+
+A GFM cell is one line of inline Markdown: merged cells (`colspan`, `rowspan`),
+nested tables, lists, code blocks or several paragraphs keep the table as HTML
+(nh3, the same allowlist as answers; only external links stay links).
+"""
+
+from __future__ import annotations
+
+import re
+
+import nh3
+from selectolax.lexbor import LexborNode
+
+from generator.ingest.html_inline import WHITESPACE, inline
+from generator.ingest.tree import Block
+from generator.sanitize import (
+    ALLOWED_ATTRIBUTES,
+    ALLOWED_TAGS,
+    DROP_WITH_CONTENT,
+    SAFE_SCHEMES,
+    is_external_url,
+)
+
+NOT_IN_A_CELL = "table, ul, ol, pre, blockquote, h1, h2, h3, h4, h5, h6, dl, hr, details"
+BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+def table_block(node: LexborNode, line: int, end: int) -> Block:
+    rows = [[c for c in row.iter() if c.tag in ("td", "th")] for row in _rows(node)]
+    rows = [row for row in rows if row]
+    text = WHITESPACE.sub(" ", node.text(deep=True, separator=" ")).strip()
+    if rows and all(_simple(cell) for row in rows for cell in row):
+        markdown = _gfm([[_cell(cell) for cell in row] for row in rows])
+    else:
+        markdown = reduced_html(node.html or "")
+    return Block("table", line, end, text=text, markdown=markdown)
+
+
+def _rows(table: LexborNode) -> list[LexborNode]:
+    """The table's own rows (in thead, tbody, tfoot or directly), not a nested table's."""
+    rows: list[LexborNode] = []
+    for child in table.iter():
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            rows += [r for r in child.iter() if r.tag == "tr"]
+    return rows
+
+
+def _simple(cell: LexborNode) -> bool:
+    attrs = cell.attrs
+    if (attrs.get("colspan") or "1").strip() not in ("", "1") or (
+        attrs.get("rowspan") or "1"
+    ).strip() not in ("", "1"):
+        return False
+    return cell.css_first(NOT_IN_A_CELL) is None and len(cell.css("p")) <= 1
+
+
+def _cell(cell: LexborNode) -> str:
+    text = inline(cell.iter(include_text=True)).replace("<br>\n", "<br>")
+    return WHITESPACE.sub(" ", text).strip().replace("|", "\\|")
+
+
+def _gfm(cells: list[list[str]]) -> str:
+    width = max(len(row) for row in cells)
+    cells = [row + [""] * (width - len(row)) for row in cells]
+    lines = ["| " + " | ".join(row) + " |" for row in cells]
+    return "\n".join([lines[0], "|" + " --- |" * width, *lines[1:]])
+
+
+def reduced_html(html: str) -> str:
+    """HTML with only allowlisted tags and attributes; no blank line ends it early in Markdown."""
+    cleaned = nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags=set(DROP_WITH_CONTENT),
+        attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(SAFE_SCHEMES),
+        attribute_filter=_keep_attribute,
+    )
+    return BLANK_LINES.sub("\n", cleaned).strip()
+
+
+def _keep_attribute(tag: str, name: str, value: str) -> str | None:
+    if name == "href" and not is_external_url(value):  # pointed into the source's own site
+        return None
+    return value

@@ -1,0 +1,314 @@
+"""read_html: HTML documents to the block tree (selectolax), with source lines, safe Markdown."""
+
+from __future__ import annotations
+
+import math
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.ingest.read_html import read_html
+from generator.ingest.tree import Block, Tree
+from generator.sanitize import sanitize_markdown
+from tests.test_sanitize import dangerous, render
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def tree_of(text: str) -> Tree:
+    tree, problems = read_html(text, "page.html")
+    assert problems == []
+    return tree
+
+
+def fixture(name: str) -> Tree:
+    return tree_of((FIXTURES / "html" / name).read_text(encoding="utf-8"))
+
+
+def kinds(tree: Tree, kind: str) -> list[Block]:
+    return [b for b in tree.walk() if b.kind == kind]
+
+
+def headings(tree: Tree) -> list[tuple[int, str, int]]:
+    return [(b.level, b.text, b.line) for b in kinds(tree, "heading")]
+
+
+def test_pandoc_export_h4_headings_at_their_lines_toc_and_title_block_dropped():
+    tree = fixture("pandoc_export.html")
+    assert tree.title == "Machine learning interview notes"
+    assert headings(tree) == [
+        (2, "Linear models", 33),
+        (4, "What is regularization?", 34),
+        (4, "Ridge versus lasso", 41),
+        (2, "Evaluation", 46),
+        (4, "Why is accuracy misleading on imbalanced data?", 47),
+        (4, "What does an ROC curve show?", 68),
+    ]
+    title_or_toc = [b for b in tree.walk() if "toc-" in b.markdown or b.text == tree.title]
+    assert title_or_toc == []
+
+
+def test_pandoc_math_code_and_table_become_markdown():
+    tree = fixture("pandoc_export.html")
+    first = tree.blocks[2]
+    assert first.kind == "paragraph" and (first.line, first.end) == (35, 38)
+    assert first.markdown == (
+        "Regularization adds a penalty on the weights to the loss, for example "
+        "$\\lambda \\|w\\|_2^2$, so that the model prefers *simple* explanations."
+    )
+    [code] = kinds(tree, "code")
+    assert code.markdown == "```python\nfrom sklearn.linear_model import Ridge\nmodel = Ridge(alpha=1.0)\n```"
+    [math] = kinds(tree, "math")
+    assert (math.text, math.line) == ("\\hat{w} = (X^\\top X + \\lambda I)^{-1} X^\\top y", 43)
+    [table] = kinds(tree, "table")
+    assert table.markdown == (
+        "| Metric | Uses |\n| --- | --- |\n| Precision | TP / (TP + FP) |\n| Recall | TP / (TP + FN) |"
+    )
+    [steps] = kinds(tree, "list")
+    assert steps.ordered and [i.number for i in steps.children] == [1, 2]
+
+
+def test_checkbox_quiz_items_are_checked_or_not():
+    tree = fixture("checkbox_quiz.html")
+    assert [(level, text) for level, text, _ in headings(tree)][1:3] == [
+        (4, "Q1. Which activation function is zero for every negative input?"),
+        (4, "Q2. What does `dropout` do during training?"),
+    ]
+    options = [[(i.text, i.checked) for i in lst.children] for lst in kinds(tree, "list")]
+    assert options == [
+        [("sigmoid", False), ("ReLU", True), ("tanh", False)],
+        [
+            ("It removes layers.", False),
+            ("It zeroes random activations.", True),
+            ("It lowers the learning rate.", False),
+        ],
+        [("Random forest", True), ("k-means", False), ("Gradient boosting", True)],  # inside <label>
+    ]
+    assert kinds(tree, "list")[0].markdown == "- [ ] sigmoid\n- [x] ReLU\n- [ ] tanh"
+    assert [i.line for i in kinds(tree, "item")[:3]] == [9, 10, 11]
+
+
+def test_details_become_details_with_summary_first():
+    tree = fixture("details_faq.html")
+    details = kinds(tree, "details")
+    assert [(d.line, d.children[0].kind, d.children[0].text) for d in details] == [
+        (8, "summary", "What is a context window?"),
+        (13, "summary", "Why does temperature change the output?"),  # <strong> around all of it dropped
+        (19, "summary", "What is *top-p* sampling?"),
+    ]
+    assert [b.kind for b in details[0].children] == ["summary", "paragraph", "paragraph"]
+    assert [b.kind for b in details[1].children] == ["summary", "paragraph", "code"]
+    assert details[2].children[1].markdown == (
+        "- Sort tokens by probability.\n- Keep the smallest set whose mass reaches `p`."
+    )
+
+
+def test_wordpress_furniture_share_related_comments_sidebar_are_dropped():
+    tree = fixture("wordpress_post.html")
+    assert headings(tree) == [
+        (2, "Basics", 23),
+        (3, "1. What is backpropagation?", 24),
+        (3, "2. Why do we need non-linear activations?", 27),
+        (2, "Training", 31),
+        (3, "3. What is the vanishing gradient problem?", 32),
+    ]
+    everything = "\n".join(b.markdown for b in tree.blocks)
+    for junk in (
+        "Home",
+        "Posted on",
+        "Share this",
+        "Twitter",
+        "Subscribe",
+        "Related",
+        "Great post",
+        "Recent Posts",
+        "WordPress",
+        "Skip to content",
+        "_wpemojiSettings",
+    ):
+        assert junk not in everything
+    [figure] = kinds(tree, "image")
+    assert (figure.text, figure.url, figure.line) == (
+        "Backpropagation through two layers",
+        "https://example.com/wp-content/uploads/2024/03/backprop.png",
+        26,
+    )
+    broken = next(b for b in tree.blocks if b.line == 28)
+    assert broken.text == (
+        "Without them, stacked layers collapse into one linear map.\n"
+        "A network of any depth would then be a linear model."
+    )
+    assert broken.markdown.split("\n")[0].endswith("<br>")
+
+
+def test_lines_skip_tags_in_comments_scripts_and_attribute_values():
+    text = (
+        "<html><body>\n"
+        "<!-- <h2>commented</h2>\n<h2>still</h2> -->\n"
+        "<script>document.write('<h2>x</h2>')\n</script>\n"
+        '<p title="<h2>no</h2>\n">Text</p>\n'
+        "<p>Open paragraph\n"
+        "<h2 class='a'\n    id=\"b\">Real one?</h2>\n"
+        "</p></p>\n"
+        "<p>After a stray end tag</p>\n"
+        "<h3>Last</h3>\n"
+    )
+    tree = tree_of(text)
+    assert headings(tree) == [(2, "Real one?", 9), (3, "Last", 13)]
+    assert [(b.text, b.line) for b in kinds(tree, "paragraph")] == [
+        ("Text", 6),
+        ("Open paragraph", 8),
+        ("After a stray end tag", 12),
+    ]
+
+
+def test_text_runs_in_containers_get_their_own_lines():
+    text = "<div>\n\n  Intro text\n<ul><li>a</li>\n</ul>\n\nAfter the list<br><br>\n\nNew paragraph</div>"
+    tree = tree_of(text)
+    assert [(b.kind, b.line) for b in tree.blocks] == [
+        ("paragraph", 3),
+        ("list", 4),
+        ("paragraph", 7),
+        ("paragraph", 9),
+    ]
+
+
+def test_text_is_escaped_and_only_safe_external_links_stay_links():
+    tree = tree_of(
+        "<p>Write &lt;img src=x onerror=alert(1)&gt; or [x](javascript:alert(1)) or *stars* or \\*. "
+        '<a href="javascript:alert(1)">js</a> <a href="/local">local</a> <a href="https://a.org/x(1)">ok</a></p>'
+    )
+    assert tree.blocks[0].markdown == (
+        "Write &lt;img src=x onerror=alert(1)> or \\[x\\](javascript:alert(1)) or \\*stars\\* or \\\\\\*. "
+        "js local [ok](https://a.org/x%281%29)"
+    )
+
+
+def test_line_starts_cannot_open_blocks():
+    tree = tree_of("<p># not a heading<br>1. not a list<br>- nor this<br>===<br>!!! note<br>&gt; quote</p>")
+    assert tree.blocks[0].markdown.split("<br>\n") == [
+        "\\# not a heading",
+        "1\\. not a list",
+        "\\- nor this",
+        "&#61;==",
+        "&#33;!! note",
+        "\\> quote",
+    ]
+
+
+def test_inline_formatting_and_math_markups():
+    tree = tree_of(
+        "<p><b>bold</b> <i>it</i> <code>a*b</code> <kbd>`x`</kbd> \\(x\\) $y$ "
+        '<span class="math inline">\\(a^2\\)</span> <script type="math/tex">b_1</script> '
+        '<span class="katex"><span class="katex-mathml"><math><semantics>'
+        '<annotation encoding="application/x-tex">c+d</annotation></semantics></math></span>'
+        '<span class="katex-html">c+d</span></span> '
+        '<img src="https://render.githubusercontent.com/render/math?math=x%5E2%2By" alt="x"></p>'
+    )
+    assert tree.blocks[0].markdown == "**bold** *it* `a*b` `` `x` `` \\(x\\) $y$ $a^2$ $b_1$ $c+d$ $x^2+y$"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<body><script type="math/tex; mode=display">\\sum_i x_i</script>',
+        "<p>$$\\sum_i x_i$$</p>",
+        "<p>\\[\\sum_i x_i\\]</p>",
+        '<span class="math display">\\[\\sum_i x_i\\]</span>',
+        '<p><img src="https://render.githubusercontent.com/render/math?math=%5Csum_i%20x_i"></p>',
+        '<span class="katex-display"><span class="katex"><math><annotation encoding="application/x-tex">'
+        "\\sum_i x_i</annotation></math></span></span>",
+    ],
+)
+def test_display_formulas_become_math_blocks(html):
+    [block] = tree_of(html).blocks
+    assert (block.kind, block.text, block.markdown) == ("math", "\\sum_i x_i", "$$\n\\sum_i x_i\n$$")
+
+
+def test_ordered_lists_keep_start_value_and_nesting():
+    tree = tree_of('<ol start="4"><li>four<ol><li>inner</li></ol></li><li value="9">nine</li><li>ten</ol>')
+    [outer] = tree.blocks
+    assert (outer.ordered, outer.start) == (True, 4)
+    assert [(i.number, i.text) for i in outer.children] == [(4, "four"), (9, "nine"), (10, "ten")]
+    assert outer.markdown == "4. four\n    1. inner\n9. nine\n10. ten"
+
+
+def test_table_that_cannot_be_gfm_is_reduced_html():
+    tree = tree_of(
+        '<table onclick="x()"><tr><td colspan="2">wide <a href="/rel">rel</a> <a href="https://x.org">ext</a></td></tr>'
+        "<tr><td><script>alert(1)</script><ul><li>a</li></ul></td><td>b</td></tr></table>"
+    )
+    [table] = tree.blocks
+    assert table.kind == "table"
+    assert table.markdown == (
+        '<table><tbody><tr><td colspan="2">wide <a rel="noopener noreferrer">rel</a> '
+        '<a href="https://x.org" rel="noopener noreferrer">ext</a></td></tr>'
+        "<tr><td><ul><li>a</li></ul></td><td>b</td></tr></tbody></table>"
+    )
+
+
+def test_hostile_page_renders_nothing_that_runs():
+    tree = tree_of((FIXTURES / "hostile" / "injected_page.html").read_text(encoding="utf-8"))
+    assert [b.text for b in kinds(tree, "heading")] == [
+        "What does a script tag do?",
+        "What does an event handler do?",
+    ]
+    for block in tree.walk():
+        # As read, only the relative image `x` renders as a tag; the pipeline's sanitiser links it.
+        assert set(dangerous(render(block.markdown))) <= {"<img>"}, (block.kind, block.markdown)
+        assert dangerous(render(sanitize_markdown(block.markdown))) == [], (block.kind, block.markdown)
+    answer = "\n".join(b.markdown for b in tree.blocks)
+    assert "Plain answer." in answer and "a link" in answer and "Hover anywhere &lt;script>" in answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<html><body><h2>Q?",
+        "<html><![if x]><h2>What?</h2>",
+        "<div>" * 5000,
+        "<html><body><h2>What?</h2><p>" + "<b>" * 3000,
+        "<table><tr><td>" * 3000,
+        "<p title='" + "x" * 200_000 + "'>after</p>",
+        "<svg><circle/><foreignObject><p>x</p></foreignObject></svg><math><mi>x</mi></math>",
+        "\ud800 lone surrogate <p>x</p>",
+        "",
+        "<plaintext><h2>not a heading",
+    ],
+)
+def test_broken_markup_never_raises(text):
+    tree, _ = read_html(text, "page.html")
+    assert isinstance(tree, Tree)
+
+
+def test_deep_nesting_is_capped_reported_and_fast():
+    text = "<h2>Deep?</h2>" + "<div>" * 100_000 + "<p>bottom</p>" + "</div>" * 100_000
+    started = time.process_time()
+    tree, problems = read_html(text, "page.html")
+    assert time.process_time() - started < 5
+    assert [str(p) for p in problems] == [
+        "page.html:1: warning: HTML nested deeper than 128 elements: deeper tags ignored"
+    ]
+    assert [b.text for b in tree.walk() if b.kind in ("heading", "paragraph")] == ["Deep?", "bottom"]
+
+
+def _cpu(text: str) -> float:
+    started = time.process_time()
+    read_html(text, "page.html")
+    return time.process_time() - started
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["<div>", "<ul><li>", "<a><b>", "<b><i><u><s><em>", "<p>x<b>", "<table><tr><td>", "</p>", "<!--", "<a "],
+)
+def test_reading_is_linear_on_repeated_markup(unit):
+    """10x the markup costs under 20x the time (quadratic would be 100x); best of 3."""
+    small = min(_cpu(unit * 1_000) for _ in range(3))
+    large = math.inf
+    for _ in range(3):
+        large = min(large, _cpu(unit * 10_000))
+        if large < 20 * max(small, 0.001):
+            break
+    assert large < 20 * max(small, 0.001)
