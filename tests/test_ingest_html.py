@@ -40,7 +40,7 @@ def test_pandoc_export_h4_headings_at_their_lines_toc_and_title_block_dropped():
     assert headings(tree) == [
         (2, "Linear models", 33),
         (4, "What is regularization?", 34),
-        (4, "Ridge versus lasso", 41),
+        (4, "How does ridge differ from lasso?", 41),
         (2, "Evaluation", 46),
         (4, "Why is accuracy misleading on imbalanced data?", 47),
         (4, "What does an ROC curve show?", 68),

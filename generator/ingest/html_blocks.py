@@ -28,10 +28,9 @@ from generator.ingest.html_leaves import (
     checkbox,
     code_block,
     display_math,
-    finish_item,
+    finish_list,
     image_block,
     leading_newlines,
-    list_markdown,
     number_of,
 )
 from generator.ingest.html_source import MAX_DEPTH, Element, Source
@@ -163,10 +162,8 @@ class Walker:
                 items.append(Block("item", stray[0].line, stray[-1].end))
             if stray:
                 items[-1].children += stray
-        for item in items:
-            finish_item(item)
         block = Block("list", line, end, ordered=ordered, start=start, children=items)
-        block.markdown = list_markdown(block)
+        finish_list(block)
         return block
 
     def _item(self, node: LexborNode, number: int | None, depth: int) -> Block:

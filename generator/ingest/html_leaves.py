@@ -33,26 +33,21 @@ def checkbox(node: LexborNode) -> bool | None:
     return None
 
 
-def finish_item(item: Block) -> None:
-    children = item.children
-    if children and children[0].kind == "paragraph":
-        item.text = children[0].text
-    parts = [children[0].markdown] if children else []
-    for child in children[1:]:
-        parts.append(("\n" if child.kind == "list" else "\n\n") + child.markdown)
-    item.markdown = "".join(parts)
-
-
-def list_markdown(block: Block) -> str:
-    lines: list[str] = []
+def finish_list(block: Block) -> None:
+    """Each item's Markdown with its marker (`- `, `4. `, `- [x] `), the list's as their lines."""
     for item in block.children:
+        children = item.children
+        if children and children[0].kind == "paragraph":
+            item.text = children[0].text
+        parts = [children[0].markdown] if children else [""]
+        for child in children[1:]:
+            parts.append(("\n" if child.kind == "list" else "\n\n") + child.markdown)
         marker = f"{item.number}. " if block.ordered else "- "
         if item.checked is not None:
             marker += "[x] " if item.checked else "[ ] "
-        body = item.markdown.split("\n")
-        lines.append(marker + body[0])
-        lines += [f"    {part}" if part else "" for part in body[1:]]
-    return "\n".join(lines)
+        head, *rest = "".join(parts).split("\n")
+        item.markdown = "\n".join([marker + head, *(f"    {part}" if part else "" for part in rest)])
+    block.markdown = "\n".join(item.markdown for item in block.children)
 
 
 def code_block(node: LexborNode, line: int, end: int) -> Block:
