@@ -10,6 +10,9 @@ as Markdown (structure repaired, math delimited, HTML sanitised), the kind
 from __future__ import annotations
 
 from generator import junk
+from generator.ingest.answer_math import fix_tree_math
+from generator.ingest.answers import is_placeholder
+from generator.ingest.titles import clean_title
 from generator.markdown_fix import join_blocks, to_markdown
 from generator.mathfix import fix_math
 from generator.model import Choice, Document, Draft, Kind, Line, Location, Problem, Question, question_id
@@ -60,7 +63,7 @@ def make_questions(drafts: list[Draft], source_id: str) -> tuple[list[Question],
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     for n, draft in enumerate(drafts, start=1):
-        question, question_math, bad = _clean_inline(draft.question)
+        question, question_math, bad = _clean_inline(draft.question, draft.markup)
         if bad:
             problems.append(
                 Problem(draft.location, "unbalanced $ in the question: shown as a literal dollar")
@@ -116,6 +119,8 @@ def aliases(qid: str, source_id: str, former_titles: tuple[str, ...]) -> tuple[s
 
 def clean_answer(draft: Draft) -> tuple[str | None, bool, list[Problem]]:
     """(Markdown or None, holds math, problems) for a Draft's raw answer lines."""
+    if draft.markup:
+        return _clean_tree_answer(draft)
     blocks = to_markdown(_without_caption(list(draft.answer)))
     result = fix_math(join_blocks(blocks))
     problems: list[Problem] = []
@@ -128,7 +133,23 @@ def clean_answer(draft: Draft) -> tuple[str | None, bool, list[Problem]]:
             if fix_math(text).unbalanced
         ]
     markdown = sanitize_markdown(result.text).strip()
+    if is_placeholder(tuple(Line(0, x) for x in markdown.split("\n"))):
+        return None, False, problems  # "Answer here", "TBD": a practice prompt, not an answer
     return (markdown or None), result.has_math, problems
+
+
+def _clean_tree_answer(draft: Draft) -> tuple[str | None, bool, list[Problem]]:
+    """Markdown from a parse tree: math fixed outside code and display math, then sanitised.
+
+    No structure repair (that is for pasted plain text): lists, tables and code are as written.
+    """
+    text, has_math, bad_line = fix_tree_math(draft.answer)
+    problems = []
+    if bad_line is not None:
+        where = Location(draft.location.path, bad_line)
+        problems.append(Problem(where, "unbalanced $ in the answer: shown as a literal dollar"))
+    markdown = sanitize_markdown(text).strip()
+    return (markdown or None), has_math, problems
 
 
 def _without_caption(lines: list[Line]) -> list[Line]:
@@ -143,7 +164,9 @@ def _without_caption(lines: list[Line]) -> list[Line]:
     return lines
 
 
-def _clean_inline(text: str) -> tuple[str, bool, int]:
+def _clean_inline(text: str, markup: bool = False) -> tuple[str, bool, int]:
+    if markup:  # rendered from inline tokens: only text, emphasis, code and $math$ (ingest.titles)
+        return clean_title(text)
     result = fix_math(" ".join(text.split()))
     return escape_inline(result.text), result.has_math, result.unbalanced
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator.errors import GeneratorError
 from generator.pipeline import gather
-from generator.report import check_table, has_errors, source_counts, summary_line
+from generator.report import check_table, has_errors, source_counts, source_notes, summary_line
 
 EXIT_OK, EXIT_SOURCE_ERRORS, EXIT_FAILED = 0, 1, 2
 
@@ -21,11 +21,14 @@ def _root(args: argparse.Namespace) -> Path:
 
 def cmd_check(args: argparse.Namespace) -> int:
     corpus = gather(_root(args))
+    notes = source_notes(corpus)
     if args.json:
         print(
             json.dumps(
                 {
-                    "sources": source_counts(corpus),
+                    "sources": {
+                        sid: {**counts, **notes[sid]} for sid, counts in source_counts(corpus).items()
+                    },
                     "problems": [
                         {
                             "path": p.location.path,

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from generator.errors import ConfigError
+from generator.ingest.segment import FORCEABLE
 from generator.model import Topic
 
 
@@ -19,6 +20,8 @@ from generator.model import Topic
 class SourceMeta:
     title: str | None = None
     description: str = ""
+    # Force the question structure of a Markdown/HTML source: `heading-3`, `bold`, `list`, `label`, ...
+    questions: str | None = None
     # Provenance, written by `python -m generator add`: where and when the document was
     # fetched, and the author and licence the document itself states.
     url: str | None = None
@@ -27,7 +30,7 @@ class SourceMeta:
     licence: str | None = None
 
 
-SOURCE_KEYS = {"title", "description", "url", "retrieved", "author", "licence", "license"}
+SOURCE_KEYS = {"title", "description", "questions", "url", "retrieved", "author", "licence", "license"}
 
 
 @dataclass(frozen=True)
@@ -93,9 +96,14 @@ def load_sources_meta(path: Path) -> dict[str, SourceMeta]:
         unknown = set(entry) - SOURCE_KEYS
         if unknown:
             errors.append(f"{path}: {sid}: unknown keys {sorted(unknown)}")
+        questions = entry.get("questions")
+        if questions is not None and questions not in FORCEABLE:
+            errors.append(f"{path}: {sid}: questions: {questions!r} is not one of {', '.join(FORCEABLE)}")
+            questions = None
         meta[str(sid)] = SourceMeta(
             entry.get("title"),
             str(entry.get("description") or "").strip(),
+            questions=questions,
             url=_optional(entry.get("url")),
             retrieved=_optional(entry.get("retrieved")),
             author=_optional(entry.get("author")),

@@ -93,6 +93,9 @@ class Draft:
     link: str | None = None
     difficulty: Difficulty | None = None
     former_titles: tuple[str, ...] = ()
+    # Set by the tree readers: `question` is already safe inline Markdown and `answer`
+    # is Markdown from a parse tree, so cleaning must not re-escape or "repair" them.
+    markup: bool = False
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,10 @@ class Source:
     title: str
     description: str = ""
     format: str = ""
+    # What the segmenter chose and why (tree readers), for `check`.
+    structure: str = ""
+    # Line ranges (first, last) of text that went into no question and is not junk.
+    unread: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from generator import classify, clean, dedupe, mathml, related
 from generator.config import Content, load_content
 from generator.load import discover, load_document
 from generator.model import Corpus, Location, Problem, Question, Source
-from generator.readers import read_document
+from generator.readers import read_source_document
 from generator.sources import make_source
 
 
@@ -43,13 +43,13 @@ def read_sources(content: Content) -> tuple[list[Source], list[Question], list[P
 
 
 def read_source(path: Path, content: Content) -> tuple[Source, list[Question], list[Problem]]:
-    """load -> strip junk -> read -> clean, for one file."""
+    """load -> read (junk stripped for the line readers) -> clean, for one file."""
     doc, problems = load_document(path, content.root, path.stem)
-    doc, junk_problems = clean.strip_junk(doc)
-    reader, drafts, read_problems = read_document(doc)
-    found, clean_problems = clean.make_questions(drafts, doc.source_id)
-    source = make_source(doc, content.sources_meta.get(doc.source_id), reader)
-    return source, found, problems + junk_problems + read_problems + clean_problems
+    meta = content.sources_meta.get(doc.source_id)
+    reading = read_source_document(doc, meta.questions if meta else None)
+    found, clean_problems = clean.make_questions(reading.drafts, doc.source_id)
+    source = make_source(doc, meta, reading)
+    return source, found, problems + reading.problems + clean_problems
 
 
 def gather(root: Path) -> Corpus:

@@ -56,8 +56,34 @@ def check_table(corpus: Corpus) -> str:
         f"{sum(1 for p in corpus.problems if p.severity == 'warning'):>8} "
         f"{sum(1 for p in corpus.problems if p.severity == 'error'):>6}"
     )
+    rows += structure_lines(corpus)
     rows += [str(p) for p in sorted(corpus.problems, key=lambda p: (p.location.path, p.location.line))]
     return "\n".join(rows)
+
+
+def source_notes(corpus: Corpus) -> dict[str, dict[str, object]]:
+    """Per source: the reader, the structure a tree reader chose, and the text no question took."""
+    return {
+        s.id: {
+            "reader": s.format,
+            "structure": s.structure,
+            "unread_lines": sum(b - a + 1 for a, b in s.unread),
+            "unread": [list(r) for r in s.unread],
+        }
+        for s in corpus.sources
+    }
+
+
+def structure_lines(corpus: Corpus) -> list[str]:
+    out = []
+    for source in corpus.sources:
+        if source.structure:
+            out.append(f"{source.file}: {source.structure}")
+        if source.unread:
+            lines = sum(b - a + 1 for a, b in source.unread)
+            spans = ", ".join(f"{a}–{b}" if b > a else str(a) for a, b in source.unread)
+            out.append(f"{source.file}: {lines} lines in no question (not junk): lines {spans}")
+    return out
 
 
 def summary_line(corpus: Corpus, seconds: float) -> str:

@@ -6,6 +6,7 @@ import re
 
 from generator.config import SourceMeta
 from generator.model import Document, Source
+from generator.readers import Reading
 
 _EDITOR_MARKS = re.compile(r"^\s*[\(\[](?:editing|draft|edited|copy|untitled)[\)\]]\s*", re.I)
 _TAGS = re.compile(r"<[^>]*>")
@@ -32,12 +33,16 @@ def _tidy(title: str) -> str:
     return title
 
 
-def make_source(doc: Document, meta: SourceMeta | None, reader: str) -> Source:
+def make_source(doc: Document, meta: SourceMeta | None, reading: Reading | str) -> Source:
     meta = meta or SourceMeta()
+    if isinstance(reading, str):
+        reading = Reading(reading, [], [])
     return Source(
         id=doc.source_id,
         file=doc.path,
         title=meta.title or title_from_text(doc, doc.source_id),
         description=meta.description,
-        format=reader,
+        format=reading.reader,
+        structure=reading.structure,
+        unread=tuple(reading.unread),
     )

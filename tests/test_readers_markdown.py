@@ -1,4 +1,4 @@
-"""markdown_headings: questions as `#`-`####` headings, on fixture documents written for the test."""
+"""markdown (tree reader): questions as `#`-`####` headings, on fixture documents written for the test."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.load import load_document
-from generator.readers import markdown_headings, pick_reader
+from generator.readers import markdown_tree, pick_reader
 from tests.support.docs import answer_text
 from tests.support.docs import doc_of as _doc_of
 
@@ -23,8 +23,8 @@ def doc_of(text: str, path: str = "notes.md"):
 def read_fixture(name: str):
     doc, problems = load_document(FIXTURES / name, ROOT, Path(name).stem)
     assert problems == []
-    assert markdown_headings.matches(doc.text)
-    return markdown_headings.read(doc)
+    assert markdown_tree.matches(doc.text)
+    return markdown_tree.read(doc)
 
 
 def test_questions_labels_sections_and_lines():
@@ -73,7 +73,7 @@ def test_last_question_without_trailing_newline_keeps_its_answer():
 
 
 def test_crlf_text_reads_like_lf():
-    drafts, _ = markdown_headings.read(doc_of("## What is A?\r\nAn answer.\r\n## What is B?\r\nB."))
+    drafts, _ = markdown_tree.read(doc_of("## What is A?\r\nAn answer.\r\n## What is B?\r\nB."))
     assert [d.question.strip() for d in drafts] == ["What is A?", "What is B?"]
 
 
@@ -88,7 +88,7 @@ def test_crlf_text_reads_like_lf():
     ],
 )
 def test_question_heading_forms(heading, label, question):
-    drafts, _ = markdown_headings.read(doc_of(f"# Title\n{heading}\nSome answer."))
+    drafts, _ = markdown_tree.read(doc_of(f"# Title\n{heading}\nSome answer."))
     assert [(d.label, d.question) for d in drafts] == [(label, question)]
 
 
@@ -96,21 +96,21 @@ def test_non_question_headings_are_sections_not_questions():
     text = (
         "# Guide\n## Transformers\nIntro text.\n### Attention heads\nMore text.\n## What is a head?\nA head."
     )
-    drafts, _ = markdown_headings.read(doc_of(text))
+    drafts, _ = markdown_tree.read(doc_of(text))
     assert [(d.question, d.section) for d in drafts] == [("What is a head?", None)]
-    assert markdown_headings.matches("# Guide\n## Transformers\n## Training\n") is False
+    assert markdown_tree.matches("# Guide\n## Transformers\n## Training\n") is False
 
 
 def test_numbered_plain_text_document_is_left_to_other_readers():
     text = "# Questions?\n" + "\n".join(f"Q{n}. What is item {n}?\nAns - It is {n}." for n in range(1, 6))
-    assert markdown_headings.matches(text) is False
+    assert markdown_tree.matches(text) is False
 
 
 @pytest.mark.parametrize("path", REAL_SOURCES, ids=lambda p: p.name)
 def test_real_sources_are_not_claimed(path):
-    assert markdown_headings.matches(path.read_text(encoding="utf-8")) is False
+    assert pick_reader(path.read_text(encoding="utf-8")) is not markdown_tree
 
 
 def test_markdown_fixture_picks_this_reader():
     text = (FIXTURES / "faq_with_front_matter.md").read_text(encoding="utf-8")
-    assert pick_reader(text) is markdown_headings
+    assert pick_reader(text) is markdown_tree

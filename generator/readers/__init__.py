@@ -8,20 +8,28 @@ Each module exposes:
 The first reader whose `matches` is true reads the document. Adding a format
 is one module and one entry in READERS. Order matters: specific formats come
 before general ones; `prose` accepts anything with question lines.
+
+Tree readers (TREE_READERS) parse a syntax into a block tree and segment it
+(generator.ingest); they also expose
+    read_tree(doc, force) -> tuple[Segmented, list[Problem]]
+and read the document as written: the line-based junk rules, made for pasted
+plain text, would cut lines out of code blocks and tables.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from types import ModuleType
 
+from generator import clean
 from generator.model import Document, Draft, Problem
 from generator.readers import (
     aiken,
     gift,
     html_page,
     labelled,
-    markdown_headings,
+    markdown_tree,
     numbered,
     outline,
     prose,
@@ -29,6 +37,7 @@ from generator.readers import (
     quiz_list,
 )
 
+TREE_READERS: tuple[ModuleType, ...] = (markdown_tree,)
 READERS: tuple[ModuleType, ...] = (
     # Quiz interchange formats first: their sniffs are strict and their syntax
     # (`{=right ~wrong}`, `ANSWER: B`) would otherwise be read as prose.
@@ -36,11 +45,11 @@ READERS: tuple[ModuleType, ...] = (
     aiken,
     quiz_list,
     html_page,
-    markdown_headings,
+    question_list,
     labelled,
+    markdown_tree,
     numbered,
     outline,
-    question_list,
     prose,
 )
 
@@ -56,16 +65,51 @@ def pick_reader(text: str) -> ModuleType | None:
     return None
 
 
+@dataclass
+class Reading:
+    """What reading one document gave: the reader's name, drafts, problems, and for
+    tree readers the structure chosen and the line ranges no question took."""
+
+    reader: str
+    drafts: list[Draft]
+    problems: list[Problem]
+    structure: str = ""
+    unread: list[tuple[int, int]] = field(default_factory=list)
+
+
+def read_source_document(doc: Document, force: str | None = None) -> Reading:
+    """Route a freshly loaded document: a tree reader reads it as written; otherwise the
+    junk rules run and the line readers read it. `force` is sources.yml's `questions:`."""
+    first = TREE_READERS[0] if force else pick_reader(doc.text)
+    tree = first if first in TREE_READERS else None
+    if tree is None:
+        doc, junk_problems = clean.strip_junk(doc)
+        name, drafts, problems = read_document(doc)
+        return Reading(name, drafts, junk_problems + problems)
+    found, problems = tree.read_tree(doc, force)
+    if not found.drafts:
+        problems = [*problems, _nothing_read(doc, tree.NAME)]
+    problems += unread_numbered_questions(doc, found.drafts, problems)
+    return Reading(tree.NAME, found.drafts, problems, found.structure, found.unread)
+
+
 def read_document(doc: Document) -> tuple[str, list[Draft], list[Problem]]:
     """Read one document with the first matching reader; never raises on bad text."""
     reader = pick_reader(doc.text)
     if reader is None:
-        problems = [Problem(doc.at(1), "no reader recognises this document; no questions found")]
+        problems = [_nothing_read(doc, None)] if doc.text.strip() else []
         return "", [], problems + unread_numbered_questions(doc, [], problems)
     drafts, problems = reader.read(doc)
     if not drafts:
-        problems = [*problems, Problem(doc.at(1), f"{reader.NAME} reader found no questions")]
+        problems = [*problems, _nothing_read(doc, reader.NAME)]
     return reader.NAME, drafts, problems + unread_numbered_questions(doc, drafts, problems)
+
+
+def _nothing_read(doc: Document, reader: str | None) -> Problem:
+    """A document with text and no question in it is an error: nothing may vanish quietly."""
+    if reader is None:
+        return Problem(doc.at(1), "no reader recognises this document; no questions found", "error")
+    return Problem(doc.at(1), f"{reader} reader found no questions", "error")
 
 
 def unread_numbered_questions(doc: Document, drafts: list[Draft], problems: list[Problem]) -> list[Problem]:

@@ -1,0 +1,76 @@
+"""Math fixing for answers that are already Markdown (from a parse tree).
+
+`mathfix.fix_math` delimits bare LaTeX and escapes stray dollars; here it runs
+only on the prose of an answer. Code (fenced or indented, at any depth in a
+list) and display math (`$$…$$`, also several in a row or inside list items,
+`\\begin{cases}` …) are found by parsing the answer again, and kept as written:
+
+    1.  **Attention**:
+        $$\\text{softmax}(QK^T)V$$
+        $$x_i = 1$$
+    ```python
+    cost = price_per_token * n   # no $ here is math
+    ```
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.ingest.read_markdown import parser
+from generator.mathfix import fix_math
+from generator.model import Line
+from generator.sanitize import MATH
+
+FROZEN = frozenset({"fence", "code_block", "math_block", "math_block_label"})
+DISPLAY = frozenset({"math_block", "math_block_label"})
+# `x_{<i}`: the sanitiser must treat `<i…` as a possible tag; in TeX math a space is
+# insignificant, and `< i` can start no tag, so the formula survives unchanged in meaning.
+TAG_LIKE = re.compile(r"<(?=[A-Za-z/!?])")
+_MD = parser()
+
+
+def frozen_lines(text: str) -> tuple[set[int], set[int]]:
+    """0-based indexes of the lines that are code or display math, and of those that are math."""
+    frozen: set[int] = set()
+    math: set[int] = set()
+    for token in _MD.parse(text):
+        if token.type in FROZEN and token.map:
+            frozen.update(range(token.map[0], token.map[1]))
+            if token.type in DISPLAY:
+                math.update(range(token.map[0], token.map[1]))
+    return frozen, math
+
+
+def space_tags(text: str) -> str:
+    return TAG_LIKE.sub("< ", text) if "<" in text else text
+
+
+def _space_math_tags(text: str) -> str:
+    if "<" not in text:
+        return text
+    return MATH.sub(lambda m: space_tags(m.group()), text)
+
+
+def fix_tree_math(answer: tuple[Line, ...]) -> tuple[str, bool, int | None]:
+    """(Markdown, holds math, first line with an unbalanced dollar or None)."""
+    texts = [line.text for line in answer]
+    frozen, math = frozen_lines("\n".join(texts))
+    out: list[str] = []
+    has_math, bad_line = False, None
+    run: list[int] = []
+    for index in range(len(texts) + 1):
+        if index < len(texts) and index not in frozen:
+            run.append(index)
+            continue
+        if run:
+            result = fix_math("\n".join(texts[i] for i in run))
+            out.append(_space_math_tags(result.text))
+            has_math |= result.has_math
+            if result.unbalanced and bad_line is None:
+                bad_line = answer[run[0]].no
+            run = []
+        if index < len(texts):
+            out.append(space_tags(texts[index]) if index in math else texts[index])
+            has_math |= texts[index].lstrip().startswith("$$")
+    return "\n".join(out), has_math, bad_line

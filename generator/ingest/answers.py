@@ -1,0 +1,174 @@
+"""A question's answer from the blocks under it: labels off, placeholders out, options read.
+
+Accepts answers as people write them:
+
+    - Answer:                          <- a label item: its content is the answer
+        The generator produces ...
+    Answer: TBD                        <- a placeholder: a practice prompt
+    <details><summary>💡 Show Answer</summary> ... </details>
+    - [ ] pivot table                  <- task-list options, [x] marks the correct one
+    - [x] scatter plots
+    a) Overfitting                     <- option lines, then the letter named
+    b) Underfitting
+    **Explanation:** The correct answer is a) Overfitting
+
+The answer is the blocks' own Markdown (see read_markdown), joined with blank
+lines and carried as numbered lines, so code, tables and math stay as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.ingest.titles import render_inline
+from generator.ingest.tree import Block
+from generator.model import Choice, Line
+
+ANSWER_LABEL = re.compile(
+    r"^[*_]{0,2}(?:(?:answer|ans|solution)[*_]{0,2}[ \t]*(?:[:\-–—.)]|$)|a[*_]{0,2}[ \t]*:)[*_]{0,2}[ \t]*",
+    re.I,
+)
+SHOW_ANSWER = re.compile(
+    r"\b(?:show|view|see|reveal|click)\b.*\b(?:answer|solution)s?\b|^\W*answers?\W*$", re.I
+)
+PLACEHOLDERS = frozenset({"answer here", "tbd", "todo", "to do", "coming soon", "tba", "wip", "n a", "na"})
+OPTION = re.compile(r"^\s*(?:\(?(?P<low>[a-h])\)|(?P<up>[A-H])[.)])\s+(?=\S)")
+CORRECT = re.compile(
+    r"(?:correct\s+(?:answer|option|choice)\s*(?:is|:)?|^\W*answer\s*[:\-–]|^\W*correct\s*[:\-–])\W*\(?(?P<letter>[a-h])\b\)?",
+    re.I,
+)
+LETTERS = "ABCDEFGH"
+
+
+@dataclass
+class Answer:
+    lines: tuple[Line, ...]
+    choices: tuple[Choice, ...] = ()
+    correct: str | None = None
+
+
+def build_answer(blocks: list[Block]) -> Answer:
+    blocks = strip_label(blocks)
+    choices, correct, blocks = read_options(blocks)
+    lines = to_lines(blocks)
+    if is_placeholder(lines):
+        lines = ()
+    return Answer(lines, choices, correct)
+
+
+def strip_label(blocks: list[Block]) -> list[Block]:
+    """The answer without a leading `Answer:` label, `- Answer:` item or "Show Answer" summary."""
+    if not blocks:
+        return blocks
+    first, rest = blocks[0], blocks[1:]
+    if first.kind == "details" and first.children and _is_show_answer(first.children[0]):
+        return [*first.children[1:], *rest]
+    if first.kind == "list" and not first.ordered and first.children:
+        item = first.children[0]
+        head = item.children[0] if item.children else None
+        if head is not None and head.kind == "paragraph" and ANSWER_LABEL.match(head.text):
+            inner = [*_strip_paragraph(head), *item.children[1:]]
+            others = first.children[1:]
+            return [*inner, *([_sublist(first, others)] if others else []), *rest]
+    if first.kind == "paragraph" and ANSWER_LABEL.match(first.text):
+        return [*_strip_paragraph(first), *rest]
+    return blocks
+
+
+def _is_show_answer(block: Block) -> bool:
+    return block.kind == "summary" and bool(SHOW_ANSWER.search(block.text))
+
+
+def _strip_paragraph(block: Block) -> list[Block]:
+    """A paragraph without its label; nothing if the label was all it held."""
+    text = ANSWER_LABEL.sub("", block.text, count=1).strip()
+    markdown = ANSWER_LABEL.sub("", block.markdown.lstrip(), count=1).strip()
+    if not text:
+        return []
+    return [Block("paragraph", block.line, block.end, text=text, markdown=markdown)]
+
+
+def _sublist(parent: Block, items: list[Block]) -> Block:
+    markdown = "\n".join(item.markdown for item in items)
+    return Block("list", items[0].line, parent.end, markdown=markdown, children=items)
+
+
+def read_options(blocks: list[Block]) -> tuple[tuple[Choice, ...], str | None, list[Block]]:
+    """Options from a task list or from `a)`/`A.` lines; the rest stays as the explanation."""
+    for index, block in enumerate(blocks):
+        options = _task_options(block) or _line_options(block)
+        if options is None:
+            continue
+        choices = tuple(Choice(LETTERS[i], text) for i, (text, _) in enumerate(options))
+        marked = [choices[i].letter for i, (_, checked) in enumerate(options) if checked]
+        rest = blocks[:index] + blocks[index + 1 :]
+        correct = marked[0] if marked else _named_letter(rest, len(choices))
+        return choices, correct, [b for b in rest if not _only_names_letter(b)]
+    return (), None, blocks
+
+
+def _task_options(block: Block) -> list[tuple[str, bool]] | None:
+    items = block.children if block.kind == "list" else []
+    if len(items) < 2 or len(items) > len(LETTERS) or any(i.checked is None for i in items):
+        return None
+    return [(_item_text(item), bool(item.checked)) for item in items]
+
+
+def _item_text(item: Block) -> str:
+    head = item.children[0].text if item.children else ""
+    return render_inline(head)[0]
+
+
+def _line_options(block: Block) -> list[tuple[str, bool]] | None:
+    if block.kind != "paragraph":
+        return None
+    lines = [line.strip() for line in block.text.split("\n") if line.strip()]
+    if len(lines) < 2 or len(lines) > len(LETTERS):
+        return None
+    options = []
+    for i, line in enumerate(lines):
+        found = OPTION.match(line)
+        letter = found and (found["low"] or found["up"]).upper()
+        if not found or letter != LETTERS[i]:
+            return None
+        options.append((render_inline(line[found.end() :])[0], False))
+    return options
+
+
+def _named_letter(blocks: list[Block], count: int) -> str | None:
+    for block in blocks:
+        for found in CORRECT.finditer(block.text):
+            letter = found["letter"].upper()
+            if letter in LETTERS[:count]:
+                return letter
+    return None
+
+
+def _only_names_letter(block: Block) -> bool:
+    """`Answer: B` alone says nothing the marked option does not."""
+    text = block.text.strip().strip("*_ ")
+    found = CORRECT.match(text) if block.kind == "paragraph" else None
+    return bool(found) and len(text) - found.end() <= 2  # type: ignore[union-attr]
+
+
+def to_lines(blocks: list[Block]) -> tuple[Line, ...]:
+    """The blocks' Markdown as numbered lines, a blank line between blocks, common indentation removed."""
+    out: list[Line] = []
+    for block in blocks:
+        if out:
+            out.append(Line(out[-1].no, ""))
+        markdown = _bold_heading(block) if block.kind == "heading" else block.markdown
+        out += [Line(block.line + i, text) for i, text in enumerate(markdown.split("\n"))]
+    indent = min((len(x.text) - len(x.text.lstrip(" ")) for x in out if x.text.strip()), default=0)
+    return tuple(Line(x.no, x.text[indent:]) for x in out) if indent else tuple(out)
+
+
+def _bold_heading(block: Block) -> str:
+    """A sub-heading inside an answer becomes a bold line: the page's own headings are the questions."""
+    return block.text if block.text.startswith("**") or not block.text else f"**{block.text}**"
+
+
+def is_placeholder(lines: tuple[Line, ...]) -> bool:
+    words = " ".join(re.sub(r"[^a-z0-9]+", " ", x.text.lower()) for x in lines).split()
+    return " ".join(words) in PLACEHOLDERS or not words

@@ -1,0 +1,218 @@
+"""Drafts from a block tree: the chosen markers, their answers and sections, and what no question took.
+
+Walks the document's units once (see segment.units_of):
+
+    # Title                      <- document title: not a section, not dropped
+    Intro paragraph.             <- before the first question: reported as unread
+    ## Basics                    <- a section heading: becomes `section`
+    ### 1. What is X?            <- a marker: a question
+    #### 1. Ring attention       <- deeper than the questions: part of the answer
+    ---  <br>                    <- junk: rules and bare HTML go nowhere, silently
+
+`structure` says, for `check`, what was chosen and why.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from generator import junk
+from generator.ingest.answers import build_answer
+from generator.ingest.segment import (
+    Choice,
+    Marker,
+    Unit,
+    candidates,
+    choose,
+    drop_statements,
+    is_toc,
+    units_of,
+    with_shallower_questions,
+)
+from generator.ingest.titles import parse_title, plain_text
+from generator.ingest.tree import Block, Tree
+from generator.model import Document, Draft, Problem
+
+TAG = re.compile(r"<[^>]*>")
+DESCRIBE = {
+    "heading-label": "Q-labelled headings",
+    "bold": "bold-only paragraphs",
+    "list": "top-level numbered list items",
+    "label": "Q:/Question: labelled paragraphs",
+    "details": "<details> summaries",
+}
+
+
+@dataclass
+class Segmented:
+    drafts: list[Draft] = field(default_factory=list)
+    structure: str = ""
+    unread: list[tuple[int, int]] = field(default_factory=list)  # line ranges, end inclusive
+    problems: list[Problem] = field(default_factory=list)
+    empty: list[int] = field(default_factory=list)  # drafts with nothing at all under them
+
+
+@dataclass
+class _Open:
+    marker: Marker
+    section: str | None
+    blocks: list[Block]
+    source_list: dict[int, int] = field(default_factory=dict)  # id(answer list) -> id(its source list)
+
+
+def segment(tree: Tree, doc: Document, force: str | None = None) -> Segmented:
+    units = units_of(tree)
+    toc = {i for i, u in enumerate(units) if u.list_block is not None and is_toc(u.list_block)}
+    found = candidates(units, toc)
+    choice = choose(found, force)
+    if choice is not None:
+        choice = with_shallower_questions(choice, found)
+    if choice is None:
+        return Segmented(unread=_ranges([u.block for u in units if not _is_junk(u.block)]))
+    markers = {id(m.block): m for m in drop_statements(choice)}
+    boundary = _boundary_level(units, markers, choice)
+    out = Segmented()
+    current: _Open | None = None
+    section: str | None = None
+    section_level = 0
+    kept: Counter[str] = Counter()
+    unread: list[Block] = []
+    first_title = units[0].block if units and units[0].block.kind == "heading" else None
+    for index, unit in enumerate(units):
+        block = unit.block
+        if id(block) in markers:
+            if block.kind == "heading" and block.level <= section_level:
+                section = None  # a question heading beside the section heading, not under it
+            _flush(current, doc, out)
+            current = _Open(markers[id(block)], section, list(markers[id(block)].rest))
+        elif block.kind == "heading" and block.level <= boundary:
+            _flush(current, doc, out)
+            current = None
+            if block is not first_title and block.level < _level_of_next(units, index, markers):
+                section, section_level = plain_text(block.text) or None, block.level
+        elif index in toc:
+            unread.append(block)
+        elif current is not None:
+            if block.kind == "heading":
+                kept[f"level-{block.level} headings"] += 1
+            if not _is_junk(block):
+                _append(current, unit)
+        elif not _is_junk(block) and block is not first_title:
+            unread.append(block)
+    _flush(current, doc, out)
+    out.problems = _empty_answers(out)
+    out.unread = _ranges(unread)
+    out.structure = describe(choice, kept, _ranges([units[i].block for i in sorted(toc)]), force)
+    return out
+
+
+def _level_of_next(units: list[Unit], index: int, markers: dict[int, Marker]) -> int:
+    """The heading level of the next question (7 for a question that is no heading): a
+    section heading sits above it; one at its own level is a sibling, not a section."""
+    for unit in units[index + 1 :]:
+        if id(unit.block) in markers:
+            return unit.block.level if unit.block.kind == "heading" else 7
+    return 0
+
+
+def _boundary_level(units: list[Unit], markers: dict[int, Marker], choice: Choice) -> int:
+    """Headings at this level or above end an answer and name a section."""
+    if choice.name.startswith("heading"):
+        return max(m.block.level for m in markers.values()) if markers else 0
+    levels = [0]
+    for before, unit in itertools.pairwise(units):
+        if id(unit.block) in markers and before.block.kind == "heading":
+            levels.append(before.block.level)
+    return max(levels)
+
+
+def _append(current: _Open, unit: Unit) -> None:
+    """Add a unit to an answer; consecutive items of one list stay one list."""
+    block, source = unit.block, unit.list_block
+    last = current.blocks[-1] if current.blocks else None
+    if source is not None and last is not None and current.source_list.get(id(last)) == id(source):
+        last.markdown += ("\n\n" if block.line > last.end else "\n") + block.markdown
+        last.children.append(block)
+        last.end = block.end
+        return
+    if source is not None:
+        block = Block(
+            "list", block.line, block.end, markdown=block.markdown, ordered=source.ordered, children=[block]
+        )
+        current.source_list[id(block)] = id(source)
+    current.blocks.append(block)
+
+
+def _flush(current: _Open | None, doc: Document, out: Segmented) -> None:
+    if current is None:
+        return
+    title = parse_title(current.marker.title)
+    answer = build_answer(current.blocks)
+    if not current.blocks:
+        out.empty.append(len(out.drafts))
+    out.drafts.append(
+        Draft(
+            question=title.text,
+            location=doc.at(current.marker.block.line),
+            answer=answer.lines,
+            section=current.section,
+            choices=answer.choices,
+            correct=answer.correct,
+            label=title.label or (str(current.marker.number) if current.marker.number is not None else None),
+            link=title.link,
+            difficulty=title.difficulty,
+            markup=True,
+        )
+    )
+
+
+def _empty_answers(out: Segmented) -> list[Problem]:
+    """Where most questions have answers, one with nothing under it is worth a word."""
+    if len(out.empty) * 2 > len(out.drafts):
+        return []
+    return [
+        Problem(d.location, f"question has an empty answer: {d.question[:60]!r}")
+        for d in (out.drafts[i] for i in out.empty)
+    ]
+
+
+def _is_junk(block: Block) -> bool:
+    """Rules, bare HTML (banners, `<br>`), and lines the junk table removes."""
+    if block.kind == "rule":
+        return True
+    if block.kind == "html":
+        return len(TAG.sub(" ", block.text).split()) < 3
+    if block.kind == "paragraph":
+        return junk.is_junk_line(block.text.lower())
+    return False
+
+
+def _ranges(blocks: list[Block]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for block in sorted(blocks, key=lambda b: b.line):
+        end = max(block.line, block.end - 1)
+        if out and block.line <= out[-1][1] + 2:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((block.line, end))
+    return out
+
+
+def describe(choice: Choice, kept: Counter[str], toc: list[tuple[int, int]], force: str | None) -> str:
+    name = DESCRIBE.get(choice.name) or f"level-{choice.name.split('-')[1]} headings"
+    numbers = choice.numbers
+    text = f"questions: {name}"
+    if numbers:
+        restarts = sum(1 for n in numbers[1:] if n == 1)
+        text += f" numbered {min(numbers)}–{max(numbers)}"
+        text += f" (restarting {restarts} times)" if restarts else ""
+    if force:
+        text += f" (forced by sources.yml: questions: {force})"
+    for what, count in sorted(kept.items()):
+        text += f"; {count} {what} kept inside answers"
+    for start, end in toc:
+        text += f"; table of contents at lines {start}–{end} skipped"
+    return text

@@ -1,0 +1,251 @@
+"""Find the questions on a block tree: try each kind of marker, keep the one that explains the document.
+
+Accepts the shapes people publish, whichever reader built the tree:
+
+    ## 3. What is attention?            heading-N: headings at one level
+    **What is regression? 👶**          bold: bold-only paragraphs
+    1. **What is a GAN?**               list: top-level ordered items (and `**1.**` paragraphs)
+    Q: What is LoRA? / A: ...           label: `Q:`, `Question:`, `Q12.` paragraphs
+    <details><summary>Why?</summary>    details: one question per `<details>`
+    * [Q1: What is …](#q1)              a table of contents: skipped, reported
+
+Each candidate is scored on how many of its titles read as questions (a `?`,
+an interrogative or imperative opening), discounted by the share that do not,
+and on numbering that runs on (1, 2, 3 … or restarting at 1). Everything below
+a question up to the next one belongs to its answer, sub-headings included;
+headings above questions (shallower, or placed right before one) are sections.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from generator.ingest.titles import parse_title, split_label, unwrap_strong
+from generator.ingest.tree import Block, Tree
+
+QUESTION_LABEL = re.compile(
+    r"^[*_]{0,2}(?:Q(?:uestion)?[ \t]*\d{0,5}[a-z]?[ \t]*[.:)\-]|Question[ \t]*\d{0,5}\b)", re.I
+)
+NUMBER_LABEL = re.compile(r"^[*_]{2}\d{1,5}[.)]")
+ANSWER_LINE = re.compile(r"^[*_]{0,2}(?:A|Ans|Answer)[*_]{0,2}[ \t]*[:\-.)]", re.I)
+OPENING = re.compile(
+    r"^(?:what|why|how|when|where|which|who|whom|whose|is|are|can|could|do|does|did|should|would|will|"
+    r"has|have|was|were|explain|describe|define|compare|contrast|discuss|differentiate|distinguish|"
+    r"outline|summari[sz]e|list|name|give|walk|tell|highlight|propose|suggest|identify|illustrate|"
+    r"elaborate|state|write|implement|design|mention|provide|evaluate|analy[sz]e|justify|in what|in which)\b",
+    re.I,
+)
+LINK_ONLY = re.compile(r"^\[[^\]]*\]\([^)]*\)\W*$")
+KINDS = ("heading", "label", "bold", "list", "details")
+# What sources.yml's `questions:` may force (see config.SourceMeta).
+FORCEABLE = (
+    "heading",
+    *(f"heading-{n}" for n in range(1, 7)),
+    "heading-label",
+    "bold",
+    "list",
+    "label",
+    "details",
+)
+
+
+@dataclass
+class Marker:
+    block: Block  # the unit: heading, paragraph, item or details
+    title: str  # the title's raw inline Markdown
+    rest: list[Block] = field(default_factory=list)  # blocks inside the unit that open the answer
+    number: int | None = None  # an ordered list item's number (its title holds none)
+
+
+@dataclass
+class Unit:
+    block: Block
+    list_block: Block | None = None  # the top-level list an item came from
+
+
+@dataclass
+class Choice:
+    name: str  # "heading-2", "bold", "list", ...
+    markers: list[Marker]
+    score: float
+    numbers: list[int]
+
+
+def units_of(tree: Tree) -> list[Unit]:
+    """Top-level blocks in order, top-level list items one by one, label paragraphs split at each label."""
+    out: list[Unit] = []
+    for block in tree.blocks:
+        if block.kind == "list":
+            out += [Unit(item, block) for item in block.children]
+        elif block.kind == "paragraph" and "\n" in block.text:
+            out += [Unit(part) for part in split_labels(block)]
+        else:
+            out.append(Unit(block))
+    return out
+
+
+def split_labels(block: Block) -> list[Block]:
+    """`Q: …⏎A: …` written as one paragraph: one block per labelled line."""
+    lines = block.text.split("\n")
+    source = block.markdown.split("\n")
+    cuts = [
+        i for i, line in enumerate(lines) if i and (QUESTION_LABEL.match(line) or ANSWER_LINE.match(line))
+    ]
+    if not cuts or len(source) != len(lines):
+        return [block]
+    parts = []
+    for start, stop in zip([0, *cuts], [*cuts, len(lines)], strict=True):
+        parts.append(
+            Block(
+                "paragraph",
+                block.line + start,
+                block.line + stop,
+                text="\n".join(lines[start:stop]),
+                markdown="\n".join(source[start:stop]),
+            )
+        )
+    return parts
+
+
+def candidates(units: list[Unit], skip: set[int]) -> dict[str, list[Marker]]:
+    found: dict[str, list[Marker]] = {}
+    for index, unit in enumerate(units):
+        if index in skip:
+            continue
+        for name, marker in markers_of(unit):
+            found.setdefault(name, []).append(marker)
+    return found
+
+
+def markers_of(unit: Unit) -> list[tuple[str, Marker]]:
+    block = unit.block
+    out: list[tuple[str, Marker]] = []
+    if block.kind == "heading":
+        out.append((f"heading-{block.level}", Marker(block, block.text)))
+        if QUESTION_LABEL.match(block.text):
+            out.append(("heading-label", Marker(block, block.text)))
+    elif block.kind == "paragraph":
+        first, _, more = block.text.partition("\n")
+        if QUESTION_LABEL.match(block.text):
+            out.append(("label", Marker(block, first, _rest_lines(block, more))))
+        if is_bold_only(block.text):
+            out.append(("bold", Marker(block, block.text)))
+        if NUMBER_LABEL.match(block.text):
+            out.append(("list", Marker(block, first, _rest_lines(block, more))))
+    elif block.kind == "item" and unit.list_block is not None and unit.list_block.ordered:
+        head = block.children[0] if block.children else None
+        if head is not None and head.kind == "paragraph":
+            first, _, more = head.text.partition("\n")
+            rest = _rest_lines(head, more) + block.children[1:]
+            out.append(("list", Marker(block, first, rest, block.number)))
+    elif block.kind == "details" and block.children and block.children[0].kind == "summary":
+        out.append(("details", Marker(block, block.children[0].text, block.children[1:])))
+    return out
+
+
+def _rest_lines(block: Block, more: str) -> list[Block]:
+    """The lines of a paragraph after its first (a title line), as a paragraph of their own."""
+    if not more.strip():
+        return []
+    source = block.markdown.split("\n", 1)
+    markdown = source[1] if len(source) > 1 else more
+    return [Block("paragraph", block.line + 1, block.end, text=more, markdown=markdown)]
+
+
+def is_bold_only(text: str) -> bool:
+    if "\n" in text:
+        return False
+    return unwrap_strong(_without_tail(text)) != _without_tail(text)
+
+
+def _without_tail(text: str) -> str:
+    return text.rstrip(" \t\u200d\ufe0f👶⭐🚀🌟I")
+
+
+def reads_as_question(title: str) -> bool:
+    parsed = parse_title(title)
+    words = re.sub(r"[*_`\\]", "", parsed.text).strip()
+    return words.rstrip(" .:)").endswith("?") or bool(OPENING.match(words))
+
+
+def number_of(marker: Marker) -> int | None:
+    if marker.number is not None:
+        return marker.number
+    _, label = split_label(marker.title)
+    digits = "".join(ch for ch in label or "" if ch.isdigit())
+    return int(digits) if digits else None
+
+
+def score(markers: list[Marker]) -> tuple[float, list[int]]:
+    """Questions, discounted by the share of titles that are not, plus numbering that runs on."""
+    asks = sum(1 for m in markers if reads_as_question(m.title))
+    numbers = [n for n in (number_of(m) for m in markers) if n is not None]
+    runs = sum(1 for a, b in itertools.pairwise(numbers) if b in (a + 1, 1))
+    breaks = len(numbers) - 1 - runs if numbers else 0
+    value = asks * asks / len(markers) + 0.5 * runs - breaks
+    return value, numbers
+
+
+def choose(found: dict[str, list[Marker]], force: str | None = None) -> Choice | None:
+    best: Choice | None = None
+    for name, markers in sorted(found.items(), key=lambda kv: _order(kv[0])):
+        if force is not None and not _forced(name, force):
+            continue
+        value, numbers = score(markers)
+        if best is None or value > best.score:
+            best = Choice(name, markers, value, numbers)
+    if best is not None and force is None and best.score <= 0:
+        return None
+    return best
+
+
+def _forced(name: str, force: str) -> bool:
+    return name == force or (force == "heading" and name.startswith("heading"))
+
+
+def _order(name: str) -> tuple[int, str]:
+    return KINDS.index(name.split("-")[0]), name
+
+
+def with_shallower_questions(choice: Choice, found: dict[str, list[Marker]]) -> Choice:
+    """Level-3 questions and a level-2 `## Q: …` among them: shallower question headings count too
+    (they end any answer anyway); deeper ones stay inside answers."""
+    if not choice.name.startswith("heading-") or not choice.name[-1].isdigit():
+        return choice
+    level = int(choice.name[-1])
+    extra = [
+        m
+        for name, markers in found.items()
+        if name[-1:].isdigit() and name.startswith("heading-") and int(name[-1]) < level
+        for m in markers
+        if reads_as_question(m.title) or QUESTION_LABEL.match(m.title)
+    ]
+    if not extra:
+        return choice
+    merged = sorted([*choice.markers, *extra], key=lambda m: m.block.line)
+    return Choice(choice.name, merged, choice.score, choice.numbers)
+
+
+def drop_statements(choice: Choice) -> list[Marker]:
+    """Where most titles are questions, a title that is neither a question, numbered nor rated is not one."""
+    asks = [reads_as_question(m.title) for m in choice.markers]
+    if sum(asks) * 2 < len(asks):
+        return choice.markers
+    kept = []
+    for marker, ask in zip(choice.markers, asks, strict=True):
+        parsed = parse_title(marker.title)
+        if ask or parsed.label or parsed.difficulty or marker.number is not None:
+            kept.append(marker)
+    return kept
+
+
+def is_toc(block: Block) -> bool:
+    """A list whose items are mostly bare links: a table of contents."""
+    if block.kind != "list" or len(block.children) < 3:
+        return False
+    links = sum(
+        1 for item in block.children if item.children and LINK_ONLY.match(item.children[0].text.strip())
+    )
+    return links * 10 >= len(block.children) * 7

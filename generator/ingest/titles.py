@@ -1,0 +1,228 @@
+"""A question's title from a block's inline Markdown: label, difficulty, citation link, safe text.
+
+Accepts titles as people write them:
+
+    1. What are _Large Language Models (LLMs)_ and how do they work?
+    **1.** Why might over-reliance on perplexity be problematic?
+    **14. In loss functions like triplet loss, what is the margin?**
+    **What is supervised machine learning? 👶**
+    **Possible approaches to the cold start problem? \u200d⭐️🚀**
+    Q12: What is `RMSNorm`? [[src](https://arxiv.org/abs/1910.07467)]
+    Why scale by $\\sqrt{d_k}$? [Hard]
+
+The label (`1`, `Q12`) goes to `label`, the marker to `difficulty`, the citation
+URL to `link`; what is left is re-rendered from markdown-it-py's inline tokens
+as Markdown that can only show text, emphasis, code and math: links keep their
+text, HTML is dropped, everything else that could become markup is escaped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
+
+from markdown_it.token import Token
+
+from generator.ingest.read_markdown import parser
+from generator.model import Difficulty
+from generator.sanitize import sanitize_markdown
+
+LABEL = re.compile(
+    r"(?:Q(?:uestion)?[ \t]*(?P<q>\d{1,5}[a-z]?)?|(?P<n>\d{1,5}))[ \t]*[.:)\-](?=\s|\*|_|$)", re.I
+)
+EMOJI = {"👶": "easy", "⭐": "medium", "🌟": "medium", "🚀": "hard"}
+RANK: dict[Difficulty, int] = {"easy": 1, "medium": 2, "hard": 3}
+DIFFICULTY_TAG = re.compile(r"[\[(](easy|medium|hard)[\])]", re.I)
+TAIL_NOISE = " \t\u200d\ufe0f"
+STRAY_STARS = re.compile(r"^\*{3,}(?=\S)")
+CITATION_TEXT = re.compile(r"^\s*(?:src|source|sources|ref|reference|link|paper|\d{1,3}|arxiv)\s*$", re.I)
+MATH_IMAGE = "render.githubusercontent.com/render/math"
+ESCAPE = str.maketrans({c: "\\" + c for c in "\\`*[]#!|~$"} | {"<": "&lt;", "&": "&amp;", ">": "&gt;"})
+# `_` makes emphasis only at a word's edge; `attr_list` stays as written.
+EDGE_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+# `## Title {: #id .class }`: Python-Markdown's attr_list syntax, never visible title text.
+ATTR_LIST = re.compile(r"[ \t]\{:?[^{}\n]*\}[ \t]*$")
+MATH_SPAN = re.compile(r"(?<!\\)\$\S")
+_INLINE = parser()
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str  # safe inline Markdown
+    label: str | None = None
+    link: str | None = None
+    difficulty: Difficulty | None = None
+
+
+def parse_title(raw: str) -> Title:
+    text = STRAY_STARS.sub("", " ".join(raw.split()))
+    text = ATTR_LIST.sub("", text) if text.endswith("}") else text
+    text, label = split_label(text)
+    text, difficulty = split_difficulty(text)
+    inner = unwrap_strong(text)
+    if inner != text:
+        text = inner
+        if label is None:
+            text, label = split_label(text)
+        text, more = split_difficulty(text)
+        difficulty = _harder(difficulty, more)
+    rendered, link = render_inline(text)
+    return Title(rendered, label, link, difficulty)
+
+
+def clean_title(text: str) -> tuple[str, bool, int]:
+    """(title, holds math, unbalanced dollars) for a title rendered by `render_inline`.
+
+    It is safe by construction; the sanitiser runs once more as a second line of defence.
+    """
+    safe = " ".join(sanitize_markdown(text).split())
+    return safe, bool(MATH_SPAN.search(safe)), 0
+
+
+def split_label(text: str) -> tuple[str, str | None]:
+    """`Q12. …` / `12. …` / `**1.** …` / `**14. …**` / `Q: …` -> (text without it, "12" or None)."""
+    wrap = "**" if text.startswith("**") else "__" if text.startswith("__") else ""
+    found = LABEL.match(text, len(wrap))
+    if found is None:
+        return text, None
+    label = found["q"] or found["n"]
+    rest = text[found.end() :].lstrip()
+    if wrap and rest.startswith(wrap):  # `**1.** text`: the bold held only the label
+        return rest[len(wrap) :].lstrip(), label
+    return wrap + rest, label
+
+
+def split_difficulty(text: str) -> tuple[str, Difficulty | None]:
+    """Strip difficulty emoji (with joiners and a stray letter after them) and `[Easy]` tags at the ends."""
+    level: Difficulty | None = None
+    end = len(text)
+    if end and text[end - 1].isalpha() and end > 1 and text[end - 2] in "️⭐🚀👶":
+        end -= 1  # `‍⭐️I`: a typo after the marker
+    while end and (text[end - 1] in TAIL_NOISE or text[end - 1] in EMOJI):
+        if text[end - 1] in EMOJI:
+            level = _harder(level, EMOJI[text[end - 1]])  # type: ignore[arg-type]
+        end -= 1
+    text = text[:end] if level else text.rstrip()
+    for tag in (_tag_at_end(text), _tag_at_start(text)):
+        if tag:
+            level = _harder(level, tag.group(1).lower())  # type: ignore[arg-type]
+            text = (text[: tag.start()] + text[tag.end() :]).strip()
+    return text, level
+
+
+def _tag_at_end(text: str) -> re.Match[str] | None:
+    start = text.rfind("[") if text.endswith("]") else text.rfind("(") if text.endswith(")") else -1
+    return DIFFICULTY_TAG.fullmatch(text, start) if start >= 0 else None
+
+
+def _tag_at_start(text: str) -> re.Match[str] | None:
+    return DIFFICULTY_TAG.match(text) if text[:1] in "[(" else None
+
+
+def _harder(a: Difficulty | None, b: Difficulty | None) -> Difficulty | None:
+    if a is None or b is None:
+        return a or b
+    return a if RANK[a] >= RANK[b] else b
+
+
+def unwrap_strong(text: str) -> str:
+    """`**whole title**` -> `whole title` (only when the bold spans all of it)."""
+    for wrap in ("**", "__"):
+        if len(text) > 4 and text.startswith(wrap) and text.endswith(wrap) and wrap not in text[2:-2]:
+            return text[2:-2].strip()
+    return text
+
+
+def render_inline(text: str) -> tuple[str, str | None]:
+    """(safe inline Markdown, citation URL) from inline Markdown."""
+    tokens = _INLINE.parseInline(text)[0].children or []
+    out: list[str] = []
+    link: str | None = None
+    depth = 0  # inside a link: its text is kept, its URL is not
+    citation: list[str] = []
+    href = ""
+    for token in tokens:
+        if token.type == "link_open":
+            depth, href, citation = depth + 1, str(token.attrs.get("href", "")), []
+            continue
+        if token.type == "link_close":
+            depth -= 1
+            words = "".join(citation)
+            if CITATION_TEXT.match(words) and href:
+                link = link or href
+                _drop_link_text(out, len(citation))
+            continue
+        piece = _render(token)
+        if depth:
+            citation.append(piece)
+        out.append(piece)
+    rendered = _tidy_brackets(" ".join("".join(out).split()))
+    if not rendered and text.strip():
+        rendered = escape_text(" ".join(text.split()))
+    return rendered, link
+
+
+def plain_text(text: str) -> str:
+    """A heading as plain words (for `section`): markup, links and HTML gone, `**Basics:**` -> `Basics`."""
+    tokens = _INLINE.parseInline(text)[0].children or []
+    words = "".join(t.content if t.type in ("text", "code_inline", "math_inline") else " " for t in tokens)
+    return " ".join(words.split()).strip(" :")
+
+
+def _drop_link_text(out: list[str], count: int) -> None:
+    del out[len(out) - count :]
+
+
+def _tidy_brackets(text: str) -> str:
+    """A citation link written `[[src](url)]` leaves `\\[\\]` behind: drop it."""
+    while text.endswith(("\\[\\]", "()")):
+        text = text[: -4 if text.endswith("\\[\\]") else -2].rstrip()
+    return text.replace("\\[\\]", "").replace("  ", " ").strip()
+
+
+def _render(token: Token) -> str:
+    kind = token.type
+    if kind == "text":
+        return escape_text(token.content)
+    if kind in ("softbreak", "hardbreak"):
+        return " "
+    if kind in ("strong_open", "strong_close"):
+        return "**"
+    if kind in ("em_open", "em_close"):
+        return "*"
+    if kind in ("s_open", "s_close"):
+        return "~~"
+    if kind == "code_inline":
+        return _code_span(token.content)
+    if kind in ("math_inline", "math_inline_double"):
+        return f"${token.content.strip()}$" if token.content.strip() else ""
+    if kind == "image":
+        return image_text(str(token.attrs.get("src", "")), token.content)
+    if kind == "html_inline" and token.content.lower().startswith("<br"):
+        return " "
+    return ""
+
+
+def escape_text(text: str) -> str:
+    text = text.translate(ESCAPE)
+    return EDGE_UNDERSCORE.sub(r"\\_", text) if "_" in text else text
+
+
+def image_text(src: str, alt: str) -> str:
+    """GitHub's math-render images become `$…$`; other images leave their alt text."""
+    if MATH_IMAGE in src:
+        formula = (parse_qs(urlsplit(src).query).get("math") or [""])[0].strip()
+        if formula:
+            return f"${formula}$"
+    return escape_text(alt)
+
+
+def _code_span(content: str) -> str:
+    longest, run = 0, 0
+    for ch in content:
+        run = run + 1 if ch == "`" else 0
+        longest = max(longest, run)
+    fence = "`" * (longest + 1)
+    pad = " " if content.startswith("`") or content.endswith("`") else ""
+    return f"{fence}{pad}{content}{pad}{fence}"

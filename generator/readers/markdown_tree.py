@@ -1,0 +1,83 @@
+"""Reader: Markdown with block structure, parsed into a tree and segmented (generator.ingest).
+
+Accepts what people publish as README-style documents, for example:
+
+    # 63 Must-Know LLM Interview Questions
+    * [Q1: What is attention?](#q1-what-is-attention)    <- table of contents
+    ## 1. What are _Large Language Models_?              <- questions as headings,
+    ### Core idea                                        <- sub-headings stay in the answer
+    **What is regression? 👶**                           <- or as bold paragraphs,
+    1. **What is a GAN?**                                <- or numbered items with
+    - Answer: ...                                        <- a labelled answer
+    #### Q4. In machine learning you input ...          <- with `- [x]` options
+
+It claims a document only when the text has Markdown block structure (headings,
+fences, task lists, tables, bold-only lines, `<details>`) and the segmenter finds
+questions in it: the plain-text shapes keep their line readers, since Markdown
+would merge their lines that no blank line separates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from generator.ingest.assemble import Segmented, segment
+from generator.ingest.read_markdown import parse
+from generator.model import Document, Draft, Line, Problem
+
+NAME = "markdown"
+
+BLOCK_MARKUP = re.compile(
+    r"^ {0,3}(?:#{1,6}[ \t]+\S|```|~~~|[-*+][ \t]+\[[ xX]\][ \t]|\|?[ \t]*:?-{3,}:?[ \t]*\||"
+    r"\*\*[^*\n]{3,}\*\*[ \t\u200d\ufe0f👶⭐🚀]*$|\d{1,4}[.)][ \t]+\*\*\S|<details\b)",
+    re.M,
+)
+MIN_MARKUP_LINES = 2
+
+
+def has_block_markup(text: str) -> bool:
+    for found, _ in enumerate(BLOCK_MARKUP.finditer(text, 0, 2_000_000), start=1):
+        if found >= MIN_MARKUP_LINES:
+            return True
+    return False
+
+
+def matches(text: str) -> bool:
+    return has_block_markup(text) and bool(_segmented(text, None).drafts)
+
+
+def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
+    found, problems = read_tree(doc, None)
+    return found.drafts, problems
+
+
+def read_tree(doc: Document, force: str | None) -> tuple[Segmented, list[Problem]]:
+    """The segmented document; `force` is a `questions:` override from sources.yml."""
+    found = _segmented(doc.text, force)
+    numbers = [line.no for line in doc.lines]
+
+    def no(line: int) -> int:  # parse lines count from 1 in doc.text; Line.no is the file's
+        return numbers[line - 1] if 0 < line <= len(numbers) else line
+
+    drafts = [
+        replace(
+            d,
+            location=doc.at(no(d.location.line)),
+            answer=tuple(Line(no(x.no), x.text) for x in d.answer),
+        )
+        for d in found.drafts
+    ]
+    unread = [(no(a), no(b)) for a, b in found.unread]
+    problems = [Problem(doc.at(no(p.location.line)), p.message, p.severity) for p in found.problems]
+    return Segmented(drafts, found.structure, unread), problems
+
+
+@lru_cache(maxsize=4)
+def _segmented(text: str, force: str | None) -> Segmented:
+    # `matches` then `read` parse the same text: parse it once.
+    return segment(parse(text), _NO_DOC, force)
+
+
+_NO_DOC = Document("", "", ())
