@@ -80,12 +80,27 @@ class Reading:
 def read_source_document(doc: Document, force: str | None = None) -> Reading:
     """Route a freshly loaded document: a tree reader reads it as written; otherwise the
     junk rules run and the line readers read it. `force` is sources.yml's `questions:`."""
-    first = TREE_READERS[0] if force else pick_reader(doc.text)
-    tree = first if first in TREE_READERS else None
-    if tree is None:
-        doc, junk_problems = clean.strip_junk(doc)
-        name, drafts, problems = read_document(doc)
+    if force:
+        return _read_tree(TREE_READERS[0], doc, force)
+    first = pick_reader(doc.text)
+    if first in TREE_READERS:
+        return _read_tree(first, doc, None)
+    lines, junk_problems = clean.strip_junk(doc)
+    name, drafts, problems = read_document(lines)
+    if drafts or first is None:
         return Reading(name, drafts, junk_problems + problems)
+    # The reader that claimed the text found nothing in it (an Aiken sniff on a Markdown
+    # quiz): a tree reader that also claims it gets its turn before the error stands.
+    for later in READERS[READERS.index(first) + 1 :]:
+        if later in TREE_READERS and later.matches(doc.text):
+            reading = _read_tree(later, doc, None)
+            note = Problem(doc.at(1), f"{name} reader found no questions; read as {later.NAME}")
+            reading.problems.insert(0, note)
+            return reading
+    return Reading(name, drafts, junk_problems + problems)
+
+
+def _read_tree(tree: ModuleType, doc: Document, force: str | None) -> Reading:
     found, problems = tree.read_tree(doc, force)
     if not found.drafts:
         problems = [*problems, _nothing_read(doc, tree.NAME)]
