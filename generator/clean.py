@@ -16,7 +16,7 @@ from generator.ingest.titles import clean_title
 from generator.markdown_fix import join_blocks, to_markdown
 from generator.mathfix import fix_math
 from generator.model import Choice, Document, Draft, Kind, Line, Location, Problem, Question, question_id
-from generator.sanitize import escape_inline, sanitize_markdown
+from generator.sanitize import escape_inline, is_web_url, sanitize_markdown
 
 EMPTY_ANSWER = "question has an empty answer"
 
@@ -68,6 +68,11 @@ def make_questions(drafts: list[Draft], source_id: str) -> tuple[list[Question],
             problems.append(
                 Problem(draft.location, "unbalanced $ in the question: shown as a literal dollar")
             )
+        link = draft.link if draft.link is None or is_web_url(draft.link) else None
+        if draft.link and link is None:
+            problems.append(
+                Problem(draft.location, f"source link {draft.link[:80]!r} is not an http(s) URL: left out")
+            )
         answer, answer_math, answer_problems = clean_answer(draft)
         problems += answer_problems
         choices, choice_math = _clean_choices(draft.choices)
@@ -99,7 +104,7 @@ def make_questions(drafts: list[Draft], source_id: str) -> tuple[list[Question],
                 correct=draft.correct,
                 label=draft.label,
                 math=question_math or answer_math or choice_math,
-                link=draft.link,
+                link=link,
                 difficulty=draft.difficulty,
                 aliases=aliases(qid, source_id, draft.former_titles),
             )

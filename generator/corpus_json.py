@@ -7,12 +7,15 @@ its fields is recorded in CHANGELOG.md, which tests/test_changelog.py checks):
      "sources":   [{id, title, file, description, format, url, questions, answered, mcq, prompts}],
      "topics":    [{id, title, description, url, pages, questions, answered, mcq, prompts}],
      "questions": [{id, source, n, label, question, kind, answer, choices, correct, section,
-                    topic, tags, group, related, url, math, hidden, aliases}]}
+                    topic, tags, group, related, url, math, hidden, aliases,
+                    difficulty, link}]}
 
 One entry per question per source, even where the site merges duplicates into one
 entry; `group` names the merge. URLs are site-relative (no leading slash), a
 question's with its anchor; a hidden question has `"hidden": true` and `"url": null`.
 `aliases` are ids the question had before (a cleaner reading of its title changed it).
+`difficulty` ("easy", "medium", "hard") and `link` (an http(s) citation URL) are what the
+source marked, else null.
 """
 
 from __future__ import annotations
@@ -57,6 +60,8 @@ def question_record(q: Question, corpus: Corpus, layout: Layout) -> dict:
         "math": q.math,
         "hidden": q.id in corpus.hidden,
         "aliases": list(q.aliases),
+        "difficulty": q.difficulty,
+        "link": q.link,
     }
 
 

@@ -16,7 +16,7 @@ from markupsafe import escape
 
 from generator.model import Corpus, Question, Source
 from generator.render_layout import Entry, Layout, TopicPage
-from generator.sanitize import escape_inline
+from generator.sanitize import escape_inline, is_web_url
 
 MAX_RELATED = 3
 PLAIN_NUMBER = re.compile(r"^\d+$")
@@ -94,6 +94,9 @@ def badges(entry: Entry, sources: dict[str, Source]) -> str:
         out.append(_badge("Multiple choice", "mcq"))
     if q.section:
         out.append(_badge(q.section, "section"))
+    difficulty = next((m.difficulty for m in entry.members if m.difficulty), None)
+    if difficulty:  # one of three fixed words (model.Difficulty): nothing to escape
+        out.append(_badge(f"Difficulty: {difficulty}", f"difficulty qa-badge--{difficulty}"))
     return " ".join(out)
 
 
@@ -143,8 +146,18 @@ def _indent(text: str) -> str:
 
 def source_line(entry: Entry, page: TopicPage, sources: dict[str, Source]) -> str:
     back = "../" * page.path.count("/")
-    links = [f"[{citation(m, sources)}]({back}sources.md#{source_anchor(m.source)})" for m in entry.members]
+    links = [
+        f"[{citation(m, sources)}]({back}sources.md#{source_anchor(m.source)}){source_link(m)}"
+        for m in entry.members
+    ]
     return "From " + (", ".join(links[:-1]) + " and " + links[-1] if len(links) > 1 else links[0])
+
+
+def source_link(q: Question) -> str:
+    """ " (source)": the page the source cites for this question, opened without giving it our window."""
+    if not q.link or not is_web_url(q.link):
+        return ""
+    return f' (<a class="qa-link" href="{escape(q.link)}" rel="noopener">source</a>)'
 
 
 def related_line(entry: Entry, page: TopicPage, corpus: Corpus, layout: Layout) -> str:

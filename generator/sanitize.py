@@ -108,6 +108,8 @@ ATTRIBUTE = re.compile(r"""[\s/]*(?:([^\s/>][^\s/>=]*)(?:\s*=\s*("[^"]*"?|'[^']*
 INNER_TAG = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9-]*)")
 RISKY_ATTRIBUTES = frozenset({"style", "srcdoc", "formaction"})
 SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+# Scheme, a host, then any characters but spaces, controls, quotes, `<>`, backtick and backslash.
+WEB_URL = re.compile(r"https?://[^/?#\s\x00-\x1f\x7f\"'<>`\\]+(?:[/?#][^\s\x00-\x1f\x7f\"'<>`\\]*)?", re.I)
 INVISIBLE = re.compile(r"[\x00-\x20\x7f\\]+")
 IMAGE_OPEN = re.compile(r"(?<!\\)((?:\\\\)*)!(?=\[)")
 LINK_OPEN = re.compile(r"(?<!\\)(?:\\\\)*\]\(")  # an escaped `\]` opens no link
@@ -219,6 +221,12 @@ def is_safe_url(url: str) -> bool:
     plain = INVISIBLE.sub("", html.unescape(url)).lower()
     match = SCHEME.match(plain)
     return match is None or match.group(1) in SAFE_SCHEMES
+
+
+def is_web_url(url: str) -> bool:
+    """An absolute http or https URL with a host and nothing a browser would trim or split:
+    the only kind of citation link a question may carry."""
+    return WEB_URL.fullmatch(url) is not None
 
 
 def is_external_url(url: str) -> bool:

@@ -75,8 +75,10 @@ def render_glossary(corpus: Corpus, terms: tuple[Term, ...], layout: Layout | No
 
 
 def render_flashcards(corpus: Corpus) -> str:
-    total = sum(1 for q in corpus.questions if q.id not in corpus.hidden)
-    return TEMPLATES.get_template("flashcards.md.j2").render(total=total)
+    shown = [q for q in corpus.questions if q.id not in corpus.hidden]
+    return TEMPLATES.get_template("flashcards.md.j2").render(
+        total=len(shown), difficulties=any(q.difficulty for q in shown)
+    )
 
 
 def study_pages(corpus: Corpus, root: Path | None = None, layout: Layout | None = None) -> dict[str, str]:

@@ -115,9 +115,9 @@ def test_the_check_reports_an_unrecorded_field_and_an_unrecorded_version():
     version = corpus_json.SCHEMA_VERSION
     assert schema_problems(text, version, emitted) == []
 
-    with_new_field = {**emitted, "questions[]": emitted["questions[]"] | {"difficulty"}}
+    with_new_field = {**emitted, "questions[]": emitted["questions[]"] | {"study_minutes"}}
     [problem] = schema_problems(text, version, with_new_field)
-    assert "`questions[].difficulty`" in problem and "#### Added" in problem
+    assert "`questions[].study_minutes`" in problem and "#### Added" in problem
 
     without_url = {**emitted, "sources[]": emitted["sources[]"] - {"url"}}
     [problem] = schema_problems(text, version, without_url)

@@ -27,6 +27,8 @@ QUESTION_FIELDS = {
     "math",
     "hidden",
     "aliases",
+    "difficulty",
+    "link",
 }
 
 

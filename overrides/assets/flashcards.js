@@ -17,6 +17,8 @@ import { grade, load, loadData, loadIndex, siteRoot } from "./study/store.js";
   var LIST_ITEM = /^\s*([-*+]|\d+[.)])\s+/;
   var KIND_LABELS = { "": "All kinds", open: "Answered", mcq: "Multiple choice", prompt: "Practice prompts" };
   var SHOW_LABELS = { "": "All cards", due: "Due today", new: "Never graded", learning: "Not known yet" };
+  var DIFFICULTY_LABELS = { "": "Any difficulty", easy: "Easy", medium: "Medium", hard: "Hard" };
+  var WEB_URL = /^https?:\/\/[^/?#\s"'<>`\\]+([/?#][^\s"'<>`\\]*)?$/i;
 
   function escapeHtml(text) { return String(text).replace(/[&<>"']/g, function (c) { return ESCAPES[c]; }); }
 
@@ -114,7 +116,8 @@ import { grade, load, loadData, loadIndex, siteRoot } from "./study/store.js";
     view.position.textContent = "Card " + (view.index + 1) + " of " + deck.length;
     var meta = el("p", { "class": "fc-meta" });
     meta.textContent = [view.topics[entry.topic] || entry.topic, KIND_LABELS[p.kind],
-      entry.members.length > 1 ? "asked in " + entry.members.length + " sources" : view.sources[p.source] || p.source]
+      entry.members.length > 1 ? "asked in " + entry.members.length + " sources" : view.sources[p.source] || p.source,
+      entry.difficulty ? "difficulty: " + entry.difficulty : ""]
       .filter(Boolean).join(" · ");
     box.appendChild(meta);
     var question = el("h2", { "class": "fc-question", id: "fc-question" });
@@ -136,6 +139,10 @@ import { grade, load, loadData, loadIndex, siteRoot } from "./study/store.js";
     if (p.url) {
       var link = el("p", { "class": "fc-link" });
       link.appendChild(el("a", { href: new URL(p.url, siteRoot).href }, "Open on its topic page"));
+      if (typeof p.link === "string" && WEB_URL.test(p.link)) {
+        link.appendChild(document.createTextNode(" · "));
+        link.appendChild(el("a", { href: p.link, rel: "noopener" }, "Source"));
+      }
       answer.appendChild(link);
     }
     box.appendChild(answer);
@@ -195,10 +202,12 @@ import { grade, load, loadData, loadIndex, siteRoot } from "./study/store.js";
 
   function buildDeck(view) {
     var topic = view.filters.topic.value, kind = view.filters.kind.value, show = view.filters.show.value;
+    var difficulty = view.filters.difficulty ? view.filters.difficulty.value : "";
     var state = load(), day = today();
     view.deck = view.data.entries.filter(function (e) {
       if (topic && e.topic !== topic) return false;
       if (kind && e.kind !== kind) return false;
+      if (difficulty && e.difficulty !== difficulty) return false;
       var status = statusOf(latest(state, e.ids), day);
       if (show === "due") return status === "due";
       if (show === "new") return status === "new";
@@ -218,7 +227,10 @@ import { grade, load, loadData, loadIndex, siteRoot } from "./study/store.js";
     root.textContent = "";
     var view = { data: data, topics: topics, sources: sources, deck: [], index: 0, revealed: false, filters: {} };
     var bar = el("div", { "class": "fc-filters" });
-    [["Topic", "topic", topicOptions], ["Kind", "kind", KIND_LABELS], ["Show", "show", SHOW_LABELS]].forEach(function (f) {
+    var filters = [["Topic", "topic", topicOptions], ["Kind", "kind", KIND_LABELS], ["Show", "show", SHOW_LABELS]];
+    // Only where a source marks difficulty: a filter with nothing to filter would only confuse.
+    if (data.entries.some(function (e) { return e.difficulty; })) filters.push(["Difficulty", "difficulty", DIFFICULTY_LABELS]);
+    filters.forEach(function (f) {
       var s = select(f[0], f[1], f[2], params.get(f[1]) || "");
       view.filters[f[1]] = s.select;
       s.select.addEventListener("change", function () { buildDeck(view); });

@@ -47,6 +47,13 @@ test("entries follow the topic order, then kind, source order and number; hidden
   ]);
 });
 
+test("an entry's difficulty is the first its members' sources marked", () => {
+  const doc = { ...DOC, questions: DOC.questions.map((q) => (q.id === "b2-dup" ? { ...q, difficulty: "hard" } : q)) };
+  const byId = new Map(entriesFromQuestions(doc).entries.map((e) => [e.id, e.difficulty]));
+  assert.equal(byId.get("a2-open"), "hard", "a2-open has none; its duplicate b2-dup says hard");
+  assert.equal(byId.get("b1-open"), null);
+});
+
 test("study-index.json rows become entries, with the former ids' aliases", () => {
   const index = entriesFromIndex({ schema_version: 1, entries: [["t1", "a", "b"], ["t2", "c"]], aliases: { z: "a" } });
   assert.deepEqual(index.entries, [

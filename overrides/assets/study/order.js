@@ -15,7 +15,8 @@ function rankOf(items) {
 
 function compareIds(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
 
-/* {topics, sources, entries}: entries {id, ids, topic, kind, primary, members}. */
+/* {topics, sources, entries}: entries {id, ids, topic, kind, primary, members, difficulty}
+ * (difficulty: the first member's that a source marked, else null). */
 export function entriesFromQuestions(doc) {
   const topics = doc.topics || [], sources = doc.sources || [];
   const sourceRank = rankOf(sources), topicRank = rankOf(topics);
@@ -35,8 +36,10 @@ export function entriesFromQuestions(doc) {
   });
   const entries = Array.from(groups.values(), function (group) {
     const members = group.slice().sort(byKey);
+    const rated = members.find(function (m) { return m.difficulty; });
     return { id: members[0].id, ids: members.map(function (m) { return m.id; }),
-             topic: members[0].topic, kind: members[0].kind, primary: members[0], members: members };
+             topic: members[0].topic, kind: members[0].kind, primary: members[0], members: members,
+             difficulty: rated ? rated.difficulty : null };
   });
   entries.sort(function (a, b) {
     return (rank(topicRank, a.topic, topics.length) - rank(topicRank, b.topic, topics.length)) ||
