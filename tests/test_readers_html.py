@@ -1,4 +1,4 @@
-"""html_page: questions from h2/h3 of a whole page, on fixture documents written for the test."""
+"""html_tree: questions from the headings of a whole page, on fixture documents written for the test."""
 
 from __future__ import annotations
 
@@ -6,10 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from generator.clean import make_questions
 from generator.load import load_document
-from generator.readers import html_page, pick_reader
+from generator.readers import html_tree, pick_reader, read_source_document
+from generator.sanitize import escape_inline
 from tests.support.docs import answer_text
 from tests.support.docs import doc_of as _doc_of
+from tests.test_sanitize import render
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html_page"
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,8 +25,8 @@ def doc_of(text: str):
 
 def read_fixture():
     doc, _ = load_document(FIXTURES / "interview_page.html", ROOT, "interview_page")
-    assert html_page.matches(doc.text)
-    return html_page.read(doc)
+    assert html_tree.matches(doc.text)
+    return html_tree.read(doc)
 
 
 def test_questions_with_source_lines_and_sections():
@@ -94,8 +97,10 @@ def test_text_is_escaped_so_it_cannot_become_markup():
         "<p>Write &lt;img src=x onerror=alert(1)&gt; or [x](javascript:alert(1)) or *stars*.</p>"
         "</body></html>"
     )
-    drafts, _ = html_page.read(doc_of(text))
-    assert drafts[0].question == "What is <script>?"  # plain text; clean escapes titles
+    drafts, _ = html_tree.read(doc_of(text))
+    # A title is inline Markdown: `<` is an entity, so it can only ever show as text.
+    assert drafts[0].question == "What is &lt;script&gt;?"
+    assert "&lt;script&gt;" in render("## " + escape_inline(drafts[0].question))
     assert answer_text(drafts[0]) == (
         "Write &lt;img src=x onerror=alert(1)> or \\[x\\](javascript:alert(1)) or \\*stars\\*."
     )
@@ -107,7 +112,7 @@ def test_questions_page_makes_every_heading_of_the_question_level_a_question():
         "<h2>What is a token?</h2><p>A piece.</p><h2>Tokenizers</h2><p>BPE and more.</p>"
         "<h2>How long is a context?</h2><p>Long.</p></body></html>"
     )
-    drafts, _ = html_page.read(doc_of(text))
+    drafts, _ = html_tree.read(doc_of(text))
     assert [d.question for d in drafts] == ["What is a token?", "Tokenizers", "How long is a context?"]
 
 
@@ -116,7 +121,7 @@ def test_on_other_pages_statement_headings_are_sections():
         "<html><head><title>My blog</title></head><body>"
         "<h2>Tokenizers</h2><h3>What is BPE?</h3><p>Merges.</p></body></html>"
     )
-    drafts, _ = html_page.read(doc_of(text))
+    drafts, _ = html_tree.read(doc_of(text))
     assert [(d.question, d.section) for d in drafts] == [("What is BPE?", "Tokenizers")]
 
 
@@ -131,16 +136,16 @@ def test_on_other_pages_statement_headings_are_sections():
     ],
 )
 def test_matches_sniffs_markup_not_names(text, expected):
-    assert html_page.matches(text) is expected
+    assert html_tree.matches(text) is expected
 
 
 @pytest.mark.parametrize("path", REAL_SOURCES, ids=lambda p: p.name)
 def test_real_sources_are_not_claimed(path):
-    assert html_page.matches(path.read_text(encoding="utf-8")) is False
+    assert html_tree.matches(path.read_text(encoding="utf-8")) is False
 
 
 def test_html_fixture_picks_this_reader():
-    assert pick_reader((FIXTURES / "interview_page.html").read_text(encoding="utf-8")) is html_page
+    assert pick_reader((FIXTURES / "interview_page.html").read_text(encoding="utf-8")) is html_tree
 
 
 @pytest.mark.parametrize(
@@ -153,4 +158,112 @@ def test_html_fixture_picks_this_reader():
     ],
 )
 def test_broken_markup_never_raises(text):
-    html_page.read(doc_of(text))
+    html_tree.read(doc_of(text))
+
+
+def read_html_fixture(name: str):
+    """The questions of one tests/fixtures/html page, routed and cleaned as a build does."""
+    doc, _ = load_document(ROOT / "tests" / "fixtures" / "html" / name, ROOT, name.removesuffix(".html"))
+    reading = read_source_document(doc)
+    assert reading.reader == "html"
+    questions, problems = make_questions(reading.drafts, doc.source_id)
+    assert [str(p) for p in reading.problems + problems] == []
+    return reading, questions
+
+
+def summary(question) -> tuple:
+    words = (question.answer or "").split()
+    return (
+        question.location.line,
+        question.kind,
+        question.question,
+        " ".join(words[:3]),
+        " ".join(words[-2:]),
+        question.correct,
+    )
+
+
+def test_pandoc_export_reads_its_h4_questions():
+    reading, questions = read_html_fixture("pandoc_export.html")
+    assert reading.structure == "questions: level-4 headings"
+    assert [summary(q) for q in questions] == [
+        (34, "open", "What is regularization?", "Regularization adds a", "Ridge(alpha=1.0) ```", None),
+        (41, "open", "How does ridge differ from lasso?", "The closed form", "exactly zero.", None),
+        (47, "open", "Why is accuracy misleading on imbalanced data?", "With 99% negatives,", "FN) |", None),
+        (68, "open", "What does an ROC curve show?", "1. The true", "every threshold.", None),
+    ]
+    assert [q.section for q in questions] == ["Linear models", "Linear models", "Evaluation", "Evaluation"]
+    assert "$$\n\\hat{w} = (X^\\top X + \\lambda I)^{-1} X^\\top y\n$$" in questions[1].answer
+
+
+def test_checkbox_quiz_reads_multiple_choice_with_the_checked_option():
+    _, questions = read_html_fixture("checkbox_quiz.html")
+    assert [(q.kind, q.question, [c.text for c in q.choices], q.correct, q.label) for q in questions] == [
+        (
+            "mcq",
+            "Which activation function is zero for every negative input?",
+            ["sigmoid", "ReLU", "tanh"],
+            "B",
+            "1",
+        ),
+        (
+            "mcq",
+            "What does `dropout` do during training?",
+            ["It removes layers.", "It zeroes random activations.", "It lowers the learning rate."],
+            "B",
+            "2",
+        ),
+        (
+            "mcq",
+            "Which of these are ensemble methods?",
+            ["Random forest", "k-means", "Gradient boosting"],
+            "A",
+            "3",
+        ),
+    ]
+    assert questions[1].answer == "[Reference](https://jmlr.org/papers/v15/srivastava14a.html)"
+
+
+def test_details_faq_reads_one_question_per_summary():
+    reading, questions = read_html_fixture("details_faq.html")
+    assert reading.structure.startswith("questions: <details> summaries")
+    assert reading.unread == [(7, 7)]  # "Click a question to see its answer."
+    assert [summary(q) for q in questions] == [
+        (8, "open", "What is a context window?", "The number of", "more memory.", None),
+        (13, "open", "Why does temperature change the output?", "It divides the", "T) ```", None),
+        (19, "open", "What is *top-p* sampling?", "- Sort tokens", "reaches `p`.", None),
+    ]
+
+
+def test_wordpress_post_reads_h3_questions_without_furniture():
+    reading, questions = read_html_fixture("wordpress_post.html")
+    assert reading.structure == "questions: level-3 headings numbered 1–3"
+    assert [summary(q) for q in questions] == [
+        (
+            24,
+            "open",
+            "What is backpropagation?",
+            "Backpropagation computes the",
+            "two layers](https://example.com/wp-content/uploads/2024/03/backprop.png)",
+            None,
+        ),
+        (
+            27,
+            "open",
+            "Why do we need non-linear activations?",
+            "Without them, stacked",
+            "linear model.",
+            None,
+        ),
+        (
+            32,
+            "open",
+            "What is the vanishing gradient problem?",
+            "Gradients shrink as",
+            "careful initialisation",
+            None,
+        ),
+    ]
+    assert [(q.section, q.label) for q in questions] == [("Basics", "1"), ("Basics", "2"), ("Training", "3")]
+    everything = " ".join(q.answer or "" for q in questions)
+    assert not any(junk in everything for junk in ("Share", "Twitter", "Subscribe", "Related", "Great post"))

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from generator import junk
 from generator.ingest.answers import build_answer
 from generator.ingest.segment import (
+    QUESTIONS_PAGE,
     Choice,
     Marker,
     Unit,
@@ -72,7 +73,8 @@ def segment(tree: Tree, doc: Document, force: str | None = None) -> Segmented:
         choice = with_shallower_questions(choice, found)
     if choice is None:
         return Segmented(unread=_ranges([u.block for u in units if not _is_junk(u.block)]))
-    markers = {id(m.block): m for m in drop_statements(choice)}
+    questions_page = bool(tree.title and QUESTIONS_PAGE.search(tree.title))
+    markers = {id(m.block): m for m in drop_statements(choice, questions_page)}
     boundary = _boundary_level(units, markers, choice)
     out = Segmented()
     current: _Open | None = None
@@ -81,6 +83,8 @@ def segment(tree: Tree, doc: Document, force: str | None = None) -> Segmented:
     kept: Counter[str] = Counter()
     unread: list[Block] = []
     first_title = units[0].block if units and units[0].block.kind == "heading" else None
+    if first_title is not None and tree.title is not None and first_title.level > 1:
+        first_title = None  # the document names itself (HTML <title>): a leading `<h2>` is a section
     for index, unit in enumerate(units):
         block = unit.block
         if id(block) in markers:

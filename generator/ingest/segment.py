@@ -37,6 +37,7 @@ OPENING = re.compile(
     r"elaborate|state|write|implement|design|mention|provide|evaluate|analy[sz]e|justify|in what|in which)\b",
     re.I,
 )
+QUESTIONS_PAGE = re.compile(r"question|interview|\bfaq\b|quiz", re.I)
 LINK_ONLY = re.compile(r"^\[[^\]]*\]\([^)]*\)\W*$")
 KINDS = ("heading", "label", "bold", "list", "details")
 # What sources.yml's `questions:` may force (see config.SourceMeta).
@@ -228,10 +229,11 @@ def with_shallower_questions(choice: Choice, found: dict[str, list[Marker]]) -> 
     return Choice(choice.name, merged, choice.score, choice.numbers)
 
 
-def drop_statements(choice: Choice) -> list[Marker]:
-    """Where most titles are questions, a title that is neither a question, numbered nor rated is not one."""
+def drop_statements(choice: Choice, questions_page: bool = False) -> list[Marker]:
+    """Where most titles are questions, a title that is neither a question, numbered nor rated is not one;
+    on a page whose own title says it is questions ("FAQ", "Interview questions"), every one is."""
     asks = [reads_as_question(m.title) for m in choice.markers]
-    if sum(asks) * 2 < len(asks):
+    if questions_page or sum(asks) * 2 < len(asks):
         return choice.markers
     kept = []
     for marker, ask in zip(choice.markers, asks, strict=True):

@@ -27,7 +27,7 @@ from generator.model import Document, Draft, Problem
 from generator.readers import (
     aiken,
     gift,
-    html_page,
+    html_tree,
     labelled,
     markdown_tree,
     numbered,
@@ -37,14 +37,14 @@ from generator.readers import (
     quiz_list,
 )
 
-TREE_READERS: tuple[ModuleType, ...] = (markdown_tree,)
+TREE_READERS: tuple[ModuleType, ...] = (html_tree, markdown_tree)
 READERS: tuple[ModuleType, ...] = (
     # Quiz interchange formats first: their sniffs are strict and their syntax
     # (`{=right ~wrong}`, `ANSWER: B`) would otherwise be read as prose.
     gift,
     aiken,
     quiz_list,
-    html_page,
+    html_tree,
     question_list,
     labelled,
     markdown_tree,
@@ -80,8 +80,8 @@ class Reading:
 def read_source_document(doc: Document, force: str | None = None) -> Reading:
     """Route a freshly loaded document: a tree reader reads it as written; otherwise the
     junk rules run and the line readers read it. `force` is sources.yml's `questions:`."""
-    if force:
-        return _read_tree(TREE_READERS[0], doc, force)
+    if force:  # the HTML tree reader for a page, the Markdown one for anything else
+        return _read_tree(html_tree if html_tree.matches(doc.text) else markdown_tree, doc, force)
     first = pick_reader(doc.text)
     if first in TREE_READERS:
         return _read_tree(first, doc, None)

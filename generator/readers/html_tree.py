@@ -1,0 +1,70 @@
+"""Reader: an HTML page or fragment, parsed into the block tree and segmented (generator.ingest).
+
+Accepts what people publish as HTML, for example:
+
+    <!DOCTYPE html><title>ML interview questions</title>   <- a page (doctype, <html>, <body>)
+    <nav id="TOC">…</nav>                    <- furniture: dropped before segmenting
+    <h4 id="what-is-x">What is X?</h4>       <- questions as headings at any level (pandoc),
+    <details><summary>Why?</summary>…        <- or as <details> summaries,
+    <li><input type="checkbox" checked> B    <- with checkbox options, the checked one correct
+    <h3 class="wp-block-heading">1. Why?</h3>   <- a blog post's numbered headings
+
+It claims a page, or a fragment that is mostly block-level markup; parsing is
+`ingest.read_html` (selectolax, HTML5 as a browser parses it), finding the
+questions is the segmenter every tree reader shares.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from generator.ingest.assemble import Segmented, segment
+from generator.ingest.read_html import read_html
+from generator.model import Document, Draft, Line, Problem
+
+NAME = "html"
+
+PAGE_MARKERS = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]", re.I)
+CLOSED_BLOCK = re.compile(
+    r"</(?:p|div|h[1-6]|li|ul|ol|section|article|table|blockquote|pre|details)\s*>", re.I
+)
+TAG_LINE = re.compile(r"^\s*<[A-Za-z/!]")
+SNIFF = 200_000  # characters looked at to decide
+
+
+def matches(text: str) -> bool:
+    """A page (doctype, <html>, <body>), or a fragment whose lines are mostly block markup."""
+    if PAGE_MARKERS.search(text, 0, 5000):
+        return True
+    head = text[:SNIFF]
+    if len(CLOSED_BLOCK.findall(head)) < 3:
+        return False
+    lines = [line for line in head.split("\n") if line.strip()]
+    return sum(1 for line in lines if TAG_LINE.match(line)) * 10 >= len(lines) * 4
+
+
+def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
+    found, problems = read_tree(doc, None)
+    return found.drafts, problems
+
+
+def read_tree(doc: Document, force: str | None) -> tuple[Segmented, list[Problem]]:
+    """The segmented page; `force` is a `questions:` override from sources.yml."""
+    tree, problems = read_html(doc.text, doc.path)
+    found = segment(tree, doc, force)
+    numbers = [line.no for line in doc.lines]
+
+    def no(line: int) -> int:  # lines count from 1 in doc.text; Line.no is the file's
+        return numbers[line - 1] if 0 < line <= len(numbers) else line
+
+    drafts = [
+        replace(d, location=doc.at(no(d.location.line)), answer=_renumber(d.answer, no)) for d in found.drafts
+    ]
+    problems += [Problem(doc.at(no(p.location.line)), p.message, p.severity) for p in found.problems]
+    unread = [(no(a), no(b)) for a, b in found.unread]
+    return Segmented(drafts, found.structure, unread), problems
+
+
+def _renumber(answer: tuple[Line, ...], no) -> tuple[Line, ...]:
+    return tuple(Line(no(x.no), x.text) for x in answer)
