@@ -167,11 +167,11 @@ def test_glossary_page_names_both_forms_and_links_the_questions():
     assert "No question mentions QLoRA yet." in page
 
 
-def test_flashcards_page_has_mount_points_and_documents_sm2():
+def test_flashcards_page_has_mount_points_and_documents_fsrs():
     page = study_pages.study_pages(corpus(), ROOT)["flashcards.md"]
     assert '<div id="flashcards"' in page and "<noscript>" in page
     assert '<div id="study-progress"' in page
-    assert "SM-2" in page and "{ #how-reviews-work }" in page
+    assert "FSRS" in page and "{ #how-reviews-work }" in page
 
 
 def test_abbreviations_block_for_every_page():

@@ -11,7 +11,7 @@
 import { el, onEveryPage } from "./study/dom.js";
 import { enhanceMcq } from "./study/mcq.js";
 import { describe, latest, today } from "./study/schedule.js";
-import { grade, load, loadIndex, progressOf, save, siteRoot } from "./study/store.js";
+import { forecastOf, grade, load, loadIndex, progressOf, save, siteRoot } from "./study/store.js";
 
 function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
@@ -124,7 +124,39 @@ function fillHome() {
       all.due ? "Review them with the flashcards" : "Study with the flashcards");
     line.appendChild(link);
     summary.appendChild(line);
+    if (all.graded) summary.appendChild(forecastTable(forecastOf(data)));
   }).catch(function () { /* no data: the summary stays empty */ });
+}
+
+/* The next 7 days' due reviews as a table: the count is text, the bar only repeats it. */
+function forecastTable(days) {
+  var table = el("table", { "class": "study-forecast" });
+  table.appendChild(el("caption", {}, "Reviews due in the next 7 days"));
+  var head = el("tr");
+  head.appendChild(el("th", { scope: "col" }, "Day"));
+  head.appendChild(el("th", { scope: "col" }, "Due"));
+  table.appendChild(el("thead")).appendChild(head);
+  var body = table.appendChild(el("tbody"));
+  var most = Math.max.apply(null, days.map(function (d) { return d.count; }).concat([1]));
+  days.forEach(function (d, i) {
+    var row = el("tr");
+    row.appendChild(el("th", { scope: "row" }, dayName(d.day, i)));
+    var cell = el("td", { "class": "study-forecast__count" });
+    var bar = el("span", { "class": "study-forecast__bar", "aria-hidden": "true" });
+    bar.style.width = (d.count / most * 6).toFixed(2) + "em";
+    cell.appendChild(el("span", { "class": "study-forecast__n" }, String(d.count)));
+    cell.appendChild(bar);
+    row.appendChild(cell);
+    body.appendChild(row);
+  });
+  return table;
+}
+
+function dayName(iso, offset) {
+  if (offset === 0) return "Today (and overdue)";
+  if (offset === 1) return "Tomorrow";
+  var p = iso.split("-");
+  return new Date(+p[0], +p[1] - 1, +p[2]).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short" });
 }
 
 /* ---- search landing: open the folded answer a search hit points into ---- */

@@ -51,23 +51,23 @@ def test_keyboard_shortcuts(built_site, base_url, page):
     first = page.locator(".fc-question").inner_text()
     page.keyboard.press("2")  # I knew it, then next card
     assert position(page) == f"Card 2 of {total}"
-    assert page.locator(".fc-announce").inner_text().endswith("I knew it. Known: next review tomorrow.")
+    assert page.locator(".fc-announce").inner_text().endswith("I knew it. Known: next review in 2 days.")
     page.keyboard.press("1")
     assert position(page) == f"Card 3 of {total}"
-    state = json.loads(page.evaluate("localStorage.getItem('llm-study:v1')"))
+    state = json.loads(page.evaluate("localStorage.getItem('llm-study:v2')"))
     grades = sorted(c["grade"] for c in state["cards"].values())
     assert set(grades) == {"knew", "again"}
     page.keyboard.press("ArrowLeft")
     page.keyboard.press("ArrowLeft")
     assert page.locator(".fc-question").inner_text() == first
-    assert page.locator(".fc-state").inner_text() == "Known: next review tomorrow."
+    assert page.locator(".fc-state").inner_text() == "Known: next review in 2 days."
 
 
 def test_shortcuts_leave_form_controls_alone(built_site, base_url, page):
     open_cards(page, base_url + "flashcards/")
     page.locator('select[name="topic"]').focus()
     page.keyboard.press("2")
-    assert page.evaluate("localStorage.getItem('llm-study:v1')") is None
+    assert page.evaluate("localStorage.getItem('llm-study:v2')") is None
     assert position(page).startswith("Card 1 of")
 
 

@@ -1,5 +1,6 @@
 """Spaced repetition across the site: the review queue after grading and reloading,
-its growth as days pass (SM-2 intervals), and progress save / load / reset."""
+its growth as days pass (FSRS intervals), a version-1 (SM-2) state carried over, the
+7-day forecast, and progress save / load / reset."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 pytestmark = pytest.mark.browser
-KEY = "llm-study:v1"
+KEY = "llm-study:v2"
 
 
 def site_entries(site: Path) -> dict[str, list[dict]]:
@@ -58,7 +59,7 @@ def test_review_queue_after_grading_reloading_and_days_passing(built_site, base_
     page.goto(base_url + url)
     page.locator(".qa").nth(0).get_by_role("button", name="I knew it").click()
     page.locator(".qa").nth(1).get_by_role("button", name="Not yet").click()
-    # "Not yet" is due again today; "I knew it" is due tomorrow (SM-2's first interval)
+    # "Not yet" is due again in 10 minutes; "I knew it" in 2 days (FSRS's first stability for Good)
     assert home_counts(page, base_url, topic) == (
         "1 question due for review today",
         f"1 due today · 1 of {total} known",
@@ -105,7 +106,7 @@ def test_export_reset_import(built_site, base_url, page, tmp_path):
     saved = tmp_path / "progress.json"
     download.save_as(saved)
     data = json.loads(saved.read_text(encoding="utf-8"))
-    assert data["version"] == 1 and set(data["cards"]) == graded
+    assert data["version"] == 2 and set(data["cards"]) == graded
 
     page.get_by_role("button", name="Reset progress…").click()
     confirm = page.locator("#progress-confirm")
@@ -137,7 +138,7 @@ def test_export_reset_import(built_site, base_url, page, tmp_path):
     "content, error",
     [
         (b"not json", "not valid JSON"),
-        (b'{"version": 2, "cards": {}}', "unsupported version 2 (expected 1)"),
+        (b'{"version": 3, "cards": {}}', "unsupported version 3 (expected 1 or 2)"),
         (b'{"version": 1}', 'no "cards" object'),
         (b"[1, 2]", "not a progress file (expected a JSON object)"),
     ],

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -99,16 +100,23 @@ def test_grade_buttons_record_and_show_the_schedule(built_site, base_url, page):
     page.goto(base_url + an_answered_page(built_site))
     first, second = page.locator(".qa").nth(0), page.locator(".qa").nth(1)
     first.get_by_role("button", name="I knew it").click()
-    assert first.locator(".study-grade__status").inner_text() == "Known: next review tomorrow."
+    assert first.locator(".study-grade__status").inner_text() == "Known: next review in 2 days."
     assert first.get_by_role("button", name="I knew it").get_attribute("aria-pressed") == "true"
     second.get_by_role("button", name="Not yet").click()
     assert second.locator(".study-grade__status").inner_text() == "Not yet: back in your review queue today."
-    state = json.loads(page.evaluate("localStorage.getItem('llm-study:v1')"))
+    state = json.loads(page.evaluate("localStorage.getItem('llm-study:v2')"))
     for qid in first.get_attribute("data-ids").split():
-        assert state["cards"][qid]["grade"] == "knew" and state["cards"][qid]["interval"] == 1
+        card = state["cards"][qid]
+        assert (card["grade"], card["state"], waited(card)) == ("knew", "review", timedelta(days=2))
     for qid in second.get_attribute("data-ids").split():
-        assert state["cards"][qid]["grade"] == "again" and state["cards"][qid]["interval"] == 0
+        card = state["cards"][qid]
+        assert (card["grade"], card["state"], waited(card)) == ("again", "learning", timedelta(minutes=10))
     assert re.fullmatch(r"1 of \d+ known · 1 due today", page.locator(".study-bar__progress").inner_text())
+
+
+def waited(card: dict) -> timedelta:
+    """The time from a stored card's last review to its next."""
+    return datetime.fromisoformat(card["due"]) - datetime.fromisoformat(card["last"])
 
 
 def words_only_in_one_answer(site: Path) -> list[tuple[str, dict]]:

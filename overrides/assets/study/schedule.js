@@ -1,15 +1,15 @@
-/* SM-2 (SuperMemo 2) review scheduling on local calendar days ("2026-11-23").
- * No DOM and no storage, so tests/js runs it under node.
+/* Review scheduling for the site: FSRS (fsrs.js) behind two grades, on stored cards
+ * (progress-data.js), with "due today" and the forecast counted in local calendar days
+ * ("2026-11-23"). No DOM and no storage, so tests/js runs it under node.
  *
- * Two grades: "I knew it" is quality 4, "Not yet" quality 1.
- *   ease' = max(1.3, ease + 0.1 - (5 - q) * (0.08 + (5 - q) * 0.02))
- *   q >= 3: reps + 1; interval 1 day, then 6 days, then round(interval * ease')
- *   q <  3: reps = 0, interval 0: due again today, so it stays in today's queue.
- * A card is due when due <= today (local date); never graded means "new".
- * A grade is written to every id of a merged duplicate group (store.js), so the
- * site entry, its flashcard and each source's question share one schedule.
+ * "I knew it" is FSRS's Good, "Not yet" is Again. A new card rated Good
+ * is next due in 2 days (its first stability), then at growing intervals; Again brings
+ * it back in 10 minutes (a learning or relearning step), so it comes back the same day.
+ * A card is due when its due time falls on or before today (local date); never graded
+ * means "new". A grade is written to every id of a merged duplicate group (store.js), so
+ * the site entry, its flashcard and each source's question share one schedule.
  */
-import { cleanCard } from "./progress-data.js";
+import { AGAIN, GOOD, newCard, schedule } from "./fsrs.js";
 
 function pad(n) { return (n < 10 ? "0" : "") + n; }
 
@@ -24,24 +24,20 @@ export function addDays(iso, days) {
   return isoDate(new Date(+p[0], +p[1] - 1, +p[2] + days));
 }
 
-/* The card after one review on `day`; `card` is null for a question never graded. */
-export function review(card, knew, day, now = Date.now()) {
-  const q = knew ? 4 : 1;
-  const c = card ? cleanCard(card) : { ef: 2.5, reps: 0, interval: 0, n: 0 };
-  c.ef = Math.max(1.3, Math.round((c.ef + 0.1 - (5 - q) * (0.08 + (5 - q) * 0.02)) * 100) / 100);
-  if (q < 3) {
-    c.reps = 0;
-    c.interval = 0;
-  } else {
-    c.reps += 1;
-    c.interval = c.reps === 1 ? 1 : c.reps === 2 ? 6 : Math.max(1, Math.round(c.interval * c.ef));
-  }
-  c.due = addDays(day, c.interval);
-  c.last = day;
-  c.grade = knew ? "knew" : "again";
-  c.n = (c.n || 0) + 1;
-  c.t = now;
-  return c;
+/* The local day a stored card is due. */
+export function dueDay(card) { return isoDate(new Date(card.due)); }
+
+/* The stored card after one review at `now` (ms): `knew` is Good, otherwise Again.
+ * `card` is null for a question never graded, and is left alone. */
+export function review(card, knew, now = Date.now()) {
+  const before = card ? { state: card.state, step: card.step, s: card.s, d: card.d,
+                          due: Date.parse(card.due), last: Date.parse(card.last) } : newCard(now);
+  const next = schedule(before, knew ? GOOD : AGAIN, now);
+  return {
+    state: next.state, step: next.step, s: next.s, d: next.d,
+    due: new Date(next.due).toISOString(), last: new Date(now).toISOString(),
+    grade: knew ? "knew" : "again", n: (card && card.n ? card.n : 0) + 1
+  };
 }
 
 /* The most recently graded card among a duplicate group's ids, or null. */
@@ -49,14 +45,14 @@ export function latest(state, ids) {
   let best = null;
   ids.forEach(function (id) {
     const c = state.cards[id];
-    if (c && (!best || c.last > best.last || (c.last === best.last && c.t > best.t))) best = c;
+    if (c && (!best || c.last > best.last)) best = c;
   });
   return best;
 }
 
 export function status(card, day) {
   if (!card) return "new";
-  return card.due <= day ? "due" : card.grade === "knew" ? "known" : "learning";
+  return dueDay(card) <= day ? "due" : card.grade === "knew" ? "known" : "learning";
 }
 
 /* {total, known, due, graded} over entries ({topic, ids}), optionally of one topic. */
@@ -69,17 +65,37 @@ export function progress(entries, state, day, topic) {
     if (!card) return;
     out.graded += 1;
     if (card.grade === "knew") out.known += 1;
-    if (card.due <= day) out.due += 1;
+    if (dueDay(card) <= day) out.due += 1;
+  });
+  return out;
+}
+
+/* Reviews due on each of the `days` days from `day`: [{day, count}], overdue ones on the first. */
+export function forecast(entries, state, day, days = 7) {
+  const out = [];
+  for (let i = 0; i < days; i++) out.push({ day: addDays(day, i), count: 0 });
+  entries.forEach(function (e) {
+    const card = latest(state, e.ids);
+    if (!card) return;
+    const due = dueDay(card);
+    for (let i = 0; i < days; i++) {
+      if (due <= out[i].day) { out[i].count += 1; return; }
+    }
   });
   return out;
 }
 
 function inDays(n) { return n === 0 ? "today" : n === 1 ? "tomorrow" : "in " + n + " days"; }
 
+function daysBetween(from, to) {
+  return Math.round((Date.parse(to + "T00:00:00Z") - Date.parse(from + "T00:00:00Z")) / 86400000);
+}
+
 /* The one-line state shown under a graded question and on a flashcard. */
 export function describe(card, day) {
   if (!card) return "Not graded yet.";
-  if (card.grade === "again") return "Not yet: back in your review queue " + (card.due <= day ? "today" : "on " + card.due) + ".";
-  const left = Math.round((Date.parse(card.due) - Date.parse(day)) / 86400000);
+  const due = dueDay(card);
+  if (card.grade === "again") return "Not yet: back in your review queue " + (due <= day ? "today" : "on " + due) + ".";
+  const left = daysBetween(day, due);
   return "Known: next review " + (left <= 0 ? "today" : inDays(left)) + ".";
 }

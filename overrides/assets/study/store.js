@@ -2,10 +2,12 @@
  * (questions.json, study-index.json) fetched once per visit. The logic it calls lives
  * in schedule.js, progress-data.js and order.js, which never touch the browser. */
 import { emptyState, migrate, validate } from "./progress-data.js";
-import { latest, progress, review, today } from "./schedule.js";
+import { forecast, latest, progress, review, today } from "./schedule.js";
 import { entriesFromIndex, entriesFromQuestions } from "./order.js";
 
-export const KEY = "llm-study:v1";
+export const KEY = "llm-study:v2";
+// The SM-2 state of earlier versions of the site: read once into KEY, then left as it was.
+export const OLD_KEY = "llm-study:v1";
 
 // Material's #__config holds the site root relative to the page first loaded;
 // resolve it now, because instant navigation changes location but not the config.
@@ -19,8 +21,12 @@ export const siteRoot = (function () {
 export function load() {
   try {
     const raw = window.localStorage.getItem(KEY);
-    if (!raw) return emptyState();
-    return validate(JSON.parse(raw)).state || emptyState();
+    if (raw) return validate(JSON.parse(raw)).state || emptyState();
+    const old = window.localStorage.getItem(OLD_KEY);
+    if (!old) return emptyState();
+    const state = validate(JSON.parse(old)).state || emptyState();
+    save(state);
+    return state;
   } catch {
     return emptyState();   // storage blocked or corrupt: study without saving
   }
@@ -38,7 +44,7 @@ export function announceChange() {
 /* Grade one site entry: every id of its duplicate group gets the same schedule. */
 export function grade(ids, knew) {
   const state = load();
-  const card = review(latest(state, ids), knew, today());
+  const card = review(latest(state, ids), knew, Date.now());
   ids.forEach(function (id) { state.cards[id] = card; });
   save(state);
   announceChange();
@@ -48,6 +54,11 @@ export function grade(ids, knew) {
 /* {total, known, due, graded} from this browser's grades, over all entries or one topic's. */
 export function progressOf(data, topic) {
   return progress(data.entries, load(), today(), topic);
+}
+
+/* Reviews due on each of the next 7 days (today includes overdue ones): [{day, count}]. */
+export function forecastOf(data) {
+  return forecast(data.entries, load(), today());
 }
 
 /* A JSON file under the site root, fetched once; a failure lets a later page try again. */
