@@ -7,6 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.ingest.read_html import read_html
 from generator.ingest.tree import Block, Tree
@@ -312,3 +314,95 @@ def test_reading_is_linear_on_repeated_markup(unit):
         if large < 20 * max(small, 0.001):
             break
     assert large < 20 * max(small, 0.001)
+
+
+# Pieces of real pages and of attacks: random concatenations reach far more parser and
+# walker branches (misnesting, foster parenting, raw text, math markups) than random characters.
+HTML_FRAGMENTS = [
+    "<!DOCTYPE html>",
+    "<html>",
+    "<body>",
+    "<title>FAQ</title>",
+    "<main>",
+    "</main>",
+    "<div class='share'>",
+    "<div>",
+    "</div>",
+    "<p>",
+    "</p>",
+    "<br>",
+    "<h2>",
+    "</h2>",
+    "<h4 id=x>",
+    "</h4>",
+    "<ul>",
+    "<ol start=3>",
+    "<li>",
+    "</li>",
+    "</ul>",
+    "<input type=checkbox checked>",
+    "<details>",
+    "<summary>",
+    "</summary>",
+    "</details>",
+    "<pre><code class='language-py'>",
+    "</code></pre>",
+    "<table><tr><td>",
+    "<th colspan=2>",
+    "</table>",
+    "<blockquote>",
+    "<b>",
+    "</b>",
+    "<i>",
+    "<a href='javascript:alert(1)'>",
+    "<a href='https://x.org'>",
+    "</a>",
+    "<img src=x onerror=alert(1)>",
+    "<img src='https://r.com/render/math?math=x%5E2'>",
+    "<svg onload=x>",
+    "<script>alert(1)</script>",
+    "<script type='math/tex'>x</script>",
+    "<span class='math display'>\\[y\\]",
+    "<!--",
+    "-->",
+    "<style>",
+    "<template>",
+    "<plaintext>",
+    "<textarea>",
+    "&lt;script&gt;",
+    "&amp;",
+    "$$",
+    "$",
+    "\\(",
+    "\\)",
+    "What is X?",
+    "Answer: yes",
+    "a) one",
+    "1. ",
+    "# ",
+    "- ",
+    "*",
+    "_",
+    "`",
+    "[x](y)",
+    "\n",
+    " ",
+    "<hr>",
+    "<nav>",
+    "</nav>",
+    "<dl><dt>",
+    "<dd>",
+    "<form>",
+    "<math><annotation encoding='application/x-tex'>",
+]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(HTML_FRAGMENTS), max_size=60))
+def test_any_markup_reads_to_safe_blocks_within_the_document(parts):
+    text = "".join(parts)
+    tree, _ = read_html(text, "page.html")
+    last = text.count("\n") + 1
+    for block in tree.walk():
+        assert 1 <= block.line < block.end <= last + 1, (block.kind, block.line, block.end, text)
+        assert dangerous(render(sanitize_markdown(block.markdown))) == [], (block.kind, block.markdown)

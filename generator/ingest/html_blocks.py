@@ -255,13 +255,13 @@ class Walker:
             return image_block(content[0], line)
         raw = inline(nodes)
         markdown = paragraph(raw)
-        if not markdown or (len(markdown) < JUNK_TEXT_MAX and JUNK_TEXT.match(markdown.lstrip("*_\\[ "))):
+        text = tidy_lines(raw.replace("<br>\n", "\n"))
+        if not text or (len(markdown) < JUNK_TEXT_MAX and JUNK_TEXT.match(markdown.lstrip("*_\\[ "))):
             return []
         end = max(line + 1, self.line() + 1) if newlines else line + 1
         display = display_math(markdown)
         if display is not None:
             return [Block("math", line, end, text=display, markdown=f"$$\n{display}\n$$")]
-        text = tidy_lines(raw.replace("<br>\n", "\n"))
         return [Block("paragraph", line, end, text=text, markdown=markdown)]
 
 

@@ -230,7 +230,10 @@ def _escape_one(match: re.Match[str]) -> str:
 
 
 def tidy_lines(text: str) -> str:
-    return "\n".join(WHITESPACE.sub(" ", line).strip() for line in text.split("\n")).strip("\n ")
+    """Each line's whitespace collapsed and trimmed; empty lines dropped (a blank line would end
+    the paragraph in Markdown)."""
+    lines = (WHITESPACE.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def paragraph(text: str) -> str:
