@@ -10,30 +10,42 @@
  */
 import { el, onEveryPage } from "./study/dom.js";
 import { enhanceMcq } from "./study/mcq.js";
-import { describe, latest, today } from "./study/schedule.js";
+import { describe, latest, replaces, today } from "./study/schedule.js";
 import { forecastOf, grade, load, loadIndex, progressOf, save, siteRoot } from "./study/store.js";
 
 function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
 /* ---- grading --------------------------------------------------------- */
 
+/* "I knew it / Not yet" for one entry. A multiple-choice pick grades too (right is
+ * "I knew it", wrong "Not yet"); a button pressed after it, or another pick, replaces
+ * that review's grade instead of adding a second review (schedule.replaces). */
 function gradeControls(ids, label) {
   var box = el("div", { "class": "study-grade", role: "group", "aria-label": "Grade yourself: " + label });
   var knew = el("button", { type: "button", "class": "study-grade__knew", "data-grade": "knew" }, "I knew it");
   var again = el("button", { type: "button", "class": "study-grade__again", "data-grade": "again" }, "Not yet");
   var note = el("span", { "class": "study-grade__status", "aria-live": "polite" });
+  var made = null;   // {before, card}: the review the multiple-choice pick made, while it can be replaced
   function show(card) {
     note.textContent = describe(card, today());
     knew.setAttribute("aria-pressed", card && card.grade === "knew" ? "true" : "false");
     again.setAttribute("aria-pressed", card && card.grade === "again" ? "true" : "false");
   }
-  knew.addEventListener("click", function () { show(grade(ids, true)); });
-  again.addEventListener("click", function () { show(grade(ids, false)); });
+  function rate(right, fromPick) {
+    var current = latest(load(), ids);
+    var replacing = replaces(made, current, Date.now()) ? made : null;
+    var card = grade(ids, right, replacing);
+    made = fromPick || replacing ? { before: replacing ? replacing.before : current, card: card } : null;
+    show(card);
+  }
+  knew.addEventListener("click", function () { rate(true, false); });
+  again.addEventListener("click", function () { rate(false, false); });
   box.appendChild(knew);
   box.appendChild(again);
   box.appendChild(note);
   show(latest(load(), ids));
   box.llmRefresh = function (state) { show(latest(state, ids)); };
+  box.llmPick = function (right) { rate(right, true); };
   return box;
 }
 
@@ -46,8 +58,13 @@ function enhanceEntry(qa) {
   var label = heading && /^H[1-6]$/.test(heading.tagName) ? heading.textContent.replace(/¶$/, "").trim() : ids[0];
   var answer = qa.querySelector("details.answer");
   var mcq = qa.querySelector("ol.mcq");
-  if (mcq) enhanceMcq(mcq, function () { if (answer) answer.open = true; });
   var controls = gradeControls(ids, label);
+  if (mcq) {
+    enhanceMcq(mcq, function (right) {
+      if (answer) answer.open = true;
+      controls.llmPick(right);
+    });
+  }
   var source = qa.querySelector(":scope > .qa-source");
   qa.insertBefore(controls, source || null);
 }

@@ -1,10 +1,10 @@
 // Scheduling on the site (overrides/assets/study/schedule.js): FSRS behind two grades,
-// due days, status, counts and the 7-day forecast.
+// due days, status, counts, the 7-day forecast and the override of an MCQ pick.
 // tests/test_js.py runs these with TZ=America/New_York (a zone with daylight saving).
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { addDays, describe, dueDay, forecast, latest, progress, review, status, today } from "../../overrides/assets/study/schedule.js";
+import { addDays, describe, dueDay, forecast, latest, progress, replaces, review, status, today } from "../../overrides/assets/study/schedule.js";
 
 const DAY = "2026-11-23";
 const NOW = new Date(2026, 10, 23, 9, 0).getTime();   // 09:00 local on DAY
@@ -120,6 +120,21 @@ test("the forecast counts each graded entry on its due day, overdue ones today, 
   assert.deepEqual(days.map((d) => d.count), [2, 0, 1, 0, 0, 0, 0]);
   assert.equal(days[0].count, progress(ENTRIES, sampleState(), DAY, null).due, "today's count is the due count");
   assert.deepEqual(forecast(ENTRIES, { cards: {} }, DAY, 3).map((d) => d.count), [0, 0, 0]);
+});
+
+test("a grade replaces the review a pick made while it is the latest and under 10 minutes old", () => {
+  const before = review(null, true, NOW - 5 * D);
+  const picked = review(before, false, NOW);
+  const made = { before: before, card: picked };
+  assert.equal(replaces(made, picked, NOW + 9 * MIN), true);
+  assert.equal(replaces(made, picked, NOW + 10 * MIN), false, "10 minutes on, it is a review of its own");
+  assert.equal(replaces(made, review(picked, true, NOW + MIN), NOW + 2 * MIN), false, "graded since elsewhere");
+  assert.equal(replaces(null, picked, NOW), false);
+  // Replacing grades again from the card before the pick: one review, not two.
+  const replaced = review(made.before, true, NOW + MIN);
+  assert.equal(replaced.n, 2);
+  assert.equal(replaced.grade, "knew");
+  assert.deepEqual(replaced, review(before, true, NOW + MIN));
 });
 
 test("describe says when a question comes back", () => {

@@ -2,7 +2,8 @@
  * (progress-data.js), with "due today" and the forecast counted in local calendar days
  * ("2026-11-23"). No DOM and no storage, so tests/js runs it under node.
  *
- * "I knew it" is FSRS's Good, "Not yet" is Again. A new card rated Good
+ * "I knew it" is FSRS's Good, "Not yet" is Again; a multiple-choice pick is one of them
+ * (right or wrong) until a grade button overrides it (replaces()). A new card rated Good
  * is next due in 2 days (its first stability), then at growing intervals; Again brings
  * it back in 10 minutes (a learning or relearning step), so it comes back the same day.
  * A card is due when its due time falls on or before today (local date); never graded
@@ -10,6 +11,8 @@
  * the site entry, its flashcard and each source's question share one schedule.
  */
 import { AGAIN, GOOD, newCard, schedule } from "./fsrs.js";
+
+const REPLACE_WITHIN = 10 * 60000;
 
 function pad(n) { return (n < 10 ? "0" : "") + n; }
 
@@ -38,6 +41,13 @@ export function review(card, knew, now = Date.now()) {
     due: new Date(next.due).toISOString(), last: new Date(now).toISOString(),
     grade: knew ? "knew" : "again", n: (card && card.n ? card.n : 0) + 1
   };
+}
+
+/* Whether a grade at `now` replaces `made` (a review this page made: {before, card}) rather
+ * than adding another: while it is still the latest review (`current`) and a few minutes old. */
+export function replaces(made, current, now) {
+  return !!(made && current && current.last === made.card.last &&
+    now - Date.parse(made.card.last) < REPLACE_WITHIN);
 }
 
 /* The most recently graded card among a duplicate group's ids, or null. */

@@ -41,10 +41,12 @@ export function announceChange() {
   document.dispatchEvent(new CustomEvent("llm-study:change"));
 }
 
-/* Grade one site entry: every id of its duplicate group gets the same schedule. */
-export function grade(ids, knew) {
+/* Grade one site entry: every id of its duplicate group gets the same schedule.
+ * `replacing` ({before, card}: a review this page made that schedule.replaces() says a
+ * new grade replaces) is graded again from the card it started from. */
+export function grade(ids, knew, replacing) {
   const state = load();
-  const card = review(latest(state, ids), knew, Date.now());
+  const card = review(replacing ? replacing.before : latest(state, ids), knew, Date.now());
   ids.forEach(function (id) { state.cards[id] = card; });
   save(state);
   announceChange();
