@@ -267,3 +267,47 @@ def test_wordpress_post_reads_h3_questions_without_furniture():
     assert [(q.section, q.label) for q in questions] == [("Basics", "1"), ("Basics", "2"), ("Training", "3")]
     everything = " ".join(q.answer or "" for q in questions)
     assert not any(junk in everything for junk in ("Share", "Twitter", "Subscribe", "Related", "Great post"))
+
+
+TWO = [("What is overfitting?", "Fitting noise."), ("What is bias?", "Error from assumptions.")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p><b>1. What is overfitting?</b><br>Fitting noise.</p><p><b>2. What is bias?</b><br>"
+        "Error from assumptions.</p>",
+        "<p><strong>What is overfitting?</strong></p><p>Fitting noise.</p>"
+        "<p><strong>What is bias?</strong></p><p>Error from assumptions.</p>",
+        "<p><b>Q:</b> What is overfitting?<br><b>A:</b> Fitting noise.</p>"
+        "<p><b>Q:</b> What is bias?<br><b>A:</b> Error from assumptions.</p>",
+        "<dl><dt>What is overfitting?</dt><dd>Fitting noise.</dd>"
+        "<dt>What is bias?</dt><dd><p>Error from assumptions.</p></dd></dl>",
+        # Bootstrap's accordion: the question is a button inside a heading ("accordion-header")
+        "<div class='accordion'><div class='accordion-item'><h2 class='accordion-header'>"
+        "<button class='accordion-button'>What is overfitting?</button></h2><div class='collapse'>"
+        "<div class='accordion-body'>Fitting noise.</div></div></div><div class='accordion-item'>"
+        "<h2 class='accordion-header'><button class='accordion-button'>What is bias?</button></h2>"
+        "<div class='collapse'><div class='accordion-body'>Error from assumptions.</div></div></div></div>",
+        # A bare button accordion, its panels hidden until clicked
+        "<button class='accordion'>What is overfitting?</button><div class='panel' hidden>"
+        "<p>Fitting noise.</p></div><button class='accordion'>What is bias?</button>"
+        "<div class='panel' hidden>"
+        "<p>Error from assumptions.</p></div>",
+        "<ol><li><b>What is overfitting?</b><p>Fitting noise.</p></li><li><b>What is bias?</b>"
+        "<p>Error from assumptions.</p></li></ol>",
+    ],
+    ids=["bold-br", "bold-p", "q-a-labels", "dl", "bootstrap-accordion", "button-accordion", "ol-items"],
+)
+def test_common_faq_shapes_read_their_questions_and_answers(body):
+    reading = read_source_document(doc_of(f"<html><body>{body}</body></html>"))
+    assert [(d.question, answer_text(d)) for d in reading.drafts] == TWO
+
+
+def test_buttons_that_do_not_ask_say_nothing():
+    text = (
+        "<html><body><h2>What is a loop?</h2><div class='code'><button class='copy'>Copy</button>"
+        "<pre><code>for x in y: pass</code></pre></div><button>Load more</button></body></html>"
+    )
+    [draft] = read_source_document(doc_of(text)).drafts
+    assert answer_text(draft) == "```\nfor x in y: pass\n```"

@@ -38,7 +38,7 @@ DISPLAY_CLASSES = re.compile(r"(?:^|\s)(?:display|katex-display|math-display)(?:
 RENDERED_MATH = re.compile(r"(?:^|\s)(?:MathJax\w*|MJX\w*|katex-html)(?:\s|$)")
 FORMULA_IMAGE = re.compile(r"/render/math\b|latex\.codecogs\.com/|/chart\?cht=tx\b")
 DROPPED = frozenset(
-    """script style noscript template button select textarea iframe object embed canvas svg video
+    """script style noscript template select textarea iframe object embed canvas svg video
 audio dialog input""".split()
 )
 EMPHASIS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
@@ -68,6 +68,8 @@ def _node(node: LexborNode, title: bool, depth: int) -> str:
         return " " if title else "<br>\n"
     if tag in DROPPED or _hidden(node):
         return ""
+    if tag == "button":
+        return _button(node, title, depth)
     if tag in EMPHASIS:
         return _wrap(EMPHASIS[tag], inline(node.iter(include_text=True), title, depth))
     if tag in CODE:
@@ -80,6 +82,15 @@ def _node(node: LexborNode, title: bool, depth: int) -> str:
     if tag == "img":
         return image(node)
     return inline(node.iter(include_text=True), title, depth)
+
+
+def _button(node: LexborNode, title: bool, depth: int) -> str:
+    """A heading's toggle keeps its text; elsewhere a button that asks (an accordion's question)
+    heads its panel, and any other (Copy, Share, Load more) says nothing."""
+    text = inline(node.iter(include_text=True), title, depth)
+    if title:
+        return text
+    return _wrap("**", text) if text.strip().endswith("?") else ""
 
 
 def _hidden(node: LexborNode) -> bool:

@@ -28,7 +28,7 @@ from generator.ingest.tree import Tree
 from generator.model import Location, Problem
 
 DROP_TAGS = frozenset(
-    """head nav header footer aside script style noscript template button iframe svg select
+    """head nav header footer aside script style noscript template iframe svg select
 textarea object embed canvas dialog menu video audio""".split()
 )
 DROP_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "dialog", "alert", "search"})
@@ -38,6 +38,9 @@ JUNK_NAME = re.compile(
     r"author-bio|byline|post-meta|entry-meta|\btoc\b|table-of-contents",
     re.I,
 )
+PANEL_NAME = re.compile(r"answer|panel|collapse|accordion|faq|solution|content", re.I)
+QA_NAME = re.compile(r"accordion|faq|question|answer", re.I)
+HEADINGS = frozenset(f"h{n}" for n in range(1, 7))
 SMALL_DROP = frozenset({"form"})  # a quiz may be one form; a search or sign-up form is small
 EMPTY_P = re.compile(r"</p\b|<(?:" + "|".join(sorted(CLOSES_P)) + r")\b", re.I)
 
@@ -102,11 +105,13 @@ def _dropped(node: LexborNode, total: int) -> bool:
     attrs = node.attrs
     if tag == "script" and (attrs.get("type") or "").startswith("math/tex"):
         return False  # MathJax's TeX, read as math
-    if tag in DROP_TAGS or (attrs.get("role") or "") in DROP_ROLES or "hidden" in attrs:
-        return True
-    if attrs.get("aria-hidden") == "true":
-        return True
     names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    if tag in DROP_TAGS or (attrs.get("role") or "") in DROP_ROLES or attrs.get("aria-hidden") == "true":
+        return True
+    if "hidden" in attrs:  # a collapsed FAQ answer is hidden until its question is clicked
+        return not PANEL_NAME.search(names)
+    if tag in HEADINGS or QA_NAME.search(names):  # "accordion-header" holds a question
+        return False
     if tag not in SMALL_DROP and not JUNK_NAME.search(names):
         return False
     # A class like "has-sidebar" on the main wrapper must not drop the page: only small blocks go.
