@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from generator import clean
 from generator.load import decode
 from generator.model import Document, Line
-from generator.readers import READERS, read_document
+from generator.readers import READERS, read_document, read_source_document
 from generator.sanitize import escape_inline, sanitize_markdown
 from tests.test_sanitize import dangerous, render
 
@@ -75,6 +75,23 @@ FRAGMENTS = [
     "{{ config }}",
     "{% include x %}",
     "---",
+    "- [ ] ",
+    "- [x] ",
+    "<details><summary>",
+    "</summary>",
+    "</details>",
+    "| a | b |\n|---|---|\n",
+    "> ",
+    "**1.** ",
+    "**Q1. ",
+    "👶**",
+    " \u200d⭐️",
+    "🚀",
+    "[[src](http://x)]",
+    "_emph_",
+    "Answer here",
+    "TBD",
+    '<img src="https://render.githubusercontent.com/render/math?math=x%2B<b>">',
     "Answers",
     "\r\n",
     "\x00",
@@ -154,6 +171,17 @@ def test_every_reader_and_cleaning_accept_any_text(text):
         reader.matches(text)
         drafts, _problems = reader.read(doc)
         clean.make_questions(drafts, "fuzz")
+
+
+@FAST
+@given(any_text, st.sampled_from([None, "heading", "heading-2", "bold", "list", "label", "details"]))
+def test_tree_path_accepts_any_text_and_its_titles_render_safely(text, force):
+    reading = read_source_document(as_document(text, "content/sources/fuzz.md"), force)
+    questions, _problems = clean.make_questions(reading.drafts, "fuzz")
+    for q in questions:
+        rendered = render("## " + q.question)
+        assert dangerous(rendered) == [] and rendered.count("<h2") <= 1, q.question
+        assert q.answer is None or dangerous(render(q.answer)) == [], q.answer
 
 
 @FAST

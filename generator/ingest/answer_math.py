@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from generator.ingest.read_markdown import parser
+from generator.ingest.titles import math_from_url
 from generator.mathfix import fix_math
 from generator.model import Line
 from generator.sanitize import MATH
@@ -27,6 +28,11 @@ DISPLAY = frozenset({"math_block", "math_block_label"})
 # `x_{<i}`: the sanitiser must treat `<i…` as a possible tag; in TeX math a space is
 # insignificant, and `< i` can start no tag, so the formula survives unchanged in meaning.
 TAG_LIKE = re.compile(r"<(?=[A-Za-z/!?])")
+IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
+SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+MD_MATH_IMAGE = re.compile(
+    r"!\[[^\]\n]*\]\((https://render\.githubusercontent\.com/render/math\?math=[^)\s]*)\)"
+)
 _MD = parser()
 
 
@@ -40,6 +46,24 @@ def frozen_lines(text: str) -> tuple[set[int], set[int]]:
             if token.type in DISPLAY:
                 math.update(range(token.map[0], token.map[1]))
     return frozen, math
+
+
+def math_images(text: str) -> str:
+    """`<img src="https://render.githubusercontent.com/render/math?math=\\beta">` -> `$\\beta$`."""
+    if "render/math" not in text:
+        return text
+    text = IMG_TAG.sub(_img_math, text)
+    return MD_MATH_IMAGE.sub(lambda m: _as_math(m.group(1)) or m.group(), text)
+
+
+def _img_math(match: re.Match[str]) -> str:
+    src = SRC.search(match.group())
+    return (_as_math(src.group(1) or src.group(2) or "") if src else None) or match.group()
+
+
+def _as_math(src: str) -> str | None:
+    formula = math_from_url(src)
+    return f"${formula}$" if formula else None
 
 
 def space_tags(text: str) -> str:
@@ -64,7 +88,7 @@ def fix_tree_math(answer: tuple[Line, ...]) -> tuple[str, bool, int | None]:
             run.append(index)
             continue
         if run:
-            result = fix_math("\n".join(texts[i] for i in run))
+            result = fix_math(math_images("\n".join(texts[i] for i in run)))
             out.append(_space_math_tags(result.text))
             has_math |= result.has_math
             if result.unbalanced and bad_line is None:

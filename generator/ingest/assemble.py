@@ -74,7 +74,9 @@ def segment(tree: Tree, doc: Document, force: str | None = None) -> Segmented:
     if choice is None:
         return Segmented(unread=_ranges([u.block for u in units if not _is_junk(u.block)]))
     questions_page = bool(tree.title and QUESTIONS_PAGE.search(tree.title))
-    markers = {id(m.block): m for m in drop_statements(choice, questions_page)}
+    # A forced structure means every marker of that kind is a question, statements included.
+    chosen = choice.markers if force else drop_statements(choice, questions_page)
+    markers = {id(m.block): m for m in chosen}
     boundary = _boundary_level(units, markers, choice)
     out = Segmented()
     current: _Open | None = None
@@ -184,11 +186,11 @@ def _empty_answers(out: Segmented) -> list[Problem]:
 
 
 def _is_junk(block: Block) -> bool:
-    """Rules, bare HTML (banners, `<br>`), and lines the junk table removes."""
+    """Rules, bare HTML (banners, `<br>`, image-only blocks), and lines the junk table removes."""
     if block.kind == "rule":
         return True
-    if block.kind == "html":
-        return len(TAG.sub(" ", block.text).split()) < 3
+    if block.kind == "html":  # a formula drawn by GitHub's math renderer is content (answer_math)
+        return len(TAG.sub(" ", block.text).split()) < 3 and "render/math" not in block.text
     if block.kind == "paragraph":
         return junk.is_junk_line(block.text.lower())
     return False

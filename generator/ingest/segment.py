@@ -212,17 +212,27 @@ def _order(name: str) -> tuple[int, str]:
 
 def with_shallower_questions(choice: Choice, found: dict[str, list[Marker]]) -> Choice:
     """Level-3 questions and a level-2 `## Q: …` among them: shallower question headings count too
-    (they end any answer anyway); deeper ones stay inside answers."""
-    if not choice.name.startswith("heading-") or not choice.name[-1].isdigit():
+    (they end any answer anyway); deeper ones stay inside answers. Among bold or numbered
+    questions, a heading that asks (ends with `?`) is one more question, not a section."""
+    if choice.name == "heading-label":
         return choice
-    level = int(choice.name[-1])
-    extra = [
-        m
-        for name, markers in found.items()
-        if name[-1:].isdigit() and name.startswith("heading-") and int(name[-1]) < level
-        for m in markers
-        if reads_as_question(m.title) or QUESTION_LABEL.match(m.title)
-    ]
+    if choice.name.startswith("heading-"):
+        level = int(choice.name[-1])
+        extra = [
+            m
+            for name, markers in found.items()
+            if name[-1:].isdigit() and name.startswith("heading-") and int(name[-1]) < level
+            for m in markers
+            if reads_as_question(m.title) or QUESTION_LABEL.match(m.title)
+        ]
+    else:  # bold or numbered questions, and a `## What is X?` heading among them
+        extra = [
+            m
+            for name, markers in found.items()
+            if name[-1:].isdigit() and name.startswith("heading-")
+            for m in markers
+            if parse_title(m.title).text.rstrip(" *_").endswith("?")
+        ]
     if not extra:
         return choice
     merged = sorted([*choice.markers, *extra], key=lambda m: m.block.line)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import unquote
 
 from markdown_it.token import Token
 
@@ -59,6 +59,7 @@ def parse_title(raw: str) -> Title:
     text = STRAY_STARS.sub("", " ".join(raw.split()))
     text = ATTR_LIST.sub("", text) if text.endswith("}") else text
     text, label = split_label(text)
+    text = STRAY_STARS.sub("", text)
     text, difficulty = split_difficulty(text)
     inner = unwrap_strong(text)
     if inner != text:
@@ -211,11 +212,20 @@ def escape_text(text: str) -> str:
 
 def image_text(src: str, alt: str) -> str:
     """GitHub's math-render images become `$…$`; other images leave their alt text."""
-    if MATH_IMAGE in src:
-        formula = (parse_qs(urlsplit(src).query).get("math") or [""])[0].strip()
-        if formula:
-            return f"${formula}$"
-    return escape_text(alt)
+    formula = math_from_url(src)
+    return f"${formula}$" if formula else escape_text(alt)
+
+
+def math_from_url(src: str) -> str | None:
+    """The TeX of a `render.githubusercontent.com/render/math?math=…` image, URL-decoded.
+
+    Only percent escapes are decoded: these URLs write `+` as `%2B` and leave spaces raw.
+    """
+    if MATH_IMAGE not in src:
+        return None
+    start = src.find("math=", src.find(MATH_IMAGE))
+    formula = unquote(src[start + 5 :]).strip() if start >= 0 else ""
+    return " ".join(formula.split()) or None
 
 
 def _code_span(content: str) -> str:

@@ -1,0 +1,63 @@
+"""Titles from the tree: label, difficulty and citation link split off, inline Markdown kept and safe."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.ingest.answers import build_answer
+from generator.ingest.read_markdown import parse
+from generator.ingest.titles import parse_title
+from generator.model import question_id
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "label", "difficulty"),
+    [
+        (
+            "1. What are _Large Language Models (LLMs)_ and how do they work?",
+            "What are *Large Language Models (LLMs)* and how do they work?",
+            "1",
+            None,
+        ),
+        ("**1.** Why might perplexity mislead?", "Why might perplexity mislead?", "1", None),
+        ("**14. In triplet loss, what is the margin?**", "In triplet loss, what is the margin?", "14", None),
+        ("**What is supervised machine learning? 👶**", "What is supervised machine learning?", None, "easy"),
+        (
+            "**What is the area under the PR curve? \u200d⭐️I**",
+            "What is the area under the PR curve?",
+            None,
+            "medium",
+        ),
+        ("**Approaches to cold start? \u200d⭐️🚀**", "Approaches to cold start?", None, "hard"),
+        ("Q12: What is `RMSNorm`?", "What is `RMSNorm`?", "12", None),
+        ("Why scale by $\\sqrt{d_k}$? [Hard]", "Why scale by $\\sqrt{d_k}$?", None, "hard"),
+        ("16.  ****Compare sparse and dense losses", "Compare sparse and dense losses", "16", None),
+        ("What is <b>bold</b> and <script>x</script>?", "What is bold and x?", None, None),
+        ("Why is 2 * 3 = 6 and a\\*b?", "Why is 2 \\* 3 = 6 and a\\*b?", None, None),
+    ],
+)
+def test_title_forms(raw, text, label, difficulty):
+    title = parse_title(raw)
+    assert (title.text, title.label, title.difficulty) == (text, label, difficulty)
+
+
+def test_a_citation_link_goes_to_link_and_never_reaches_the_id():
+    title = parse_title("What is attention? [[src](https://arxiv.org/abs/1706.03762)]")
+    assert (title.text, title.link) == ("What is attention?", "https://arxiv.org/abs/1706.03762")
+    assert question_id("s", title.text) == question_id("s", "What is attention?")
+
+
+def test_a_link_inside_a_title_keeps_its_text_only():
+    title = parse_title("What does [LoRA](https://example.com/lora) change?")
+    assert (title.text, title.link) == ("What does LoRA change?", None)
+
+
+def test_show_answer_summary_and_labels_leave_the_answer():
+    blocks = parse(
+        "<details><summary>💡 Show Answer</summary>\n\nBecause of **scale**.\n\n</details>\n"
+    ).blocks
+    assert [x.text for x in build_answer(blocks).lines] == ["Because of **scale**."]
+    labelled = parse("**Answer:** It is $x$.\n").blocks
+    assert [x.text for x in build_answer(labelled).lines] == ["It is $x$."]
+    empty = parse("Answer:\n").blocks
+    assert build_answer(empty).lines == ()
