@@ -133,6 +133,10 @@ def test_on_other_pages_statement_headings_are_sections():
         ("<h2>What is A?</h2>\n<p>a</p>\n<h2>What is B?</h2>\n<p>b</p>", True),
         ('<h3 class="wp-block-heading">Section\nQ1. What is A?\nAnswer: a', False),
         ("## What is A?\n\nSome <b>bold</b> text and a <br> break.\n\n| a |\n</p></p></p>", False),
+        ("<!-- saved from url -->\n\n<!DOCTYPE html>\n<html><h2>What?</h2>", True),
+        ("# HTML questions\n\n```html\n<!DOCTYPE html>\n<html><body></body></html>\n```\n", False),
+        ('<div align="center"><img src="logo.png"></div>\n\n# Title\n\n```html\n<html>\n```', False),
+        ("Q1. What does the <html> tag do?\nAns - It holds the page.\n<body> too.", False),
     ],
 )
 def test_matches_sniffs_markup_not_names(text, expected):

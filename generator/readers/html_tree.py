@@ -34,10 +34,25 @@ SNIFF = 200_000  # characters looked at to decide
 
 
 def matches(text: str) -> bool:
-    """A page (doctype, <html>, <body>), or a fragment whose lines are mostly block markup."""
-    if PAGE_MARKERS.search(text, 0, 5000):
-        return True
-    head = text[:SNIFF]
+    """A page (doctype, <html> or <body> among its leading tag lines), or a fragment whose
+    lines are mostly block markup. A Markdown document that shows `<!DOCTYPE html>` in a
+    code block, or a question about the `<html>` tag, is not a page."""
+    return _is_page(text) or _is_fragment(text[:SNIFF])
+
+
+def _is_page(text: str) -> bool:
+    for line in text[:5000].lstrip("\ufeff").split("\n", 40)[:40]:
+        line = line.strip()
+        if not line:
+            continue
+        if not line.startswith("<"):  # text or Markdown came first
+            return False
+        if PAGE_MARKERS.search(line):
+            return True
+    return False
+
+
+def _is_fragment(head: str) -> bool:
     if len(CLOSED_BLOCK.findall(head)) < 3:
         return False
     lines = [line for line in head.split("\n") if line.strip()]
