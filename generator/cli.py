@@ -1,4 +1,4 @@
-"""Command line: python -m generator build | serve | check | add | explain | export."""
+"""Command line: python -m generator build | serve | preview | check | add | explain | export."""
 
 from __future__ import annotations
 
@@ -72,6 +72,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return site.serve(_root(args), args.dev_addr)
 
 
+def cmd_preview(args: argparse.Namespace) -> int:
+    from generator import preview
+
+    root = _root(args)
+    return preview.run(root, (root / args.site).resolve(), args.port)
+
+
 def cmd_explain(args: argparse.Namespace) -> int:
     from generator.classify import explain
 
@@ -131,6 +138,10 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="live preview that regenerates when content/ changes")
     s.add_argument("--dev-addr", default="127.0.0.1:8000")
     s.set_defaults(func=cmd_serve)
+    v = sub.add_parser("preview", help="serve the built site/ under its sub-path and print the URL")
+    v.add_argument("--port", type=int, help="port to listen on (default: the one in the build's site_url)")
+    v.add_argument("--site", default="site", help="built site folder (default: site)")
+    v.set_defaults(func=cmd_preview)
     c = sub.add_parser("check", help="report per-source counts and every problem as path:line")
     c.add_argument("--json", action="store_true", help="machine-readable output")
     c.set_defaults(func=cmd_check)
