@@ -28,10 +28,10 @@ DISPLAY = frozenset({"math_block", "math_block_label"})
 # `x_{<i}`: the sanitiser must treat `<i…` as a possible tag; in TeX math a space is
 # insignificant, and `< i` can start no tag, so the formula survives unchanged in meaning.
 TAG_LIKE = re.compile(r"<(?=[A-Za-z/!?])")
-IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
+IMG_TAG = re.compile(r"<img\b[^<>]*>", re.I)
 SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 MD_MATH_IMAGE = re.compile(
-    r"!\[[^\]\n]*\]\((https://render\.githubusercontent\.com/render/math\?math=[^)\s]*)\)"
+    r"!\[[^\[\]\n]*\]\((https://render\.githubusercontent\.com/render/math\?math=[^)\s]*)\)"
 )
 _MD = parser()
 

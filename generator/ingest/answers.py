@@ -35,7 +35,8 @@ SHOW_ANSWER = re.compile(
 PLACEHOLDERS = frozenset({"answer here", "tbd", "todo", "to do", "coming soon", "tba", "wip", "n a", "na"})
 OPTION = re.compile(r"^\s*(?:\(?(?P<low>[a-h])\)|(?P<up>[A-H])[.)])\s+(?=\S)")
 CORRECT = re.compile(
-    r"(?:correct\s+(?:answer|option|choice)\s*(?:is|:)?|^\W*answer\s*[:\-–]|^\W*correct\s*[:\-–])\W*\(?(?P<letter>[a-h])\b\)?",
+    r"(?:correct[ \t]+(?:answer|option|choice)(?:[ \t]+is|[ \t]*:)?|^\W{0,8}(?:answer|correct)[ \t]*[:\-–])"
+    r"[\W_]{0,12}?\(?(?P<letter>[a-h])\b\)?",
     re.I,
 )
 LETTERS = "ABCDEFGH"

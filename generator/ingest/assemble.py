@@ -62,11 +62,14 @@ class _Open:
     section: str | None
     blocks: list[Block]
     source_list: dict[int, int] = field(default_factory=dict)  # id(answer list) -> id(its source list)
+    pieces: dict[int, list[str]] = field(default_factory=dict)  # id(answer list) -> its items' Markdown
 
 
 def segment(tree: Tree, doc: Document, force: str | None = None) -> Segmented:
     units = units_of(tree)
-    toc = {i for i, u in enumerate(units) if u.list_block is not None and is_toc(u.list_block)}
+    lists = {id(u.list_block): u.list_block for u in units if u.list_block is not None}
+    toc_lists = {key for key, block in lists.items() if is_toc(block)}
+    toc = {i for i, u in enumerate(units) if id(u.list_block) in toc_lists}
     found = candidates(units, toc)
     choice = choose(found, force)
     if choice is not None:
@@ -140,7 +143,7 @@ def _append(current: _Open, unit: Unit) -> None:
     block, source = unit.block, unit.list_block
     last = current.blocks[-1] if current.blocks else None
     if source is not None and last is not None and current.source_list.get(id(last)) == id(source):
-        last.markdown += ("\n\n" if block.line > last.end else "\n") + block.markdown
+        current.pieces[id(last)] += ["\n\n" if block.line > last.end else "\n", block.markdown]
         last.children.append(block)
         last.end = block.end
         return
@@ -149,12 +152,16 @@ def _append(current: _Open, unit: Unit) -> None:
             "list", block.line, block.end, markdown=block.markdown, ordered=source.ordered, children=[block]
         )
         current.source_list[id(block)] = id(source)
+        current.pieces[id(block)] = [block.markdown]
     current.blocks.append(block)
 
 
 def _flush(current: _Open | None, doc: Document, out: Segmented) -> None:
     if current is None:
         return
+    for block in current.blocks:
+        if id(block) in current.pieces:  # joined once: appending item by item would copy the list each time
+            block.markdown = "".join(current.pieces[id(block)])
     title = parse_title(current.marker.title)
     answer = build_answer(current.blocks)
     if not current.blocks:
