@@ -10,9 +10,17 @@ keyword weight x field weight, where the fields are the question text (x3), the
 section heading it sat under in its source (x1.5) and its answer (x0.5, at most
 ANSWER_CAP per topic); each keyword counts once per field. The highest score
 wins; ties go to the topic whose keywords matched the question text more, then
-to the earlier topic. A question nothing matches lands in the first topic. A curation `pin` wins over all.
-Topics other than the winner whose keywords matched the question text itself
-become secondary tags.
+to the earlier topic. A curation `pin` wins over all. Where keywords overlap
+("gradient descent" inside "stochastic gradient descent"), only the longest
+match counts. The options of a multiple-choice question count as its answer.
+
+Confidence: the winner's score against the runner-up's and a prior,
+`s1 / (s1 + s2 + PRIOR)`. A lone keyword of weight 1 in the question text
+(3 points) gives 0.5; a close call between two topics, or evidence from the
+section or answer alone, gives less. Below MIN_CONFIDENCE the classifier
+abstains: the question goes to the topic marked `fallback: true` (General)
+rather than to a guess. Topics other than the winner whose keywords matched
+the question text itself become secondary tags.
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from generator.dedupe import signature
 from generator.model import Question, Topic
 from generator.textsim import fold
 
@@ -37,6 +46,8 @@ KEYWORD_WEIGHT = re.compile(r"^(?P<phrase>.+?)\s*[:=]\s*(?P<weight>-?\d+(?:\.\d+
 ANSWER_CAP = 2.0
 TAG_MIN_SCORE = 3.0  # a keyword of weight >= 1 in the question text itself
 MAX_TAGS = 2
+PRIOR = 3.0
+MIN_CONFIDENCE = 0.4
 
 
 @dataclass(frozen=True)
@@ -65,10 +76,22 @@ class Verdict:
 
     hits: tuple[Hit, ...]
     ranking: tuple[tuple[str, float], ...]  # (topic id, score), best first
+    # The question names nothing but the winner's keywords ("What are LLMs?"): no doubt left.
+    named_only: bool = False
 
     @property
     def topic(self) -> str:
-        return self.ranking[0][0]
+        return self.ranking[0][0] if self.ranking else ""
+
+    @property
+    def confidence(self) -> float:
+        best = self.ranking[0][1] if self.ranking else 0.0
+        second = self.ranking[1][1] if len(self.ranking) > 1 else 0.0
+        return best / (best + second + PRIOR) if best > 0 else 0.0
+
+    @property
+    def abstains(self) -> bool:
+        return not self.named_only and self.confidence < MIN_CONFIDENCE
 
     def tags(self) -> tuple[str, ...]:
         in_question: dict[str, float] = {}
@@ -108,15 +131,20 @@ class KeywordTable(dict):
             self.lengths[tokens[0]] = tuple(sorted({*self.lengths.get(tokens[0], ()), len(tokens)}))
 
     def phrases_in(self, text: str) -> set[tuple[str, ...]]:
-        """The keyword phrases found in a text (each once)."""
+        """The keyword phrases found in a text (each once), except those inside a longer match."""
         tokens = fold(text)
-        found = set()
+        spans = []
         lengths, index = self.lengths, self.index
         for i in [i for i, token in enumerate(tokens) if token in lengths]:
             for n in lengths[tokens[i]]:
-                gram = tokens[i : i + n]
-                if len(gram) == n and gram in index:
-                    found.add(gram)
+                if i + n <= len(tokens) and tokens[i : i + n] in index:
+                    spans.append((i, n))
+        found, reach = set(), 0
+        # Start ascending, longest first: a span ending within an earlier one is inside it.
+        for i, n in sorted(spans, key=lambda span: (span[0], -span[1])):
+            if i + n > reach:
+                found.add(tokens[i : i + n])
+                reach = i + n
         return found
 
 
@@ -136,8 +164,9 @@ def score(question: Question, topics: Sequence[Topic], table: KeywordTable) -> V
     texts = {
         "question": question.question,
         "section": question.section or "",
-        "answer": question.answer or "",
+        "answer": "\n".join([question.answer or "", *(c.text for c in question.choices)]),
     }
+    topics = [t for t in topics if not t.fallback and (not t.kinds or question.kind in t.kinds)]
     order = {t.id: i for i, t in enumerate(topics)}
     hits = []
     for name, _ in FIELD_WEIGHTS:
@@ -157,7 +186,10 @@ def score(question: Question, topics: Sequence[Topic], table: KeywordTable) -> V
     for topic, points in in_answer.items():
         totals[topic] += min(points, ANSWER_CAP)
     ranking = sorted(totals.items(), key=lambda kv: (-round(kv[1], 6), -in_question[kv[0]], order[kv[0]]))
-    return Verdict(tuple(hits), tuple(ranking))
+    winner = ranking[0][0] if ranking and ranking[0][1] > 0 else None
+    named = {token for h in hits if h.topic == winner and h.field == "question" for token in h.keyword.tokens}
+    concepts = signature(question).concepts
+    return Verdict(tuple(hits), tuple(ranking), bool(concepts) and concepts <= named)
 
 
 def classify_all(
@@ -165,11 +197,13 @@ def classify_all(
 ) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     """Every question gets exactly one topic (a curation pin wins) and 0-2 secondary tags."""
     table = keyword_table(topics)
+    fallback = next((t.id for t in topics if t.fallback), None)
     topic_of: dict[str, str] = {}
     tags_of: dict[str, tuple[str, ...]] = {}
     for q in questions:
         verdict = score(q, topics, table)
-        topic_of[q.id] = curation.pin.get(q.id, verdict.topic)
+        guess = fallback if fallback and (verdict.abstains or not verdict.topic) else verdict.topic
+        topic_of[q.id] = curation.pin.get(q.id, guess)
         tags_of[q.id] = tuple(t for t in ((verdict.topic,) + verdict.tags()) if t != topic_of[q.id])[
             :MAX_TAGS
         ]

@@ -143,14 +143,22 @@ def load_topics(path: Path) -> tuple[Topic, ...]:
         if not isinstance(keywords, list):
             errors.append(f"{path}: {entry['id']}: 'keywords' must be a list")
             keywords = []
+        kinds = entry.get("kinds") or []
+        if not isinstance(kinds, list) or not set(kinds) <= {"open", "mcq", "prompt"}:
+            errors.append(f"{path}: {entry['id']}: 'kinds' must be a list of open, mcq, prompt")
+            kinds = []
         topics.append(
             Topic(
                 str(entry["id"]),
                 str(entry["title"]),
                 str(entry.get("description") or "").strip(),
                 tuple(_keyword_text(k) for k in keywords),
+                fallback=entry.get("fallback") is True,
+                kinds=tuple(kinds),
             )
         )
+    if sum(t.fallback for t in topics) > 1:
+        errors.append(f"{path}: at most one topic may say 'fallback: true'")
     if errors:
         raise ConfigError("\n".join(errors))
     if not topics:

@@ -95,7 +95,7 @@ def build(corpus: Corpus, layout: Layout) -> dict:
                 "pages": [page_url(p.path) for p in layout.pages_of(t.id)],
                 **_counts(by_topic[t.id]),
             }  # shown questions only
-            for t in corpus.topics
+            for t in layout.topics
         ],
         "questions": records,
     }

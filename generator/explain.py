@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 
-from generator.classify import ANSWER_CAP, FIELD_WEIGHTS, Verdict, keyword_table, score
+from generator.classify import ANSWER_CAP, FIELD_WEIGHTS, MIN_CONFIDENCE, Verdict, keyword_table, score
 from generator.dedupe import signature, why_apart
 from generator.model import Corpus, Question
 from generator.related import shared_terms
@@ -52,24 +52,33 @@ def _evidence(verdict: Verdict, topic: str) -> str:
 def _topic_lines(corpus: Corpus, question: Question) -> list[str]:
     titles = {t.id: t.title for t in corpus.topics}
     verdict = score(question, corpus.topics, keyword_table(corpus.topics))
-    scores = dict(verdict.ranking)
-    chosen = corpus.topic_of.get(question.id, verdict.topic)
-    winner = verdict.ranking[0]
+    fallback = next((t.id for t in corpus.topics if t.fallback), None)
+    ruled = fallback if fallback and (verdict.abstains or not verdict.topic) else verdict.topic
+    chosen = corpus.topic_of.get(question.id, ruled)
+    winner = verdict.ranking[0] if verdict.ranking else ("-", 0.0)
+    sure = f"confidence {verdict.confidence:.2f} (threshold {MIN_CONFIDENCE:g})"
+    if verdict.named_only:
+        sure += ", and the question names nothing else"
     lines = [f"Topic: {chosen} ({titles.get(chosen, '?')})"]
-    if chosen != verdict.topic:
+    if chosen != ruled:
         lines.append(
-            f"  pinned by {CURATION}; the keywords alone choose {winner[0]}, "
-            f"score {winner[1]:g}: {_evidence(verdict, winner[0])}"
+            f"  pinned by {CURATION}; the keywords alone choose {ruled}, "
+            f"score {winner[1]:g}, {sure}: {_evidence(verdict, winner[0])}"
         )
     elif winner[1] == 0:
-        lines.append("  no keyword of any topic matched: placed in the first topic")
+        lines.append("  no keyword of any topic matched: the classifier abstains")
+    elif chosen != verdict.topic:
+        lines.append(
+            f"  the classifier abstains: best guess {winner[0]}, score {winner[1]:g}, {sure}: "
+            f"{_evidence(verdict, winner[0])}"
+        )
     else:
-        lines.append(f"  chosen by keywords, score {scores[chosen]:g}: {_evidence(verdict, chosen)}")
-        runner_up = verdict.ranking[1] if len(verdict.ranking) > 1 else None
-        if runner_up and runner_up[1] > 0:
-            lines.append(
-                f"  runner-up: {runner_up[0]}, score {runner_up[1]:g}: {_evidence(verdict, runner_up[0])}"
-            )
+        lines.append(f"  chosen by keywords, score {winner[1]:g}, {sure}: {_evidence(verdict, chosen)}")
+    runner_up = verdict.ranking[1] if len(verdict.ranking) > 1 else None
+    if runner_up and runner_up[1] > 0:
+        lines.append(
+            f"  runner-up: {runner_up[0]}, score {runner_up[1]:g}: {_evidence(verdict, runner_up[0])}"
+        )
     tags = corpus.tags_of.get(question.id, ())
     lines.append("  secondary tags: " + (", ".join(tags) if tags else "none"))
     return lines

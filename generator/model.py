@@ -135,10 +135,15 @@ class Source:
 
 @dataclass(frozen=True)
 class Topic:
+    """A topic of content/topics.yml. `fallback`: where questions go when the classifier
+    abstains; `kinds`: the only question kinds it may hold (empty: any)."""
+
     id: str
     title: str
     description: str = ""
     keywords: tuple[str, ...] = ()
+    fallback: bool = False
+    kinds: tuple[str, ...] = ()
 
 
 @dataclass

@@ -50,7 +50,7 @@ class Rendered:
 
 def render_home(corpus: Corpus, layout: Layout, downloads: bool) -> str:
     cards = []
-    for topic in corpus.topics:
+    for topic in layout.topics:
         members = [m for p in layout.pages_of(topic.id) for e in p.entries for m in e.members]
         cards.append(
             {
@@ -75,7 +75,7 @@ def render_home(corpus: Corpus, layout: Layout, downloads: bool) -> str:
         description="LLM interview questions grouped by topic, with answers, quizzes and practice prompts.",
         total=len(visible),
         sources=sources,
-        topics=corpus.topics,
+        topics=layout.topics,
         cards=cards,
         downloads=downloads,
     )
@@ -136,7 +136,7 @@ def navigation(
     corpus: Corpus, layout: Layout, study: list[str], pages: list[str], sources: dict[str, Any]
 ) -> list[Any]:
     topics = []
-    for topic in corpus.topics:
+    for topic in layout.topics:
         paths = [p.path for p in layout.pages_of(topic.id)]
         topics.append(
             {topic.title: paths[0]}

@@ -5,7 +5,8 @@ entry of its own. Entries are placed on their topic's page (the topic of the ent
 first member), in a stable order: answered, then multiple choice, then practice
 prompts; within a kind by source order and number. A topic with many entries is split
 into pages `topics/<id>.md`, `topics/<id>-2.md`, ... so no page grows past what a
-browser opens comfortably. Hidden questions (curation) get no entry and no URL.
+browser opens comfortably. Hidden questions (curation) get no entry and no URL, and a
+topic left without entries gets no page.
 """
 
 from __future__ import annotations
@@ -55,6 +56,11 @@ class Layout:
     page_of: dict[str, str] = field(default_factory=dict)  # question id -> docs path
     entry_of: dict[str, Entry] = field(default_factory=dict)  # question id -> its entry
     question: dict[str, Question] = field(default_factory=dict)  # question id -> question
+
+    @property
+    def topics(self) -> list[Topic]:
+        """The topics the site shows, in content/topics.yml order: those with an entry."""
+        return list({p.topic.id: p.topic for p in self.pages}.values())
 
     def pages_of(self, topic_id: str) -> list[TopicPage]:
         return [p for p in self.pages if p.topic.id == topic_id]
@@ -158,7 +164,9 @@ def plan(corpus: Corpus) -> Layout:
     by_topic: dict[str, list[Entry]] = {t.id: [] for t in corpus.topics}
     for entry in make_entries(corpus):
         by_topic[entry.topic].append(entry)
-    for topic in corpus.topics:
+    # A topic with nothing to show is left off (unless none has anything: the site needs a page).
+    shown = [t for t in corpus.topics if by_topic[t.id]] or corpus.topics[:1]
+    for topic in shown:
         chunks = paginate(by_topic[topic.id])
         for number, chunk in enumerate(chunks, start=1):
             page = TopicPage(topic, topic_path(topic.id, number), number, len(chunks), tuple(chunk))

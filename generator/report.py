@@ -91,5 +91,5 @@ def summary_line(corpus: Corpus, seconds: float) -> str:
     errors = len(corpus.problems) - warnings
     return (
         f"{len(corpus.questions)} questions from {len(corpus.sources)} sources in "
-        f"{len(corpus.topics)} topics, {warnings} warnings, {errors} errors, {seconds:.1f} s"
+        f"{len(set(corpus.topic_of.values()))} topics, {warnings} warnings, {errors} errors, {seconds:.1f} s"
     )

@@ -15,12 +15,12 @@ import yaml
 
 from generator.classify import classify_all, explain, keyword_table, parse_keyword, score
 from generator.config import Curation, load_content, load_topics
-from generator.model import Corpus, Location, Question, Topic, normalise
+from generator.model import Choice, Corpus, Location, Question, Topic, normalise
 from generator.pipeline import gather
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELLED = ROOT / "tests" / "fixtures" / "classify" / "labelled.yml"
-AGREEMENT_FLOOR = 0.90
+AGREEMENT_FLOOR = 0.95
 
 
 def make(text: str, section: str | None = None, answer: str | None = None, qid: str = "q") -> Question:
@@ -46,10 +46,11 @@ def classify_one(question: Question, topics) -> str:
 # --- agreement with the editor --------------------------------------------------
 
 
-def test_labelled_sample_is_large_and_covers_every_topic(topics):
+def test_labelled_sample_is_large_and_covers_every_topic_of_the_bundled_pile(corpus):
     labelled = yaml.safe_load(LABELLED.read_text(encoding="utf-8"))
     assert len(labelled) >= 80
-    assert {t.id for t in topics} == {item["topic"] for item in labelled}
+    # The classic-ML topics hold no bundled question; tests/test_classify_real_world.py covers them.
+    assert set(corpus.topic_of.values()) - {"general"} <= {item["topic"] for item in labelled}
 
 
 def test_classifier_agrees_with_the_editor_on_nine_in_ten(corpus, topics):
@@ -111,6 +112,69 @@ def test_nothing_matched_falls_back_to_the_first_topic():
     assert classify_one(make("Tell me something."), TOY) == "general"
 
 
+FALLBACK = (*TOY, Topic("misc", "General", fallback=True))
+
+
+def test_weak_evidence_abstains_to_the_fallback_topic():
+    topic_of, _ = classify_all(
+        [
+            make("Tell me something.", qid="none"),
+            make("Tell me about it.", answer="We used beam search.", qid="answer-only"),
+            make("How does it work?", section="Beam search", qid="section"),
+            make("Compare LoRA with beam search.", qid="tie"),
+            make("What is LoRA?", qid="clear"),
+        ],
+        FALLBACK,
+        Curation(),
+    )
+    assert topic_of == {
+        "none": "misc",
+        "answer-only": "misc",  # 1.5 / (1.5 + 3) = 0.33
+        "section": "search",  # 4.5 / (4.5 + 3) = 0.6
+        "tie": "tuning",  # two strong topics: filed under one, tagged with the other
+        "clear": "tuning",
+    }
+
+
+def test_confidence_is_the_winner_against_runner_up_and_prior():
+    verdict = score(make("Compare LoRA with beam search and greedy decoding."), TOY, keyword_table(TOY))
+    assert verdict.ranking[0] == ("search", 18.0)
+    assert verdict.confidence == pytest.approx(18 / (18 + 9 + 3))
+    weak = score(make("Is sampling used?"), TOY, keyword_table(TOY))
+    assert weak.confidence == pytest.approx(3 / 6) and not weak.abstains
+    one = (Topic("g", "G", keywords=("llm: 0.5",)),)
+    named = score(make("What are LLMs?"), one, keyword_table(one))
+    assert named.confidence == pytest.approx(1.5 / 4.5) and named.named_only and not named.abstains
+
+
+def test_a_topic_limited_to_some_kinds_never_gets_the_others():
+    story = (Topic("scenario", "Scenario", keywords=("imagine: 5",), kinds=("open", "prompt")), *TOY)
+    mcq = Question("m", "s", 1, "Imagine you tune LoRA. Which rank?", "mcq", None, Location("x", 1))
+    assert classify_one(mcq, story) == "tuning"
+    assert classify_one(make("Imagine you tune LoRA. Which rank?"), story) == "scenario"
+
+
+def test_only_the_longest_overlapping_keyword_counts():
+    topics = (
+        Topic("opt", "Opt", keywords=("stochastic gradient descent: 5",)),
+        Topic("math", "M", keywords=("gradient descent: 4",)),
+    )
+    assert classify_one(make("What is stochastic gradient descent?"), topics) == "opt"
+    assert (
+        dict(score(make("What is stochastic gradient descent?"), topics, keyword_table(topics)).ranking)[
+            "math"
+        ]
+        == 0
+    )
+
+
+def test_multiple_choice_options_count_as_the_answer():
+    q = Question(
+        "m", "s", 1, "Which one?", "mcq", None, Location("x", 1), choices=(Choice("a", "beam search"),)
+    )
+    assert dict(score(q, TOY, keyword_table(TOY)).ranking)["search"] == 0.5 * 3
+
+
 def test_ties_go_to_the_question_text_then_the_earlier_topic():
     tied = make("Compare LoRA with beam search.")
     assert classify_one(tied, TOY) == "tuning"
@@ -157,6 +221,22 @@ def test_pin_wins_and_keyword_winner_becomes_a_tag():
         ("Why do transformers need positional encodings?", "transformers-attention"),
         ("What is a foundation model?", "llm-fundamentals"),
         ("How can LLMs write marketing copy for a retail business?", "applications"),
+        # The wrong guesses that issue 12 reports on classic-ML piles.
+        ("What's the trade-off between bias and variance?", "ml-fundamentals"),
+        ("Explain PCA", "classical-ml"),
+        ("What is Precision?", "evaluation"),
+        ("What is Recall?", "evaluation"),
+        ("Reverse a linked list", "coding"),
+        ("t-SNE vs UMAP", "classical-ml"),
+        ("What is the difference between boosting and bagging?", "classical-ml"),
+        ("What is cost function?", "ml-fundamentals"),
+        ("When is a decision tree most commonly used?", "classical-ml"),
+        ("What is a p-value?", "statistics"),
+        ("Why do we need one-hot encoding?", "data-features"),
+        ("What is batch normalization?", "deep-learning"),
+        ("What is TF-IDF?", "nlp-classic"),
+        ("How does max pooling work in a CNN?", "computer-vision"),
+        ("How would you design a recommender system for a news site?", "ml-systems"),
     ],
 )
 def test_invented_questions_land_where_an_editor_expects(text, expected, topics):

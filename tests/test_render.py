@@ -172,14 +172,23 @@ def test_math_flag_only_on_pages_with_math(files):
     assert "math: true" not in files["topics/decoding.md"]
 
 
-def test_home_has_cards_due_counts_and_summary_for_every_topic(corpus, files):
+def shown_topics(corpus: Corpus) -> list[str]:
+    """The topics that hold a shown question, in content/topics.yml order."""
+    used = {corpus.topic_of[x.id] for x in corpus.questions if x.id not in corpus.hidden}
+    return [t.id for t in corpus.topics if t.id in used]
+
+
+def test_home_has_cards_due_counts_and_summary_for_every_topic_with_questions(corpus, files):
     home = files["index.md"]
     assert (
         '<div class="grid cards" markdown>' in home and '<div id="study-due" data-scope="all"></div>' in home
     )
+    assert shown_topics(corpus) == ["fine-tuning", "decoding", "math-foundations"]
     for topic in corpus.topics:
-        assert f"(topics/{topic.id}.md)" in home
-        assert f'<span class="due-count" data-topic="{topic.id}"></span>' in home
+        shown = topic.id in shown_topics(corpus)
+        assert (f"(topics/{topic.id}.md)" in home) == shown
+        assert (f'<span class="due-count" data-topic="{topic.id}"></span>' in home) == shown
+        assert (f"topics/{topic.id}.md" in files) == shown
     assert "3 answered · 1 MCQ · 1 practice" in home  # fine-tuning, hidden left out
 
 
@@ -193,7 +202,9 @@ def test_sources_page_links_each_shown_question(corpus, files):
 def test_topics_in_configured_order_in_nav(corpus):
     nav = render.render_site(corpus, ROOT).nav
     topics = next(item["Topics"] for item in nav if isinstance(item, dict) and "Topics" in item)
-    assert [next(iter(t.values())) for t in topics] == [f"topics/{t.id}.md" for t in corpus.topics]
+    assert [next(iter(t.values())) for t in topics] == [f"topics/{t}.md" for t in shown_topics(corpus)]
+    data = json.loads(render.render_site(corpus, ROOT).files["questions.json"])
+    assert [t["id"] for t in data["topics"]] == shown_topics(corpus)
 
 
 def test_rendering_is_deterministic(corpus):
@@ -219,7 +230,7 @@ def test_a_large_topic_is_split_into_pages_and_urls_follow(monkeypatch):
     assert last["url"] == f"topics/fine-tuning-3/#{last['id']}"
     assert f"{{ #{last['id']} }}" in out.files["topics/fine-tuning-3.md"]
     assert "Page 3 of 3" in out.files["topics/fine-tuning-3.md"]
-    assert data["topics"][4]["pages"] == [
+    assert data["topics"][0]["pages"] == [
         "topics/fine-tuning/",
         "topics/fine-tuning-2/",
         "topics/fine-tuning-3/",
