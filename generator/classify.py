@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from generator.dedupe import signature
+from generator.intent import signature
 from generator.model import Question, Topic
 from generator.textsim import fold
 

@@ -86,7 +86,7 @@ def _topic_lines(corpus: Corpus, question: Question) -> list[str]:
 
 def _group_lines(corpus: Corpus, question: Question, by_id: dict[str, Question]) -> list[str]:
     sig = signature(question)
-    lines = [f"Duplicates: concepts {sig.describe()}"]
+    lines = [f"Duplicates: subject {sig.describe()}"]
     gid = corpus.group_of.get(question.id)
     members = [by_id[m] for m, g in corpus.group_of.items() if g == gid and m != question.id] if gid else []
     if not members:
@@ -96,21 +96,22 @@ def _group_lines(corpus: Corpus, question: Question, by_id: dict[str, Question])
             f"  group {gid}: asked in {len({m.source for m in members} | {question.source})} sources"
         )
     for m in sorted(members, key=lambda m: m.id):
-        reason = why_apart(sig, signature(m)) or ("same source" if m.source == question.source else None)
+        reason = why_apart(sig, signature(m))
         how = (
-            "by rule: same concepts, compatible intents"
+            "by rule: same subject, one asks what the other asks or more"
             if reason is None
             else f"by {CURATION} (the rule alone would not: {reason})"
         )
         lines.append(f"  - {m.id} [{m.source}] {m.question!r}: merged {how}")
+    # Near misses: the questions sharing its subject's words, closest first.
     near = [
-        q
+        (len(sig.subject ^ signature(q).subject), q.id, q)
         for q in corpus.questions
-        if q.id != question.id and q not in members and signature(q).concepts == sig.concepts and sig.concepts
+        if q.id != question.id and q not in members and sig.subject & signature(q).subject
     ]
-    for q in sorted(near, key=lambda q: q.id)[:5]:
+    for *_, q in sorted(near, key=lambda n: n[:2])[:5]:
         reason = why_apart(sig, signature(q)) or (
-            "same source" if q.source == question.source else f"split by {CURATION} or a source conflict"
+            f"split by {CURATION}, or a question already in its group asks something else"
         )
         lines.append(f"  kept apart from {q.id} {q.question!r}: {reason}")
     return lines

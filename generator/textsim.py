@@ -42,7 +42,7 @@ PHRASES = {
     "pretrained language model, pre trained llm, pretrained llm",
     "pretrain": "pre training, pretraining, pre trained, pretrained, pre train",
     "rlhf": "reinforcement learning from human feedback, reinforcement learning with human feedback, "
-    "reinforcement learning through human feedback",
+    "reinforcement learning through human feedback, reinforcement learning and human feedback",
     "rl": "reinforcement learning",
     "moe": "mixture of experts, mixture of expert, mixtures of experts",
     "cot": "chain of thought, chain of thoughts, chain of thought prompting, cot prompting",

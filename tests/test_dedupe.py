@@ -11,6 +11,7 @@ import random
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -77,6 +78,33 @@ MUST_MERGE = [
         "How do you handle long-range dependencies in LLMs?",
     ),
     ("How to mitigate Hallucinations?", "How do you handle the issue of hallucinations in LLMs?"),
+    # A question that asks two things answers one that asks a part of them (issue 12).
+    (
+        "What is RAG (Retrieval-Augmented Generation)?",
+        "What is retrieval-augmented generation, and how does it differ from traditional "
+        "language generation?",
+    ),
+    (
+        "What is zero-shot learning, and how does it apply to LLMs?",
+        "What is zero-shot learning, and how does it differ from one-shot learning?",
+    ),
+    (
+        "What is beam search, and how does it differ from greedy decoding?",
+        "How does beam search work in language models?",
+    ),
+    (
+        "What is model distillation, and how is it applied to LLMs?",
+        "What is knowledge distillation, and how does it help reduce the complexity of LLMs?",
+    ),
+    (
+        "Chain-of-Thought Prompting",
+        "What is Chain-of-Thought (CoT) prompting, and how does it improve complex reasoning in LLMs?",
+    ),
+    ("Few-shot Learning", 'Explain the concept of "few-shot learning" in LLMs and its advantages.'),
+    (
+        "What is masked language modeling, and how does it contribute to model pretraining?",
+        "What is masked language modeling (MLM), and how does it help in training LLMs like BERT?",
+    ),
 ]
 
 MUST_NOT_MERGE = [
@@ -88,28 +116,11 @@ MUST_NOT_MERGE = [
     ),
     (
         "What is RAG (Retrieval-Augmented Generation)?",
-        "What is retrieval-augmented generation, and how does it differ from traditional "
-        "language generation?",
-    ),
-    (
-        "What is RAG (Retrieval-Augmented Generation)?",
         "What are the key steps involved in the Retrieval-Augmented Generation (RAG) pipeline?",
-    ),
-    (
-        "What is zero-shot learning, and how does it apply to LLMs?",
-        "What is zero-shot learning, and how does it differ from one-shot learning?",
     ),
     (
         "What is the difference between zero-shot, one-shot, and few-shot learning in LLMs?",
         "What is zero-shot learning, and how does it differ from one-shot learning?",
-    ),
-    (
-        "What is beam search, and how does it differ from greedy decoding?",
-        "How does beam search work in language models?",
-    ),
-    (
-        "What is model distillation, and how is it applied to LLMs?",
-        "What is knowledge distillation, and how does it help reduce the complexity of LLMs?",
     ),
     ("What are LLMs used for?", "What is a large language model?"),
     ("What are some advantages and limitations of LLMs?", "What are Large Language Models?"),
@@ -128,10 +139,9 @@ MUST_NOT_MERGE = [
 
 
 @pytest.mark.parametrize("a, b", MUST_MERGE)
-def test_real_duplicates_across_sources_merge(real, a, b):
+def test_real_duplicates_merge(real, a, b):
     questions, group_of = real
     qa, qb = lookup(questions, a), lookup(questions, b)
-    assert qa.source != qb.source
     assert qa.id in group_of and group_of[qa.id] == group_of.get(qb.id), (
         f"{signature(qa).describe()} vs {signature(qb).describe()}"
     )
@@ -144,13 +154,38 @@ def test_real_related_but_different_questions_stay_apart(real, a, b):
     assert group_of.get(qa.id) is None or group_of.get(qa.id) != group_of.get(qb.id)
 
 
-def test_real_groups_never_hold_one_source_twice(real):
+def test_real_groups_merge_repeats_within_one_source_too(real):
     questions, group_of = real
     by_id = {q.id: q for q in questions}
     members: dict[str, list[str]] = {}
     for qid, gid in group_of.items():
         members.setdefault(gid, []).append(by_id[qid].source)
-    assert members and all(len(s) == len(set(s)) >= 2 for s in members.values())
+    assert members and all(len(s) >= 2 for s in members.values())
+    assert any(len(set(s)) < len(s) for s in members.values())
+
+
+# --- the labelled pair set (tests/fixtures/dedupe/pairs.yml) --------------------------
+
+PAIRS = ROOT / "tests" / "fixtures" / "dedupe" / "pairs.yml"
+PRECISION_FLOOR = 0.95
+RECALL_FLOOR = 0.65  # measured 0.69 (44 of 64); the README gives the figures
+
+
+def test_labelled_pairs_precision_and_recall(real):
+    questions, group_of = real
+    pairs = yaml.safe_load(PAIRS.read_text(encoding="utf-8"))
+    assert len(pairs["merge"]) >= 50 and len(pairs["apart"]) >= 40
+
+    def together(p) -> bool:
+        qa, qb = lookup(questions, p["a"]), lookup(questions, p["b"])
+        return qa.id in group_of and group_of[qa.id] == group_of.get(qb.id)
+
+    found = [together(p) for p in pairs["merge"]]
+    wrong = [f"{p['a']!r} / {p['b']!r}" for p in pairs["apart"] if together(p)]
+    true_pos = sum(found)
+    precision = true_pos / (true_pos + len(wrong))
+    assert precision >= PRECISION_FLOOR, wrong
+    assert true_pos / len(found) >= RECALL_FLOOR
 
 
 # --- invented wording --------------------------------------------------------------
@@ -193,8 +228,8 @@ def test_invented_related_but_different_stay_apart(a, b):
     assert not merged(make("a", a, "s1"), make("b", b, "s2"))
 
 
-def test_within_one_source_questions_stay_apart():
-    assert not merged(make("a", "What is LoRA?", "s1"), make("b", "Explain LoRA.", "s1"))
+def test_paraphrases_within_one_source_merge():
+    assert merged(make("a", "What is LoRA?", "s1"), make("b", "Explain LoRA.", "s1"))
 
 
 def test_multiple_choice_never_merges_with_an_open_question():
@@ -215,13 +250,38 @@ def test_no_chaining_through_a_question_that_asks_two_things():
     assert found["a"] == found["b"] and "c" not in found
 
 
-def test_one_source_at_most_once_per_group():
-    found = groups(
-        make("a1", "What is LoRA?", "s1"),
-        make("b", "Explain LoRA.", "s2"),
-        make("a2", "Can you explain LoRA?", "s1"),
-    )
-    assert found["a1"] == found["b"] and "a2" not in found
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("How does beam search work?", "What is beam search, and how does it differ from greedy decoding?"),
+        ("What is MLM?", "What is masked language modeling, and how does it help pre-training?"),
+        (
+            "Chain-of-Thought Prompting",
+            "What is chain-of-thought prompting, and how does it improve reasoning?",
+        ),
+        ("What are LLMs used for?", "What are the use cases of LLMs, and how do they benefit businesses?"),
+    ],
+)
+def test_a_question_asking_more_covers_one_asking_a_part(a, b):
+    assert merged(make("a", a, "s1"), make("b", b, "s2"))
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("What is RAG?", "How does RAG differ from fine-tuning?"),
+        ("How does RAG differ from fine-tuning?", "How does RAG differ from prompting?"),
+        ("What is attention in RNNs?", "What is attention in transformers?"),
+        (
+            "What is the role of embeddings, and how are they initialized?",
+            "What is the role of embeddings, and how do they capture meaning?",
+        ),
+        ("What are hallucinations?", "How can you use hallucinations?"),
+        ("What is LoRA?", "How does LoRA compare with QLoRA?"),
+    ],
+)
+def test_different_follow_ups_comparands_and_settings_stay_apart(a, b):
+    assert not merged(make("a", a, "s1"), make("b", b, "s2"))
 
 
 def test_curation_merge_forces_and_split_forbids():
@@ -288,7 +348,7 @@ def test_groups_hold_distinct_sources_and_do_not_depend_on_order(items, rnd):
         if q.id in found:
             members.setdefault(found[q.id], []).append(q)
     for gid, qs in members.items():
-        assert len(qs) >= 2 and len({q.source for q in qs}) == len(qs)
+        assert len(qs) >= 2
         assert gid == "dup-" + min(q.id for q in qs)
         assert len({q.kind == "mcq" for q in qs}) == 1
     rnd.shuffle(questions)
