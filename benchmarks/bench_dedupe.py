@@ -158,7 +158,7 @@ def _candidates_per_question(questions: list[Question]) -> float:
     for i, ts in enumerate(term_sets):
         for t in ts:
             postings.setdefault(t, []).append(i)
-    return sum(len(related._candidates(ts, postings)) for ts in term_sets) / len(questions)
+    return sum(len(related._candidates(i, ts, postings)) for i, ts in enumerate(term_sets)) / len(questions)
 
 
 def main() -> None:

@@ -192,6 +192,13 @@ def score(question: Question, topics: Sequence[Topic], table: KeywordTable) -> V
     return Verdict(tuple(hits), tuple(ranking), bool(concepts) and concepts <= named)
 
 
+def concept_vocabulary(topics: Sequence[Topic], min_weight: float = 2.0) -> frozenset[str]:
+    """The field's one-word terms: keywords of weight >= min_weight ("lora", "perplexity")."""
+    table = keyword_table(topics)
+    one_word = (kw for kws in table.values() for kw in kws if len(kw.tokens) == 1)
+    return frozenset(kw.tokens[0] for kw in one_word if kw.weight >= min_weight)
+
+
 def classify_all(
     questions: list[Question], topics: Sequence[Topic], curation: Curation
 ) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:

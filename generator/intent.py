@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from generator.model import Question
-from generator.textsim import PHRASES, STOP_WORDS, fold, stem
+from generator.textsim import STOP_WORDS, fold, stem
 
 INTENT_WORDS = {
     "compare": "differ difference compare compared comparison contrast distinguish versus vs better",
@@ -93,8 +93,14 @@ CLAUSE = re.compile(
 )
 QUALIFIER = frozenset({"in", "within", "for", "during", "when", "while", "on"})
 COMPARE_ONLY = frozenset({"compare"})
-# Settings that make two questions different ("attention in RNNs" vs "in transformers").
-TERMS = frozenset(PHRASES) - CONTEXT
+# "... in training", "... in improving performance": an activity, not a setting that
+# narrows the question the way "... in transformers" or "... in healthcare" does.
+ACTIVITIES = frozenset(
+    SYNONYMS.get(t, t)
+    for w in "improve improving enhance evaluate evaluating train training pretraining finetuning "
+    "development developing research technology task practice production deployment".split()
+    for t in fold(w)
+)
 
 
 @dataclass(frozen=True)
@@ -255,8 +261,8 @@ def why_apart(a: Signature, b: Signature) -> str | None:
         return "one is multiple choice and the other is not"
     if not a.subject or a.subject != b.subject:
         return "different subjects"
-    settings = (a.qualifier & TERMS, b.qualifier & TERMS)
-    if all(settings) and settings[0] != settings[1]:
+    settings = (a.qualifier - ACTIVITIES, b.qualifier - ACTIVITIES)
+    if any(settings) and not settings[0] & settings[1]:
         return "different settings (" + ", ".join(sorted(settings[0] ^ settings[1])) + ")"
     tails = (a.detail | a.comparand, b.detail | b.comparand)
     if all(tails) and not tails[0] & tails[1]:

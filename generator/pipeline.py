@@ -73,7 +73,8 @@ def assemble(
     )
     corpus.topic_of, corpus.tags_of = classify.classify_all(questions, content.topics, curation)
     corpus.group_of = dedupe.find_groups(questions, curation)
-    corpus.related_of = related.find_related(questions, corpus.group_of)
+    vocabulary = classify.concept_vocabulary(content.topics)
+    corpus.related_of = related.find_related(questions, corpus.group_of, vocabulary)
     corpus.problems += stale_curation(content, questions)
     corpus.problems += mathml.fallback_problems(questions)
     return corpus

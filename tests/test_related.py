@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import random
+from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.model import Location, Question
 from generator.pipeline import gather
-from generator.related import MAX_RELATED, find_related
+from generator.related import MAX_INCOMING, MAX_RELATED, find_related
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -74,8 +76,38 @@ def test_result_does_not_depend_on_input_order():
 def test_common_terms_alone_still_find_neighbours():
     # Every question shares "attention"; no rarer term generates candidates.
     pool = [make(f"q{i}", "What is attention?" if i % 2 else "Explain attention.") for i in range(400)]
-    related = find_related(pool, {})
+    related = find_related(pool, {}, frozenset({"attention"}))
     assert len(related) == 400 and all(len(r) == MAX_RELATED for r in related.values())
+
+
+def test_no_question_is_related_from_more_than_the_cap():
+    # Every "LoRA rank for ..." question is closest to the hub, which takes links up to the cap.
+    hub = make("hub", "What is the LoRA rank?")
+    pool = [hub] + [make(f"q{i:02d}", f"What is the LoRA rank for x{i}y?") for i in range(30)]
+    pool += [make(f"f{i:03d}", f"What is beam search for z{i}w?") for i in range(100)]
+    related = find_related(pool, {})
+    incoming = Counter(r for rel in related.values() for r in rel)
+    assert max(incoming.values()) <= MAX_INCOMING
+    assert incoming["hub"] == MAX_INCOMING
+    assert all(related[f"q{i:02d}"] for i in range(30))  # the others link elsewhere instead
+
+
+def test_a_shared_generic_word_is_no_link():
+    pool = [
+        make("a", "How do you improve the quality of the data?"),
+        make("b", "How does data quality affect a system?"),
+        make("c", "What is beam search?"),
+        make("d", "Why does beam search keep several beams?"),
+    ]
+    related = find_related(pool, {})
+    assert "a" not in related and "b" not in related
+    assert related["c"] == ("d",)
+
+
+def test_the_field_vocabulary_makes_a_word_a_concept():
+    pool = [make("a", "What is perplexity?"), make("b", "Why is perplexity misleading?")]
+    assert find_related(pool, {}) == {}
+    assert find_related(pool, {}, frozenset({"perplexity"}))["a"] == ("b",)
 
 
 @pytest.fixture(scope="module")
@@ -90,6 +122,23 @@ def test_real_corpus_links_are_valid(corpus):
         assert set(rel) <= ids and qid not in rel and len(rel) <= MAX_RELATED
         gid = corpus.group_of.get(qid)
         assert gid is None or all(corpus.group_of.get(r) != gid for r in rel)
+
+
+def test_real_corpus_caps_incoming_links(corpus):
+    incoming = Counter(r for rel in corpus.related_of.values() for r in rel)
+    assert max(incoming.values()) <= MAX_INCOMING
+
+
+JUDGED = ROOT / "tests" / "fixtures" / "related" / "judged.yml"
+
+
+def test_hand_judged_links_are_nine_in_ten_relevant(corpus):
+    judged = yaml.safe_load(JUDGED.read_text(encoding="utf-8"))
+    assert len(judged) == 50
+    current = [j for j in judged if j["to"] in corpus.related_of.get(j["from"], ())]
+    assert len(current) >= 40, "the links changed: re-draw and re-judge the sample (see the fixture)"
+    share = sum(j["relevant"] for j in current) / len(current)
+    assert share >= 0.9, [j["q"] for j in current if not j["relevant"]]
 
 
 def test_real_practice_prompts_list_answered_questions_first(corpus):
