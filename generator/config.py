@@ -5,6 +5,7 @@ Every problem is collected and raised once as a ConfigError naming file and key.
 
 from __future__ import annotations
 
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -229,3 +230,62 @@ def load_search_settings(path: Path) -> SearchSettings:
     if errors:
         raise ConfigError("\n".join(errors))
     return SearchSettings(mode, above)
+
+
+# Placeholders the home page's intro may use, filled with the shown pile's counts.
+SITE_FIELDS = ("questions", "sources", "topics")
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """content/settings.yml `site:`: what the site says about the pile it was given.
+
+    The defaults claim nothing about the subject, so they stay true for any pile; the
+    bundled content/settings.yml describes its own LLM pile.
+    """
+
+    name: str = "Interview Study"  # MkDocs site_name: header, page titles, the Anki deck
+    description: str = (
+        "Interview questions grouped by topic, with answers, multiple-choice questions and practice prompts."
+    )
+    heading: str = "Interview study"  # the home page's title
+    intro: str = (
+        "{questions} interview questions, gathered from {sources} sources, cleaned up and grouped into "
+        "{topics} topics. Read the answers, test yourself on multiple-choice questions, and practise on "
+        "prompts that have no answer yet."
+    )
+
+    def intro_text(self, questions: int, sources: int, topics: int) -> str:
+        return self.intro.format(questions=questions, sources=sources, topics=topics)
+
+
+def load_site_settings(path: Path) -> SiteSettings:
+    data = _load_yaml(path) or {}
+    site = data.get("site") if isinstance(data, dict) else None
+    if site is None:
+        return SiteSettings()
+    if not isinstance(site, dict):
+        raise ConfigError(f"{path}: site: expected a mapping with name, description, heading, intro")
+    keys = ("name", "description", "heading", "intro")
+    errors = [f"{path}: site: unknown key {k!r}" for k in sorted(set(site) - set(keys))]
+    errors += [
+        f"{path}: site.{k}: expected one line of text" for k in keys if not isinstance(site.get(k, ""), str)
+    ]
+    intro = site.get("intro", SiteSettings.intro)
+    if isinstance(intro, str):
+        errors += _placeholder_errors(f"{path}: site.intro", intro)
+    if errors:
+        raise ConfigError("\n".join(errors))
+    return SiteSettings(**{k: str(site[k]).strip() for k in keys if k in site})
+
+
+def _placeholder_errors(where: str, text: str) -> list[str]:
+    """`{questions}` and friends only; a literal brace is written twice."""
+    try:
+        fields = {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+    except ValueError as exc:
+        return [f"{where}: {exc} (write {{{{ or }}}} for a literal brace)"]
+    allowed = ", ".join("{" + name + "}" for name in SITE_FIELDS)
+    return [
+        f"{where}: unknown placeholder {{{f}}} (use {allowed})" for f in sorted(fields - set(SITE_FIELDS))
+    ]

@@ -9,6 +9,7 @@ Nothing here imports MkDocs.
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import shutil
@@ -20,6 +21,7 @@ import jinja2
 import yaml
 
 from generator import corpus_json, study_pages
+from generator.config import SiteSettings, load_site_settings
 from generator.export import CardJob, write_downloads
 from generator.model import Corpus
 from generator.render_layout import Layout, plan, questions_by_source
@@ -48,7 +50,8 @@ class Rendered:
     nav: list = field(default_factory=list)
 
 
-def render_home(corpus: Corpus, layout: Layout, downloads: bool) -> str:
+def render_home(corpus: Corpus, layout: Layout, downloads: bool, site: SiteSettings | None = None) -> str:
+    site = site or SiteSettings()
     cards = []
     for topic in layout.topics:
         members = [m for p in layout.pages_of(topic.id) for e in p.entries for m in e.members]
@@ -71,8 +74,12 @@ def render_home(corpus: Corpus, layout: Layout, downloads: bool) -> str:
         for s in corpus.sources
     ]
     visible = [q for q in corpus.questions if q.id not in corpus.hidden]
+    # content/ is the maintainer's, but the lead sits in raw HTML: escape it all the same.
+    intro = html.escape(site.intro_text(len(visible), len(corpus.sources), len(layout.topics)), quote=False)
     return TEMPLATES.get_template("home.md.j2").render(
-        description="LLM interview questions grouped by topic, with answers, quizzes and practice prompts.",
+        description=site.description,
+        heading=site.heading,
+        intro=intro,
         total=len(visible),
         sources=sources,
         topics=layout.topics,
@@ -104,7 +111,7 @@ def hand_written_pages(root: Path) -> dict[str, str]:
 def render_site(corpus: Corpus, root: Path, downloads: bool = False) -> Rendered:
     layout = plan(corpus)
     out = Rendered()
-    out.files["index.md"] = render_home(corpus, layout, downloads)
+    out.files["index.md"] = render_home(corpus, layout, downloads, site_settings(root))
     terms = study_pages.search_terms(corpus, root)
     for page in layout.pages:
         out.files[page.path] = TEMPLATES.get_template("topic.md.j2").render(
@@ -150,11 +157,19 @@ def navigation(
     return nav
 
 
+def site_settings(root: Path) -> SiteSettings:
+    return load_site_settings(root / "content" / "settings.yml")
+
+
 def generated_config(docs_dir: Path, config_path: Path, root: Path, nav: list) -> str:
-    """build/mkdocs.yml: the project's mkdocs.yml plus the nav, with paths made relative to it."""
+    """build/mkdocs.yml: the project's mkdocs.yml plus the nav, with paths made relative to it,
+    and the site's name and description from content/settings.yml."""
     here = config_path.parent
+    site = site_settings(root)
     data = {
         "INHERIT": os.path.relpath(root / "mkdocs.yml", here),
+        "site_name": site.name,
+        "site_description": site.description,
         "docs_dir": os.path.relpath(docs_dir, here),
         "site_dir": os.path.relpath(root / "site", here),
         "theme": {"custom_dir": os.path.relpath(root / "overrides", here)},

@@ -14,7 +14,8 @@ import pytest
 import yaml
 
 from generator import render, render_layout, render_sources
-from generator.config import load_topics
+from generator.config import load_site_settings, load_topics
+from generator.errors import ConfigError
 from generator.model import Choice, Corpus, Location, Question, Source, question_id
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -379,3 +380,43 @@ def test_sources_page_stays_small_with_many_sources(monkeypatch):
     assert [p for p in out.files if p.startswith("sources/")] == [
         f"sources/s{i}-questions.md" for i in (1, 2, 3)
     ]
+
+
+# --- what the site says about its pile (content/settings.yml `site:`) ------------------
+
+
+def test_home_and_config_take_name_and_text_from_content_settings(tmp_path):
+    corpus = sample_corpus()
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "settings.yml").write_text(
+        "site:\n  name: Cooking Quiz\n  description: Kitchen questions.\n  heading: Cook & learn\n"
+        "  intro: '{questions} questions from {sources} books in {topics} topics <b>.'\n",
+        encoding="utf-8",
+    )
+    home = render.render_site(corpus, tmp_path).files["index.md"]
+    assert "\n# Cook & learn\n" in home and 'description: "Kitchen questions."' in home
+    shown = len([x for x in corpus.questions if x.id not in corpus.hidden])
+    assert f"{shown} questions from 2 books in 3 topics &lt;b&gt;." in home
+    generated = render.generated_config(tmp_path / "docs", tmp_path / "build" / "mkdocs.yml", tmp_path, [])
+    config = yaml.safe_load(generated)
+    assert (config["site_name"], config["site_description"]) == ("Cooking Quiz", "Kitchen questions.")
+
+
+def test_without_site_settings_the_text_claims_no_subject(tmp_path):
+    home = render.render_site(sample_corpus(), tmp_path).files["index.md"]
+    assert "language model" not in home.split("## How to study")[0].lower()
+    assert "\n# Interview study\n" in home
+
+
+def test_the_bundled_settings_describe_the_bundled_pile():
+    site = load_site_settings(ROOT / "content" / "settings.yml")
+    assert site.name == "LLM Interview Study" and "five public sources" in site.description
+    assert "site_description" not in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_an_unknown_placeholder_in_the_intro_is_a_config_error(tmp_path):
+    path = tmp_path / "settings.yml"
+    path.write_text("site:\n  intro: '{total} questions'\n  colour: red\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_site_settings(path)
+    assert "unknown placeholder {total}" in str(err.value) and "unknown key 'colour'" in str(err.value)
