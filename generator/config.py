@@ -244,7 +244,7 @@ class SiteSettings:
     bundled content/settings.yml describes its own LLM pile.
     """
 
-    name: str = "Interview Study"  # MkDocs site_name: header, page titles, the Anki deck
+    name: str = "Interview Study"  # MkDocs site_name: the header and every page title
     description: str = (
         "Interview questions grouped by topic, with answers, multiple-choice questions and practice prompts."
     )

@@ -1,12 +1,17 @@
 """Exports: an Anki deck (.apkg), a CSV Anki can import, and questions.json.
 
-One note per answered question and per multiple-choice question (practice prompts
-have nothing to check against). A note's GUID is `genanki.guid_for(question id)`,
-and question ids are stable, so importing a newer deck updates the notes already
-in a reader's collection instead of adding copies. A question whose id changed keeps
-the GUID of its oldest id (its first alias), so an old deck still updates. Deck and note-type ids are
-constants and every timestamp is fixed, so two exports of the same corpus are
-byte-identical.
+One note per site entry that has something to check: an answered entry or a
+multiple-choice one (practice prompts have nothing to check against). A merged
+duplicate group is one entry, so one note; its back carries every member's answer,
+each under its citation ("Top 50 LLM Interview Questions, Q21"), in the entry's order.
+
+A note's GUID is that of the entry's **oldest member**: the member that comes first by
+(its source's place in the corpus, its number in the source), i.e. the one a reader met
+first. Its GUID is `genanki.guid_for` of its first id (its oldest alias, else its id),
+the GUID the per-question deck gave it, so importing a newer deck updates the notes
+already in a reader's collection instead of adding copies, and a group that gains or
+loses a member keeps its GUID unless the oldest member itself goes. Deck and note-type
+ids are constants and every timestamp is fixed, so two exports are byte-identical.
 
 Answers are Markdown; they become HTML with Python-Markdown and then pass the same
 nh3 allowlist as the site. Math is lifted out before Markdown (which would eat
@@ -35,7 +40,7 @@ import nh3
 
 from generator import corpus_json
 from generator.model import Corpus, Question, Source
-from generator.render_layout import plan, topic_for
+from generator.render_layout import make_entries, plan, topic_for
 from generator.render_topics import citation, mcq_answer
 from generator.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, SAFE_SCHEMES
 
@@ -66,7 +71,8 @@ CARD_CSS = """.card { font-family: system-ui, sans-serif; font-size: 18px; line-
   text-align: left; color: black; background: white; max-width: 42em; margin: 0 auto; }
 .nightMode .card, .card.nightMode { color: #eee; background: #222; }
 .source { font-size: 0.8em; opacity: 0.7; margin-top: 1.5em; }
-pre, code { font-size: 0.9em; }"""
+pre, code { font-size: 0.9em; }
+.answer-source { font-size: 0.8em; opacity: 0.7; margin-top: 1em; }"""
 MODEL = genanki.Model(
     MODEL_ID,
     "LLM Study Q&A",
@@ -171,18 +177,36 @@ def note_guid(q: Question) -> str:
     return genanki.guid_for(q.aliases[0] if q.aliases else q.id)
 
 
+def oldest(members: list[Question], corpus: Corpus) -> Question:
+    """The member a reader met first: by its source's place in the corpus, then its number."""
+    rank = {s.id: i for i, s in enumerate(corpus.sources)}
+    return min(members, key=lambda q: (rank.get(q.source, len(rank)), q.n, q.id))
+
+
 def make_card(
-    q: Question,
-    html: tuple[str, str, str],
+    members: list[Question],
+    html: dict[str, tuple[str, str, str]],
     corpus: Corpus,
     sources: dict[str, Source],
     topics: dict[str, str],
 ) -> Card:
-    question, options, back = html
+    """One note for an entry's members that can be checked (primary first)."""
+    primary = members[0]
+    question, options, back = html[primary.id]
     front = question + ("\n" + options if options else "")
-    topic = topic_for(corpus, q.id)
-    tags = (tag("topic", topic), tag("source", q.source), tag("kind", q.kind))
-    return Card(note_guid(q), front, back, _escape(citation(q, sources)), _escape(topics[topic]), tags, q.id)
+    cites = [_escape(citation(m, sources)) for m in members]
+    if len(members) > 1:
+        back = "\n".join(
+            f'<div class="answer-source"><b>{c}</b></div>\n{html[m.id][2]}' for c, m in zip(cites, members)
+        )
+    topic = topic_for(corpus, primary.id)
+    tags = (
+        tag("topic", topic),
+        *dict.fromkeys(tag("source", m.source) for m in members),
+        tag("kind", primary.kind),
+    )
+    guid = note_guid(oldest(members, corpus))
+    return Card(guid, front, back, "; ".join(cites), _escape(topics[topic]), tags, primary.id)
 
 
 class CardJob:
@@ -211,18 +235,24 @@ class CardJob:
             converted = iter(list(self.converted))
         finally:
             self.close()
-        html = [next(converted) if done is None else done for done in self.quick]
+        flat = [next(converted) if done is None else done for done in self.quick]
+        html = {q.id: (flat[3 * i], flat[3 * i + 1], flat[3 * i + 2]) for i, q in enumerate(self.chosen)}
         sources = {s.id: s for s in self.corpus.sources}
         topics = {t.id: t.title for t in self.corpus.topics}
         return [
-            make_card(q, (html[3 * i], html[3 * i + 1], html[3 * i + 2]), self.corpus, sources, topics)
-            for i, q in enumerate(self.chosen)
+            make_card(members, html, self.corpus, sources, topics) for members in note_members(self.corpus)
         ]
 
     def close(self) -> None:
         if self.pool:
             self.pool.shutdown(cancel_futures=True)
             self.pool = None
+
+
+def note_members(corpus: Corpus) -> list[list[Question]]:
+    """Each entry's checkable members, in site order: one list per note."""
+    entries = [[m for m in e.members if exportable(m, corpus)] for e in make_entries(corpus)]
+    return [members for members in entries if members]
 
 
 def cards(corpus: Corpus) -> list[Card]:

@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import genanki
@@ -165,7 +166,7 @@ def test_csv_has_anki_headers_and_one_row_per_note(tmp_path):
     assert f"#deck:{export.DECK_NAME}" in header
     rows = list(csv.reader(io.StringIO("\n".join(text.splitlines()[len(header) :]))))
     exported = [c for c in corpus.questions if export.exportable(c, corpus)]
-    assert [r[0] for r in rows] == [genanki.guid_for(c.id) for c in exported]
+    assert sorted(r[0] for r in rows) == sorted(genanki.guid_for(c.id) for c in exported)
     assert all(len(r) == 6 for r in rows)
     assert rows[0][5] == "topic::alignment source::alpha kind::open"
 
@@ -197,22 +198,70 @@ def test_cli_export_default_output(tmp_path):
     assert out.read_text(encoding="utf-8").startswith("#separator:Comma\n#html:true\n")
 
 
-def test_real_corpus_exports_every_answered_question_and_mcq(tmp_path):
+def test_real_corpus_has_one_note_per_answered_or_mcq_entry(tmp_path):
     from generator.pipeline import gather
 
     corpus = gather(ROOT)
+    entries = [e for p in plan(corpus).pages for e in p.entries]
     wanted = [
-        c
-        for c in corpus.questions
-        if c.id not in corpus.hidden
-        and ((c.kind == "open" and c.answer) or (c.kind == "mcq" and (c.correct or c.answer)))
+        e
+        for e in entries
+        if any(
+            (m.kind == "open" and m.answer) or (m.kind == "mcq" and (m.correct or m.answer))
+            for m in e.members
+        )
     ]
-    assert wanted, "the bundled sources hold answered questions"
+    merged = [e for e in wanted if len(e.members) > 1]
+    assert wanted and merged, "the bundled sources hold answered entries and merged groups"
     notes = read_notes(export.export(corpus, "anki", tmp_path / "real.apkg"))
-    assert [n["Id"] for n in notes] == [c.id for c in wanted]
+    assert len(notes) == len(wanted) < len([q for e in wanted for q in e.members])
+    assert sorted(n["Id"] for n in notes) == sorted(e.id for e in wanted)
     assert len({n["guid"] for n in notes}) == len(notes)
     assert all(n["Question"] and n["Answer"] for n in notes)
-    assert not any(c.kind == "prompt" for c in corpus.questions if c.id in {n["Id"] for n in notes})
+
+
+def merged_corpus(*members: Question) -> Corpus:
+    corpus = Corpus(
+        sources=[
+            Source(s, f"content/sources/{s}.txt", s.title() + " Bank") for s in ("alpha", "beta", "gamma")
+        ],
+        questions=list(members),
+        topics=[Topic("rag", "RAG")],
+    )
+    corpus.group_of = {m.id: "dup-x" for m in members}
+    return corpus
+
+
+ALPHA = q("alpha", 4, "What is RAG?", answer="Alpha's answer: retrieval first.")
+BETA = q("beta", 2, "Explain retrieval-augmented generation.", answer="Beta's answer: *grounding*.")
+GAMMA = q("gamma", 9, "What is RAG, and how does it work?", answer="Gamma's answer.")
+PROMPT = q("gamma", 1, "Can you explain RAG?", "prompt", None)
+
+
+def test_a_merged_entry_is_one_note_with_each_sources_answer_labelled(tmp_path):
+    notes = read_notes(export.export(merged_corpus(BETA, ALPHA, PROMPT), "anki", tmp_path / "m.apkg"))
+    assert len(notes) == 1
+    (note,) = notes
+    assert note["Answer"].index("Alpha Bank, Q4") < note["Answer"].index("Alpha's answer")
+    assert note["Answer"].index("Beta Bank, Q2") < note["Answer"].index("Beta's answer: <em>grounding</em>")
+    assert "Gamma Bank" not in note["Answer"]  # a practice prompt has no answer to show
+    assert note["tags"] == ["topic::rag", "source::alpha", "source::beta", "kind::open"]
+    # the oldest member (first source, then first number) gives the GUID it had alone
+    assert note["guid"] == genanki.guid_for(ALPHA.id)
+
+
+def test_the_guid_survives_a_group_gaining_and_losing_members(tmp_path):
+    def guid(*members: Question) -> str:
+        (note,) = read_notes(export.export(merged_corpus(*members), "anki", tmp_path / "g.apkg"))
+        return note["guid"]
+
+    alone = read_notes(export.export(merged_corpus(ALPHA), "anki", tmp_path / "a.apkg"))[0]["guid"]
+    assert guid(ALPHA, BETA) == alone  # gains a member from a later source
+    assert guid(ALPHA, BETA, GAMMA) == alone  # and another
+    assert guid(ALPHA, GAMMA) == alone  # loses one
+    assert guid(BETA, GAMMA) == genanki.guid_for(BETA.id)  # the oldest left: the next oldest's GUID
+    renamed = replace(ALPHA, id="what-is-rag-new", aliases=(ALPHA.id,))
+    assert guid(renamed, BETA) == alone  # an id that changed keeps its first id's GUID
 
 
 def test_parallel_conversion_gives_the_same_cards_as_serial(monkeypatch):
