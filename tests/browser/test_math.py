@@ -37,11 +37,25 @@ VISIBLE_TEXT_JS = """() => {
 }"""
 # Every formula of the article, opened: how many, how many are laid out as MathML with
 # a box of their own, and whether the page's math font is the one in use.
+# A merged entry shows one source's answer at a time, in tabs: a formula in another tab is
+# measured the way a reader sees it, with its tab selected.
 LAYOUT_JS = """async () => {
   document.querySelectorAll('article details').forEach(d => d.open = true);
   await document.fonts.ready;
   const math = [...document.querySelectorAll('article math')];
-  const boxed = math.filter(m => { const r = m.getBoundingClientRect(); return r.width && r.height; });
+  const select = m => {
+    const block = m.closest('.tabbed-block');
+    if (!block) return;
+    const index = [...block.parentElement.children].indexOf(block);
+    const input = block.closest('.tabbed-set').querySelectorAll(':scope > input')[index];
+    if (input) input.checked = true;
+  };
+  const boxed = math.filter(m => {
+    select(m);
+    const r = m.getBoundingClientRect();
+    return r.width && r.height;
+  });
+  await document.fonts.ready;  // a formula shown just now may have asked for the font
   return {count: math.length, boxed: boxed.length, font: document.fonts.check('16px "Study Math"', '∑'),
           tex: document.querySelectorAll('article .arithmatex').length};
 }"""
