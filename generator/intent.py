@@ -93,13 +93,15 @@ CLAUSE = re.compile(
 )
 QUALIFIER = frozenset({"in", "within", "for", "during", "when", "while", "on"})
 COMPARE_ONLY = frozenset({"compare"})
+CANONICAL = {"how": "define", "benefit": "why"}
 # "... in training", "... in improving performance": an activity, not a setting that
 # narrows the question the way "... in transformers" or "... in healthcare" does.
 ACTIVITIES = frozenset(
-    SYNONYMS.get(t, t)
+    form
     for w in "improve improving enhance evaluate evaluating train training pretraining finetuning "
     "development developing research technology task practice production deployment".split()
     for t in fold(w)
+    for form in (t, SYNONYMS.get(t, t))
 )
 
 
@@ -120,9 +122,10 @@ class Signature:
 
     @property
     def asks(self) -> frozenset[str]:
+        # "Why is X important?" is answered by X's benefits, and the other way round.
         """The intents; "what is X" when there are none (a heading such as "Few-shot Learning")
         and for a bare "how" ("How do you evaluate X?" is answered by explaining X)."""
-        return frozenset({"define" if i == "how" else i for i in self.intents}) or frozenset({"define"})
+        return frozenset({CANONICAL.get(i, i) for i in self.intents}) or frozenset({"define"})
 
     def describe(self) -> str:
         text = "{" + ", ".join(sorted(self.subject)) + "} asking " + "+".join(sorted(self.asks))
@@ -262,7 +265,7 @@ def why_apart(a: Signature, b: Signature) -> str | None:
     if not a.subject or a.subject != b.subject:
         return "different subjects"
     settings = (a.qualifier - ACTIVITIES, b.qualifier - ACTIVITIES)
-    if any(settings) and not settings[0] & settings[1]:
+    if settings[0] != settings[1]:
         return "different settings (" + ", ".join(sorted(settings[0] ^ settings[1])) + ")"
     tails = (a.detail | a.comparand, b.detail | b.comparand)
     if all(tails) and not tails[0] & tails[1]:

@@ -168,7 +168,7 @@ def test_real_groups_merge_repeats_within_one_source_too(real):
 
 PAIRS = ROOT / "tests" / "fixtures" / "dedupe" / "pairs.yml"
 PRECISION_FLOOR = 0.95
-RECALL_FLOOR = 0.65  # measured 0.67 (43 of 64); the README gives the figures
+RECALL_FLOOR = 0.65  # measured 0.70 (45 of 64); the README gives the figures
 
 
 def test_labelled_pairs_precision_and_recall(real):
@@ -260,6 +260,7 @@ def test_no_chaining_through_a_question_that_asks_two_things():
             "What is chain-of-thought prompting, and how does it improve reasoning?",
         ),
         ("What are LLMs used for?", "What are the use cases of LLMs, and how do they benefit businesses?"),
+        ("Why is RAG important?", "What are the benefits of RAG?"),
     ],
 )
 def test_a_question_asking_more_covers_one_asking_a_part(a, b):
@@ -277,6 +278,10 @@ def test_a_question_asking_more_covers_one_asking_a_part(a, b):
             "What is the role of embeddings, and how do they capture meaning?",
         ),
         ("What are hallucinations?", "How can you use hallucinations?"),
+        (
+            "Which features matter most for a decision tree model?",
+            "Which features matter most in gradient boosting trees?",
+        ),
         ("What is LoRA?", "How does LoRA compare with QLoRA?"),
     ],
 )
