@@ -126,6 +126,8 @@ def test_formulas_survive_instant_navigation(built_site, base_url, page):
         page.locator(f'nav.md-nav--primary a.md-nav__link[href$="/{name}"]').first.click()
         page.wait_for_url(base_url + path)
         page.wait_for_function(f"location.pathname.endsWith('/{name}')")
+        # The address changes before instant navigation swaps the article in: wait for the new one.
+        page.wait_for_function("document.querySelector('article math') !== null")
         layout = page.evaluate(LAYOUT_JS)
         assert layout["count"] and layout["boxed"] == layout["count"], f"{path}: {layout}"
         assert page.evaluate("window.__sameDocument === true"), "navigation reloaded the page"
