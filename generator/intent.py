@@ -80,7 +80,7 @@ REWRITES = {
     ("different", "than"): "differ",
 }
 # One concept under two names the folding keeps apart.
-SYNONYMS = {"metric": "evalu", "train": "pretrain", "genai": "generativ"}
+SYNONYMS = {"metric": "evalu", "train": "pretrain", "genai": "generativ", "fairness": "bias"}
 USE_VERB = frozenset({("you", "use"), ("we", "use"), ("to", "use")})
 PRONOUNS = frozenset(stem(w) for w in "it its they them their this these those".split())
 # After these, the rest of a sentence gives examples or a qualifier, not the subject.
