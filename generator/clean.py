@@ -9,6 +9,8 @@ as Markdown (structure repaired, math delimited, HTML sanitised), the kind
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator import junk
 from generator.ingest.answer_math import fix_tree_math
 from generator.ingest.answers import is_placeholder
@@ -39,7 +41,7 @@ def strip_junk(doc: Document) -> tuple[Document, list[Problem]]:
         if text != line.text and not text.strip():
             continue
         kept.append(line if text == line.text else Line(line.no, text))
-    return Document(doc.path, doc.source_id, tuple(_drop_label_runs(kept))), []
+    return replace(doc, lines=tuple(_drop_label_runs(kept))), []
 
 
 def _drop_label_runs(lines: list[Line]) -> list[Line]:

@@ -1,13 +1,31 @@
-"""Find source files and decode them into Documents, reporting what had to be repaired."""
+"""Find source files and decode them into Documents, reporting what had to be repaired.
+
+Notebooks, reStructuredText, Word and PDF files are recognised by their bytes (the
+suffix is a hint) and converted to Markdown or HTML lines by `generator.convert`;
+everything else is decoded as text.
+"""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+from generator.convert import pick_converter
 from generator.model import Document, Line, Location, Problem
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".text")
+SUPPORTED_SUFFIXES = (
+    ".txt",
+    ".md",
+    ".markdown",
+    ".html",
+    ".htm",
+    ".text",
+    ".ipynb",
+    ".rst",
+    ".rest",
+    ".docx",
+    ".pdf",
+)
 MAX_LINE = 20_000
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # Control characters other than tab and newlines: never text, and they can drive
@@ -80,6 +98,10 @@ def load_document(path: Path, root: Path, source_id: str) -> tuple[Document, lis
     except OSError as exc:
         problem = Problem(Location(rel, 0), f"cannot read: {exc.strerror}", "error")
         return Document(rel, source_id, ()), [problem]
+    converter = pick_converter(data, path.suffix.lower())
+    if converter is not None:
+        converted, problems = converter.convert(data, rel)
+        return Document(rel, source_id, tuple(converted), converter.NAME), problems
     text, problems = decode(data, rel)
     if not text.strip() and not any(p.severity == "error" for p in problems):
         problems.append(Problem(Location(rel, 1), "empty file: no questions", "error"))

@@ -47,6 +47,9 @@ def read_source(path: Path, content: Content) -> tuple[Source, list[Question], l
     doc, problems = load_document(path, content.root, path.stem)
     meta = content.sources_meta.get(doc.source_id)
     reading = read_source_document(doc, meta.questions if meta else None)
+    if doc.converted_from:
+        # `check` and questions.json name both steps for a converted file: "notebook+markdown".
+        reading.reader = f"{doc.converted_from}+{reading.reader}" if reading.reader else doc.converted_from
     found, clean_problems = clean.make_questions(reading.drafts, doc.source_id)
     source = make_source(doc, meta, reading)
     return source, found, problems + reading.problems + clean_problems

@@ -41,13 +41,14 @@ def check_table(corpus: Corpus) -> str:
     counts = source_counts(corpus)
     header = (
         f"{'source':<40} {'questions':>9} {'answered':>8} {'mcq':>4} {'prompts':>7} "
-        f"{'warnings':>8} {'errors':>6}"
+        f"{'warnings':>8} {'errors':>6}  read as"
     )
     rows = [header, "-" * len(header)]
+    formats = {s.id: s.format or "(no reader)" for s in corpus.sources}
     for sid, c in counts.items():
         rows.append(
             f"{sid[:40]:<40} {c['questions']:>9} {c['answered']:>8} {c['mcq']:>4} "
-            f"{c['prompts']:>7} {c['warnings']:>8} {c['errors']:>6}"
+            f"{c['prompts']:>7} {c['warnings']:>8} {c['errors']:>6}  {formats.get(sid, '')}"
         )
     total = {k: sum(c[k] for c in counts.values()) for k in ("questions", "answered", "mcq", "prompts")}
     rows.append(

@@ -51,8 +51,8 @@ EXPECTED_PROBLEMS = [
     ("undecodable.txt", 5, "undecodable bytes"),
     ("one_mb_line.md", 4, "1,000,000 characters"),
     ("empty.md", 1, "empty file"),
-    ("report.pdf", 1, "unsupported file type '.pdf'"),
-    ("notes.docx", 1, "unsupported file type '.docx'"),
+    ("report.pdf", 1, "not a readable PDF"),
+    ("notes.docx", 1, "not a readable Word document"),
     ("binary.txt", 1, "binary file"),
     ("crlf_last.md", 6, "empty answer"),
 ]

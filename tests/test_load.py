@@ -53,16 +53,16 @@ def test_binary_file_is_skipped_with_an_error():
 
 def test_discover_skips_unsupported_types_with_an_error(tmp_path: Path):
     (tmp_path / "sources").mkdir()
-    for name in ("a.txt", "b.md", "c.html", "d.pdf", "e.docx", "noext", ".hidden.txt"):
+    for name in ("a.txt", "b.md", "c.html", "d.png", "e.xlsx", "f.pdf", "g.docx", "noext", ".hidden.txt"):
         (tmp_path / "sources" / name).write_bytes(b"x")
     paths, problems = discover(tmp_path / "sources", tmp_path)
-    assert [p.name for p in paths] == ["a.txt", "b.md", "c.html"]
+    assert [p.name for p in paths] == ["a.txt", "b.md", "c.html", "f.pdf", "g.docx"]
     assert [(p.location.path, p.location.line, p.severity) for p in problems] == [
-        ("sources/d.pdf", 1, "error"),
-        ("sources/e.docx", 1, "error"),
+        ("sources/d.png", 1, "error"),
+        ("sources/e.xlsx", 1, "error"),
         ("sources/noext", 1, "error"),
     ]
-    assert problems[0].message.startswith("unsupported file type '.pdf': skipped")
+    assert problems[0].message.startswith("unsupported file type '.png': skipped")
 
 
 def test_missing_sources_folder_is_an_error(tmp_path: Path):

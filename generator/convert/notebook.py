@@ -1,0 +1,102 @@
+"""Converter: Jupyter notebooks (.ipynb, read with nbformat) into one Markdown document.
+
+    {"cells": [                                           (nbformat 4; 3 is upgraded)
+      {"cell_type": "markdown", "source": "## Q3. What is dropout?"},   <- Markdown as it is
+      {"cell_type": "code", "source": "nn.Dropout(0.1)",                <- a fenced code block in
+       "outputs": [{"output_type": "stream", "text": "..."}]},             the answer it follows
+      {"cell_type": "raw", ...}],                                       <- left out
+     "metadata": {"title": ..., "kernelspec": ...}}                     <- never a question
+
+Outputs are left out, except the text output of a code cell directly under a
+question (a Markdown cell ending in a heading or a `?` line): there it is the answer.
+Every line's number is its cell's number, so `path:7` means cell 7.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from typing import Any
+
+import nbformat
+
+from generator.convert.common import fence
+from generator.model import Line, Location, Problem
+
+NAME = "notebook"
+
+OUTPUT_LINES = 40  # an output longer than this is cut: it is an example, not an essay
+QUESTION_END = re.compile(r"(?:^#{1,6}[ \t]+\S.*|\?[*_ \t]*)$")
+
+
+def matches(data: bytes, suffix: str) -> bool:
+    """JSON whose top level has `cells` and `nbformat`, whatever the file is called."""
+    head = data[:200_000].lstrip()
+    return head.startswith(b"{") and b'"cells"' in head and b'"nbformat"' in head
+
+
+def convert(data: bytes, path: str) -> tuple[list[Line], list[Problem]]:
+    problems: list[Problem] = []
+    captured: dict[str, Any] = {}
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # missing cell ids and the like: nbformat repairs them
+            nb = nbformat.reads(
+                data.decode("utf-8", errors="replace"), as_version=4, capture_validation_error=captured
+            )
+    except (json.JSONDecodeError, nbformat.reader.NotJSONError, ValueError, KeyError, AttributeError) as exc:
+        return [], [Problem(Location(path, 1), f"not a readable notebook: {exc}", "error")]
+    if captured.get("ValidationError"):
+        problems.append(
+            Problem(Location(path, 1), "notebook does not follow the nbformat schema; read anyway")
+        )
+    language = _language(nb.get("metadata", {}))
+    lines: list[Line] = []
+    after_question = False
+    for number, cell in enumerate(nb.get("cells", []), start=1):
+        source = _text(cell.get("source", ""))
+        kind = cell.get("cell_type")
+        if kind == "markdown":
+            body = source.split("\n")
+            after_question = bool(QUESTION_END.search(_last_line(source)))
+        elif kind == "code" and source.strip():
+            body = fence(source, language) + (_outputs(cell) if after_question else [])
+            after_question = False
+        else:
+            continue
+        lines += [Line(number, text) for text in body] + [Line(number, "")]
+    return lines, problems
+
+
+def _text(value: object) -> str:
+    """nbformat joins `source` lists into a string; outputs may still hold lists."""
+    return "".join(value) if isinstance(value, list) else str(value or "")
+
+
+def _last_line(source: str) -> str:
+    stripped = [line.strip() for line in source.split("\n") if line.strip()]
+    return stripped[-1] if stripped else ""
+
+
+def _language(metadata: dict[str, Any]) -> str:
+    info = metadata.get("language_info") or {}
+    kernel = metadata.get("kernelspec") or {}
+    name = str(info.get("name") or kernel.get("language") or "")
+    return name if re.fullmatch(r"[A-Za-z0-9_+-]{1,30}", name) else ""
+
+
+def _outputs(cell: dict[str, Any]) -> list[str]:
+    """The text a code cell printed or returned, as one fenced `text` block."""
+    texts = []
+    for output in cell.get("outputs", []):
+        if output.get("output_type") == "stream":
+            texts.append(_text(output.get("text")))
+        elif output.get("output_type") in ("execute_result", "display_data"):
+            texts.append(_text((output.get("data") or {}).get("text/plain")))
+    printed = "\n".join(t.rstrip("\n") for t in texts if t.strip())
+    if not printed:
+        return []
+    kept = printed.split("\n")
+    cut = ["…"] if len(kept) > OUTPUT_LINES else []
+    return ["", "Output:", "", *fence("\n".join(kept[:OUTPUT_LINES] + cut), "text")]

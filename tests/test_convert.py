@@ -1,0 +1,267 @@
+"""Notebooks, reStructuredText, Word and PDF: converted, then read like any source.
+
+Word and PDF fixtures are generated here with python-docx and reportlab; no binary is committed.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import clean
+from generator.config import load_content
+from generator.load import discover, load_document
+from generator.pipeline import read_source
+from generator.readers import read_source_document
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def ingest(path: Path):
+    """The pipeline's route for one file: load (and convert), read, clean."""
+    doc, problems = load_document(path, path.parent, path.stem)
+    reading = read_source_document(doc)
+    questions, more = clean.make_questions(reading.drafts, doc.source_id)
+    return doc, reading.reader, questions, [str(p) for p in problems + reading.problems + more]
+
+
+def test_notebook_markdown_cells_code_and_outputs():
+    doc, _, questions, _ = ingest(FIXTURES / "notebook" / "interview_prep.ipynb")
+    assert doc.converted_from == "notebook"
+    assert [q.question for q in questions] == [
+        "What does a softmax do?",
+        "Why do we need non-linear activations?",
+        "What is the output of `torch.arange(4).view(2, 2).T`?",
+        "What is dropout?",
+        "How does weight decay differ from L2 regularisation with Adam?",
+        "Explain batch normalisation.",
+    ]
+    by_cell = {q.location.line: q for q in questions}
+    # Line numbers are cell numbers; the question in cell 6 has the code of cell 7 and its output.
+    assert "```python\ntorch.arange(4).view(2, 2).T\n```" in by_cell[6].answer
+    assert "tensor([[0, 2]," in by_cell[6].answer
+    # Output under an answer (not under a question) is left out; the code stays.
+    softmax = by_cell[3].answer
+    assert "np.exp(z) / np.exp(z).sum()" in softmax and "0.09003057" not in softmax
+    weight_decay = questions[4].answer
+    assert "torch.optim.AdamW" in weight_decay and "Parameter Group" not in weight_decay
+    assert "not shown" not in doc.text  # raw cells
+    assert "Deep learning interview prep" not in [q.question for q in questions]
+
+
+def test_notebook_metadata_never_becomes_a_question(tmp_path):
+    notebook = {
+        "nbformat": 4,
+        "nbformat_minor": 5,
+        "metadata": {"title": "What is the meaning of life?", "kernelspec": {"name": "python3"}},
+        "cells": [
+            {"cell_type": "markdown", "metadata": {}, "source": ["## What is a tensor?\n", "\n", "An array."]}
+        ],
+    }
+    path = tmp_path / "nb.ipynb"
+    path.write_text(json.dumps(notebook), encoding="utf-8")
+    _, _, questions, _ = ingest(path)
+    assert [q.question for q in questions] == ["What is a tensor?"]
+
+
+def test_rst_sections_code_admonitions_and_literals_survive():
+    doc, _, questions, _ = ingest(FIXTURES / "rst" / "faq.rst")
+    assert doc.converted_from == "rst"
+    titles = [q.question for q in questions]
+    assert 'Why does `pip install` fail with "error: externally-managed-environment"?' in titles
+    assert "ImportError: cannot import name 'soft_unicode' from 'markupsafe'" in titles
+    assert "How do I build the site under a sub-path?" in titles
+    pip = next(q for q in questions if q.question.startswith("Why does"))
+    assert "```\npython3 -m venv .venv\n.venv/bin/pip install llm-study\n```" in pip.answer
+    assert "**Note:** The same applies to Ubuntu 23.04 and later." in pip.answer
+    imports = next(q for q in questions if q.question.startswith("ImportError"))
+    assert '```console\n$ pip install -U "jinja2>=3"\n```' in imports.answer
+    assert "**Warning:** Do not pin `markupsafe` below 2.1" in imports.answer
+    site_url = next(q for q in questions if "sub-path" in q.question)
+    assert (
+        "[MkDocs' documentation](https://www.mkdocs.org/user-guide/configuration/#site_url)"
+        in site_url.answer
+    )
+    assert "see deploying and" in site_url.answer  # a Sphinx :ref: keeps its text
+    assert "Frequently asked questions" not in titles and "Installing" not in titles
+
+
+def test_rst_never_includes_files_or_raw_html(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET", encoding="utf-8")
+    path = tmp_path / "evil.rst"
+    path.write_text(
+        f"What is this?\n=============\n\n.. include:: {secret}\n\n"
+        ".. raw:: html\n\n   <script>alert(1)</script>\n\nText.\n",
+        encoding="utf-8",
+    )
+    doc, _, _, _ = ingest(path)
+    assert "TOP SECRET" not in doc.text and "<script>" not in doc.text
+
+
+def make_docx(path: Path, with_image: bool = False) -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_heading("LLM Interview Notes", level=0)
+    document.add_paragraph("Notes from mock interviews, exported from Word.")
+    document.add_heading("Transformers", level=1)
+    document.add_heading("What is self-attention?", level=2)
+    document.add_paragraph("Each token attends to every other token, weighting them by relevance.")
+    document.add_heading("Why scale the dot product by the square root of d?", level=2)
+    document.add_paragraph("Large dot products push the softmax into regions with tiny gradients.")
+    document.add_heading("Training", level=1)
+    for question, answer in (
+        ("What is LoRA?", "Low-rank adapters: small trainable matrices added to frozen weights."),
+        ("How does gradient clipping help?", "It bounds the update size when gradients explode."),
+    ):
+        document.add_paragraph().add_run(question).bold = True
+        document.add_paragraph(answer)
+    for question in (
+        "Which optimiser is the usual default?",
+        "Explain learning-rate warmup.",
+        "What does weight decay do?",
+    ):
+        document.add_paragraph(question, style="List Number")
+    if with_image:
+        image = io.BytesIO()
+        pytest.importorskip("PIL.Image").new("RGB", (4, 4)).save(image, format="PNG")
+        image.seek(0)
+        document.add_picture(image)
+    document.save(str(path))
+
+
+DOCX_QUESTIONS = [
+    "What is self-attention?",
+    "Why scale the dot product by the square root of d?",
+    "What is LoRA?",
+    "How does gradient clipping help?",
+    "Which optimiser is the usual default?",
+    "Explain learning-rate warmup.",
+    "What does weight decay do?",
+]
+
+
+def test_word_headings_bold_paragraphs_and_numbered_questions(tmp_path):
+    path = tmp_path / "notes.docx"
+    make_docx(path, with_image=True)
+    doc, _, questions, problems = ingest(path)
+    assert doc.converted_from == "docx"
+    found = [q.question for q in questions]
+    assert found == DOCX_QUESTIONS  # 7 of 7
+    assert questions[2].answer == "Low-rank adapters: small trainable matrices added to frozen weights."
+    assert [q.kind for q in questions[4:]] == ["prompt"] * 3
+    assert "notes.docx:1: warning: 1 embedded images are not copied into the site" in problems
+
+
+def make_pdf(path: Path, scanned: bool = False) -> None:
+    pagesizes = pytest.importorskip("reportlab.lib.pagesizes")
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    width, height = pagesizes.A4
+    pdf = canvas.Canvas(str(path), pagesize=pagesizes.A4, invariant=1)
+    if scanned:
+        pdf.rect(72, 72, 200, 200, fill=1)
+        pdf.showPage()
+        pdf.save()
+        return
+    pages = [
+        [
+            ("h", "Transformers"),
+            ("q", "What is self-attention?"),
+            ("a", "Each token attends to every token."),
+        ],
+        [
+            ("q", "Why scale dot products by the square root of d?"),
+            ("a", "Large dot products saturate the softmax."),
+        ],
+        [("h", "Training"), ("q", "What is LoRA?"), ("a", "Low-rank adapters on frozen weights.")],
+    ]
+    fonts = {"h": ("Helvetica-Bold", 15), "q": ("Helvetica-Bold", 11), "a": ("Helvetica", 11)}
+    for number, items in enumerate(pages, start=1):
+        pdf.setFont("Helvetica", 9)
+        pdf.drawString(72, height - 40, "LLM interview notes - draft")
+        pdf.drawString(width / 2, 30, str(number))
+        y = height - 110
+        if number == 1:
+            pdf.setFont("Helvetica-Bold", 20)
+            pdf.drawString(72, y, "LLM Interview Notes")
+            y -= 40
+        for kind, text in items:
+            pdf.setFont(*fonts[kind])
+            pdf.drawString(72, y, text)
+            y -= 24
+        pdf.showPage()
+    pdf.save()
+
+
+def test_pdf_sizes_and_bold_become_headings_and_questions_without_furniture(tmp_path):
+    path = tmp_path / "notes.pdf"
+    make_pdf(path)
+    doc, _, questions, _ = ingest(path)
+    assert doc.converted_from == "pdf"
+    assert doc.text.startswith("# LLM Interview Notes\n\n## Transformers\n\n**What is self-attention?**")
+    assert "draft" not in doc.text  # the running header, on every page
+    assert not any(line.text.strip() in ("1", "2", "3") for line in doc.lines)  # page numbers
+    assert [q.question for q in questions] == [
+        "What is self-attention?",
+        "Why scale dot products by the square root of d?",
+        "What is LoRA?",
+    ]  # 3 of 3
+    assert (
+        questions[2].answer == "Low-rank adapters on frozen weights." and questions[2].section == "Training"
+    )
+
+
+def test_pdf_without_text_layer_is_reported_as_such(tmp_path):
+    path = tmp_path / "scan.pdf"
+    make_pdf(path, scanned=True)
+    _, problems = load_document(path, tmp_path, "scan")
+    assert [str(p) for p in problems] == ["scan.pdf:1: error: no text layer (scanned?): 1 pages without text"]
+
+
+def test_content_decides_not_the_extension(tmp_path):
+    (tmp_path / "really-html.md").write_text(
+        "<!doctype html><html><body><h2>What is a token?</h2><p>A unit of text.</p>"
+        "<h2>What is a vocabulary?</h2><p>All tokens.</p></body></html>",
+        encoding="utf-8",
+    )
+    shutil.copy(FIXTURES / "notebook" / "interview_prep.ipynb", tmp_path / "notebook.txt")
+    (tmp_path / "not-really.pdf").write_text("## What is a PDF?\n\nA document format.\n", encoding="utf-8")
+    names = {}
+    for path in sorted(tmp_path.iterdir()):
+        doc, _, questions, _ = ingest(path)
+        names[path.name] = (doc.converted_from, len(questions))
+    assert names["notebook.txt"] == ("notebook", 6)
+    assert names["not-really.pdf"] == ("", 1)
+    _, reader, _, _ = ingest(tmp_path / "really-html.md")
+    assert reader == "html"
+
+
+def test_new_extensions_are_discovered_and_check_names_converter_and_reader(tmp_path):
+    root = tmp_path
+    shutil.copytree(ROOT / "content", root / "content", ignore=shutil.ignore_patterns("sources"))
+    sources = root / "content" / "sources"
+    sources.mkdir()
+    shutil.copy(FIXTURES / "notebook" / "interview_prep.ipynb", sources)
+    shutil.copy(FIXTURES / "rst" / "faq.rst", sources)
+    make_pdf(sources / "notes.pdf")
+    make_docx(sources / "word.docx")
+    paths, problems = discover(sources, root)
+    assert [p.name for p in paths] == [
+        "faq.rst",
+        "interview_prep.ipynb",
+        "notes.pdf",
+        "word.docx",
+    ] and not problems
+    content = load_content(root)
+    shapes = {path.name: read_source(path, content)[0].format for path in paths}
+    assert shapes == {
+        "faq.rst": "rst+markdown",
+        "interview_prep.ipynb": "notebook+markdown",
+        "notes.pdf": "pdf+markdown",
+        "word.docx": "docx+html",
+    }
