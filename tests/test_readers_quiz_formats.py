@@ -197,3 +197,21 @@ def test_hostile_text_is_read_in_linear_time(text):
         reader.read(doc)
     # Linear passes take well under a second here; a quadratic one takes minutes.
     assert time.perf_counter() - started < 10
+
+
+def test_starred_options_mark_the_answer_without_an_answer_line():
+    reader, questions, problems = ingest("aiken/starred_options.txt")
+    assert reader == "aiken"
+    assert [(q.label, q.question, q.correct) for q in questions] == [
+        ("1", "What does the temperature change?", "B"),
+        ("2", "Which decoding is deterministic?", "A"),
+        ("3", "What does top-k sampling sample among?", "C"),
+        ("4", "Which of these is a sampling parameter?", None),
+    ]
+    assert [c.text for c in questions[2].choices] == [
+        "The k layers",
+        "The k attention heads",
+        "The k most likely tokens",
+    ]
+    # The quiz title and description are a preamble, not part of question 1.
+    assert problems == ["starred_options.txt:20: warning: Aiken question has no ANSWER line"]

@@ -1,4 +1,4 @@
-"""Reader: Moodle's Aiken format, multiple choice only.
+"""Reader: Moodle's Aiken format, and plain-text quizzes that star the right option.
 
 Accepts, for example:
 
@@ -9,9 +9,12 @@ Accepts, for example:
     ANSWER: B                                        <- the correct letter
 
     12. Which norm does LoRA keep frozen?            <- a number is kept as the label
-    ...
+    a)  Layer norm                                   <- lower-case letters too
+    *b) None: it freezes the weights                 <- a star marks the correct option
+                                                        (text2qti, Respondus): no ANSWER line
 
-Questions need not be separated by blank lines; a `#` heading is a section.
+A `#` heading is a section. Lines before a blank line that no option follows
+(`Quiz title: ...`) are a preamble, not part of the next question.
 """
 
 from __future__ import annotations
@@ -26,16 +29,17 @@ NAME = "aiken"
 
 # `[ \t]`, not `\s`: with re.M a `\s*` after `^` would run across blank lines from every one.
 ANSWER = re.compile(r"^[ \t]*ANSWER[ \t]*:[ \t]*(?P<letter>[A-Za-z])\b[^\w\n]*$", re.I | re.M)
-OPTION = re.compile(r"^[ \t]*(?P<letter>[A-Z])[.)][ \t]+(?P<text>\S.*)$", re.M)
+OPTION = re.compile(r"^[ \t]*(?P<star>\*[ \t]*)?\(?(?P<letter>[A-Za-z])[.)][ \t]+(?P<text>\S.*)$", re.M)
+STARRED = re.compile(r"^[ \t]*\*[ \t]*\(?[A-Za-z][.)][ \t]+\S", re.M)
 NUMBER = re.compile(r"^\s*(?:Q(?:uestion)?\s*)?(?P<n>\d+)[.):]\s+", re.I)
 LETTERS = string.ascii_uppercase
 SNIFF_LIMIT = 2_000_000
 
 
 def matches(text: str) -> bool:
-    """`ANSWER: X` lines after runs of lettered options, and little else."""
+    """`ANSWER: X` lines (or starred options) after runs of lettered options, and little else."""
     head = text[:SNIFF_LIMIT]
-    answers = len(ANSWER.findall(head))
+    answers = len(ANSWER.findall(head)) + len(STARRED.findall(head))
     if answers == 0:
         return False
     options = len(OPTION.findall(head))
@@ -47,9 +51,18 @@ class _Question:
     def __init__(self) -> None:
         self.lines: list[Line] = []
         self.options: list[Choice] = []
+        self.starred: str | None = None
 
-    def next_letter(self) -> str:
-        return LETTERS[len(self.options)] if len(self.options) < len(LETTERS) else "?"
+    def takes(self, option: re.Match[str]) -> bool:
+        """Whether `option` is this question's next option (A after the text, then B, ...)."""
+        expected = LETTERS[len(self.options)] if len(self.options) < len(LETTERS) else "?"
+        return bool(self.lines) and option.group("letter").upper() == expected
+
+    def add(self, option: re.Match[str]) -> None:
+        letter = option.group("letter").upper()
+        self.options.append(Choice(letter, option.group("text").strip()))
+        if option.group("star") and self.starred is None:
+            self.starred = letter
 
 
 def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
@@ -59,25 +72,31 @@ def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
     current = _Question()
     for line in doc.lines:
         text = line.text
-        answer = ANSWER.match(text)
-        option = OPTION.match(text)
+        answer, option = ANSWER.match(text), OPTION.match(text)
         if not text.strip():
+            if current.lines and not current.options:
+                current = _Question()  # a preamble: a title, instructions
             continue
         if answer:
             _finish(current, answer.group("letter").upper(), section, doc, drafts, problems, line)
             current = _Question()
-        elif option and current.lines and option.group("letter") == current.next_letter():
-            current.options.append(Choice(option.group("letter"), option.group("text").strip()))
+        elif option is not None and current.takes(option):
+            current.add(option)
         elif current.options:
-            problems.append(Problem(doc.at(current.lines[0].no), "Aiken question has no ANSWER line"))
-            _finish(current, None, section, doc, drafts, problems, line)
+            if current.starred is None:
+                problems.append(Problem(doc.at(current.lines[0].no), "Aiken question has no ANSWER line"))
+            _finish(current, current.starred, section, doc, drafts, problems, line)
             current = _Question()
             current.lines.append(line)
         elif (heading := markdown_heading(text)) is not None and not current.lines:
             section = heading or None
         else:
             current.lines.append(line)
-    if current.lines:
+    if current.options:
+        if current.starred is None:
+            problems.append(Problem(doc.at(current.lines[0].no), "Aiken question has no ANSWER line"))
+        _finish(current, current.starred, section, doc, drafts, problems, doc.lines[-1])
+    elif current.lines:
         problems.append(
             Problem(doc.at(current.lines[0].no), "text after the last ANSWER line is not a question")
         )
