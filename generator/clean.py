@@ -14,6 +14,7 @@ from dataclasses import replace
 from generator import junk
 from generator.ingest.answer_math import fix_tree_math
 from generator.ingest.answers import is_placeholder
+from generator.ingest.pymd import for_python_markdown
 from generator.ingest.titles import clean_title
 from generator.markdown_fix import join_blocks, to_markdown
 from generator.mathfix import fix_math
@@ -150,7 +151,7 @@ def _clean_tree_answer(draft: Draft) -> tuple[str | None, bool, list[Problem]]:
 
     No structure repair (that is for pasted plain text): lists, tables and code are as written.
     """
-    text, has_math, bad_line = fix_tree_math(draft.answer)
+    text, has_math, bad_line = fix_tree_math(for_python_markdown(draft.answer))
     problems = []
     if bad_line is not None:
         where = Location(draft.location.path, bad_line)
