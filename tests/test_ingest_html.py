@@ -91,6 +91,18 @@ def test_checkbox_quiz_items_are_checked_or_not():
     assert [i.line for i in kinds(tree, "item")[:3]] == [9, 10, 11]
 
 
+def test_radio_buttons_mark_an_item_too():
+    tree = tree_of(
+        "<ol><li><label><input type=radio name=q1> Paris</label></li>"
+        "<li><label><input type=radio name=q1 checked> Rome</label></li><li>No button</li></ol>"
+    )
+    assert [(i.text, i.checked) for i in tree.blocks[0].children] == [
+        ("Paris", False),
+        ("Rome", True),
+        ("No button", None),
+    ]
+
+
 def test_details_become_details_with_summary_first():
     tree = fixture("details_faq.html")
     details = kinds(tree, "details")

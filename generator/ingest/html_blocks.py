@@ -102,21 +102,7 @@ class Walker:
         tag = node.tag or ""
         line, end = self._span(node)
         if tag in HEADINGS:
-            text = title_text(node)
-            return (
-                [
-                    Block(
-                        "heading",
-                        line,
-                        end,
-                        text=text,
-                        markdown=f"{'#' * HEADINGS[tag]} {text}",
-                        level=HEADINGS[tag],
-                    )
-                ]
-                if text
-                else []
-            )
+            return _heading(node, HEADINGS[tag], line, end)
         if tag in ("ul", "ol"):
             return [self._list(node, depth)]
         if tag == "pre":
@@ -263,6 +249,13 @@ class Walker:
         if display is not None:
             return [Block("math", line, end, text=display, markdown=f"$$\n{display}\n$$")]
         return [Block("paragraph", line, end, text=text, markdown=markdown)]
+
+
+def _heading(node: LexborNode, level: int, line: int, end: int) -> list[Block]:
+    text = title_text(node)
+    if not text:  # an empty heading (an anchor, an icon) says nothing
+        return []
+    return [Block("heading", line, end, text=text, markdown=f"{'#' * level} {text}", level=level)]
 
 
 def title_text(node: LexborNode) -> str:

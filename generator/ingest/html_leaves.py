@@ -23,13 +23,13 @@ def number_of(value: str | None) -> int | None:
 
 
 def checkbox(node: LexborNode) -> bool | None:
-    """True/False when the item starts with a checkbox (before any text), else None."""
+    """True/False when the item starts with a checkbox or radio button (before any text), else None."""
     for count, inner in enumerate(node.traverse(include_text=True)):
         if count > 8 or (inner.is_text_node and (inner.text_content or "").strip()):
             return None
         if inner.tag == "input":
             attrs = inner.attrs
-            return "checked" in attrs if (attrs.get("type") or "").lower() == "checkbox" else None
+            return "checked" in attrs if (attrs.get("type") or "").lower() in ("checkbox", "radio") else None
     return None
 
 
