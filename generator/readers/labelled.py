@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from generator.model import Choice, Document, Draft, Line, Location, Problem
-from generator.readers.markdown_headings import HEADING, unwrap
+from generator.readers.common import MD_HEADING, tidy_heading
 
 NAME = "labelled"
 
@@ -53,13 +53,13 @@ def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
     section: str | None = None
     block: list[Line] = []
     for line in doc.lines:
-        heading = HEADING.match(line.text)
+        heading = MD_HEADING.match(line.text)
         if heading or QUESTION.match(line.text):
             if block:
                 _close(block, section, doc, drafts, problems)
             block = [line] if not heading else []
             if heading:
-                section = unwrap(heading.group(2)).rstrip(":").strip() or section
+                section = tidy_heading(heading.group("text")) or section
         elif block:
             block.append(line)
     if block:
