@@ -265,3 +265,26 @@ def test_new_extensions_are_discovered_and_check_names_converter_and_reader(tmp_
         "notes.pdf": "pdf+markdown",
         "word.docx": "docx+html",
     }
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "expected"),
+    [
+        # docutils drops a whole document over its line limit; long lines are cut first, as in load.py.
+        (
+            "long.rst",
+            b"What is this?\n=============\n\n" + b"word " * 5000 + b"\n",
+            "cut to its first 20,000",
+        ),
+        ("deep.rst", b"- " * 20_000 + b"x\n", "error: reStructuredText nested too deeply to read"),
+        ("cells.ipynb", b'{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [1, 2]}', "notebook"),
+        ("broken.docx", b"PK\x03\x04" + bytes(range(256)), "error: not a readable Word document"),
+        ("broken.pdf", b"%PDF-1.4\n" + b"(" * 10_000, "error: not a readable PDF"),
+    ],
+)
+def test_damaged_documents_are_reported_not_crashed(tmp_path, name, data, expected):
+    path = tmp_path / name
+    path.write_bytes(data)
+    _, problems = load_document(path, tmp_path, path.stem)
+    assert any(expected in str(p) for p in problems), problems
+    assert all(str(p).startswith(f"{name}:") for p in problems)

@@ -14,7 +14,6 @@ Every line's number is its cell's number, so `path:7` means cell 7.
 
 from __future__ import annotations
 
-import json
 import re
 import warnings
 from typing import Any
@@ -45,7 +44,7 @@ def convert(data: bytes, path: str) -> tuple[list[Line], list[Problem]]:
             nb = nbformat.reads(
                 data.decode("utf-8", errors="replace"), as_version=4, capture_validation_error=captured
             )
-    except (json.JSONDecodeError, nbformat.reader.NotJSONError, ValueError, KeyError, AttributeError) as exc:
+    except (nbformat.reader.NotJSONError, ValueError, KeyError, AttributeError, TypeError) as exc:
         return [], [Problem(Location(path, 1), f"not a readable notebook: {exc}", "error")]
     if captured.get("ValidationError"):
         problems.append(
@@ -54,7 +53,11 @@ def convert(data: bytes, path: str) -> tuple[list[Line], list[Problem]]:
     language = _language(nb.get("metadata", {}))
     lines: list[Line] = []
     after_question = False
-    for number, cell in enumerate(nb.get("cells", []), start=1):
+    cells = nb.get("cells")
+    for number, cell in enumerate(cells if isinstance(cells, list) else [], start=1):
+        if not isinstance(cell, dict):
+            problems.append(Problem(Location(path, number), "notebook cell is not an object: skipped"))
+            continue
         source = _text(cell.get("source", ""))
         kind = cell.get("cell_type")
         if kind == "markdown":
@@ -89,11 +92,13 @@ def _language(metadata: dict[str, Any]) -> str:
 def _outputs(cell: dict[str, Any]) -> list[str]:
     """The text a code cell printed or returned, as one fenced `text` block."""
     texts = []
-    for output in cell.get("outputs", []):
-        if output.get("output_type") == "stream":
+    outputs = cell.get("outputs")
+    for output in outputs if isinstance(outputs, list) else []:
+        data = output.get("data") if isinstance(output, dict) else None
+        if isinstance(output, dict) and output.get("output_type") == "stream":
             texts.append(_text(output.get("text")))
-        elif output.get("output_type") in ("execute_result", "display_data"):
-            texts.append(_text((output.get("data") or {}).get("text/plain")))
+        elif isinstance(data, dict) and output.get("output_type") in ("execute_result", "display_data"):
+            texts.append(_text(data.get("text/plain")))
     printed = "\n".join(t.rstrip("\n") for t in texts if t.strip())
     if not printed:
         return []

@@ -30,6 +30,8 @@ from generator.convert.common import fence
 from generator.convert.rst_inline import inline, table_lines
 from generator.model import Line, Location, Problem
 
+MAX_LINE = 20_000  # as generator.load.MAX_LINE (load imports the converters, so not from there)
+
 NAME = "rst"
 
 SETTINGS = {
@@ -40,6 +42,8 @@ SETTINGS = {
     "syntax_highlight": "none",
     "input_encoding": "unicode",
     "doctitle_xform": True,
+    # Lines are cut to load.MAX_LINE first; docutils' own limit (10,000) would drop the whole document.
+    "line_length_limit": MAX_LINE + 1,
 }
 DIRECTIVE = re.compile(rb"^\.\. [A-Za-z][\w:-]*::", re.M)
 RST_UNDERLINE = re.compile(rb"^([~^\"'+:.=-])\1{3,}[ \t]*$", re.M)
@@ -60,17 +64,41 @@ def matches(data: bytes, suffix: str) -> bool:
 
 
 def convert(data: bytes, path: str) -> tuple[list[Line], list[Problem]]:
-    text = data.decode("utf-8", errors="replace").replace("\r\n", "\n")
+    text, problems = _cut_long_lines(data.decode("utf-8", errors="replace").replace("\r\n", "\n"), path)
+    out = _Writer()
     try:
         tree = publish_doctree(text, settings_overrides={**SETTINGS, "warning_stream": io.StringIO()})
+        title = tree.get("title")
+        if isinstance(title, str) and title and tree.children and isinstance(tree.children[0], nodes.title):
+            out.block(_line(tree.children[0]) - 1, [f"# {inline(tree.children[0])}"])
+        out.children(tree, depth=1)
+    except RecursionError:
+        return [], [
+            *problems,
+            Problem(Location(path, 1), "reStructuredText nested too deeply to read", "error"),
+        ]
     except (SystemMessage, ValueError, AttributeError, IndexError) as exc:
-        return [], [Problem(Location(path, 1), f"reStructuredText could not be parsed: {exc}", "error")]
-    out = _Writer()
-    title = tree.get("title")
-    if isinstance(title, str) and title and tree.children and isinstance(tree.children[0], nodes.title):
-        out.block(_line(tree.children[0]) - 1, [f"# {inline(tree.children[0])}"])
-    out.children(tree, depth=1)
-    return out.lines, []
+        return [], [
+            *problems,
+            Problem(Location(path, 1), f"reStructuredText could not be parsed: {exc}", "error"),
+        ]
+    if not out.lines:  # docutils replaced the document by its errors: say which
+        problems += [
+            Problem(Location(path, int(m.get("line") or 1)), f"reStructuredText: {m.astext()[:200]}", "error")
+            for m in tree.findall(nodes.system_message)
+            if m.get("level", 0) >= 3
+        ]
+    return out.lines, problems
+
+
+def _cut_long_lines(text: str, path: str) -> tuple[str, list[Problem]]:
+    lines, problems = text.split("\n"), []
+    for no, line in enumerate(lines, start=1):
+        if len(line) > MAX_LINE:
+            message = f"line of {len(line):,} characters cut to its first {MAX_LINE:,}"
+            problems.append(Problem(Location(path, no), message))
+            lines[no - 1] = line[:MAX_LINE]
+    return "\n".join(lines), problems
 
 
 def _line(node: nodes.Node) -> int:
