@@ -6,22 +6,25 @@ its fields is recorded in CHANGELOG.md, which tests/test_changelog.py checks):
     {"schema_version": 1,
      "sources":   [{id, title, file, description, format, url, questions, answered, mcq, prompts}],
      "topics":    [{id, title, description, url, pages, questions, answered, mcq, prompts}],
-     "questions": [{id, source, n, label, question, kind, answer, choices, correct, section,
-                    topic, tags, group, related, url, math, hidden, aliases,
-                    difficulty, link}]}
+     "questions": [{id, source, n, label, question, kind, answer, choices: [{letter, text, html}],
+                    correct, section, topic, tags, group, related, url, math, hidden, aliases,
+                    difficulty, link, question_html, answer_html}]}
 
 One entry per question per source, even where the site merges duplicates into one
 entry; `group` names the merge. URLs are site-relative (no leading slash), a
 question's with its anchor; a hidden question has `"hidden": true` and `"url": null`.
 `aliases` are ids the question had before (a cleaner reading of its title changed it).
 `difficulty` ("easy", "medium", "hard") and `link` (an http(s) citation URL) are what the
-source marked, else null.
+source marked, else null. `question_html`, `answer_html` and each choice's `html` are the
+Markdown fields as safe HTML (generator.safe_html), formulas in `<span class="arithmatex">`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
+from generator import safe_html
 from generator.model import Corpus, Question
 from generator.render_layout import Layout, page_url, questions_by_source, topic_for
 from generator.render_topics import source_anchor
@@ -39,7 +42,16 @@ def _counts(questions: list[Question]) -> dict[str, int]:
     }
 
 
-def question_record(q: Question, corpus: Corpus, layout: Layout) -> dict:
+def html_texts(corpus: Corpus) -> Iterator[str]:
+    """Every Markdown text the records carry as HTML too (to start a safe_html.Batch early)."""
+    for q in corpus.questions:
+        yield q.question
+        if q.answer:
+            yield q.answer
+        yield from (c.text for c in q.choices)
+
+
+def question_record(q: Question, corpus: Corpus, layout: Layout, html: safe_html.Batch) -> dict:
     page = layout.page_of.get(q.id)
     return {
         "id": q.id,
@@ -49,7 +61,10 @@ def question_record(q: Question, corpus: Corpus, layout: Layout) -> dict:
         "question": q.question,
         "kind": q.kind,
         "answer": q.answer,
-        "choices": [{"letter": c.letter, "text": c.text} for c in q.choices],
+        "choices": [
+            {"letter": c.letter, "text": c.text, "html": safe_html.inline(html.get(c.text).for_site())}
+            for c in q.choices
+        ],
         "correct": q.correct,
         "section": q.section,
         "topic": topic_for(corpus, q.id),
@@ -62,11 +77,16 @@ def question_record(q: Question, corpus: Corpus, layout: Layout) -> dict:
         "aliases": list(q.aliases),
         "difficulty": q.difficulty,
         "link": q.link,
+        "question_html": safe_html.inline(html.get(q.question).for_site()),
+        "answer_html": html.get(q.answer).for_site() if q.answer else None,
     }
 
 
-def build(corpus: Corpus, layout: Layout) -> dict:
-    records = [question_record(q, corpus, layout) for q in corpus.questions]
+def build(corpus: Corpus, layout: Layout, html: safe_html.Batch | None = None) -> dict:
+    """The document; `html` is a batch already converting html_texts(corpus), if the caller
+    started one (render does, next to the cards)."""
+    html = html or safe_html.Batch(html_texts(corpus))
+    records = [question_record(q, corpus, layout, html) for q in corpus.questions]
     by_topic: dict[str, list[Question]] = {t.id: [] for t in corpus.topics}
     for q, record in zip(corpus.questions, records):
         if not record["hidden"]:

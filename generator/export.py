@@ -13,10 +13,10 @@ already in a reader's collection instead of adding copies, and a group that gain
 loses a member keeps its GUID unless the oldest member itself goes. Deck and note-type
 ids are constants and every timestamp is fixed, so two exports are byte-identical.
 
-Answers are Markdown; they become HTML with Python-Markdown and then pass the same
-nh3 allowlist as the site. Math is lifted out before Markdown (which would eat
-the backslashes) and put back with the delimiters Anki's MathJax reads: \\(...\\)
-inline, \\[...\\] display.
+Answers are Markdown; they become HTML through generator.safe_html (Python-Markdown,
+then the site's nh3 allowlist), the same conversion as questions.json's `answer_html`,
+with math written back in the delimiters Anki's MathJax reads: \\(...\\) inline,
+\\[...\\] display.
 """
 
 from __future__ import annotations
@@ -30,19 +30,16 @@ import re
 import sqlite3
 import tempfile
 import zipfile
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import genanki
-import markdown
-import nh3
 
-from generator import corpus_json
+from generator import corpus_json, safe_html
 from generator.model import Corpus, Question, Source
 from generator.render_layout import make_entries, plan, topic_for
 from generator.render_topics import citation, mcq_answer
-from generator.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, SAFE_SCHEMES
 
 DECK_NAME = "LLM Interview Study"
 DECK_ID = 1_843_229_017  # fixed: a re-import lands in the same deck
@@ -53,19 +50,7 @@ EXTENSIONS = {"anki": "apkg", "csv": "csv", "json": "json"}
 DEFAULT_DIR = Path("dist")
 DOWNLOADS = ("downloads/llm-study.apkg", "downloads/llm-study.csv")
 
-DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$|\\\[(.+?)\\\]", re.DOTALL)
-INLINE_MATH = re.compile(r"(?<![\\$])\$(?![\s$])([^$\n]+?)(?<!\s)\$(?!\d)|\\\((.+?)\\\)")
-HOLE = re.compile("\ue010(\\d+)\ue011")
 TAG_UNSAFE = re.compile(r"[^A-Za-z0-9_:.-]+")
-# A paragraph that Python-Markdown only wraps in <p> and nh3 keeps as it is: one line that
-# starts with a letter (no list, heading, code or quote) and ends without a space, made of
-# characters no block or inline rule reads (no `*_\`[]!<>&#|~`, no tab, no newline).
-# Fields that are just such paragraphs skip both (most card fields, ~0.3 ms each).
-PLAIN_CHARS = "A-Za-z0-9 ,.?'\"()/;:%\ue010\ue011-"
-PLAIN_PARAGRAPH = re.compile(f"[A-Za-z](?:[{PLAIN_CHARS}]*[{PLAIN_CHARS.replace(' ', '')}])?")
-MARKDOWN_EXTENSIONS = ["fenced_code", "tables", "sane_lists"]
-# One converter, reset per answer: building a Markdown instance costs more than converting.
-_MARKDOWN = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
 
 CARD_CSS = """.card { font-family: system-ui, sans-serif; font-size: 18px; line-height: 1.5;
   text-align: left; color: black; background: white; max-width: 42em; margin: 0 auto; }
@@ -86,7 +71,6 @@ MODEL = genanki.Model(
     ],
     css=CARD_CSS,
 )
-PARALLEL_FROM = 3000  # fields; below this a process pool costs more than it saves
 
 
 @dataclass(frozen=True)
@@ -100,55 +84,6 @@ class Card:
     topic: str
     tags: tuple[str, ...]
     qid: str
-
-
-def markdown_to_html(text: str) -> str:
-    """Markdown -> sanitised HTML, math kept intact with Anki's MathJax delimiters."""
-    held, text = _hold_math(text)
-    clean = _plain_html(text)
-    if clean is None:
-        rendered = _MARKDOWN.reset().convert(text)
-        clean = nh3.clean(
-            rendered,
-            tags=set(ALLOWED_TAGS) | {"h1", "h2", "h3", "h4", "hr"},
-            attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
-            url_schemes=set(SAFE_SCHEMES),
-        )
-    return _restore_math(held, clean)
-
-
-def _quick_html(text: str) -> str | None:
-    """A field's HTML when it needs no Markdown (empty, or plain paragraphs), else None."""
-    if not text:
-        return ""
-    held, body = _hold_math(text)
-    clean = _plain_html(body)
-    return None if clean is None else _restore_math(held, clean)
-
-
-def _hold_math(text: str) -> tuple[list[str], str]:
-    """Math swapped for placeholders (Markdown would eat its backslashes), and the swapped text."""
-    held: list[str] = []
-
-    def hold(html_text: str) -> str:
-        held.append(html_text)
-        return f"\ue010{len(held) - 1}\ue011"
-
-    text = DISPLAY_MATH.sub(lambda m: hold(r"\[" + _escape(m.group(1) or m.group(2)) + r"\]"), text)
-    text = INLINE_MATH.sub(lambda m: hold(r"\(" + _escape(m.group(1) or m.group(2)) + r"\)"), text)
-    return held, text
-
-
-def _restore_math(held: list[str], html_text: str) -> str:
-    return HOLE.sub(lambda m: held[int(m.group(1))], html_text)
-
-
-def _plain_html(text: str) -> str | None:
-    """What Markdown + nh3 make of plain paragraphs, or None if the text has any markup."""
-    paragraphs = text.split("\n\n")
-    if all(PLAIN_PARAGRAPH.fullmatch(p) for p in paragraphs):
-        return "\n".join(f"<p>{p}</p>" for p in paragraphs)
-    return None
 
 
 def _escape(text: str) -> str:
@@ -209,44 +144,39 @@ def make_card(
     return Card(guid, front, back, "; ".join(cites), _escape(topics[topic]), tags, primary.id)
 
 
+def card_texts(corpus: Corpus) -> Iterator[str]:
+    """Every Markdown text the cards convert (to start a safe_html.Batch early)."""
+    for q in corpus.questions:
+        if exportable(q, corpus):
+            yield from card_markdown(q)
+
+
 class CardJob:
-    """The cards of a corpus, their HTML converting in the background.
+    """The cards of a corpus, their HTML converting in the background (see safe_html.Batch)
+    so the caller can render pages meanwhile. `result()` waits for them and builds the cards."""
 
-    Plain fields are done at once; the rest go through Markdown (about 0.5 ms a field),
-    on all cores in worker processes when there are over PARALLEL_FROM of them, so the
-    caller can render pages meanwhile. `result()` waits for them and builds the cards.
-    """
-
-    def __init__(self, corpus: Corpus):
+    def __init__(self, corpus: Corpus, batch: safe_html.Batch | None = None):
         self.corpus = corpus
-        self.chosen = [q for q in corpus.questions if exportable(q, corpus)]
-        self.quick = [_quick_html(field) for q in self.chosen for field in card_markdown(q)]
-        todo = [field for q in self.chosen for field in card_markdown(q)]
-        todo = [text for text, html in zip(todo, self.quick) if html is None]
-        workers = os.cpu_count() or 1
-        self.pool = ProcessPoolExecutor(workers) if len(todo) >= PARALLEL_FROM and workers >= 2 else None
-        # Executor.map submits every chunk now; the results are read in result().
-        self.converted = (
-            self.pool.map(markdown_to_html, todo, chunksize=256) if self.pool else map(markdown_to_html, todo)
-        )
+        self.batch = batch or safe_html.Batch(card_texts(corpus))
 
     def result(self) -> list[Card]:
         try:
-            converted = iter(list(self.converted))
+            html = {q.id: self._html(q) for q in self.corpus.questions if exportable(q, self.corpus)}
+            sources = {s.id: s for s in self.corpus.sources}
+            topics = {t.id: t.title for t in self.corpus.topics}
+            return [
+                make_card(members, html, self.corpus, sources, topics)
+                for members in note_members(self.corpus)
+            ]
         finally:
             self.close()
-        flat = [next(converted) if done is None else done for done in self.quick]
-        html = {q.id: (flat[3 * i], flat[3 * i + 1], flat[3 * i + 2]) for i, q in enumerate(self.chosen)}
-        sources = {s.id: s for s in self.corpus.sources}
-        topics = {t.id: t.title for t in self.corpus.topics}
-        return [
-            make_card(members, html, self.corpus, sources, topics) for members in note_members(self.corpus)
-        ]
+
+    def _html(self, q: Question) -> tuple[str, str, str]:
+        question, options, back = (self.batch.get(text).for_anki() for text in card_markdown(q))
+        return question, options, back
 
     def close(self) -> None:
-        if self.pool:
-            self.pool.shutdown(cancel_futures=True)
-            self.pool = None
+        self.batch.close()
 
 
 def note_members(corpus: Corpus) -> list[list[Question]]:

@@ -25,16 +25,18 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from generator import syntax
 from generator.junk import is_heading_like
 from generator.model import Line
 
 BULLET = re.compile(r"^(?P<indent>\s*)[-*•+–]\s+(?P<text>.*)$")
 NUMBER = re.compile(r"^(?P<indent>\s*)(?:[-*•]\s+)?(?P<n>\d{1,3})[.)]\s+(?P<text>.*)$")
 # Fences, tables, quotes, or indented text that is not a list item: Markdown written as such.
-AS_IS = re.compile(r"^\s*(?:```|~~~|\||>)|^ {2,}(?![-*•+]\s|\d+[.)]\s)\S")
+FENCE_OPEN = "|".join(map(re.escape, syntax.FENCE_MARKS))
+AS_IS = re.compile(rf"^\s*(?:{FENCE_OPEN}|\||>)|^ {{2,}}(?![-*•+]\s|\d+[.)]\s)\S")
 BROKEN_BOLD = re.compile(r"^(?P<label>[^*\n]{1,80}?:)\*\*\s*")
 LABEL_ITEM = re.compile(r"^(?:\*\*)?[^:]{1,60}:(?:\*\*)?\s+\S")
-DISPLAY_OPEN = re.compile(r"^\s*(\$\$|\\\[)")
+DISPLAY_OPEN = re.compile(r"^\s*(?:" + "|".join(map(re.escape, syntax.DISPLAY_OPENERS)) + ")")
 SUBHEADING = re.compile(r"^[A-Z][^.!?:;*_`$\\]*[^.!?:;,*_`$\\\s]$")
 SUBHEADING_WORDS = 8
 PROSE_WORDS = 12

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator import syntax
+
 COMMANDS = (
     "frac|dfrac|tfrac|sqrt|mathbf|mathrm|mathcal|mathbb|mathit|boldsymbol|hat|bar|tilde|vec|dot|text|"
     "operatorname|sum|prod|int|log|ln|exp|sin|cos|tan|max|min|arg|argmax|argmin|softmax|lim|"
@@ -28,10 +30,6 @@ COMMANDS = (
 BARE_COMMAND = re.compile(rf"\\(?:{COMMANDS})(?![A-Za-z])")
 SUBSCRIPT = re.compile(r"(?<![\w\\$.])[A-Za-z]_(?:\{[^{}\s]{1,20}\}|[A-Za-z0-9])(?![\w{])")
 POWER = re.compile(r"(?<![\w\\$.])[A-Za-z]{1,3}\^(?:\{[^{}\s]{1,20}\}|[A-Za-z0-9])(?![\w{])")
-PAREN_MATH = re.compile(r"\\\((.+?)\\\)")
-BRACKET_MATH = re.compile(r"\\\[(.+?)\\\]", re.S)
-# Code is shown as written: fenced blocks and inline code spans are left alone.
-CODE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?^ {0,3}\1[`~]*[ \t]*$|(`+)[^`\n]*?\2", re.M | re.S)
 MATH_SIGNAL = re.compile(r"\\[A-Za-z]+|[\^_=<>{}]|\\[,;!]")
 DOLLAR = re.compile(r"\\?\$")
 UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
@@ -50,16 +48,9 @@ def fix_math(text: str) -> MathResult:
     """`text` with math delimited for arithmatex and stray dollars escaped."""
     if "$" not in text and "\\" not in text and "_" not in text and "^" not in text:
         return MathResult(text, False, 0)
-    pieces: list[tuple[str, bool]] = []  # (text, is_code_or_math)
-    pos = 0
-    for code in CODE.finditer(text) if "`" in text or "~~~" in text else ():
-        pieces.append((text[pos : code.start()], False))
-        pieces.append((code.group(), True))
-        pos = code.end()
-    pieces.append((text[pos:], False))
     out, has_math, unbalanced = [], False, 0
-    for chunk, frozen in pieces:
-        if frozen:
+    for chunk, kind in syntax.split(text, syntax.CODE):  # code is shown as written: left alone
+        if kind != "text":
             out.append(chunk)
             continue
         fixed, found, bad = _fix_chunk(chunk)
@@ -71,11 +62,11 @@ def fix_math(text: str) -> MathResult:
 
 def _fix_chunk(text: str) -> tuple[str, bool, int]:
     if "\\[" in text:
-        text = BRACKET_MATH.sub(
+        text = syntax.BRACKET_MATH.sub(
             lambda m: f"$${m.group(1).strip()}$$" if _looks_like_math(m.group(1)) else m.group(), text
         )
     if "\\(" in text:
-        text = PAREN_MATH.sub(lambda m: f"${m.group(1).strip()}$" if m.group(1).strip() else m.group(), text)
+        text = syntax.PAREN_MATH.sub(_paren_to_dollars, text)
     if "$" not in text:
         wrapped = _wrap_bare(text)
         return wrapped, "$" in wrapped, 0
@@ -99,6 +90,11 @@ def _fix_chunk(text: str) -> tuple[str, bool, int]:
     out.append(_wrap_bare(text[plain_start:]))
     joined = "".join(out)
     return joined, has_math or bool(UNESCAPED_DOLLAR.search(joined)), unbalanced
+
+
+def _paren_to_dollars(match: re.Match[str]) -> str:
+    body = syntax.math_body(match.group())[0].strip()
+    return f"${body}$" if body else match.group()
 
 
 def _math_end(text: str, start: int) -> int | None:

@@ -14,15 +14,16 @@ import json
 import os
 import shutil
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import yaml
 
-from generator import corpus_json, study_pages
+from generator import corpus_json, safe_html, study_pages
 from generator.config import SiteSettings, load_site_settings
-from generator.export import CardJob, write_downloads
+from generator.export import CardJob, card_texts, write_downloads
 from generator.model import Corpus
 from generator.render_layout import Layout, plan, questions_by_source
 from generator.render_sources import render_sources
@@ -108,7 +109,10 @@ def hand_written_pages(root: Path) -> dict[str, str]:
     }
 
 
-def render_site(corpus: Corpus, root: Path, downloads: bool = False) -> Rendered:
+def render_site(
+    corpus: Corpus, root: Path, downloads: bool = False, html: safe_html.Batch | None = None
+) -> Rendered:
+    """Every file of build/docs as text; `html` converts answers to HTML (see write_tree)."""
     layout = plan(corpus)
     out = Rendered()
     out.files["index.md"] = render_home(corpus, layout, downloads, site_settings(root))
@@ -130,7 +134,7 @@ def render_site(corpus: Corpus, root: Path, downloads: bool = False) -> Rendered
         }
     # Compact: the C encoder (no indent) is ~10x faster, and the file is ~25 % smaller.
     out.files["questions.json"] = (
-        json.dumps(corpus_json.build(corpus, layout), ensure_ascii=False, separators=(",", ":")) + "\n"
+        json.dumps(corpus_json.build(corpus, layout, html), ensure_ascii=False, separators=(",", ":")) + "\n"
     )
     out.files["study-index.json"] = (
         json.dumps(corpus_json.study_index(corpus, layout), separators=(",", ":")) + "\n"
@@ -191,9 +195,12 @@ def write_tree(corpus: Corpus, docs_dir: Path, root: Path) -> Rendered:
     if docs_dir.exists():
         shutil.rmtree(docs_dir)
     docs_dir.mkdir(parents=True)
-    job = CardJob(corpus)  # the cards' HTML converts on the other cores while the pages render
+    # The HTML of the cards and of questions.json converts on the other cores while the pages render.
+    html = safe_html.Batch(chain(card_texts(corpus), corpus_json.html_texts(corpus)))
+    job = CardJob(corpus, html)
     try:
-        rendered = render_site(corpus, root, downloads=True)  # write_downloads writes both or raises
+        # downloads=True: the home page links them; write_downloads writes both or raises
+        rendered = render_site(corpus, root, downloads=True, html=html)
     except BaseException:
         job.close()
         raise

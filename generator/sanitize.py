@@ -21,6 +21,8 @@ import re
 
 import nh3
 
+from generator import syntax
+
 ALLOWED_TAGS = frozenset(
     {
         "b",
@@ -74,28 +76,9 @@ picture video audio source track
 """.split()
 )
 
-# What Markdown shows as it is, so tags there are not cleaned, found in
-# Markdown's own order: fenced blocks, then code spans (Python-Markdown's
-# pattern, which may shorten an opening run of backticks and crosses lines but
-# not blank ones), then `$` math in what is left (arithmatex runs after code).
-FENCE_BLOCK = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?^ {0,3}\1[`~]*[ \t]*$", re.M | re.S)
-CODE_SPAN = re.compile(r"(?<!\\)(?:\\\\)*(`+)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
-MATH = re.compile(  # arithmatex's smart-dollar and \( \) patterns, kept within a paragraph
-    r"(?<!\\)\$\$(?:(?!\n[ \t]*\n).)+?\$\$"
-    r"|(?<!\\)\$(?!\s)(?:\\.|(?!\n[ \t]*\n)[^\\$])+?(?<!\s)\$"
-    r"|(?<!\\)\\\((?:\\[^)]|(?!\n[ \t]*\n)[^\\])+?\\\)",
-    re.S,
-)
-# (pattern, kind, strings one of which every match contains) in Markdown's order.
-PROTECTED = (
-    (FENCE_BLOCK, "fence", ("```", "~~~")),
-    (CODE_SPAN, "code", ("`",)),
-    (MATH, "math", ("$", "\\(")),
-)
-# A heading is one inline line: arithmatex has no inline `$$...$$`, so there a
-# `$$` pair is text (and a tag between the dollars is stripped like any other).
-INLINE_MATH = re.compile(MATH.pattern.split("|", 1)[1], re.S)
-TITLE_PROTECTED = ((CODE_SPAN, "code", ("`",)), (INLINE_MATH, "math", ("$", "\\(")))
+# What Markdown shows as it is (code, then math: generator.syntax) keeps its tags as text.
+# A heading is one inline line: arithmatex has no inline `$$...$$`, so there a `$$` pair
+# is text (and a tag between the dollars is stripped like any other).
 # Everything Python-Markdown or a browser could take as markup: comments,
 # declarations, processing instructions, start/end tags and autolinks.
 MARKUP = re.compile(r"<!--.*?-->|<[!?][^<>]*>|</?[A-Za-z][^<>]*>", re.S)
@@ -140,7 +123,7 @@ def sanitize_markdown(md: str) -> str:
     pieces: list[str] = []
     skeleton: list[str] = []
     has_tags = False
-    for run, kind in _split_protected(md):
+    for run, kind in syntax.split(md):
         if kind != "text":
             skeleton.append(_hold(pieces, run))
             continue
@@ -172,7 +155,7 @@ def escape_inline(text: str) -> str:
     pieces: list[str] = []
     skeleton: list[str] = []
     has_tags = False
-    for run, kind in _split_protected(text, TITLE_PROTECTED):
+    for run, kind in syntax.split(text, syntax.INLINE):
         if kind != "text":
             skeleton.append(_hold(pieces, run))
             continue
@@ -206,7 +189,7 @@ def _finish(md: str) -> str:
     link and attr_list checks (in a true code span they merely add a backslash)."""
     md = _disarm_risky_starts(md) if "<" in md else md
     out = []
-    for run, kind in _split_protected(md):
+    for run, kind in syntax.split(md):
         if kind != "fence":
             run = _disarm_links(run)
         if kind in BRACE_RULES and "{" in run:  # math keeps its LaTeX groups
@@ -240,29 +223,6 @@ def is_external_url(url: str) -> bool:
 def _hold(pieces: list[str], text: str) -> str:
     pieces.append(text)
     return f"\ue000{len(pieces) - 1}\ue001"
-
-
-def _split_protected(md: str, protected=PROTECTED) -> list[tuple[str, str]]:
-    """(text, kind) runs, kind "fence", "code", "math" (Markdown shows them as they are) or "text"."""
-    runs = [(md, "text")]
-    for pattern, kind, marks in protected:
-        if not any(mark in md for mark in marks):  # most text has no code or math: skip the scan
-            continue
-        runs = [
-            piece
-            for text, was in runs
-            for piece in ([(text, was)] if was != "text" else _split_on(pattern, text, kind))
-        ]
-    return [run for run in runs if run[0]]
-
-
-def _split_on(pattern: re.Pattern[str], text: str, kind: str) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    pos = 0
-    for match in pattern.finditer(text):
-        out += [(text[pos : match.start()], "text"), (match.group(), kind)]
-        pos = match.end()
-    return out + [(text[pos:], "text")]
 
 
 def _split_markup(text: str) -> list[tuple[str, str]]:

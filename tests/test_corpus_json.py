@@ -29,6 +29,8 @@ QUESTION_FIELDS = {
     "aliases",
     "difficulty",
     "link",
+    "question_html",
+    "answer_html",
 }
 
 
@@ -65,7 +67,7 @@ def test_mcq_record_has_choices_and_correct_letter():
     corpus, d = data()
     mcq = {r["id"]: r for r in d["questions"]}[by_text(corpus, "Which method freezes the base weights?").id]
     assert mcq["kind"] == "mcq" and mcq["correct"] == "B"
-    assert mcq["choices"][1] == {"letter": "B", "text": "LoRA"}
+    assert mcq["choices"][1] == {"letter": "B", "text": "LoRA", "html": "LoRA"}
 
 
 def test_topics_carry_url_pages_and_shown_counts():

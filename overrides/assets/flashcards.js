@@ -1,9 +1,10 @@
 /* The flashcards page (#flashcards) and the progress controls (#study-progress).
  *
  * Cards come from questions.json, one per site entry (a merged duplicate group
- * is one card). Source text is Markdown: it is escaped first, then a small
- * subset (paragraphs, lists, bold, italics, code, math) is turned into tags we
- * write ourselves, so no source text ever reaches innerHTML unescaped.
+ * is one card). Their text is the HTML the generator made of the source's Markdown
+ * (question_html, choices[].html, answer_html: generator/safe_html.py, Python-Markdown
+ * then the nh3 allowlist), the same conversion as the Anki deck; this script writes
+ * only its own labels, as text.
  * Keys: Space reveals, 1 = not yet, 2 = I knew it, Left/Right move.
  */
 import { typeset as typesetMath } from "./math.js";
@@ -13,72 +14,18 @@ import { describe, latest, status as statusOf, today } from "./study/schedule.js
 import { grade, load, loadData, loadIndex, siteRoot } from "./study/store.js";
 
 (function () {
-  var ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-  var LIST_ITEM = /^\s*([-*+]|\d+[.)])\s+/;
   var KIND_LABELS = { "": "All kinds", open: "Answered", mcq: "Multiple choice", prompt: "Practice prompts" };
   var SHOW_LABELS = { "": "All cards", due: "Due today", new: "Never graded", learning: "Not known yet" };
   var DIFFICULTY_LABELS = { "": "Any difficulty", easy: "Easy", medium: "Medium", hard: "Hard" };
   var WEB_URL = /^https?:\/\/[^/?#\s"'<>`\\]+([/?#][^\s"'<>`\\]*)?$/i;
 
-  function escapeHtml(text) { return String(text).replace(/[&<>"']/g, function (c) { return ESCAPES[c]; }); }
-
-  /* Inline Markdown on already-escaped text: code, math, escapes, bold, italics, links. */
-  function inline(escaped) {
-    var held = [];
-    function hold(html) { held.push(html); return "\u0000" + (held.length - 1) + "\u0001"; }
-    var s = escaped
-      .replace(/`([^`]+)`/g, function (_, c) { return hold("<code>" + c + "</code>"); })
-      .replace(/\$\$([^$]+)\$\$|\\\[([\s\S]+?)\\\]/g, function (_, a, b) {
-        return hold('<span class="arithmatex">\\[' + (a || b) + "\\]</span>");
-      })
-      .replace(/\$(?![\s$])([^$\n]+?)(?<!\s)\$(?!\d)|\\\(([\s\S]+?)\\\)/g, function (_, a, b) {
-        return hold('<span class="arithmatex">\\(' + (a || b) + "\\)</span>");
-      })
-      .replace(/\\([\\`*_{}[\]()#+\-.!|~$]|&lt;|&gt;|&amp;)/g, function (_, c) { return hold(c); })
-      // the few attribute-free tags the site's sanitiser lets through, as real tags again
-      .replace(/&lt;(\/?)(b|strong|i|em|code|sub|sup|br)\s*\/?&gt;/gi, function (_, close, tag) {
-        return hold("<" + close + tag.toLowerCase() + ">");
-      })
-      .replace(/\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g, function (_, text, url) {
-        return hold('<a href="' + url + '" rel="noopener">' + text + "</a>");
-      })
-      .replace(/\[([^\]]+)\]\(([^)\s]*)\)/g, "$1")
-      .replace(/\*\*([^*]+)\*\*|__([^_]+)__/g, function (_, a, b) { return "<strong>" + (a || b) + "</strong>"; })
-      .replace(/(^|[^*\w])\*([^*\s][^*]*)\*(?!\w)|(^|\W)_([^_\s][^_]*)_(?!\w)/g, function (_, p1, a, p2, b) {
-        return (p1 || p2 || "") + "<em>" + (a || b) + "</em>";
-      });
-    // eslint-disable-next-line no-control-regex -- NUL and SOH delimit the pieces hold() kept aside
-    return s.replace(/\u0000(\d+)\u0001/g, function (_, i) { return held[+i]; });
+  /* A node holding generated HTML (already safe), or the plain text when a field is missing. */
+  function html(tag, attrs, markup, text) {
+    var node = el(tag, attrs);
+    if (typeof markup === "string") node.innerHTML = markup;
+    else node.textContent = text || "";
+    return node;
   }
-
-  /* Block Markdown: fenced code, lists, headings (as bold lines), paragraphs. */
-  function markdownHtml(md) {
-    var out = [];
-    var parts = escapeHtml(md || "").split(/^```[^\n]*\n([\s\S]*?)^```\s*$/m);
-    parts.forEach(function (part, i) {
-      if (i % 2 === 1) { out.push("<pre><code>" + part + "</code></pre>"); return; }
-      part.split(/\n\s*\n/).forEach(function (block) {
-        var lines = block.split("\n").filter(function (l) { return l.trim(); });
-        if (!lines.length) return;
-        if (LIST_ITEM.test(lines[0])) {
-          var ordered = /^\s*\d/.test(lines[0]);
-          var items = [];
-          lines.forEach(function (l) {
-            if (LIST_ITEM.test(l)) items.push(l.replace(LIST_ITEM, ""));
-            else items[items.length - 1] += " " + l.trim();
-          });
-          out.push((ordered ? "<ol>" : "<ul>") + items.map(function (t) { return "<li>" + inline(t) + "</li>"; }).join("") +
-                   (ordered ? "</ol>" : "</ul>"));
-        } else if (/^#{1,6}\s/.test(lines[0]) && lines.length === 1) {
-          out.push("<p><strong>" + inline(lines[0].replace(/^#+\s*/, "")) + "</strong></p>");
-        } else {
-          out.push("<p>" + lines.map(function (l) { return inline(l.trim()); }).join("<br>") + "</p>");
-        }
-      });
-    });
-    return out.join("\n");
-  }
-
 
   function typeset(node) {
     if (node.querySelector(".arithmatex")) typesetMath(node);   // loads MathJax first if needed
@@ -86,22 +33,35 @@ import { grade, load, loadData, loadIndex, siteRoot } from "./study/store.js";
 
   /* ---- one card -------------------------------------------------------- */
 
+  /* The back of a card: the correct option and any explanation, or the answer (another
+   * source's when the entry's own question has none), or a practice prompt's note. */
   function answerOf(entry, sources) {
+    var box = document.createDocumentFragment();
     var p = entry.primary;
     if (p.kind === "mcq") {
       var right = (p.choices || []).filter(function (c) { return c.letter === p.correct; })[0];
-      var head = p.correct ? "**Correct answer: " + p.correct + ".** " + (right ? right.text : "") : "*The source gives no correct answer.*";
-      return markdownHtml(head + (p.answer ? "\n\n" + p.answer : ""));
+      var head = el("p");
+      if (p.correct) {
+        head.appendChild(el("strong", {}, "Correct answer: " + p.correct + "."));
+        if (right) { head.appendChild(document.createTextNode(" ")); head.appendChild(html("span", {}, right.html, right.text)); }
+      } else {
+        head.appendChild(el("em", {}, "The source gives no correct answer."));
+      }
+      box.appendChild(head);
+      if (p.answer) box.appendChild(html("div", { "class": "fc-explanation" }, p.answer_html, p.answer));
+      return box;
     }
-    if (typeof p.answer_html === "string" && p.answer) return p.answer_html;
-    var answered = entry.members.filter(function (m) { return m.answer && m.kind !== "mcq"; })[0];
+    var answered = p.answer ? p : entry.members.filter(function (m) { return m.answer && m.kind !== "mcq"; })[0];
     if (!answered) {
-      return "<p><em>A practice prompt: no source gives an answer. Answer it aloud or in writing, " +
-             "then grade yourself.</em></p>";
+      box.appendChild(el("p", {}, "")).appendChild(el("em", {},
+        "A practice prompt: no source gives an answer. Answer it aloud or in writing, then grade yourself."));
+      return box;
     }
-    var html = typeof answered.answer_html === "string" ? answered.answer_html : markdownHtml(answered.answer);
-    if (answered !== p) html = "<p><em>Answered in " + escapeHtml(sources[answered.source] || answered.source) + ".</em></p>" + html;
-    return html;
+    if (answered !== p) {
+      box.appendChild(el("p", {})).appendChild(el("em", {}, "Answered in " + (sources[answered.source] || answered.source) + "."));
+    }
+    box.appendChild(html("div", { "class": "fc-answer-body" }, answered.answer_html, answered.answer));
+    return box;
   }
 
   function renderCard(view) {
@@ -121,21 +81,20 @@ import { grade, load, loadData, loadIndex, siteRoot } from "./study/store.js";
       .filter(Boolean).join(" · ");
     box.appendChild(meta);
     var question = el("h2", { "class": "fc-question", id: "fc-question" });
-    question.innerHTML = inline(escapeHtml(p.question));    // escaped first: see inline()
+    if (typeof p.question_html === "string") question.innerHTML = p.question_html;
+    else question.textContent = p.question;
     box.appendChild(question);
     if (p.kind === "mcq" && p.choices && p.choices.length) {
       var list = el("ol", { "class": "mcq", type: "A", "data-correct": p.correct || "" });
       p.choices.forEach(function (c) {
-        var li = el("li", { "data-letter": c.letter });
-        li.innerHTML = inline(escapeHtml(c.text));
-        list.appendChild(li);
+        list.appendChild(html("li", { "data-letter": c.letter }, c.html, c.text));
       });
       box.appendChild(list);
       enhanceMcq(list, function () { reveal(view); });
     }
     var answer = el("div", { "class": "fc-answer", id: "fc-answer", tabindex: "-1", "aria-labelledby": "fc-question" });
     answer.hidden = !view.revealed;
-    answer.innerHTML = answerOf(entry, view.sources);
+    answer.appendChild(answerOf(entry, view.sources));
     if (p.url) {
       var link = el("p", { "class": "fc-link" });
       link.appendChild(el("a", { href: new URL(p.url, siteRoot).href }, "Open on its topic page"));

@@ -71,14 +71,16 @@ function onPage() {
 }
 
 /* Typeset math added after the page loaded (the flashcards), loading MathJax first if
- * this page had none. */
+ * this page had none. While it loads there is nothing more to do: MathJax's start-up
+ * typesets the whole page as it is then, node included. (Asking for a second pass right
+ * after it, as `again` does for a page change, cleared the lazily typeset formulas and
+ * left their spans empty.) */
 export function typeset(node) {
   if (state === "ready") {
     window.MathJax.typesetPromise([node]).catch(function () { /* leave the TeX source visible */ });
-    return;
+  } else if (state === "idle") {
+    load();
   }
-  again = true;                 // typeset the whole page (node included) once ready
-  if (state === "idle") load();
 }
 
 onEveryPage(onPage);

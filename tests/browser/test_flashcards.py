@@ -100,10 +100,12 @@ def test_filters_from_the_url_and_due_cards(built_site, base_url, page):
 
 
 def test_answers_render_markdown_without_raw_html(built_site, base_url, page):
-    """Every card, revealed: only tags our renderer writes, no event handler, no raw source HTML."""
+    """Every card, revealed: only the allowlist's tags (generator/safe_html.py) and the script's
+    own, no event handler, no raw source HTML, no Markdown syntax left unrendered."""
     open_cards(page, base_url + "flashcards/")
-    report = page.evaluate("""() => {
-        const allowed = /^(P|UL|OL|LI|STRONG|EM|CODE|PRE|BR|A|SPAN|H2|DIV|BUTTON)$/;
+    report = page.evaluate(r"""() => {
+        const allowed = new RegExp('^(P|UL|OL|LI|STRONG|B|EM|I|CODE|PRE|BR|A|SPAN|H[1-4]|HR|DIV|BUTTON|' +
+                                   'BLOCKQUOTE|SUB|SUP|TABLE|THEAD|TBODY|TR|TH|TD)$');
         const bad = [];
         let cards = 0;
         for (;;) {
@@ -115,6 +117,9 @@ def test_answers_render_markdown_without_raw_html(built_site, base_url, page):
                     bad.push(el.outerHTML.slice(0, 80));
                 }
             }
+            if (/\*\*\S/.test(document.querySelector('.fc-card').textContent)) {
+                bad.push('raw **: ' + document.querySelector('.fc-question').textContent);
+            }
             const next = document.querySelector('.fc-next');
             if (next.disabled) break;
             next.click();
@@ -123,6 +128,30 @@ def test_answers_render_markdown_without_raw_html(built_site, base_url, page):
     }""")
     assert report["cards"] == len(site_entries(built_site))
     assert report["bad"] == []
+
+
+def test_answer_formulas_are_typeset(built_site, base_url, page):
+    """answer_html keeps each formula in an arithmatex span; the card typesets it with MathJax."""
+    topic = next(q["topic"] for q in site_entries(built_site) if q["math"] and q["answer"])
+    open_cards(page, f"{base_url}flashcards/?topic={topic}")
+    found = page.evaluate("""() => {
+        for (;;) {
+            document.querySelector('.fc-reveal').click();
+            if (document.querySelector('.fc-answer .arithmatex')) return true;
+            const next = document.querySelector('.fc-next');
+            if (next.disabled) return false;
+            next.click();
+        }
+    }""")
+    assert found, f"no card of {topic} shows a formula"
+    # MathJax typesets lazily, each formula as it comes into view.
+    page.locator(".fc-answer .arithmatex").first.scroll_into_view_if_needed()
+    page.wait_for_selector(".fc-answer .arithmatex mjx-container mjx-math", state="attached", timeout=20_000)
+    text = page.locator(".fc-answer").evaluate(
+        "el => [...el.childNodes].map(n => n.nodeType === 3 ? n.data : "
+        "(n.querySelectorAll('mjx-container').forEach(m => m.remove()), n.textContent)).join('')"
+    )
+    assert "$" not in text and "\\(" not in text
 
 
 def test_usable_on_a_phone(browser, base_url, watch):

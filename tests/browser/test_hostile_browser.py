@@ -7,6 +7,7 @@ from the sources executes on any page (every payload calls alert: a dialog fails
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import shutil
@@ -151,3 +152,40 @@ def test_no_page_executes_anything_in_chromium(hostile_build, browser):
         server.shutdown()
         server.server_close()
     assert not problems, "\n".join(problems)
+
+
+def test_the_hostile_corpus_on_flashcards_executes_nothing(hostile_build, browser):
+    """The cards put questions.json's HTML into the page: reveal every one, hovering and tabbing."""
+    work, _ = hostile_build
+    records = json.loads((work / "site" / "questions.json").read_text(encoding="utf-8"))["questions"]
+    scan = ScriptsAndHandlers()
+    for r in records:
+        scan.feed(r["question_html"] + (r["answer_html"] or "") + "".join(c["html"] for c in r["choices"]))
+    assert (scan.scripts, scan.handlers, scan.js_urls) == ([], [], [])
+    server, url = serve(work / "site")
+    watch = PageWatch()
+    try:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = open_watched_page(context, watch)
+        page.goto(url + "flashcards/", wait_until="networkidle")
+        page.wait_for_selector("#flashcards[data-ready] .fc-card")
+        cards = page.evaluate("""async () => {
+            let cards = 0;
+            for (;;) {
+                document.querySelector('.fc-reveal').click();
+                cards += 1;
+                await new Promise(r => setTimeout(r, 0));
+                const next = document.querySelector('.fc-next');
+                if (next.disabled) return cards;
+                next.click();
+            }
+        }""")
+        page.mouse.move(400, 400)
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(100)
+        context.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert cards > 1
+    assert not watch.dialogs + watch.page_errors, watch.dialogs + watch.page_errors

@@ -1,0 +1,116 @@
+"""One answer representation: the HTML questions.json, the flashcards and the Anki/CSV exports
+carry is one conversion (generator.safe_html), safe whatever the Markdown held, with formulas
+kept for MathJax; and code and math mean the same to every stage (generator.syntax)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator import corpus_json, export, safe_html, syntax
+from generator.mathfix import fix_math
+from generator.render_layout import plan
+from generator.sanitize import sanitize_markdown
+from tests.test_render import sample_corpus
+
+ARITHMATEX_SPAN = re.compile(r'<span class="arithmatex">(.*?)</span>', re.S)
+ATTACKS = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[click](javascript:alert(1))",
+    '<a href="javascript:alert(1)">x</a>',
+    "<iframe src=//evil.example></iframe>",
+    '<svg onload="alert(1)">',
+    "<style>body{display:none}</style>",
+    '<p onclick="alert(1)">para</p>',
+    "![x](http://evil.example/x.png)",
+]
+
+
+def test_answer_html_is_the_conversion_the_exports_use():
+    corpus = sample_corpus()
+    records = {r["id"]: r for r in corpus_json.build(corpus, plan(corpus))["questions"]}
+    cards = export.cards(corpus)
+    backs = "\n".join(c.answer for c in cards)  # a merged entry's note holds every member's answer
+    compared = 0
+    for q in corpus.questions:
+        if q.kind == "open" and q.answer and q.id not in corpus.hidden:
+            assert ARITHMATEX_SPAN.sub(r"\1", records[q.id]["answer_html"]) in backs
+            compared += 1
+    for card in cards:
+        assert ARITHMATEX_SPAN.sub(r"\1", records[card.qid]["question_html"]) in card.question
+    assert compared >= 3
+
+
+def test_formulas_are_kept_for_mathjax():
+    html = safe_html.convert("Scale by $\\frac{1}{\\sqrt{d_k}}$:\n\n$$a_{ij} = q_i^T k_j$$").for_site()
+    assert '<span class="arithmatex">\\(\\frac{1}{\\sqrt{d_k}}\\)</span>' in html
+    assert '<span class="arithmatex">\\[a_{ij} = q_i^T k_j\\]</span>' in html
+    assert (
+        safe_html.convert("a $x<y$ b").for_site() == '<p>a <span class="arithmatex">\\(x&lt;y\\)</span> b</p>'
+    )
+
+
+def test_code_is_never_math():
+    html = safe_html.convert("Run `echo $HOME $PATH`:\n\n```bash\nx=$1; y=$2\n```").for_site()
+    assert "arithmatex" not in html
+    assert "<code>echo $HOME $PATH</code>" in html and "x=$1; y=$2" in html
+
+
+def test_an_escaped_dollar_is_a_dollar_as_on_the_site():
+    assert safe_html.convert(fix_math("costs $5 and $10").text).for_site() == "<p>costs $5 and $10</p>"
+
+
+def test_titles_lose_the_paragraph_only():
+    assert safe_html.inline(safe_html.convert("What is *LoRA*?").for_site()) == "What is <em>LoRA</em>?"
+    two = safe_html.convert("one\n\ntwo").for_site()
+    assert safe_html.inline(two) == two
+
+
+@pytest.mark.parametrize("attack", ATTACKS)
+def test_no_attack_survives(attack):
+    for text in (attack, sanitize_markdown(attack)):
+        html = safe_html.convert(text).for_site()
+        assert not re.search(r"<(script|img|iframe|svg|style)|\son\w+=", html, re.I), html
+        assert not re.search(r"=\s*\"?\s*javascript:", html, re.I), html
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    st.lists(
+        st.sampled_from([*ATTACKS, "$x$", "`code`", "**b**", "\n\n", "- item\n", " text ", "\\"]), max_size=8
+    )
+)
+def test_any_mix_converts_to_allowlisted_html(pieces):
+    html = safe_html.convert("".join(pieces)).for_site()
+    tags = {t.lower() for t in re.findall(r"<\s*([A-Za-z][A-Za-z0-9]*)", html)}
+    assert tags <= set(safe_html.HTML_TAGS) | {"span"}
+    assert not re.search(r"\son\w+\s*=|=\s*\"?\s*javascript:", html, re.I)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plain words, then `code $x$ <b>` and $y_i$ after",
+        "```\n$not math$ <b>bold?</b>\n```\nthen $m$",
+        "a `span\nacross lines $z$` then \\(w\\)",
+    ],
+)
+def test_every_stage_agrees_on_code_and_math(text):
+    """What syntax calls code is left alone by math repair, keeps its tags as text through the
+    sanitiser, and shows as written in the HTML; what it calls math is a formula there."""
+    pieces = syntax.split(text)
+    code = [run for run, kind in pieces if kind in ("code", "fence")]
+    math = [run for run, kind in pieces if kind == "math"]
+    assert code and math
+    fixed = fix_math(text).text
+    sanitized = sanitize_markdown(text)
+    html = safe_html.convert(text).for_site()
+    for run in code:
+        assert run in fixed and run in sanitized
+        body = run.strip("`").strip("\n").removeprefix("\n")
+        assert "arithmatex" not in body
+    assert html.count('class="arithmatex"') == len(math)
