@@ -9,6 +9,7 @@ as Markdown (structure repaired, math delimited, HTML sanitised), the kind
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from generator import junk
@@ -21,6 +22,8 @@ from generator.mathfix import fix_math
 from generator.model import Choice, Document, Draft, Kind, Line, Location, Problem, Question, question_id
 from generator.sanitize import escape_inline, is_web_url, sanitize_markdown
 
+TAG = re.compile(r"<[^<>]*>")
+PROMO_TAIL_WORDS = 40  # more than this after the line and it is a section of the answer, kept
 EMPTY_ANSWER = "question has an empty answer"
 
 
@@ -151,13 +154,25 @@ def _clean_tree_answer(draft: Draft) -> tuple[str | None, bool, list[Problem]]:
 
     No structure repair (that is for pasted plain text): lists, tables and code are as written.
     """
-    text, has_math, bad_line = fix_tree_math(for_python_markdown(draft.answer))
+    answer = _before_promo_tail(draft.answer)
+    text, has_math, bad_line = fix_tree_math(for_python_markdown(answer))
     problems = []
     if bad_line is not None:
         where = Location(draft.location.path, bad_line)
         problems.append(Problem(where, "unbalanced $ in the answer: shown as a literal dollar"))
     markdown = sanitize_markdown(text).strip()
     return (markdown or None), has_math, problems
+
+
+def _before_promo_tail(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """An answer without a closing call to action ("Explore all 63 answers here 👉 …") and the
+    banner after it: a junk tail rule's line, when little text follows it to the answer's end."""
+    for index, line in enumerate(lines):
+        if line.text.strip() and junk.starts_tail(line.text.lower()):
+            rest = " ".join(x.text for x in lines[index + 1 :])
+            if len(TAG.sub(" ", rest).split()) <= PROMO_TAIL_WORDS:
+                return lines[:index]
+    return lines
 
 
 def _without_caption(lines: list[Line]) -> list[Line]:

@@ -109,6 +109,16 @@ RULES: tuple[Rule, ...] = (
         "A closing 'Final Words' heading and its promotional paragraph, up to the next question.",
     ),
     Rule(
+        "more-answers-here",
+        "tail",
+        _rx(
+            r"^[#>*_\s]*(?:explore|see|find|read|get|view|check)\b[^.!?\n]{0,40}?"
+            r"\b(?:answers|questions)\b[^.!?\n]{0,30}?\bhere\b"
+        ),
+        "A pointer to the rest of a collection elsewhere, and what follows it: "
+        "'Explore all 63 answers here 👉 […]' with the site's banner, under a README's last answer.",
+    ),
+    Rule(
         "follow-for-more",
         "tail",
         _rx(r"^\W*follow(?:\s+(?:us|me|@\w+))?\s+for\s+more\b"),

@@ -37,6 +37,11 @@ CASES = [
     ),
     ("final-words", "Final Words", "The final words of a prompt matter."),
     ("follow-for-more", "**Follow for more", "Follow the steps for more accuracy: first, ..."),
+    (
+        "more-answers-here",
+        "#### Explore all 63 answers here 👉 [Devinterview.io - LLMs](https://devinterview.io/)",
+        "Find the answers to these questions in the attention paper.",
+    ),
 ]
 
 

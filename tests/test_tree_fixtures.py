@@ -164,3 +164,30 @@ def test_deep_nesting_does_not_recurse():
     text = "".join("  " * i + "- level\n" for i in range(3000)) + "> " * 3000 + "quote\n"
     tree = parse(text)
     assert sum(1 for _ in tree.walk()) > 10
+
+
+def _read_text(tmp_path, text: str):
+    path = tmp_path / "doc.md"
+    path.write_text(text, encoding="utf-8")
+    doc, _ = load_document(path, tmp_path, "doc")
+    reading = read_source_document(doc)
+    return make_questions(reading.drafts, "doc")[0]
+
+
+def test_a_closing_pointer_to_more_answers_elsewhere_leaves_the_last_answer(tmp_path):
+    questions = _read_text(
+        tmp_path,
+        "# FAQ\n\n## 1. What is a token?\n\nA piece of text.\n\n## 2. What is a vocabulary?\n\n"
+        "The set of tokens a model knows.\n\n<br>\n\n#### Explore all 63 answers here 👉 [Site](https://example.org)\n\n"
+        '<a href="https://example.org"><img src="https://example.org/banner.png"></a>\n',
+    )
+    assert questions[-1].answer == "The set of tokens a model knows."
+
+
+def test_a_closing_section_with_real_content_stays(tmp_path):
+    body = "Then read the whole survey here and compare what each model does with the tokens. " * 4
+    questions = _read_text(
+        tmp_path,
+        f"# FAQ\n\n## 1. What is a token?\n\nA piece of text.\n\n### See the questions here\n\n{body}\n",
+    )
+    assert "compare what each model does" in (questions[0].answer or "")
