@@ -80,7 +80,8 @@ def make_questions(drafts: list[Draft], source_id: str) -> tuple[list[Question],
                 Problem(draft.location, f"source link {draft.link[:80]!r} is not an http(s) URL: left out")
             )
         answer, answer_math, answer_problems = clean_answer(draft)
-        problems += answer_problems
+        stem, stem_math, stem_problems = clean_tree_markdown(draft.stem, draft.location.path, "question")
+        problems += answer_problems + stem_problems
         choices, choice_math = _clean_choices(draft.choices)
         if draft.answer and not answer and not choices:
             problems.append(Problem(draft.location, EMPTY_ANSWER))
@@ -109,10 +110,11 @@ def make_questions(drafts: list[Draft], source_id: str) -> tuple[list[Question],
                 choices=choices,
                 correct=draft.correct,
                 label=draft.label,
-                math=question_math or answer_math or choice_math,
+                math=question_math or answer_math or choice_math or stem_math,
                 link=link,
                 difficulty=draft.difficulty,
                 aliases=aliases(qid, source_id, draft.former_titles),
+                stem=stem,
             )
         )
     return out, problems
@@ -154,12 +156,19 @@ def _clean_tree_answer(draft: Draft) -> tuple[str | None, bool, list[Problem]]:
 
     No structure repair (that is for pasted plain text): lists, tables and code are as written.
     """
-    answer = _before_promo_tail(draft.answer)
-    text, has_math, bad_line = fix_tree_math(for_python_markdown(answer))
+    return clean_tree_markdown(_before_promo_tail(draft.answer), draft.location.path, "answer")
+
+
+def clean_tree_markdown(
+    lines: tuple[Line, ...], path: str, what: str
+) -> tuple[str | None, bool, list[Problem]]:
+    """(Markdown or None, holds math, problems) for an answer or stem read from a parse tree."""
+    text, has_math, bad_line = fix_tree_math(for_python_markdown(lines))
     problems = []
     if bad_line is not None:
-        where = Location(draft.location.path, bad_line)
-        problems.append(Problem(where, "unbalanced $ in the answer: shown as a literal dollar"))
+        problems.append(
+            Problem(Location(path, bad_line), f"unbalanced $ in the {what}: shown as a literal dollar")
+        )
     markdown = sanitize_markdown(text).strip()
     return (markdown or None), has_math, problems
 

@@ -48,6 +48,8 @@ def html_texts(corpus: Corpus) -> Iterator[str]:
         yield q.question
         if q.answer:
             yield q.answer
+        if q.stem:
+            yield q.stem
         yield from (c.text for c in q.choices)
 
 
@@ -79,6 +81,8 @@ def question_record(q: Question, corpus: Corpus, layout: Layout, html: safe_html
         "link": q.link,
         "question_html": safe_html.inline(html.get(q.question).for_site()),
         "answer_html": html.get(q.answer).for_site() if q.answer else None,
+        "stem": q.stem,
+        "stem_html": html.get(q.stem).for_site() if q.stem else None,
     }
 
 

@@ -104,6 +104,8 @@ def exportable(q: Question, corpus: Corpus) -> bool:
 def card_markdown(q: Question) -> tuple[str, str, str]:
     """(front question, front options, back) as Markdown; options empty unless an MCQ."""
     options = "\n".join(f"- **{c.letter}.** {c.text}" for c in q.choices) if q.kind == "mcq" else ""
+    if q.stem:
+        options = q.stem + ("\n\n" + options if options else "")
     return q.question, options, mcq_answer(q) if q.kind == "mcq" else q.answer or ""
 
 

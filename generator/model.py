@@ -100,6 +100,8 @@ class Draft:
     link: str | None = None
     difficulty: Difficulty | None = None
     former_titles: tuple[str, ...] = ()
+    # What the question shows before its options (a table or image an MCQ asks about).
+    stem: tuple[Line, ...] = ()
     # Set by the tree readers: `question` is already safe inline Markdown and `answer`
     # is Markdown from a parse tree, so cleaning must not re-escape or "repair" them.
     markup: bool = False
@@ -125,6 +127,8 @@ class Question:
     difficulty: Difficulty | None = None
     # Ids this question had before (see Draft.former_titles); never equal to `id`.
     aliases: tuple[str, ...] = ()
+    # Markdown shown with the question, above its options (Draft.stem), or None.
+    stem: str | None = None
 
 
 @dataclass(frozen=True)

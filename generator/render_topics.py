@@ -41,6 +41,7 @@ class EntryView:
     source_line: str
     related: str
     terms: str = ""
+    stem: str = ""
 
 
 def counts_text(questions, short: bool = False) -> str:
@@ -196,6 +197,7 @@ def entry_view(
         other_ids=tuple(m.id for m in entry.members[1:]),
         badges=badges(entry, sources),
         choices=q.choices if q.kind == "mcq" else (),
+        stem=q.stem or "",
         correct=str(escape(q.correct or "")),
         answer=answer,
         answer_title=answer_title,

@@ -31,6 +31,8 @@ QUESTION_FIELDS = {
     "link",
     "question_html",
     "answer_html",
+    "stem",
+    "stem_html",
 }
 
 

@@ -74,6 +74,7 @@ def sample_corpus() -> Corpus:
             "Only adapters train.",
             choices=(Choice("A", "Full fine-tuning"), Choice("B", "LoRA"), Choice("C", "Pre-training")),
             correct="B",
+            stem="| method | trains |\n| --- | --- |\n| LoRA | adapters |",
         ),
         q("beta", 3, "Describe LoRA in your own words.", "prompt", None),
         q("beta", 4, "What is LoRA and why use it?", answer="Cheap fine-tuning."),
@@ -145,6 +146,10 @@ def test_mcq_lists_options_and_folds_the_correct_answer(corpus, files):
     assert re.findall(r'<li data-letter="([A-D])"', block) == ["A", "B", "C"]
     assert "??? answer" in block and "**Correct answer: B.** LoRA" in block
     assert "Multiple choice" in block
+    # The table the question asks about shows with it, before the options, not in the folded answer.
+    stem = block.index('<div class="qa-stem" markdown>')
+    assert stem < block.index('<ol class="mcq"') < block.index("??? answer")
+    assert block.index("| LoRA | adapters |") < block.index('<ol class="mcq"')
 
 
 def test_practice_prompt_is_marked_has_no_answer_and_links_related_shown_questions(corpus, files):

@@ -191,3 +191,18 @@ def test_a_closing_section_with_real_content_stays(tmp_path):
         f"# FAQ\n\n## 1. What is a token?\n\nA piece of text.\n\n### See the questions here\n\n{body}\n",
     )
     assert "compare what each model does" in (questions[0].answer or "")
+
+
+def test_what_an_mcq_shows_before_its_options_is_its_stem_not_its_explanation(tmp_path):
+    questions = _read_text(
+        tmp_path,
+        "# Quiz\n\n#### Q1. Which row holds the training error?\n\n| no. | Red |\n| --- | --- |\n"
+        "| 1 | Training error |\n| 2 | Test error |\n\n- [x] 1\n- [ ] 2\n\n"
+        "**Explanation:** Red is training.\n\n#### Q2. What does this image show?\n\n"
+        "![chart](https://example.org/c.png)\n\n- [ ] bias\n- [x] variance\n",
+    )
+    table, image = questions
+    assert table.kind == "mcq" and table.correct == "A"
+    assert table.stem is not None and "| 1 | Training error |" in table.stem
+    assert "Training error" not in (table.answer or "") and "Red is training" in (table.answer or "")
+    assert image.stem is not None and "chart" in image.stem and image.answer is None

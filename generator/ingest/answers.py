@@ -47,15 +47,16 @@ class Answer:
     lines: tuple[Line, ...]
     choices: tuple[Choice, ...] = ()
     correct: str | None = None
+    stem: tuple[Line, ...] = ()
 
 
 def build_answer(blocks: list[Block]) -> Answer:
     blocks = strip_label(blocks)
-    choices, correct, blocks = read_options(blocks)
+    choices, correct, stem, blocks = read_options(blocks)
     lines = to_lines(blocks)
     if is_placeholder(lines):
         lines = ()
-    return Answer(lines, choices, correct)
+    return Answer(lines, choices, correct, to_lines(stem))
 
 
 def strip_label(blocks: list[Block]) -> list[Block]:
@@ -95,18 +96,23 @@ def _sublist(parent: Block, items: list[Block]) -> Block:
     return Block("list", items[0].line, parent.end, markdown=markdown, children=items)
 
 
-def read_options(blocks: list[Block]) -> tuple[tuple[Choice, ...], str | None, list[Block]]:
-    """Options from a task list or from `a)`/`A.` lines; the rest stays as the explanation."""
+def read_options(
+    blocks: list[Block],
+) -> tuple[tuple[Choice, ...], str | None, list[Block], list[Block]]:
+    """(options, correct letter, stem, explanation) from a task list or `a)`/`A.` lines.
+
+    What comes before the options (a table or image the question asks about) is the stem,
+    shown with the question; what comes after is the explanation."""
     for index, block in enumerate(blocks):
         options = _task_options(block) or _line_options(block)
         if options is None:
             continue
         choices = tuple(Choice(LETTERS[i], text) for i, (text, _) in enumerate(options))
         marked = [choices[i].letter for i, (_, checked) in enumerate(options) if checked]
-        rest = blocks[:index] + blocks[index + 1 :]
-        correct = marked[0] if marked else _named_letter(rest, len(choices))
-        return choices, correct, [b for b in rest if not _only_names_letter(b)]
-    return (), None, blocks
+        stem, after = blocks[:index], blocks[index + 1 :]
+        correct = marked[0] if marked else _named_letter(after, len(choices))
+        return choices, correct, stem, [b for b in after if not _only_names_letter(b)]
+    return (), None, [], blocks
 
 
 def _task_options(block: Block) -> list[tuple[str, bool]] | None:

@@ -174,6 +174,7 @@ def _flush(current: _Open | None, doc: Document, out: Segmented) -> None:
             section=current.section,
             choices=answer.choices,
             correct=answer.correct,
+            stem=answer.stem,
             label=title.label or (str(current.marker.number) if current.marker.number is not None else None),
             link=title.link,
             difficulty=title.difficulty,

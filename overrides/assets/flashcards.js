@@ -84,6 +84,7 @@ import { grade, load, loadData, loadIndex, siteRoot } from "./study/store.js";
     if (typeof p.question_html === "string") question.innerHTML = p.question_html;
     else question.textContent = p.question;
     box.appendChild(question);
+    if (p.stem_html) box.appendChild(html("div", { "class": "fc-stem" }, p.stem_html, p.stem));
     if (p.kind === "mcq" && p.choices && p.choices.length) {
       var list = el("ol", { "class": "mcq", type: "A", "data-correct": p.correct || "" });
       p.choices.forEach(function (c) {
