@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.clean import make_questions
 from generator.load import load_document
 from generator.model import Choice
-from generator.readers import labelled, pick_reader
+from generator.readers import labelled, pick_reader, read_source_document
 from tests.support.docs import answer_text
 from tests.support.docs import doc_of as _doc_of
 
@@ -105,3 +106,20 @@ def test_real_sources_are_not_claimed(path):
 
 def test_labelled_fixture_picks_this_reader():
     assert pick_reader((FIXTURES / "practice_set.txt").read_text(encoding="utf-8")) is labelled
+
+
+def test_bold_labels_after_a_blank_line_leave_the_answer_and_a_placeholder_is_a_prompt(tmp_path):
+    path = tmp_path / "qa.md"
+    path.write_text(
+        "# Q&A\n\n**Question:** What is overfitting?\n\n"
+        "**Answer:** Learning the noise of the training data.\n\n"
+        "**Question:** Why normalise features?\n\n**Answer:** TBD\n",
+        encoding="utf-8",
+    )
+    doc, _ = load_document(path, tmp_path, "qa")
+    reading = read_source_document(doc)
+    questions, _ = make_questions(reading.drafts, "qa")
+    assert [(q.kind, q.answer) for q in questions] == [
+        ("open", "Learning the noise of the training data."),
+        ("prompt", None),
+    ]

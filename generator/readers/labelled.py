@@ -141,7 +141,7 @@ def _answer(
         ):
             correct = first.group("letter").upper()
             text = _unless_choice(first.group("rest"), correct, choices)
-        elif answer and not out:
+        elif answer and not any(x.text.strip() for x in out):  # blank lines may come first
             text = line.text[answer.end() :]
         elif explanation:
             text = line.text[explanation.end() :]
