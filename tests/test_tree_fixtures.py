@@ -206,3 +206,21 @@ def test_what_an_mcq_shows_before_its_options_is_its_stem_not_its_explanation(tm
     assert table.stem is not None and "| 1 | Training error |" in table.stem
     assert "Training error" not in (table.answer or "") and "Red is training" in (table.answer or "")
     assert image.stem is not None and "chart" in image.stem and image.answer is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## Statistics\n\n- **What is a p-value?**\n  The chance of data this extreme under the null.\n"
+        "- **What is a confidence interval?**\n  A range that covers the parameter in most samples.\n",
+        "**What is a p-value?**\nThe chance of data this extreme under the null.\n\n"
+        "**What is a confidence interval?**\nA range that covers the parameter in most samples.\n",
+    ],
+    ids=["bullet-items", "soft-broken-paragraphs"],
+)
+def test_a_bold_question_line_with_its_answer_right_under_it(tmp_path, text):
+    questions = _read_text(tmp_path, text)
+    assert [(q.question, q.answer) for q in questions] == [
+        ("What is a p-value?", "The chance of data this extreme under the null."),
+        ("What is a confidence interval?", "A range that covers the parameter in most samples."),
+    ]

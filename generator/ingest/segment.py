@@ -3,7 +3,7 @@
 Accepts the shapes people publish, whichever reader built the tree:
 
     ## 3. What is attention?            heading-N: headings at one level
-    **What is regression? 👶**          bold: bold-only paragraphs
+    **What is regression? 👶**          bold: bold-only paragraphs (or lines, or bullet items)
     1. **What is a GAN?**               list: top-level ordered items (and `**1.**` paragraphs)
     Q: What is LoRA? / A: ...           label: `Q:`, `Question:`, `Q12.` paragraphs
     <details><summary>Why?</summary>    details: one question per `<details>`
@@ -133,14 +133,19 @@ def markers_of(unit: Unit) -> list[tuple[str, Marker]]:
             out.append(("label", Marker(block, first, _rest_lines(block, more))))
         if is_bold_only(block.text):
             out.append(("bold", Marker(block, block.text)))
+        elif more and is_bold_only(first):  # `**What is X?**⏎answer…`: one paragraph, soft break
+            out.append(("bold", Marker(block, first, _rest_lines(block, more))))
         if NUMBER_LABEL.match(block.text):
             out.append(("list", Marker(block, first, _rest_lines(block, more))))
-    elif block.kind == "item" and unit.list_block is not None and unit.list_block.ordered:
+    elif block.kind == "item" and unit.list_block is not None:
         head = block.children[0] if block.children else None
         if head is not None and head.kind == "paragraph":
             first, _, more = head.text.partition("\n")
             rest = _rest_lines(head, more) + block.children[1:]
-            out.append(("list", Marker(block, first, rest, block.number)))
+            if unit.list_block.ordered:
+                out.append(("list", Marker(block, first, rest, block.number)))
+            elif is_bold_only(first):  # `- **What is X?**` with the answer below it in the item
+                out.append(("bold", Marker(block, first, rest)))
     elif block.kind == "details" and block.children and block.children[0].kind == "summary":
         out.append(("details", Marker(block, block.children[0].text, block.children[1:])))
     return out

@@ -85,6 +85,12 @@ def read_source_document(doc: Document, force: str | None = None) -> Reading:
     first = pick_reader(doc.text)
     if first in TREE_READERS:
         return _read_tree(first, doc, None)
+    if first is None:
+        # No reader claims it, and every text is Markdown: the segmenter may still find
+        # questions in little markup (`- **What is X?**` items under one heading).
+        reading = _read_tree(markdown_tree, doc, None)
+        if reading.drafts:
+            return reading
     lines, junk_problems = clean.strip_junk(doc)
     name, drafts, problems = read_document(lines)
     if drafts or first is None:
