@@ -13,6 +13,9 @@ import re
 from dataclasses import replace
 
 from generator import junk
+from generator.images import ImageRules
+from generator.images import hold as hold_images
+from generator.images import restore as restore_images
 from generator.ingest.answer_math import fix_tree_math
 from generator.ingest.answers import is_placeholder
 from generator.ingest.pymd import for_python_markdown
@@ -64,7 +67,11 @@ def _drop_label_runs(lines: list[Line]) -> list[Line]:
     return [line for line in lines if line.no not in dropped]
 
 
-def make_questions(drafts: list[Draft], source_id: str) -> tuple[list[Question], list[Problem]]:
+def make_questions(
+    drafts: list[Draft], source_id: str, images: ImageRules | None = None
+) -> tuple[list[Question], list[Problem]]:
+    """Clean Questions from a reader's Drafts. Without `images` an answer's images stay
+    disarmed links (the sanitiser's rule); with them, generator.images decides."""
     out: list[Question] = []
     problems: list[Problem] = []
     seen: dict[str, int] = {}
@@ -79,8 +86,8 @@ def make_questions(drafts: list[Draft], source_id: str) -> tuple[list[Question],
             problems.append(
                 Problem(draft.location, f"source link {draft.link[:80]!r} is not an http(s) URL: left out")
             )
-        answer, answer_math, answer_problems = clean_answer(draft)
-        stem, stem_math, stem_problems = clean_tree_markdown(draft.stem, draft.location.path, "question")
+        answer, answer_math, answer_problems = clean_answer(draft, images)
+        stem, stem_math, stem_problems = _clean_stem(draft, images)
         problems += answer_problems + stem_problems
         choices, choice_math = _clean_choices(draft.choices)
         if draft.answer and not answer and not choices:
@@ -130,8 +137,22 @@ def aliases(qid: str, source_id: str, former_titles: tuple[str, ...]) -> tuple[s
     return tuple(out)
 
 
-def clean_answer(draft: Draft) -> tuple[str | None, bool, list[Problem]]:
-    """(Markdown or None, holds math, problems) for a Draft's raw answer lines."""
+def clean_answer(draft: Draft, images: ImageRules | None = None) -> tuple[str | None, bool, list[Problem]]:
+    """(Markdown or None, holds math, problems) for a Draft's raw answer lines.
+
+    Images are held aside first (math repair and the sanitiser would take their URLs
+    apart) and put back as the Markdown generator.images wrote for them.
+    """
+    if images is None:
+        return _clean_answer(draft)
+    lines, held, image_problems = hold_images(draft.answer, images)
+    if not held:
+        return _clean_answer(draft)
+    markdown, has_math, problems = _clean_answer(replace(draft, answer=lines))
+    return (restore_images(markdown, held) if markdown else None), has_math, image_problems + problems
+
+
+def _clean_answer(draft: Draft) -> tuple[str | None, bool, list[Problem]]:
     if draft.markup:
         return _clean_tree_answer(draft)
     blocks = to_markdown(_without_caption(list(draft.answer)))
@@ -157,6 +178,15 @@ def _clean_tree_answer(draft: Draft) -> tuple[str | None, bool, list[Problem]]:
     No structure repair (that is for pasted plain text): lists, tables and code are as written.
     """
     return clean_tree_markdown(_before_promo_tail(draft.answer), draft.location.path, "answer")
+
+
+def _clean_stem(draft: Draft, images: ImageRules | None) -> tuple[str | None, bool, list[Problem]]:
+    """The text before an MCQ's options, its images held aside like an answer's."""
+    if images is None or not draft.stem:
+        return clean_tree_markdown(draft.stem, draft.location.path, "question")
+    lines, held, image_problems = hold_images(draft.stem, images)
+    stem, has_math, problems = clean_tree_markdown(lines, draft.location.path, "question")
+    return (restore_images(stem, held) if stem else None), has_math, image_problems + problems
 
 
 def clean_tree_markdown(

@@ -69,6 +69,7 @@ class Content:
     sources_meta: dict[str, SourceMeta]
     topics: tuple[Topic, ...]
     curation: Curation
+    images: ImageSettings = field(default_factory=lambda: ImageSettings())
 
     @property
     def sources_dir(self) -> Path:
@@ -198,6 +199,7 @@ def load_content(root: Path) -> Content:
         sources_meta=load_sources_meta(content / "sources.yml"),
         topics=topics,
         curation=load_curation(content / "curation.yml", {t.id for t in topics}),
+        images=load_image_settings(content / "settings.yml"),
     )
 
 
@@ -289,3 +291,29 @@ def _placeholder_errors(where: str, text: str) -> list[str]:
     return [
         f"{where}: unknown placeholder {{{f}}} (use {allowed})" for f in sorted(fields - set(SITE_FIELDS))
     ]
+
+
+REMOTE_IMAGES = ("link", "show")
+
+
+@dataclass(frozen=True)
+class ImageSettings:
+    """content/settings.yml `images:`: what a remote image in an answer becomes."""
+
+    remote: str = "link"  # link: "Image: alt" linking to it (no third-party request) | show
+
+
+def load_image_settings(path: Path) -> ImageSettings:
+    data = _load_yaml(path) or {}
+    images = data.get("images") if isinstance(data, dict) else None
+    if images is None:
+        return ImageSettings()
+    if not isinstance(images, dict):
+        raise ConfigError(f"{path}: images: expected a mapping with 'remote'")
+    errors = [f"{path}: images: unknown key {k!r}" for k in sorted(set(images) - {"remote"})]
+    remote = images.get("remote", "link")
+    if remote not in REMOTE_IMAGES:
+        errors.append(f"{path}: images.remote: {remote!r} is not one of {', '.join(REMOTE_IMAGES)}")
+    if errors:
+        raise ConfigError("\n".join(errors))
+    return ImageSettings(remote)

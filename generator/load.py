@@ -26,6 +26,8 @@ SUPPORTED_SUFFIXES = (
     ".docx",
     ".pdf",
 )
+# Images beside the documents are theirs to show (generator/images.py), not sources.
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg")
 MAX_LINE = 20_000
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # Control characters other than tab and newlines: never text, and they can drive
@@ -42,7 +44,7 @@ def discover(sources_dir: Path, root: Path) -> tuple[list[Path], list[Problem]]:
     for path in sorted(p for p in sources_dir.iterdir() if p.is_file() and not p.name.startswith(".")):
         if path.suffix.lower() in SUPPORTED_SUFFIXES:
             paths.append(path)
-        else:
+        elif path.suffix.lower() not in IMAGE_SUFFIXES:
             problems.append(
                 Problem(
                     Location(_rel(path, root), 1),

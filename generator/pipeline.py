@@ -10,6 +10,7 @@ from pathlib import Path
 
 from generator import classify, clean, dedupe, mathml, related
 from generator.config import Content, load_content
+from generator.images import ImageRules
 from generator.load import discover, load_document
 from generator.model import Corpus, Location, Problem, Question, Source
 from generator.readers import read_source_document
@@ -50,7 +51,8 @@ def read_source(path: Path, content: Content) -> tuple[Source, list[Question], l
     if doc.converted_from:
         # `check` and questions.json name both steps for a converted file: "notebook+markdown".
         reading.reader = f"{doc.converted_from}+{reading.reader}" if reading.reader else doc.converted_from
-    found, clean_problems = clean.make_questions(reading.drafts, doc.source_id)
+    images = ImageRules(content.root, doc.path, doc.source_id, content.images.remote)
+    found, clean_problems = clean.make_questions(reading.drafts, doc.source_id, images)
     source = make_source(doc, meta, reading)
     return source, found, problems + reading.problems + clean_problems
 

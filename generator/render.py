@@ -21,7 +21,7 @@ from typing import Any
 import jinja2
 import yaml
 
-from generator import corpus_json, safe_html, study_pages
+from generator import corpus_json, images, safe_html, study_pages
 from generator.config import SiteSettings, load_site_settings
 from generator.export import CardJob, card_texts, write_downloads
 from generator.model import Corpus
@@ -206,6 +206,7 @@ def write_tree(corpus: Corpus, docs_dir: Path, root: Path) -> Rendered:
         raise
     write_downloads(corpus, docs_dir, job)
     write_files(rendered.files, docs_dir)
+    images.copy_assets(images.assets(corpus.questions, root), docs_dir)
     return rendered
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
+from generator import images
 from generator.model import Corpus, Question, Source
 from generator.render_layout import Entry, Layout, TopicPage
 from generator.sanitize import escape_inline, is_web_url
@@ -188,6 +189,7 @@ def entry_view(
 ) -> EntryView:
     q = entry.primary
     answer, answer_title = answer_block(entry, sources)
+    answer = images.page_relative(answer, page.path.count("/"))  # images point from the site root
     return EntryView(
         id=q.id,
         heading=q.question,
@@ -197,7 +199,7 @@ def entry_view(
         other_ids=tuple(m.id for m in entry.members[1:]),
         badges=badges(entry, sources),
         choices=q.choices if q.kind == "mcq" else (),
-        stem=q.stem or "",
+        stem=images.page_relative(q.stem or "", page.path.count("/")),
         correct=str(escape(q.correct or "")),
         answer=answer,
         answer_title=answer_title,

@@ -37,7 +37,14 @@ ESCAPED_DOLLAR = re.compile(r"(?<!\\)((?:\\\\)*)\\\$")
 PLAIN_CHARS = "A-Za-z0-9 ,.?'\"()/;:%\ue010\ue011-"
 PLAIN_PARAGRAPH = re.compile(f"[A-Za-z](?:[{PLAIN_CHARS}]*[{PLAIN_CHARS.replace(' ', '')}])?")
 MARKDOWN_EXTENSIONS = ["fenced_code", "tables", "sane_lists"]
-HTML_TAGS = frozenset(ALLOWED_TAGS | {"h1", "h2", "h3", "h4", "hr"})
+# Images: only generator.images writes `![…](…)` that survives sanitising (a copied file, or
+# a remote one the settings allow); Anki gets their alt text, having none of the files.
+HTML_TAGS = frozenset(ALLOWED_TAGS | {"h1", "h2", "h3", "h4", "hr", "img"})
+HTML_ATTRIBUTES = {**ALLOWED_ATTRIBUTES, "img": {"src", "alt", "title"}}
+IMG = re.compile(r"<img\b[^<>]*>")
+IMG_ALT = re.compile(r'\balt="([^"]*)"')
+IMG_SRC = re.compile(r'\bsrc="([^"]*)"')
+KNOWN_IMAGES = ("assets/sources/", "https://", "http://")
 # One converter, reset per text: building a Markdown instance costs more than converting.
 _MARKDOWN = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
 PARALLEL_FROM = 3000  # texts; below this a process pool costs more than it saves
@@ -51,8 +58,9 @@ class Html:
     body: str
     math: tuple[tuple[str, bool], ...] = ()
 
-    def for_anki(self) -> str:
-        return self._fill("{}")
+    def for_anki(self) -> str:  # Anki has none of the image files: their alt text instead
+        body = self._fill("{}")
+        return IMG.sub(_alt_text, body) if "<img" in body else body
 
     def for_site(self) -> str:
         return self._fill('<span class="arithmatex">{}</span>')
@@ -71,10 +79,18 @@ def convert(text: str) -> Html:
         clean = nh3.clean(
             _MARKDOWN.reset().convert(body),
             tags=set(HTML_TAGS),
-            attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
+            attributes={k: set(v) for k, v in HTML_ATTRIBUTES.items()},
             url_schemes=set(SAFE_SCHEMES),
         )
+    if "<img" in clean:
+        clean = IMG.sub(_only_known_images, clean)
     return Html(clean, held)
+
+
+def _only_known_images(match: re.Match[str]) -> str:
+    """An image generator.images could have written: a copied file or an http(s) URL."""
+    src = IMG_SRC.search(match.group())
+    return match.group() if src and src.group(1).startswith(KNOWN_IMAGES) else _alt_text(match)
 
 
 def quick(text: str) -> Html | None:
@@ -112,6 +128,11 @@ def _hold_math(text: str) -> tuple[tuple[tuple[str, bool], ...], str]:
             run = ESCAPED_DOLLAR.sub(r"\1&#36;", run)
         out.append(run)
     return tuple(held), "".join(out)
+
+
+def _alt_text(match: re.Match[str]) -> str:
+    alt = IMG_ALT.search(match.group())
+    return f"[{alt.group(1)}]" if alt and alt.group(1) else ""
 
 
 def _delimited(tex: str, display: bool) -> str:

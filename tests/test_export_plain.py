@@ -23,7 +23,7 @@ def slow_html(text: str) -> str:
     return nh3.clean(
         rendered,
         tags=set(safe_html.HTML_TAGS),
-        attributes={k: set(v) for k, v in safe_html.ALLOWED_ATTRIBUTES.items()},
+        attributes={k: set(v) for k, v in safe_html.HTML_ATTRIBUTES.items()},
         url_schemes=set(safe_html.SAFE_SCHEMES),
     )
 

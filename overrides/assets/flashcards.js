@@ -19,11 +19,18 @@ import { grade, load, loadData, loadIndex, siteRoot } from "./study/store.js";
   var DIFFICULTY_LABELS = { "": "Any difficulty", easy: "Easy", medium: "Medium", hard: "Hard" };
   var WEB_URL = /^https?:\/\/[^/?#\s"'<>`\\]+([/?#][^\s"'<>`\\]*)?$/i;
 
-  /* A node holding generated HTML (already safe), or the plain text when a field is missing. */
+  /* A node holding generated HTML (already safe), or the plain text when a field is missing.
+   * The HTML is parsed in an inert <template> first: an image's src is relative to the site
+   * root (assets/sources/…), and must be made absolute before the page would fetch it. */
   function html(tag, attrs, markup, text) {
     var node = el(tag, attrs);
-    if (typeof markup === "string") node.innerHTML = markup;
-    else node.textContent = text || "";
+    if (typeof markup !== "string") { node.textContent = text || ""; return node; }
+    var template = document.createElement("template");
+    template.innerHTML = markup;
+    template.content.querySelectorAll("img[src]").forEach(function (img) {
+      img.setAttribute("src", new URL(img.getAttribute("src"), siteRoot).href);
+    });
+    node.appendChild(template.content);
     return node;
   }
 
@@ -81,8 +88,7 @@ import { grade, load, loadData, loadIndex, siteRoot } from "./study/store.js";
       .filter(Boolean).join(" · ");
     box.appendChild(meta);
     var question = el("h2", { "class": "fc-question", id: "fc-question" });
-    if (typeof p.question_html === "string") question.innerHTML = p.question_html;
-    else question.textContent = p.question;
+    question.appendChild(html("span", {}, p.question_html, p.question));
     box.appendChild(question);
     if (p.stem_html) box.appendChild(html("div", { "class": "fc-stem" }, p.stem_html, p.stem));
     if (p.kind === "mcq" && p.choices && p.choices.length) {
