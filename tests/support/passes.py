@@ -1,0 +1,111 @@
+"""Every pass over source text (and over what we emit), with the hostile line shapes to feed them.
+
+`tests/test_complexity.py` runs each pass on each shape at two lengths and checks the cost
+grows linearly. A pass is `(name, callable(text))`; the callable takes one line of text
+(thousands of characters) and does whatever the pass does with it. Readers come from
+`generator.readers.READERS`, so a reader added there is covered without a change here;
+any other new pass over source text is one `PASSES.append(...)` (or an entry below).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from generator import clean, readers
+from generator.export import markdown_to_html
+from generator.markdown_fix import join_blocks, to_markdown
+from generator.mathfix import fix_math
+from generator.model import Document, Draft, Line, Location, Problem, Question
+from generator.sanitize import escape_inline, sanitize_markdown
+
+Pass = Callable[[str], object]
+
+
+def _repeat(unit: str, head: str = "", tail: str = "") -> Callable[[int], str]:
+    """A line of about n characters: head, unit repeated, tail."""
+
+    def make(n: int) -> str:
+        body = max(0, n - len(head) - len(tail))
+        return head + (unit * (body // len(unit) + 1))[:body] + tail
+
+    return make
+
+
+# The shapes that made some regex backtrack: long runs of one character or of a short
+# pattern, with a head that makes a pattern start matching and a tail that makes it fail.
+SHAPES: dict[str, Callable[[int], str]] = {
+    "spaces after a question label": _repeat(" ", "Q1. a", "x"),
+    "backticks": _repeat("`"),
+    "<a ": _repeat("<a "),
+    "$": _repeat("$"),
+    "*": _repeat("*"),
+    "_": _repeat("_"),
+    "[": _repeat("["),
+    "\\(": _repeat("\\("),
+    "heading tail of ' #'": _repeat(" #", "# a"),
+    "run of '- '": _repeat("- "),
+    # Found while auditing every pattern in generator/:
+    "\\[": _repeat("\\["),
+    "spaces after a heading": _repeat(" ", "## a", "x"),
+    "spaces after a bullet": _repeat(" ", "- a", "x"),
+    "spaces after a label": _repeat(" ", "Question: a", "x"),
+    "spaces after an option": _repeat(" ", "A. a", "x"),
+    "spaces after an answer": _repeat(" ", "Answer: A", "x"),
+    "<h2> and spaces": _repeat(" ", "<h2>a", "x"),
+    "tabs": _repeat("\t", "# a", "x"),
+    "**": _repeat("**", "1. "),
+    "$a": _repeat("$a"),
+    "{:": _repeat("{: "),
+    "](": _repeat("]("),
+    "<!--": _repeat("<!--"),
+    "&#": _repeat("&#"),
+    "a_b": _repeat("a_b "),
+    "x^": _repeat("x^"),
+}
+
+
+def _doc(text: str) -> Document:
+    return Document(
+        "sources/long.txt", "long", tuple(Line(no, t) for no, t in enumerate(text.split("\n"), 1))
+    )
+
+
+def _reader_pass(reader) -> Pass:
+    def run(text: str) -> object:
+        return reader.matches(text), reader.read(_doc(text))
+
+    return run
+
+
+def _strip_junk(text: str) -> object:
+    return clean.strip_junk(_doc(text))
+
+
+def _clean_answer(text: str) -> tuple[list[Question], list[Problem]]:
+    """What `make_questions` does with a question whose title and answer are the line."""
+    draft = Draft(text, Location("sources/long.txt", 1), (Line(2, text),))
+    return clean.make_questions([draft], "long")
+
+
+def _to_markdown(text: str) -> object:
+    return join_blocks(to_markdown([Line(1, text)]))
+
+
+def _render(text: str) -> object:
+    """The Markdown rendering of what we emit for a question whose title and answer are the
+    line (as the export makes it; MkDocs runs the same Python-Markdown on our pages)."""
+    questions, _problems = _clean_answer(text)
+    return [markdown_to_html(f"## {q.question}\n\n{q.answer or ''}") for q in questions]
+
+
+PASSES: list[tuple[str, Pass]] = [
+    *((f"reader {reader.NAME}", _reader_pass(reader)) for reader in readers.READERS),
+    ("read_document", lambda text: readers.read_document(_doc(text))),
+    ("junk (clean.strip_junk)", _strip_junk),
+    ("sanitize_markdown", sanitize_markdown),
+    ("escape_inline", escape_inline),
+    ("math (fix_math)", fix_math),
+    ("markdown_fix.to_markdown", _to_markdown),
+    ("clean (make_questions)", _clean_answer),
+    ("Markdown rendering of an answer", _render),
+]

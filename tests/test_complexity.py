@@ -1,0 +1,166 @@
+"""Every pass over source text costs linear time on one long hostile line.
+
+Each pass of `tests/support/passes.py` reads each hostile shape as a line of 20,000 and of
+200,000 characters. The larger must cost less than 20x the smaller (10x the text; a
+quadratic pass costs 100x): best of 5 runs per size, in CPU time of one worker process, so
+other load on the machine does not count. The sizes take turns, and a pair whose larger
+run is under the bound ends the measuring early (the best of 5 could only be lower). Each
+case runs in a forked worker that is killed after LIMIT seconds, so a pass that backtracks
+fails the test instead of hanging it.
+"""
+
+from __future__ import annotations
+
+import gc
+import math
+import multiprocessing
+import time
+from collections.abc import Callable
+
+import pytest
+
+from tests.support.passes import PASSES, SHAPES
+
+SMALL, LARGE = 20_000, 200_000
+MAX_RATIO = 20
+RUNS = 5
+MIN_MEASURE = 0.005  # seconds: a faster call is repeated, so the clock's grain does not count
+LIMIT = 30  # seconds per case, spawning included
+
+# (pass, shape) cases known not to be linear yet: not run (they could take hours).
+NOT_LINEAR_YET: set[tuple[str, str]] = {
+    ("reader numbered", "<h2> and spaces"),
+    ("reader html_page", "<!--"),
+    ("escape_inline", "{:"),
+    ("Markdown rendering of an answer", "_"),
+    ("Markdown rendering of an answer", "{:"),
+    ("Markdown rendering of an answer", "<!--"),
+    ("reader html_page", "<a "),
+    ("reader html_page", "\\("),
+    ("reader markdown_headings", "spaces after a heading"),
+    ("reader markdown_headings", "tabs"),
+    ("reader labelled", "spaces after a heading"),
+    ("reader labelled", "tabs"),
+    ("reader numbered", "spaces after a question label"),
+    ("reader numbered", "spaces after a heading"),
+    ("reader numbered", "tabs"),
+    ("reader outline", "spaces after a bullet"),
+    ("reader question_list", "spaces after a heading"),
+    ("reader question_list", "spaces after a bullet"),
+    ("reader question_list", "tabs"),
+    ("reader prose", "spaces after a heading"),
+    ("reader prose", "tabs"),
+    ("read_document", "spaces after a question label"),
+    ("read_document", "spaces after a heading"),
+    ("read_document", "tabs"),
+    ("sanitize_markdown", "backticks"),
+    ("sanitize_markdown", "<a "),
+    ("sanitize_markdown", "\\("),
+    ("sanitize_markdown", "{:"),
+    ("sanitize_markdown", "]("),
+    ("sanitize_markdown", "<!--"),
+    ("escape_inline", "backticks"),
+    ("escape_inline", "\\("),
+    ("escape_inline", "<!--"),
+    ("math (fix_math)", "\\("),
+    ("math (fix_math)", "\\["),
+    ("clean (make_questions)", "backticks"),
+    ("clean (make_questions)", "<a "),
+    ("clean (make_questions)", "\\("),
+    ("clean (make_questions)", "\\["),
+    ("clean (make_questions)", "{:"),
+    ("clean (make_questions)", "]("),
+    ("clean (make_questions)", "<!--"),
+    ("Markdown rendering of an answer", "backticks"),
+    ("Markdown rendering of an answer", "<a "),
+    ("Markdown rendering of an answer", "["),
+    ("Markdown rendering of an answer", "\\("),
+    ("Markdown rendering of an answer", "\\["),
+    ("Markdown rendering of an answer", "]("),
+}
+
+
+def _cost(run: Callable[[str], object], text: str, loops: int) -> float:
+    start = time.process_time()
+    for _ in range(loops):
+        run(text)
+    return (time.process_time() - start) / loops
+
+
+def measure(run: Callable[[str], object], small: str, large: str) -> tuple[float, float]:
+    """(best CPU seconds per call on `small`, best on `large`), the sizes taken in turns so
+    both meet the same conditions; it stops once the larger is under the bound."""
+    start = time.process_time()
+    run(small)  # warms imports and caches
+    first = time.process_time() - start
+    loops = max(1, math.ceil(MIN_MEASURE / max(first, 1e-7)))
+    best_small = best_large = math.inf
+    for _ in range(RUNS):
+        best_small = min(best_small, _cost(run, small, loops))
+        best_large = min(best_large, _cost(run, large, max(1, loops // 10)))
+        if best_large < MAX_RATIO * best_small:
+            break
+    return best_small, best_large
+
+
+def _worker(index: int, shape: str, conn) -> None:
+    gc.freeze()  # the forked heap is not ours to collect: a full collection would cost more with it
+    _name, run = PASSES[index]
+    make = SHAPES[shape]
+    conn.send(measure(run, make(SMALL), make(LARGE)))
+    conn.close()
+
+
+def run_limited(index: int, shape: str, limit: float = LIMIT) -> tuple[float, float] | None:
+    """The measurement from a worker process, or None when it was killed at the limit."""
+    # fork: the worker starts with everything imported, in milliseconds.
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    worker = context.Process(target=_worker, args=(index, shape, send), daemon=True)
+    worker.start()
+    send.close()
+    try:
+        return receive.recv() if receive.poll(limit) else None
+    except EOFError:  # the worker died without an answer
+        return None
+    finally:
+        worker.kill()
+        worker.join()
+        receive.close()
+
+
+CASES = [
+    pytest.param(
+        index,
+        shape,
+        id=f"{name}|{shape}",
+        marks=[pytest.mark.xfail(reason="not linear yet", run=False)]
+        if (name, shape) in NOT_LINEAR_YET
+        else [],
+    )
+    for index, (name, _run) in enumerate(PASSES)
+    for shape in SHAPES
+]
+
+
+@pytest.mark.parametrize(("index", "shape"), CASES)
+def test_pass_is_linear_on_a_long_line(index, shape):
+    name = PASSES[index][0]
+    result = run_limited(index, shape)
+    assert result is not None, f"{name} on {shape!r} did not finish within {LIMIT} s"
+    small, large = result
+    assert large < MAX_RATIO * small, (
+        f"{name} on {shape!r}: {SMALL:,} characters {small * 1000:.2f} ms, "
+        f"{LARGE:,} characters {large * 1000:.2f} ms ({large / small:.0f}x)"
+    )
+
+
+def test_the_limit_stops_a_pass_that_hangs():
+    """A pass that never ends is killed at the limit and reported, not waited for."""
+    PASSES.append(("sleeps", lambda text: time.sleep(600)))
+    try:
+        started = time.monotonic()
+        assert run_limited(len(PASSES) - 1, "$", limit=1) is None
+        assert time.monotonic() - started < 10
+    finally:
+        PASSES.pop()
