@@ -2,11 +2,12 @@
 
 Each pass of `tests/support/passes.py` reads each hostile shape as a line of 20,000 and of
 200,000 characters. The larger must cost less than 20x the smaller (10x the text; a
-quadratic pass costs 100x): best of 5 runs per size, in CPU time of one worker process, so
-other load on the machine does not count. The sizes take turns, and a pair whose larger
-run is under the bound ends the measuring early (the best of 5 could only be lower). Each
-case runs in a forked worker that the kernel stops after LIMIT seconds of CPU time, so a
-pass that backtracks fails the test instead of hanging it.
+quadratic pass costs 100x): best of 5 runs per size, in CPU time of the worker's thread
+(the process clock turns coarse once RLIMIT_CPU is set), so other load does not count.
+The sizes take turns, and a pair whose larger run is under the bound ends the measuring
+early (the best of 5 could only be lower). Each case runs in a forked worker that the
+kernel stops after LIMIT seconds of CPU time, so a pass that backtracks fails the test
+instead of hanging it.
 """
 
 from __future__ import annotations
@@ -83,18 +84,18 @@ NOT_LINEAR_YET: set[tuple[str, str]] = {
 
 
 def _cost(run: Callable[[str], object], text: str, loops: int) -> float:
-    start = time.process_time()
+    start = time.thread_time()
     for _ in range(loops):
         run(text)
-    return (time.process_time() - start) / loops
+    return (time.thread_time() - start) / loops
 
 
 def measure(run: Callable[[str], object], small: str, large: str) -> tuple[float, float]:
     """(best CPU seconds per call on `small`, best on `large`), the sizes taken in turns so
     both meet the same conditions; it stops once the larger is under the bound."""
-    start = time.process_time()
+    start = time.thread_time()
     run(small)  # warms imports and caches
-    first = time.process_time() - start
+    first = time.thread_time() - start
     loops = max(1, math.ceil(MIN_MEASURE / max(first, 1e-7)))
     best_small = best_large = math.inf
     for _ in range(RUNS):
