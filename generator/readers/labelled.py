@@ -20,11 +20,12 @@ from __future__ import annotations
 import re
 
 from generator.model import Choice, Document, Draft, Line, Location, Problem
-from generator.readers.common import MD_HEADING, tidy_heading
+from generator.readers.common import MD_HEADING, atx_heading_text, tidy_heading
 
 NAME = "labelled"
 
-LABEL = r"(?:\*\*|__)?{}(?:\*\*|__)?(?:\s*:|\s+[-\u2013])\s*(?:\*\*|__)?\s*"
+# Blanks before the optional `**` are possessive: handing them back is quadratic on a long run.
+LABEL = r"(?:\*\*|__)?{}(?:\*\*|__)?(?:\s*:|\s+[-\u2013])\s*+(?:\*\*|__)?\s*"
 QUESTION = re.compile(r"^\s*" + LABEL.format(r"(?:Question|Q)(?:\s*(?P<label>\d+[a-z]?))?"), re.I)
 QUESTION_SNIFF = re.compile(r"^\s*" + LABEL.format(r"(?:Question|Q)(?:\s*\d+[a-z]?)?") + r"\S", re.I | re.M)
 ANSWER = re.compile(r"^\s*" + LABEL.format(r"(?:Answer|Ans|A)"), re.I)
@@ -59,7 +60,7 @@ def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
                 _close(block, section, doc, drafts, problems)
             block = [line] if not heading else []
             if heading:
-                section = tidy_heading(heading.group("text")) or section
+                section = tidy_heading(atx_heading_text(line.text[heading.end() :])) or section
         elif block:
             block.append(line)
     if block:

@@ -26,16 +26,18 @@ from generator.readers.common import html_heading, markdown_heading, trim_blank
 
 NAME = "numbered"
 
+# Regexes match a line's head; `_question_text` trims the tail. Blanks before an optional
+# `**` are possessive (`\s*+`): handing them back one at a time is quadratic on a long run.
 QUESTION = re.compile(
-    r"^\s*(?:#{1,6}\s*)?(?:\*\*)?Q\s?(?P<label>\d+[oOlI]?|\d*[oO])\s*[.):\-–]\s*(?P<text>.*?)\s*(?:\*\*)?\s*$"
+    r"^\s*(?:#{1,6}\s*)?(?:\*\*)?Q\s?(?P<label>\d+[oOlI]?|\d*[oO])\s*[.):\-–]\s*(?P<text>.*)$"
 )
 SNIFF = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\*\*)?Q\s?\d+[oOlI]?\s*[.):\-–]", re.M)
 ANSWER_PREFIX = re.compile(
-    r"^\s*(?:\*\*)?(?:Ans(?:wer)?)\s*(?:\*\*)?\s*[-–:.]\s*(?:\*\*)?\s*|^\s*-(?=\S)", re.I
+    r"^\s*(?:\*\*)?(?:Ans(?:wer)?)\s*+(?:\*\*)?\s*[-–:.]\s*(?:\*\*)?\s*|^\s*-(?=\S)", re.I
 )
-OPTION = re.compile(r"^\s*\(?(?P<letter>[A-Da-d])[.)]\s+(?P<text>\S.*?)\s*$")
+OPTION = re.compile(r"^\s*\(?(?P<letter>[A-Da-d])[.)]\s+(?P<text>\S(?:.*\S)?)\s*$")
 CORRECT = re.compile(
-    r"^\s*(?:\*\*)?(?:Correct\s+)?(?:Answer|Ans)\s*(?:\*\*)?\s*[:\-–]\s*(?:\*\*)?\s*\(?(?P<letter>[A-Ha-h])\b[.)]?\s*(?P<rest>.*)$",
+    r"^\s*(?:\*\*)?(?:Correct\s+)?(?:Answer|Ans)\s*+(?:\*\*)?\s*[:\-–]\s*+(?:\*\*)?\s*\(?(?P<letter>[A-Ha-h])\b[.)]?\s*(?P<rest>.*)$",
     re.I,
 )
 TITLE = re.compile(r"^\s*[A-Z][^.!?:;]{0,100}[^.!?:;\s]\s*$")
@@ -89,7 +91,7 @@ def _close(
     match = QUESTION.match(head.text)
     if match is None:
         return section
-    label, text = "Q" + match.group("label"), match.group("text").strip()
+    label, text = "Q" + match.group("label"), _question_text(match.group("text"))
     body = trim_blank(body)
     if not text and body:
         text, body = body[0].text.strip(), trim_blank(body[1:])
@@ -112,6 +114,12 @@ def _close(
         problems.append(Problem(doc.at(head.no), "question has an empty answer"))
     drafts.append(Draft(text, doc.at(head.no), tuple(answer), section, label=label))
     return section
+
+
+def _question_text(tail: str) -> str:
+    """`What is it? **` -> `What is it?`: a closing `**` (its opening one was in the head) goes."""
+    text = tail.rstrip()
+    return (text[:-2] if text.endswith("**") else text).strip()
 
 
 def _mcq(body: list[Line]) -> tuple[tuple[Choice, ...], str | None, list[Line], str | None]:

@@ -28,7 +28,8 @@ from generator.readers.common import markdown_heading, tidy_heading
 
 NAME = "outline"
 
-BULLET = re.compile(r"^(?P<indent>\s*)[-*•+]\s+(?P<text>\S.*?)\s*$")
+# `\S(?:.*\S)?` ends at the last non-blank without a lazy `.*?` (quadratic before `\s*$`).
+BULLET = re.compile(r"^(?P<indent>\s*)[-*•+]\s+(?P<text>\S(?:.*\S)?)\s*$")
 ANSWERS = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\*\*)?Answers?(?:\*\*)?\s*:?\s*(?:\*\*)?\s*$", re.I)
 ANSWERS_LINE = re.compile(ANSWERS.pattern, re.I | re.M)
 TOPIC = re.compile(r"^(?P<topic>[^:]{2,120}):$")

@@ -23,10 +23,11 @@ from generator.readers.common import markdown_heading
 
 NAME = "question_list"
 
-NUMBERED_BOLD = re.compile(r"^\s*(?P<n>\d+)[.)]\s+\*\*(?P<text>.+?)\*\*\s*:?\s*$")
+# Lines' tails without a lazy `.*?` before `\s*$` (quadratic on a long run of blanks).
+NUMBERED_BOLD = re.compile(r"^\s*(?P<n>\d+)[.)]\s+\*\*(?P<text>.+?)\*\*[^\S\n]*+:?\s*$")
 NUMBERED_BOLD_LINE = re.compile(NUMBERED_BOLD.pattern, re.M)
-NUMBERED_PLAIN = re.compile(r"^\s*(?P<n>\d+)[.)]\s+(?P<text>\S.*?)\s*$")
-BULLET = re.compile(r"^(?P<indent>\s*)[-*•+]\s+(?P<text>\S.*?)\s*$")
+NUMBERED_PLAIN = re.compile(r"^\s*(?P<n>\d+)[.)]\s+(?P<text>\S(?:.*\S)?)\s*$")
+BULLET = re.compile(r"^(?P<indent>\s*)[-*•+]\s+(?P<text>\S(?:.*\S)?)\s*$")
 RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 QUESTION_WORDS = re.compile(
     r"\?\s*$|^(?:explain|describe|define|compare|discuss|how|what|why|when|which|who|can|could|would|"

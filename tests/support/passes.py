@@ -51,6 +51,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "spaces after a label": _repeat(" ", "Question: a", "x"),
     "spaces after an option": _repeat(" ", "A. a", "x"),
     "spaces after an answer": _repeat(" ", "Answer: A", "x"),
+    "spaces after a correct-answer label": _repeat(" ", "Correct answer:", "x"),
+    "spaces after bold": _repeat(" ", "1. **a**", "x"),
     "<h2> and spaces": _repeat(" ", "<h2>a", "x"),
     "tabs": _repeat("\t", "# a", "x"),
     "**": _repeat("**", "1. "),
@@ -70,9 +72,14 @@ def _doc(text: str) -> Document:
     )
 
 
+# The line alone, and after the head of a multiple-choice block in each labelled style,
+# where readers look for options and correct-answer lines.
+CONTEXTS = ("", "Q1. Which one?\nA. one\nB. two\n", "Question: Which one?\n(a) one\n(b) two\n")
+
+
 def _reader_pass(reader) -> Pass:
     def run(text: str) -> object:
-        return reader.matches(text), reader.read(_doc(text))
+        return reader.matches(text), [reader.read(_doc(context + text)) for context in CONTEXTS]
 
     return run
 
