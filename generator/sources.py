@@ -7,16 +7,17 @@ import re
 from generator.config import SourceMeta
 from generator.model import Document, Source
 from generator.readers import Reading
+from generator.readers.common import strip_tags
 
 _EDITOR_MARKS = re.compile(r"^\s*[\(\[](?:editing|draft|edited|copy|untitled)[\)\]]\s*", re.I)
-_TAGS = re.compile(r"<[^>]*>")
-_HEADING_MARKS = re.compile(r"^[#>*\s]+|[*\s]+$")
+# Only the first of a run of blanks may start the trailing match: each one would rescan the run.
+_HEADING_MARKS = re.compile(r"^[#>*\s]+|(?<![*\s])[*\s]+$")
 
 
 def title_from_text(doc: Document, fallback: str) -> str:
     """The first non-empty line, stripped of editor marks and markup, if it looks like a title."""
     for line in doc.lines:
-        text = _HEADING_MARKS.sub("", _TAGS.sub("", line.text)).strip()
+        text = _HEADING_MARKS.sub("", strip_tags(line.text)).strip()
         text = _EDITOR_MARKS.sub("", text).strip()
         if not text:
             continue

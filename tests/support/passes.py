@@ -17,6 +17,7 @@ from generator.markdown_fix import join_blocks, to_markdown
 from generator.mathfix import fix_math
 from generator.model import Document, Draft, Line, Location, Problem, Question
 from generator.sanitize import escape_inline, sanitize_markdown
+from generator.sources import title_from_text
 
 Pass = Callable[[str], object]
 
@@ -108,6 +109,7 @@ def _render(text: str) -> object:
 PASSES: list[tuple[str, Pass]] = [
     *((f"reader {reader.NAME}", _reader_pass(reader)) for reader in readers.READERS),
     ("read_document", lambda text: readers.read_document(_doc(text))),
+    ("source title (title_from_text)", lambda text: title_from_text(_doc(text), "long")),
     ("junk (clean.strip_junk)", _strip_junk),
     ("sanitize_markdown", sanitize_markdown),
     ("escape_inline", escape_inline),
