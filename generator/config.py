@@ -317,3 +317,29 @@ def load_image_settings(path: Path) -> ImageSettings:
     if errors:
         raise ConfigError("\n".join(errors))
     return ImageSettings(remote)
+
+
+READING_BUDGET = 30.0
+
+
+@dataclass(frozen=True)
+class ReadingSettings:
+    """content/settings.yml `reading:`: limits on reading one source file."""
+
+    budget_seconds: float = READING_BUDGET  # a file still being read after this is skipped
+
+
+def load_reading_settings(path: Path) -> ReadingSettings:
+    data = _load_yaml(path) or {}
+    reading = data.get("reading") if isinstance(data, dict) else None
+    if reading is None:
+        return ReadingSettings()
+    if not isinstance(reading, dict):
+        raise ConfigError(f"{path}: reading: expected a mapping with 'budget_seconds'")
+    errors = [f"{path}: reading: unknown key {k!r}" for k in sorted(set(reading) - {"budget_seconds"})]
+    budget = reading.get("budget_seconds", READING_BUDGET)
+    if not isinstance(budget, int | float) or isinstance(budget, bool) or not 0 < budget <= 86_400:
+        errors.append(f"{path}: reading.budget_seconds: expected a number of seconds above 0, got {budget!r}")
+    if errors:
+        raise ConfigError("\n".join(errors))
+    return ReadingSettings(float(budget))

@@ -5,42 +5,64 @@ Every stage returns values; only `generator.render.write_docs` touches disk.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from pathlib import Path
 
 from generator import classify, clean, dedupe, mathml, related
-from generator.config import Content, load_content
+from generator.config import Content, load_content, load_reading_settings
 from generator.images import ImageRules
 from generator.load import discover, load_document
 from generator.model import Corpus, Location, Problem, Question, Source
 from generator.readers import read_source_document
 from generator.sources import make_source
+from generator.workers import Died, TimedOut, run_all
 
 
-def read_sources(content: Content) -> tuple[list[Source], list[Question], list[Problem]]:
-    """Read every file in content/sources; a bad file is reported and the rest go on."""
+def read_sources(
+    content: Content, budget: float | None = None
+) -> tuple[list[Source], list[Question], list[Problem]]:
+    """Read every file in content/sources; a bad file is reported and the rest go on.
+
+    With a `budget` (seconds), each file is read in a worker process that is killed
+    when it takes longer: one pathological file costs its budget, not the build.
+    """
     paths, problems = discover(content.sources_dir, content.root)
     sources, questions = [], []
-    for path in paths:
-        try:
-            source, found, file_problems = read_source(path, content)
-        except Exception as exc:  # a reader bug must cost one file, not the whole site
-            rel = (
-                path.relative_to(content.root).as_posix() if path.is_relative_to(content.root) else str(path)
-            )
-            problems.append(
-                Problem(
-                    Location(rel, 1),
-                    f"internal error while reading this file, skipped "
-                    f"(please report it): {type(exc).__name__}: {exc}",
-                    "error",
-                )
-            )
+    read = functools.partial(_read_or_report, content=content)
+    results = run_all(read, paths, budget) if budget is not None and paths else [read(path) for path in paths]
+    for path, result in zip(paths, results):
+        if isinstance(result, TimedOut | Died):
+            problems.append(_stopped(path, content, result, budget or 0))
             continue
-        sources.append(source)
-        questions += found
+        source, found, file_problems = result
+        if source is not None:
+            sources.append(source)
+            questions += found
         problems += file_problems
     return sources, questions, problems
+
+
+def _read_or_report(path: Path, content: Content) -> tuple[Source | None, list[Question], list[Problem]]:
+    try:
+        return read_source(path, content)
+    except Exception as exc:  # a reader bug must cost one file, not the whole site
+        message = (
+            f"internal error while reading this file, skipped (please report it): {type(exc).__name__}: {exc}"
+        )
+        return None, [], [Problem(Location(_rel(path, content), 1), message, "error")]
+
+
+def _stopped(path: Path, content: Content, result: TimedOut | Died, budget: float) -> Problem:
+    if isinstance(result, TimedOut):
+        message = f"reading took longer than {budget:g} s; skipped"
+    else:
+        message = f"reading stopped unexpectedly (exit code {result.exitcode}); skipped"
+    return Problem(Location(_rel(path, content), 1), message, "error")
+
+
+def _rel(path: Path, content: Content) -> str:
+    return path.relative_to(content.root).as_posix() if path.is_relative_to(content.root) else str(path)
 
 
 def read_source(path: Path, content: Content) -> tuple[Source, list[Question], list[Problem]]:
@@ -59,7 +81,8 @@ def read_source(path: Path, content: Content) -> tuple[Source, list[Question], l
 
 def gather(root: Path) -> Corpus:
     content = load_content(root)
-    sources, questions, problems = read_sources(content)
+    budget = load_reading_settings(root / "content" / "settings.yml").budget_seconds
+    sources, questions, problems = read_sources(content, budget)
     return assemble(content, sources, questions, problems)
 
 
