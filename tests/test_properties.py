@@ -157,10 +157,31 @@ ATTACKS = FRAGMENTS + [
 ]
 attacks = st.lists(st.sampled_from(ATTACKS), max_size=40).map("".join)
 any_text = st.one_of(st.text(max_size=400), markupish)
+# Long runs of one character or of a two-character pattern, between fragments: the shape
+# that made a regex backtrack for hours on one line (issue 9). The deadline catches it.
+RUN_UNITS = [*" `<$*_[#-\t", "\\(", "\\[", "<a", "- ", " #", "**", "$a", "a_", "{:", "](", "Q1"]
+long_runs = st.builds(
+    lambda head, unit, count, tail: head + unit * count + tail,
+    st.sampled_from(FRAGMENTS),
+    st.sampled_from(RUN_UNITS) | st.text(min_size=1, max_size=2),
+    st.integers(1_000, 4_000),
+    st.sampled_from(FRAGMENTS),
+)
+# Generous for a loaded 2-core machine, far below what a backtracking pattern costs.
+LINEAR = settings(max_examples=60, deadline=5_000, suppress_health_check=list(HealthCheck))
 
 
 def as_document(text: str, path: str = "content/sources/fuzz.txt") -> Document:
     return Document(path, "fuzz", tuple(Line(n, t) for n, t in enumerate(text.split("\n"), start=1)))
+
+
+@LINEAR
+@given(long_runs)
+def test_every_reader_reads_long_runs_in_linear_time(text):
+    doc = as_document(text)
+    for reader in READERS:
+        reader.matches(text)
+        reader.read(doc)
 
 
 @FAST
