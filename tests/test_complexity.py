@@ -27,11 +27,44 @@ SMALL, LARGE = 20_000, 200_000
 MAX_RATIO = 20
 RUNS = 5
 MIN_MEASURE = 0.005  # seconds: a faster call is repeated, so the clock's grain does not count
-LIMIT = 20  # CPU seconds per case: the kernel stops the worker (a loaded machine adds no CPU time)
+LIMIT = 60  # CPU seconds per case: the kernel stops the worker (a loaded machine adds no CPU time)
 WALL_LIMIT = 300  # seconds: a worker stuck off the CPU is killed too
 
 # (pass, shape) cases known not to be linear yet: not run (they could take hours).
 NOT_LINEAR_YET: set[tuple[str, str]] = {
+    ("reader html", "backticks"),  # the tree readers' (generator/ingest) own, for their author
+    ("reader html", "$"),
+    ("reader html", "["),
+    # markdown_tree (generator/ingest) is quadratic or worse on nearly every shape, e.g. 98x
+    # for 'spaces after a question label': left to the tree readers' author.
+    ("reader markdown", "$"),
+    ("reader markdown", "$a"),
+    ("reader markdown", "&#"),
+    ("reader markdown", "**"),
+    ("reader markdown", "*"),
+    ("reader markdown", "<!--"),
+    ("reader markdown", "<a "),
+    ("reader markdown", "<h2> and spaces"),
+    ("reader markdown", "["),
+    ("reader markdown", "\\("),
+    ("reader markdown", "\\["),
+    ("reader markdown", "]("),
+    ("reader markdown", "_"),
+    ("reader markdown", "a_b"),
+    ("reader markdown", "backticks"),
+    ("reader markdown", "heading tail of ' #'"),
+    ("reader markdown", "run of '- '"),
+    ("reader markdown", "spaces after a bullet"),
+    ("reader markdown", "spaces after a correct-answer label"),
+    ("reader markdown", "spaces after a heading"),
+    ("reader markdown", "spaces after a label"),
+    ("reader markdown", "spaces after a question label"),
+    ("reader markdown", "spaces after an answer"),
+    ("reader markdown", "spaces after an option"),
+    ("reader markdown", "spaces after bold"),
+    ("reader markdown", "tabs"),
+    ("reader markdown", "x^"),
+    ("reader markdown", "{:"),
     ("escape_inline", "{:"),
     ("Markdown rendering of an answer", "_"),
     ("Markdown rendering of an answer", "{:"),
