@@ -93,6 +93,7 @@ NOT_LINEAR_YET: set[tuple[str, str]] = {
     ("Markdown rendering of an answer", "\\("),
     ("Markdown rendering of an answer", "\\["),
     ("Markdown rendering of an answer", "]("),
+    ("Markdown rendering of an answer", "$"),  # safe_html since its MathML rewrite
 }
 
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from generator import clean, readers
-from generator.export import markdown_to_html
 from generator.markdown_fix import join_blocks, to_markdown
 from generator.mathfix import fix_math
 from generator.model import Document, Draft, Line, Location, Problem, Question
+from generator.safe_html import markdown_to_html
 from generator.sanitize import escape_inline, sanitize_markdown
 from generator.sources import title_from_text
 
@@ -101,7 +101,7 @@ def _to_markdown(text: str) -> object:
 
 def _render(text: str) -> object:
     """The Markdown rendering of what we emit for a question whose title and answer are the
-    line (as the export makes it; MkDocs runs the same Python-Markdown on our pages)."""
+    line (safe_html's, for the export; MkDocs runs the same Python-Markdown on our pages)."""
     questions, _problems = _clean_answer(text)
     return [markdown_to_html(f"## {q.question}\n\n{q.answer or ''}") for q in questions]
 
