@@ -17,26 +17,12 @@ from pathlib import Path
 import genanki
 
 from generator import corpus_json, export, safe_html
-from generator.model import Choice, Corpus, Location, Question, Source, Topic, question_id
+from generator.model import Choice, Corpus, Question, Source, Topic
 from generator.render_layout import plan
+from tests.support.questions import q
 
 ROOT = Path(__file__).resolve().parents[1]
 FIELD_SEPARATOR = "\x1f"
-
-
-def q(
-    source: str, n: int, text: str, kind: str = "open", answer: str | None = "An answer.", **kw
-) -> Question:
-    return Question(
-        question_id(source, text),
-        source,
-        n,
-        text,
-        kind,
-        answer,
-        Location(f"content/sources/{source}.txt", n),
-        **kw,
-    )
 
 
 def sample_corpus() -> Corpus:

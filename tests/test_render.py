@@ -16,25 +16,11 @@ import yaml
 from generator import render, render_layout, render_sources
 from generator.config import load_site_settings, load_topics
 from generator.errors import ConfigError
-from generator.model import Choice, Corpus, Location, Question, Source, question_id
+from generator.model import Choice, Corpus, Question, Source
+from tests.support.questions import q
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADING = re.compile(r"^## (.+) \{ #([A-Za-z0-9_-]+) \}$", re.M)
-
-
-def q(
-    source: str, n: int, text: str, kind: str = "open", answer: str | None = "An answer.", **kw
-) -> Question:
-    return Question(
-        question_id(source, text),
-        source,
-        n,
-        text,
-        kind,
-        answer,
-        Location(f"content/sources/{source}.txt", n),
-        **kw,
-    )
 
 
 def sample_corpus() -> Corpus:
