@@ -6,6 +6,8 @@ linked (or shown, if content/settings.yml allows), anything else shows as its al
     ![Chart](https://example.org/c.png)   -> [Image: Chart](https://example.org/c.png)
                                              (images: {remote: show} keeps it an image)
     ![x](../secret.png), ![x](/etc/x.png) -> "x", and a warning at the image's line
+    <img src="notes.docx/word/media/a.png"> -> an image inside a Word file (generator.embedded):
+                                             copied to assets/sources/<id>/notes.docx/word/media/a.png
 
 A local image qualifies only if it stays inside content/sources once resolved (no `..`,
 no absolute path, no symlink out), is at most MAX_BYTES, and its bytes are a PNG, JPEG,
@@ -23,7 +25,7 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote
 
-from generator import syntax
+from generator import embedded, syntax
 from generator.model import Line, Location, Problem, Question
 from generator.sanitize import is_web_url
 
@@ -123,9 +125,9 @@ def page_relative(markdown: str, depth: int) -> str:
     )
 
 
-def assets(questions: list[Question], root: Path) -> dict[str, Path]:
+def assets(questions: list[Question], root: Path) -> dict[str, Path | embedded.Member]:
     """Site path -> file for every image the answers show, checked again before copying."""
-    out: dict[str, Path] = {}
+    out: dict[str, Path | embedded.Member] = {}
     sources = (root / "content" / "sources").resolve()
     for q in questions:
         shown = "\n".join(text for text in (q.stem, q.answer) if text)
@@ -134,16 +136,23 @@ def assets(questions: list[Question], root: Path) -> dict[str, Path]:
                 target = unquote(match.group(2))
                 rel = PurePosixPath(target).relative_to(ASSETS).parts[1:]
                 path = sources.joinpath(*rel).resolve()
-                if ".." not in rel and path.is_relative_to(sources) and path.is_file():
-                    out[target] = path
+                if ".." in rel or not path.is_relative_to(sources):
+                    continue
+                found = path if path.is_file() else embedded.locate(path, sources)
+                if found is not None:
+                    out[target] = found
     return out
 
 
-def copy_assets(files: dict[str, Path], docs_dir: Path) -> None:
+def copy_assets(files: dict[str, Path | embedded.Member], docs_dir: Path) -> None:
     for target in sorted(files):
         dest = docs_dir / target
         dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(files[target], dest)
+        found = files[target]
+        if isinstance(found, Path):
+            shutil.copyfile(found, dest)
+        else:
+            dest.write_bytes(found.read(MAX_BYTES))
 
 
 def _image(alt: str, src: str, rules: ImageRules) -> tuple[str, str | None]:
@@ -174,7 +183,8 @@ def _local_file(src: str, rules: ImageRules) -> tuple[Path | None, str]:
     base = (rules.root / rules.source_path).parent
     candidate = base.joinpath(*parts)
     if not candidate.exists():
-        return None, "was not found"
+        member = embedded.locate(candidate.resolve(), sources)
+        return _checked_member(member) if member else (None, "was not found")
     path = candidate.resolve()
     if not path.is_relative_to(sources):
         return None, "resolves outside content/sources (a symlink?)"
@@ -184,16 +194,27 @@ def _local_file(src: str, rules: ImageRules) -> tuple[Path | None, str]:
 
 
 def _checked(path: Path) -> tuple[Path | None, str]:
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        return None, f"is {size / 1024 / 1024:.1f} MB, over the {MAX_BYTES // 1024 // 1024} MB limit"
     with path.open("rb") as handle:
         head = handle.read(16)
-    if path.suffix.lower() == ".svg" or b"<svg" in head.lower() or head.lstrip().startswith(b"<"):
-        return None, "is an SVG or other markup, which can carry scripts: not copied"
+    reason = _refusal(path.stat().st_size, head, path.suffix)
+    return (None, reason) if reason else (path, "")
+
+
+def _checked_member(member: embedded.Member) -> tuple[Path | None, str]:
+    """An image inside a Word file, as the path through it (`notes.docx/word/media/a.png`)."""
+    reason = _refusal(member.size(), member.read(16), PurePosixPath(member.name).suffix)
+    return (None, reason) if reason else (member.container / member.name, "")
+
+
+def _refusal(size: int, head: bytes, suffix: str) -> str:
+    """Why a file with this size, first bytes and suffix is not shown; "" if it is."""
+    if size > MAX_BYTES:
+        return f"is {size / 1024 / 1024:.1f} MB, over the {MAX_BYTES // 1024 // 1024} MB limit"
+    if suffix.lower() == ".svg" or b"<svg" in head.lower() or head.lstrip().startswith(b"<"):
+        return "is an SVG or other markup, which can carry scripts: not copied"
     if not any(head[at : at + len(magic)] == magic for _, at, magic in SIGNATURES):
-        return None, "is not a PNG, JPEG, GIF, WebP or AVIF image"
-    return path, ""
+        return "is not a PNG, JPEG, GIF, WebP or AVIF image"
+    return ""
 
 
 def _alt(text: str) -> str:

@@ -8,11 +8,15 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import struct
+import zipfile
+import zlib
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
-from generator import clean
+from generator import clean, images
 from generator.config import load_content
 from generator.load import discover, load_document
 from generator.pipeline import read_source
@@ -20,6 +24,20 @@ from generator.readers import read_source_document
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def _png() -> bytes:
+    """A 1x1 red PNG, written by hand (no imaging library needed)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00\xff\x00\x00")
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+
+
+PNG = _png()
 
 
 def ingest(path: Path):
@@ -121,17 +139,14 @@ def make_docx(path: Path, with_image: bool = False) -> None:
     ):
         document.add_paragraph().add_run(question).bold = True
         document.add_paragraph(answer)
+        if with_image and question == "What is LoRA?":
+            document.add_picture(io.BytesIO(PNG))
     for question in (
         "Which optimiser is the usual default?",
         "Explain learning-rate warmup.",
         "What does weight decay do?",
     ):
         document.add_paragraph(question, style="List Number")
-    if with_image:
-        image = io.BytesIO()
-        pytest.importorskip("PIL.Image").new("RGB", (4, 4)).save(image, format="PNG")
-        image.seek(0)
-        document.add_picture(image)
     document.save(str(path))
 
 
@@ -148,14 +163,73 @@ DOCX_QUESTIONS = [
 
 def test_word_headings_bold_paragraphs_and_numbered_questions(tmp_path):
     path = tmp_path / "notes.docx"
-    make_docx(path, with_image=True)
+    make_docx(path)
     doc, _, questions, problems = ingest(path)
     assert doc.converted_from == "docx"
     found = [q.question for q in questions]
     assert found == DOCX_QUESTIONS  # 7 of 7
     assert questions[2].answer == "Low-rank adapters: small trainable matrices added to frozen weights."
     assert [q.kind for q in questions[4:]] == ["prompt"] * 3
-    assert "notes.docx:1: warning: 1 embedded images are not copied into the site" in problems
+    assert not [p for p in problems if "image" in p]
+
+
+def word_project(tmp_path: Path, media: bytes | None = None) -> Path:
+    """A project whose one source is a Word file with an image under "What is LoRA?"
+    (its bytes swapped for `media` when given, as a hostile file could)."""
+    shutil.copytree(ROOT / "content", tmp_path / "content", ignore=shutil.ignore_patterns("sources"))
+    sources = tmp_path / "content" / "sources"
+    sources.mkdir()
+    make_docx(sources / "my notes.docx", with_image=True)
+    if media is not None:
+        rewrite_member(sources / "my notes.docx", "word/media/image1.png", media)
+    return tmp_path
+
+
+def rewrite_member(path: Path, name: str, data: bytes) -> None:
+    with zipfile.ZipFile(path) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    members[name] = data
+    with zipfile.ZipFile(path, "w") as archive:
+        for member, content in members.items():
+            archive.writestr(member, content)
+
+
+def test_word_images_are_copied_into_the_site(tmp_path):
+    root = word_project(tmp_path)
+    _source, questions, problems = read_source(root / "content/sources/my notes.docx", load_content(root))
+    assert not [p for p in problems if "image" in p.message]
+    lora = next(q for q in questions if q.question == "What is LoRA?")
+    src = "assets/sources/my%20notes/my%20notes.docx/word/media/image1.png"
+    text = "Low-rank adapters: small trainable matrices added to frozen weights."
+    assert lora.answer == f"{text}\n\n![Figure]({src})"
+    images.copy_assets(images.assets(questions, root), tmp_path / "docs")
+    assert (tmp_path / "docs" / unquote(src)).read_bytes() == PNG
+
+
+def test_word_media_that_is_no_image_is_refused(tmp_path):
+    root = word_project(
+        tmp_path, media=b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+    )
+    _source, questions, problems = read_source(root / "content/sources/my notes.docx", load_content(root))
+    lora = next(q for q in questions if q.question == "What is LoRA?")
+    assert lora.answer == "Low-rank adapters: small trainable matrices added to frozen weights.\n\nFigure"
+    assert [p.message for p in problems if "image" in p.message] == [
+        "image 'my%20notes.docx/word/media/image1.png' is an SVG or other markup, which can carry "
+        "scripts: not copied: shown as its alt text"
+    ]
+    assert images.assets(questions, root) == {}
+
+
+def test_only_word_media_can_be_named_through_a_word_file(tmp_path):
+    root = word_project(tmp_path)
+    (root / "content/sources/other.md").write_text(
+        "# Notes\n\n## What is inside?\n\n![doc](my%20notes.docx/word/document.xml)\n", encoding="utf-8"
+    )
+    _source, questions, problems = read_source(root / "content/sources/other.md", load_content(root))
+    assert questions[0].answer == "doc"
+    assert [p.message for p in problems] == [
+        "image 'my%20notes.docx/word/document.xml' was not found: shown as its alt text"
+    ]
 
 
 def make_pdf(path: Path, scanned: bool = False) -> None:
