@@ -94,6 +94,8 @@ def test_rst_sections_code_admonitions_and_literals_survive():
     assert 'Why does `pip install` fail with "error: externally-managed-environment"?' in titles
     assert "ImportError: cannot import name 'soft_unicode' from 'markupsafe'" in titles
     assert "How do I build the site under a sub-path?" in titles
+    assert "The build says a link is broken" in titles  # a statement, under a page named FAQ
+    assert len(titles) == 5
     pip = next(q for q in questions if q.question.startswith("Why does"))
     assert "```\npython3 -m venv .venv\n.venv/bin/pip install llm-study\n```" in pip.answer
     assert "**Note:** The same applies to Ubuntu 23.04 and later." in pip.answer

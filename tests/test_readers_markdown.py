@@ -114,3 +114,27 @@ def test_real_sources_are_not_claimed(path):
 def test_markdown_fixture_picks_this_reader():
     text = (FIXTURES / "faq_with_front_matter.md").read_text(encoding="utf-8")
     assert pick_reader(text) is markdown_tree
+
+
+STATEMENT_AMONG_QUESTIONS = (
+    "## What is a token?\n\nA piece of text.\n\n"
+    "## The build says a link is broken\n\nRun the checker.\n\n"
+    "## How long is a context?\n\nLong.\n\n"
+    "## Why do tokenizers differ?\n\nTheir vocabularies.\n"
+)
+
+
+def test_a_lone_leading_title_that_names_questions_makes_statement_headings_questions():
+    drafts, _ = markdown_tree.read(doc_of("# Frequently asked questions\n\n" + STATEMENT_AMONG_QUESTIONS))
+    assert [d.question for d in drafts] == [
+        "What is a token?",
+        "The build says a link is broken",
+        "How long is a context?",
+        "Why do tokenizers differ?",
+    ]
+
+
+@pytest.mark.parametrize("title", ["# My notes\n\n", "# Frequently asked questions\n\n# Part two\n\n", ""])
+def test_elsewhere_a_statement_heading_among_questions_is_not_a_question(title):
+    drafts, _ = markdown_tree.read(doc_of(title + STATEMENT_AMONG_QUESTIONS))
+    assert "The build says a link is broken" not in [d.question for d in drafts]

@@ -65,6 +65,15 @@ class _Open:
     pieces: dict[int, list[str]] = field(default_factory=dict)  # id(answer list) -> its items' Markdown
 
 
+def _lone_leading_title(units: list[Unit]) -> str | None:
+    """The text of a leading `#` heading that no other `#` heading follows: the page's name."""
+    first = units[0].block if units else None
+    if first is None or first.kind != "heading" or first.level != 1:
+        return None
+    others = any(u.block.kind == "heading" and u.block.level == 1 for u in units[1:])
+    return None if others else first.text
+
+
 def segment(tree: Tree, doc: Document, force: str | None = None) -> Segmented:
     units = units_of(tree)
     lists = {id(u.list_block): u.list_block for u in units if u.list_block is not None}
@@ -76,7 +85,8 @@ def segment(tree: Tree, doc: Document, force: str | None = None) -> Segmented:
         choice = with_shallower_questions(choice, found)
     if choice is None:
         return Segmented(unread=_ranges([u.block for u in units if not _is_junk(u.block)]))
-    questions_page = bool(tree.title and QUESTIONS_PAGE.search(tree.title))
+    name = tree.title or _lone_leading_title(units)
+    questions_page = bool(name and QUESTIONS_PAGE.search(name))
     # A forced structure means every marker of that kind is a question, statements included.
     chosen = choice.markers if force else drop_statements(choice, questions_page)
     markers = {id(m.block): m for m in chosen}
