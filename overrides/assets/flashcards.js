@@ -5,13 +5,18 @@
  * (question_html, choices[].html, answer_html: generator/safe_html.py, Python-Markdown
  * then the nh3 allowlist), the same conversion as the Anki deck; this script writes
  * only its own labels, as text.
- * Keys: Space reveals, 1 = not yet, 2 = I knew it, Left/Right move.
+ * The review loop is Anki's: Space reveals the answer, and once it shows, Space counts as
+ * "I knew it"; a card graded "Not yet" comes back a few cards later in the same session
+ * (study/session.js); a multiple-choice pick grades the card, and a grade button pressed
+ * after it replaces that grade (schedule.replaces), as on the topic pages.
+ * Keys: Space reveals then knew, 1 = not yet, 2 = I knew it, Left/Right move.
  */
 import { typeset as typesetMath } from "./math.js";
 import { el, onEveryPage } from "./study/dom.js";
 import { enhanceMcq } from "./study/mcq.js";
-import { describe, latest, status as statusOf, today } from "./study/schedule.js";
-import { grade, load, loadData, loadIndex, siteRoot } from "./study/store.js";
+import { describe, latest, replaces, status as statusOf, today } from "./study/schedule.js";
+import * as session from "./study/session.js";
+import { grade, load, loadData, loadIndex, save, siteRoot } from "./study/store.js";
 
 (function () {
   var KIND_LABELS = { "": "All kinds", open: "Answered", mcq: "Multiple choice", prompt: "Practice prompts" };
@@ -74,20 +79,28 @@ import { grade, load, loadData, loadIndex, siteRoot } from "./study/store.js";
   function renderCard(view) {
     var deck = view.deck, box = view.card;
     box.textContent = "";
-    if (!deck.length) {
+    view.made = null;
+    var at = session.current(view.session);
+    if (at < 0) {
       box.appendChild(el("p", { "class": "fc-empty" }, "No cards match these filters."));
       view.position.textContent = "0 cards";
+      [view.prev, view.next, view.revealButton].forEach(function (b) { b.disabled = true; });
+      view.state.textContent = "";
       return;
     }
-    var entry = deck[view.index], p = entry.primary;
-    view.position.textContent = "Card " + (view.index + 1) + " of " + deck.length;
+    var entry = deck[at], p = entry.primary, item = view.session.queue[view.session.pos];
+    var again = session.repeatsAhead(view.session);
+    view.position.textContent = "Card " + (view.session.pos + 1) + " of " + view.session.queue.length +
+      (again ? " · " + again + (again === 1 ? " card" : " cards") + " to see again" : "");
     var meta = el("p", { "class": "fc-meta" });
-    meta.textContent = [view.topics[entry.topic] || entry.topic, KIND_LABELS[p.kind],
+    meta.textContent = [item.repeat ? "Again: you said “Not yet” earlier in this session" : "",
+      view.topics[entry.topic] || entry.topic, KIND_LABELS[p.kind],
       entry.members.length > 1 ? "asked in " + entry.members.length + " sources" : view.sources[p.source] || p.source,
       entry.difficulty ? "difficulty: " + entry.difficulty : ""]
       .filter(Boolean).join(" · ");
     box.appendChild(meta);
-    var question = el("h2", { "class": "fc-question", id: "fc-question" });
+    // Focused by script when a card comes up, so Space then reveals it; not a tab stop.
+    var question = el("h2", { "class": "fc-question", id: "fc-question", tabindex: "-1" });
     question.appendChild(html("span", {}, p.question_html, p.question));
     box.appendChild(question);
     if (p.stem_html) box.appendChild(html("div", { "class": "fc-stem" }, p.stem_html, p.stem));
@@ -97,7 +110,7 @@ import { grade, load, loadData, loadIndex, siteRoot } from "./study/store.js";
         list.appendChild(html("li", { "data-letter": c.letter }, c.html, c.text));
       });
       box.appendChild(list);
-      enhanceMcq(list, function () { reveal(view); });
+      enhanceMcq(list, function (right) { reveal(view, false); pick(view, right); });
     }
     var answer = el("div", { "class": "fc-answer", id: "fc-answer", tabindex: "-1", "aria-labelledby": "fc-question" });
     answer.hidden = !view.revealed;
@@ -115,13 +128,15 @@ import { grade, load, loadData, loadIndex, siteRoot } from "./study/store.js";
     view.revealButton.setAttribute("aria-expanded", view.revealed ? "true" : "false");
     view.revealButton.textContent = view.revealed ? "Answer shown" : "Reveal answer";
     view.revealButton.disabled = view.revealed;
-    view.prev.disabled = view.index === 0;
-    view.next.disabled = view.index >= deck.length - 1;
+    view.prev.disabled = view.session.pos === 0;
+    view.next.disabled = view.session.pos >= view.session.queue.length - 1;
     view.state.textContent = describe(latest(load(), entry.ids), today());
     typeset(box);
   }
 
-  function reveal(view) {
+  /* Show the answer; `focus` moves the keyboard to it (not after an MCQ pick: the
+   * learner stays on the options to read the feedback). */
+  function reveal(view, focus) {
     if (!view.deck.length || view.revealed) return;
     view.revealed = true;
     var answer = view.card.querySelector(".fc-answer");
@@ -129,25 +144,63 @@ import { grade, load, loadData, loadIndex, siteRoot } from "./study/store.js";
     view.revealButton.setAttribute("aria-expanded", "true");
     view.revealButton.textContent = "Answer shown";
     view.revealButton.disabled = true;
-    answer.focus({ preventScroll: false });
+    if (focus !== false) answer.focus({ preventScroll: false });
     typeset(answer);
   }
 
+  /* A new card is up. Its question takes the focus when the focus was nowhere or on a
+   * control the change made stale (a grade button, a now disabled arrow, the old card's
+   * answer), so Space then reveals this card instead of pressing that button again and a
+   * screen reader reads the new question; a focused arrow keeps it, for Enter to repeat.
+   * The card's top comes back into view when a long answer scrolled it off the screen. */
+  function showTop(view) {
+    var active = document.activeElement;
+    var stale = !active || active === document.body || (view.root.contains(active) &&
+      active.tagName === "BUTTON" && (active.disabled || /\bfc-(again|knew)\b/.test(active.className)));
+    var question = view.card.querySelector(".fc-question");
+    if (stale && question) question.focus({ preventScroll: true });
+    var header = document.querySelector(".md-header");
+    var covered = header ? header.getBoundingClientRect().bottom : 0;
+    if (view.card.getBoundingClientRect().top < covered) view.card.scrollIntoView({ block: "start" });
+  }
+
   function move(view, step) {
-    var next = view.index + step;
-    if (next < 0 || next >= view.deck.length) return;
-    view.index = next;
+    if (!session.move(view.session, step)) return;
     view.revealed = false;
     renderCard(view);
+    showTop(view);
+  }
+
+  /* Grade the card on screen for the store and for the session; a grade that follows an
+   * MCQ pick of this showing replaces the pick's review. Returns the stored card. */
+  function record(view, knew) {
+    var entry = view.deck[session.current(view.session)];
+    var replacing = replaces(view.made, latest(load(), entry.ids), Date.now()) ? view.made : null;
+    var before = replacing ? replacing.before : latest(load(), entry.ids);
+    var card = grade(entry.ids, knew, replacing);
+    view.made = { before: before, card: card };
+    view.ahead = session.graded(view.session, knew);
+    return card;
+  }
+
+  function pick(view, right) {
+    if (session.current(view.session) < 0) return;
+    var card = record(view, right);
+    view.state.textContent = describe(card, today());
   }
 
   function gradeCard(view, knew) {
-    if (!view.deck.length) return;
-    var entry = view.deck[view.index];
-    var card = grade(entry.ids, knew);
-    var said = (knew ? "I knew it" : "Not yet") + ". " + describe(card, today());
-    if (view.index < view.deck.length - 1) move(view, 1);
-    else renderCard(view);
+    var at = session.current(view.session);
+    if (at < 0) return;
+    var entry = view.deck[at];
+    var card = record(view, knew);
+    var said = (knew ? "I knew it" : "Not yet") + ". " + describe(card, today()) +
+      (view.ahead == null ? "" : view.ahead === 0 ? " It comes back next." :
+        " It comes back after " + view.ahead + (view.ahead === 1 ? " card." : " cards."));
+    session.move(view.session, 1);   // on the last card, it stays up
+    view.revealed = false;
+    renderCard(view);
+    showTop(view);
     view.announce.textContent = "Graded “" + entry.primary.question.slice(0, 80) + "”: " + said;
   }
 
@@ -166,6 +219,16 @@ import { grade, load, loadData, loadIndex, siteRoot } from "./study/store.js";
     return { wrap: wrap, select: sel };
   }
 
+  /* What the folded filters are set to, on their toggle: "All topics · All kinds · All cards". */
+  function summarize(view) {
+    var parts = Object.keys(view.filters).map(function (name) {
+      var s = view.filters[name];
+      return s.options[s.selectedIndex] ? s.options[s.selectedIndex].text : "";
+    });
+    if (view.shuffle.checked) parts.push("shuffled");
+    view.filterSummary.textContent = parts.filter(Boolean).join(" · ");
+  }
+
   function buildDeck(view) {
     var topic = view.filters.topic.value, kind = view.filters.kind.value, show = view.filters.show.value;
     var difficulty = view.filters.difficulty ? view.filters.difficulty.value : "";
@@ -180,19 +243,23 @@ import { grade, load, loadData, loadIndex, siteRoot } from "./study/store.js";
       if (show === "learning") return status !== "known";
       return true;
     });
-    view.index = 0;
+    view.session = session.start(view.deck.length, view.shuffle.checked ? Math.random : null);
     view.revealed = false;
+    summarize(view);
     renderCard(view);
   }
 
-  function mount(root, data) {
-    var params = new URLSearchParams(location.search);
-    var topics = {}, sources = {}, topicOptions = { "": "All topics" };
-    data.topics.forEach(function (t) { topics[t.id] = t.title; topicOptions[t.id] = t.title; });
-    data.sources.forEach(function (s) { sources[s.id] = s.title; });
-    root.textContent = "";
-    var view = { data: data, topics: topics, sources: sources, deck: [], index: 0, revealed: false, filters: {} };
-    var bar = el("div", { "class": "fc-filters" });
+  /* The filters fold behind one toggle that names their settings; open on wide screens,
+   * folded on a phone, where they would push the card below the fold. */
+  function filterPanel(view, params) {
+    var data = view.data, topicOptions = { "": "All topics" };
+    data.topics.forEach(function (t) { topicOptions[t.id] = t.title; });
+    var wrap = el("div", { "class": "fc-settings" });
+    var toggle = el("button", { type: "button", "class": "fc-settings__toggle", "aria-controls": "fc-filters" });
+    toggle.appendChild(el("span", { "class": "fc-settings__name" }, "Filters"));
+    view.filterSummary = el("span", { "class": "fc-settings__summary" });
+    toggle.appendChild(view.filterSummary);
+    var bar = el("div", { "class": "fc-filters", id: "fc-filters" });
     var filters = [["Topic", "topic", topicOptions], ["Kind", "kind", KIND_LABELS], ["Show", "show", SHOW_LABELS]];
     // Only where a source marks difficulty: a filter with nothing to filter would only confuse.
     if (data.entries.some(function (e) { return e.difficulty; })) filters.push(["Difficulty", "difficulty", DIFFICULTY_LABELS]);
@@ -202,6 +269,38 @@ import { grade, load, loadData, loadIndex, siteRoot } from "./study/store.js";
       s.select.addEventListener("change", function () { buildDeck(view); });
       bar.appendChild(s.wrap);
     });
+    var shuffleLabel = el("label", { "class": "fc-filter fc-shuffle" });
+    view.shuffle = el("input", { type: "checkbox", name: "shuffle" });
+    view.shuffle.checked = !!load().prefs.shuffle;
+    shuffleLabel.appendChild(view.shuffle);
+    shuffleLabel.appendChild(el("span", {}, "Shuffle the cards"));
+    view.shuffle.addEventListener("change", function () {
+      var state = load();
+      state.prefs.shuffle = view.shuffle.checked;
+      save(state);
+      buildDeck(view);
+    });
+    bar.appendChild(shuffleLabel);
+    function setOpen(open) {
+      bar.hidden = !open;
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    }
+    toggle.addEventListener("click", function () { setOpen(bar.hidden); });
+    setOpen(window.matchMedia("(min-width: 44em)").matches);
+    wrap.appendChild(toggle);
+    wrap.appendChild(bar);
+    return wrap;
+  }
+
+  function mount(root, data) {
+    var params = new URLSearchParams(location.search);
+    var topics = {}, sources = {};
+    data.topics.forEach(function (t) { topics[t.id] = t.title; });
+    data.sources.forEach(function (s) { sources[s.id] = s.title; });
+    root.textContent = "";
+    var view = { root: root, data: data, topics: topics, sources: sources, deck: [], revealed: false, filters: {},
+                 session: session.start(0, null), made: null };
+    var settings = filterPanel(view, params);
     view.position = el("p", { "class": "fc-position", "aria-live": "polite" });
     view.card = el("section", { "class": "fc-card", "aria-label": "Flashcard" });
     var actions = el("div", { "class": "fc-actions" });
@@ -214,7 +313,7 @@ import { grade, load, loadData, loadIndex, siteRoot } from "./study/store.js";
     [view.prev, view.revealButton, again, knew, view.next].forEach(function (b) { actions.appendChild(b); });
     view.state = el("p", { "class": "fc-state" });
     view.announce = el("p", { "class": "fc-announce", role: "status" });
-    [bar, view.position, view.card, actions, view.state, view.announce].forEach(function (n) { root.appendChild(n); });
+    [settings, view.position, view.card, actions, view.state, view.announce].forEach(function (n) { root.appendChild(n); });
     view.prev.addEventListener("click", function () { move(view, -1); });
     view.next.addEventListener("click", function () { move(view, 1); });
     view.revealButton.addEventListener("click", function () { reveal(view); });
@@ -225,6 +324,17 @@ import { grade, load, loadData, loadIndex, siteRoot } from "./study/store.js";
     buildDeck(view);
   }
 
+  /* Space works as in Anki wherever it would not type, pick or press something else:
+   * on the card, on the page, and on the arrows and Reveal (which it would otherwise
+   * press, moving on unseen). On a grade button, an MCQ option or a link it keeps its
+   * own meaning. */
+  function spaceIsOurs(t, view) {
+    if (!t || t === document.body || !t.closest) return true;
+    if (/^(A|SUMMARY)$/.test(t.tagName)) return false;
+    if (t.tagName !== "BUTTON") return true;
+    return view.root.contains(t) && !!t.closest(".fc-actions") && !/\bfc-(again|knew)\b/.test(t.className);
+  }
+
   function onKey(event) {
     var root = document.querySelector("div#flashcards");
     var view = root && root.llmView;
@@ -232,9 +342,10 @@ import { grade, load, loadData, loadIndex, siteRoot } from "./study/store.js";
     var t = event.target;
     if (t && (/^(INPUT|SELECT|TEXTAREA)$/.test(t.tagName) || t.isContentEditable)) return;
     if (event.key === " " || event.key === "Spacebar") {
-      if (t && /^(BUTTON|A|SUMMARY)$/.test(t.tagName)) return;    // Space activates the focused control
+      if (!spaceIsOurs(t, view)) return;
       event.preventDefault();
-      reveal(view);
+      if (view.revealed) gradeCard(view, true);
+      else reveal(view);
     } else if (event.key === "1") { event.preventDefault(); gradeCard(view, false); }
     else if (event.key === "2") { event.preventDefault(); gradeCard(view, true); }
     else if (event.key === "ArrowLeft") { event.preventDefault(); move(view, -1); }

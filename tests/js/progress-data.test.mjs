@@ -62,6 +62,13 @@ test("a valid card keeps only its known keys, with a default for n", () => {
   assert.equal(checked.state.version, 2);
 });
 
+test("the shuffle preference is kept as a boolean; a state saved without it reads as off", () => {
+  assert.deepEqual(validate({ version: 2, cards: {}, prefs: { shuffle: true, showAll: false } }).state.prefs,
+                   { shuffle: true, showAll: false });
+  assert.deepEqual(validate({ version: 2, cards: {}, prefs: { shuffle: "yes", showAll: 1 } }).state.prefs, {});
+  assert.deepEqual(validate({ version: 2, cards: {} }).state.prefs, {});
+});
+
 test("a version-1 state keeps every due day and every known / not-yet grade", () => {
   const day = "2026-11-23";
   const v1 = {

@@ -10,7 +10,7 @@
  *                                "due": "2026-11-25T09:00:00.000Z",
  *                                "last": "2026-11-23T09:00:00.000Z",
  *                                "grade": "knew" | "again", "n": 1}},
- *    "prefs": {"showAll": false}}
+ *    "prefs": {"showAll": false, "shuffle": true}}
  *
  * Version 1 (localStorage "llm-study:v1", SM-2) held {"ef", "reps", "interval", "due" and
  * "last" as local dates, "grade", "n", "t"} per card. A version-1 state or file is read
@@ -30,6 +30,8 @@ const NOT_AN_ID = "__proto__";
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const STATES = ["learning", "review", "relearning"];
+// showAll: the topic pages' "Show all answers"; shuffle: the flashcards deal in random order.
+const PREFS = ["showAll", "shuffle"];
 
 export function emptyState() {
   return { version: VERSION, cards: {}, prefs: {} };
@@ -110,8 +112,11 @@ export function validate(doc) {
     if (ID.test(id) && id !== NOT_AN_ID && valid(doc.cards[id])) state.cards[id] = clean(doc.cards[id]);
     else skipped += 1;
   });
-  if (doc.prefs && typeof doc.prefs === "object" && typeof doc.prefs.showAll === "boolean") {
-    state.prefs.showAll = doc.prefs.showAll;
+  // Preferences are switches: each kept only as a boolean, a missing one stays unset (off).
+  if (doc.prefs && typeof doc.prefs === "object") {
+    PREFS.forEach(function (name) {
+      if (typeof doc.prefs[name] === "boolean") state.prefs[name] = doc.prefs[name];
+    });
   }
   return { state: state, skipped: skipped };
 }
