@@ -59,6 +59,8 @@ def render_glossary(corpus: Corpus, terms: tuple[Term, ...], layout: Layout | No
                     "href": layout.link(entry.id, GLOSSARY_PAGE) or href,
                 }
             )
+        if not links:
+            continue  # a term no question mentions would only be a stub in search results
         views.append(
             {
                 "term": term.term,

@@ -1,0 +1,81 @@
+"""Search lands on questions: for the words a learner types, a question is among the
+first three results shown, at desktop and phone widths. Home, source lists and topic
+intros stay out of the index, the glossary ranks below questions and has no stubs,
+suggestions carry no punctuation, and a result previews a couple of lines."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+WIDTHS = {"desktop": (1280, 800), "phone": (390, 844)}
+TERMS = ("hallucination", "RLHF", "attention", "LoRA", "softmax temperature")
+RESULTS = "li.md-search-result__item a.md-search-result__link"
+
+
+def question_ids(site) -> set[str]:
+    questions = json.loads((site / "questions.json").read_text(encoding="utf-8"))["questions"]
+    return {q["id"] for q in questions}
+
+
+def search(page, base_url: str, term: str, size: str):
+    page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[size], strict=True)))
+    page.goto(base_url)
+    if size == "phone":  # the search box hides behind its icon on a phone
+        page.locator("label[for='__search']").first.click()
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(term, delay=30)
+    page.wait_for_selector(RESULTS, timeout=15_000)
+    page.wait_for_timeout(300)  # let the list settle after the last keystroke
+    return page.locator(RESULTS).filter(visible=True)
+
+
+@pytest.mark.parametrize("size", WIDTHS)
+@pytest.mark.parametrize("term", TERMS)
+def test_a_question_is_among_the_first_three_results(built_site, base_url, page, term, size):
+    ids = question_ids(built_site)
+    links = search(page, base_url, term, size).all()
+    shown = [urlsplit(link.get_attribute("href")).fragment for link in links]
+    assert any(fragment in ids for fragment in shown[:3]), f"{term!r} at {size}: first results {shown[:3]}"
+
+
+def test_suggestions_carry_no_punctuation(base_url, page):
+    search(page, base_url, "hallucinat", "desktop")
+    suggestion = page.locator(".md-search__suggest").inner_text().strip()
+    assert suggestion.lower().startswith("hallucinat"), suggestion
+    assert re.fullmatch(r"[\w ]+", suggestion), suggestion
+
+
+@pytest.mark.parametrize("size", WIDTHS)
+def test_a_result_previews_a_couple_of_lines(base_url, page, size):
+    results = search(page, base_url, "hallucination", size)
+    previews = page.evaluate(
+        """links => links.map(link => [...link.querySelectorAll("article > p, article > ul, article > ol")]
+              .filter(el => el.offsetHeight > 0)
+              .map(el => el.offsetHeight / parseFloat(getComputedStyle(el).lineHeight)))""",
+        results.element_handles(),
+    )
+    lines = [n for shown in previews for n in shown]
+    assert lines, "no result shows a preview"
+    assert all(len(shown) <= 1 for shown in previews), previews
+    assert max(lines) <= 2.05, previews
+
+
+def test_only_questions_and_glossary_entries_are_indexed(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "" not in pages and "sources/" not in pages  # home and the source lists repeat the topics
+    assert not any(p.startswith("sources/") for p in pages)
+    topics = [d for d in index["docs"] if d["location"].startswith("topics/") and "#" not in d["location"]]
+    assert topics and all(d["text"] == "" for d in topics), [d["text"][:80] for d in topics if d["text"]][:3]
+    glossary = [d for d in index["docs"] if d["location"].startswith("glossary/")]
+    assert glossary and all(d.get("boost", 1) < 1 for d in glossary)
+    assert not any("No question mentions" in d["text"] for d in index["docs"])
+    for doc in index["docs"]:
+        if doc["location"].startswith("topics/"):  # an entry's badges and citations are not its words
+            assert "Asked in" not in doc["text"] and "Related:" not in doc["text"], doc["location"]
