@@ -25,6 +25,7 @@ SUPPORTED_SUFFIXES = (
     ".rest",
     ".docx",
     ".pdf",
+    ".gift",  # Moodle quiz exports; the content, not the suffix, picks the reader
 )
 # Images beside the documents are theirs to show (generator/images.py), not sources.
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg")

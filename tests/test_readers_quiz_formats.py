@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator import clean
-from generator.load import load_document
+from generator.load import discover, load_document
 from generator.model import Document, Line
 from generator.readers import aiken, gift, pick_reader, quiz_list, read_document
 
@@ -215,3 +215,27 @@ def test_starred_options_mark_the_answer_without_an_answer_line():
     ]
     # The quiz title and description are a preamble, not part of question 1.
     assert problems == ["starred_options.txt:20: warning: Aiken question has no ANSWER line"]
+
+
+def test_gift_packed_export_with_marks_inside_option_text(tmp_path):
+    # No blank lines between questions; one option a line, with `=` inside the text.
+    reader, questions, problems = ingest("gift/packed_course_export.gift")
+    assert reader == "gift"
+    assert [(q.label, q.kind, q.question) for q in questions] == [
+        ("1", "mcq", "Which setting makes sampling greedy?"),
+        ("2", "mcq", "Tokenizers split text into subword units."),
+        ("4", "open", "How many heads does a 768-wide model with 64-wide heads have?"),
+    ]
+    first = questions[0]
+    assert [c.text for c in first.choices] == [
+        "Setting temperature=0 in the request.",
+        "Setting top_k=50.",
+        "Raising <b>max_tokens</b>.",
+    ]
+    assert first.correct == "A"
+    assert questions[2].answer == "12"
+    assert problems == []
+    # A `.gift` file is a source like any other: discovered, not refused.
+    (tmp_path / "quiz.gift").write_text("::Q1:: Yes? {T}\n", encoding="utf-8")
+    paths, refused = discover(tmp_path, tmp_path)
+    assert [p.name for p in paths] == ["quiz.gift"] and refused == []

@@ -60,17 +60,19 @@ def matches(text: str) -> bool:
 
 def records(lines: list[str], first: int = 1) -> Iterator[tuple[int, str]]:
     """(first line number, text) of each blank-line-separated record, comment lines
-    dropped; a blank line inside an open `{` does not end the record."""
+    dropped; a blank line inside an open `{` does not end the record, and neither does a
+    `::title::` line start one inside it (files are written without blank lines too)."""
     held: list[str] = []
     start, open_block = first, False
     for no, text in enumerate(lines, start=first):
         stripped = text.strip()
         if stripped.startswith("//"):
             continue
+        titled = stripped.startswith("::") and "::" in stripped[2:]
+        if (not stripped or titled) and not open_block and held:
+            yield start, "\n".join(held)
+            held = []
         if not stripped and not open_block:
-            if held:
-                yield start, "\n".join(held)
-                held = []
             continue
         if not held:
             start = no
@@ -150,7 +152,8 @@ def read_record(record: str, at: Location, section: str | None) -> tuple[Draft |
     if closing < 0:
         return None, Problem(at, "GIFT answer block '{' is never closed: question skipped")
     after = text[closing + 1 :].strip()
-    stem = text[:opening].strip() + (f" {BLANK} {after}" if after else "")
+    # Text after the block makes a missing-word question; stray punctuation (`";`) does not.
+    stem = text[:opening].strip() + (f" {BLANK} {after}" if any(c.isalnum() for c in after) else "")
     question = question_text(stem, fmt) or unhide(title)
     if not question:
         return None, Problem(at, "GIFT question has no text: skipped")

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 WEIGHT = re.compile(r"^\s*%(?P<weight>-?\d+(?:\.\d+)?)%")
 TRUE_FALSE = re.compile(r"^(?P<key>TRUE|FALSE|T|F)\s*(?:#|$)", re.I)
 MARK = re.compile(r"[=~]")
+# Moodle lets each option and feedback name its own text format: `=[html]<b>yes</b>`.
+OPTION_FORMAT = re.compile(r"^\s*\[(?:html|moodle|plain|markdown)\]", re.I)
 LETTERS = string.ascii_uppercase
 
 
@@ -69,6 +71,10 @@ def parse(body: str, fmt: str) -> Parsed:
 def split_options(head: str) -> tuple[str, list[Option]]:
     """Text before the first `=`/`~` (should be none), and the options."""
     marks = list(MARK.finditer(head))
+    lines = [line.lstrip() for line in head.split("\n") if line.strip()]
+    if len(lines) > 1 and all(line[0] in "=~#" for line in lines):
+        # One option a line: a mark inside a word (`header=True`, `a~b`) is the option's text.
+        marks = [m for m in marks if m.start() == 0 or head[m.start() - 1].isspace()]
     lead = head[: marks[0].start()].strip() if marks else head
     options = []
     for mark, following in zip(marks, [*marks[1:], None]):
@@ -77,6 +83,7 @@ def split_options(head: str) -> tuple[str, list[Option]]:
         weight = WEIGHT.match(text)
         if weight:
             text = text[weight.end() :]
+        text, feedback = OPTION_FORMAT.sub("", text, count=1), OPTION_FORMAT.sub("", feedback, count=1)
         value = float(weight.group("weight")) if weight else None
         options.append(Option(mark.group(), " ".join(text.split()), feedback.strip(), value))
     return lead, options
