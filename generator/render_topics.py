@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
-from generator import images
+from generator import images, section_badge
 from generator.model import Corpus, Question, Source
 from generator.render_layout import Entry, Layout, TopicPage
 from generator.sanitize import escape_inline, is_web_url
@@ -94,7 +94,8 @@ def badges(entry: Entry, sources: dict[str, Source]) -> str:
         out.append(_badge("Practice prompt, answered elsewhere", "prompt"))
     if q.kind == "mcq":
         out.append(_badge("Multiple choice", "mcq"))
-    if q.section:
+    source = sources.get(q.source)
+    if q.section and section_badge.adds_to(q.section, source.title if source else q.source):
         out.append(_badge(q.section, "section"))
     difficulty = next((m.difficulty for m in entry.members if m.difficulty), None)
     if difficulty:  # one of three fixed words (model.Difficulty): nothing to escape

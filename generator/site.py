@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from generator import mathfont, mathml
+from generator import abbr, mathfont, mathml
 from generator import search as pagefind
 from generator.errors import BuildError, GeneratorError
 
@@ -108,22 +108,25 @@ def build_site(root: Path, site_url: str | None = None, search: str = "material"
         lines = [line for line in result.stderr.splitlines() if PROBLEM_LINE.search(line)]
         print("\n".join(lines or result.stderr.splitlines()[-20:]), file=sys.stderr)
         raise BuildError(f"mkdocs build --strict failed with {len(lines)} problem lines (listed above)")
-    typeset_math(root / "site")
+    finish_pages(root / "site")
     if search == "pagefind":
         pagefind.run_pagefind(root / "site")
     return root / "site"
 
 
-def typeset_math(site_dir: Path) -> int:
+def finish_pages(site_dir: Path) -> int:
     """Every formula of the built pages as MathML (generator/mathml.py) and the math font
-    they need; returns how many were left for MathJax (`check` names them, with lines)."""
+    they need, and glossary tooltips on first mentions only (generator/abbr.py); returns
+    how many formulas were left for MathJax (`check` names them, with lines)."""
     left, used = 0, set()
     for page in sorted(site_dir.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
         typeset, fallbacks = mathml.typeset_html(text)
+        typeset = abbr.first_mentions(typeset)
         if typeset != text:
             page.write_text(typeset, encoding="utf-8")
-            used |= mathml.characters(typeset[typeset.find("<math") :])
+            if "<math" in typeset:
+                used |= mathml.characters(typeset[typeset.find("<math") :])
         left += len(fallbacks)
     if used:
         mathfont.write_math_font(used, site_dir / mathfont.FONT_FILE)
