@@ -239,3 +239,23 @@ def test_gift_packed_export_with_marks_inside_option_text(tmp_path):
     (tmp_path / "quiz.gift").write_text("::Q1:: Yes? {T}\n", encoding="utf-8")
     paths, refused = discover(tmp_path, tmp_path)
     assert [p.name for p in paths] == ["quiz.gift"] and refused == []
+
+
+def test_checkbox_quizzes_with_paragraph_questions():
+    # mkdocs-quiz `<quiz>` blocks, and quizdown-style headings or paragraphs that ask.
+    reader, questions, problems = ingest("quiz_list/checkbox_quizzes.md")
+    assert reader == "quiz_list"
+    assert [(q.question, q.correct, len(q.choices)) for q in questions] == [
+        ("Which operation mixes information across positions?", "B", 3),
+        ("What does this print?", "A", 2),
+        ("Which mask stops a decoder from seeing the future?", "B", 2),
+        ("Is the softmax applied before or after the mask?", "B", 2),
+    ]
+    first = questions[0]
+    assert "Only attention looks at more than one token." in (first.answer or "")
+    assert 'print(len("tokens".split("k")))' in (questions[1].stem or "")
+    assert "triangular" not in (questions[2].answer or "") + (questions[2].question or "")
+    assert questions[3].answer == (
+        "The mask adds minus infinity first, so the softmax gives those positions zero weight."
+    )
+    assert problems == []
