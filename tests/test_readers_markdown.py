@@ -138,3 +138,16 @@ def test_a_lone_leading_title_that_names_questions_makes_statement_headings_ques
 def test_elsewhere_a_statement_heading_among_questions_is_not_a_question(title):
     drafts, _ = markdown_tree.read(doc_of(title + STATEMENT_AMONG_QUESTIONS))
     assert "The build says a link is broken" not in [d.question for d in drafts]
+
+
+def test_matches_hands_its_parse_to_the_read_after_it_once(monkeypatch):
+    parses = []
+    real_parse = markdown_tree.parse
+    monkeypatch.setattr(markdown_tree, "parse", lambda text: parses.append(text) or real_parse(text))
+    text = "# Guide\n## What is A?\nA.\n## What is B?\nB.\n"
+    assert markdown_tree.matches(text)
+    first, _ = markdown_tree.read(doc_of(text))
+    assert len(parses) == 1
+    again, _ = markdown_tree.read(doc_of(text))  # not kept: a repeated read costs a parse
+    assert len(parses) == 2
+    assert [d.question for d in first] == [d.question for d in again] == ["What is A?", "What is B?"]

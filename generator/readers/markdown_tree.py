@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
 from generator.ingest.assemble import Segmented, segment
 from generator.ingest.read_markdown import parse
@@ -45,7 +44,12 @@ def has_block_markup(text: str) -> bool:
 
 
 def matches(text: str) -> bool:
-    return has_block_markup(text) and bool(_segmented(text, None).drafts)
+    if not has_block_markup(text):
+        return False
+    found = segment(parse(text), _NO_DOC, None)
+    _handed.clear()
+    _handed[text] = found
+    return bool(found.drafts)
 
 
 def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
@@ -74,10 +78,15 @@ def read_tree(doc: Document, force: str | None) -> tuple[Segmented, list[Problem
     return Segmented(drafts, found.structure, unread), problems
 
 
-@lru_cache(maxsize=4)
+# `matches` then `read` see the same text: the parse `matches` made is handed to the read
+# that follows it, once. A cache that kept results would make a repeated read of the
+# same text free, which is no real cost (and hid the parse from the complexity test).
+_handed: dict[str, Segmented] = {}
+
+
 def _segmented(text: str, force: str | None) -> Segmented:
-    # `matches` then `read` parse the same text: parse it once.
-    return segment(parse(text), _NO_DOC, force)
+    found = _handed.pop(text, None) if force is None else None
+    return found if found is not None else segment(parse(text), _NO_DOC, force)
 
 
 _NO_DOC = Document("", "", ())
