@@ -35,7 +35,6 @@ NOT_LINEAR_YET: set[tuple[str, str]] = {
     ("reader html", "backticks"),  # the tree readers' (generator/ingest) own, for their author
     ("reader html", "$"),
     ("reader html", "["),
-    ("reader markdown", "<!--"),
     ("escape_inline", "{:"),
     ("Markdown rendering of an answer", "_"),
     ("Markdown rendering of an answer", "{:"),

@@ -208,10 +208,17 @@ def _is_junk(block: Block) -> bool:
     if block.kind == "rule":
         return True
     if block.kind == "html":  # a formula drawn by GitHub's math renderer is content (answer_math)
-        return len(TAG.sub(" ", block.text).split()) < 3 and "render/math" not in block.text
+        return len(_without_tags(block.text).split()) < 3 and "render/math" not in block.text
     if block.kind == "paragraph":
         return junk.is_junk_line(block.text.lower())
     return False
+
+
+def _without_tags(text: str) -> str:
+    """TAG.sub(" ", text), linear: a `<` with no `>` after it would make the regex scan to the
+    end of the text from each one ('<!--<!--…'), so the tail past the last `>` is kept as is."""
+    head, close, tail = text.rpartition(">")
+    return TAG.sub(" ", head + close) + tail
 
 
 def _ranges(blocks: list[Block]) -> list[tuple[int, int]]:
