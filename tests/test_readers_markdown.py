@@ -10,6 +10,7 @@ from generator.load import load_document
 from generator.readers import markdown_tree, pick_reader
 from tests.support.docs import answer_text
 from tests.support.docs import doc_of as _doc_of
+from tests.test_complexity import MAX_RATIO, measure
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown_headings"
 ROOT = Path(__file__).resolve().parents[1]
@@ -151,3 +152,24 @@ def test_matches_hands_its_parse_to_the_read_after_it_once(monkeypatch):
     again, _ = markdown_tree.read(doc_of(text))  # not kept: a repeated read costs a parse
     assert len(parses) == 2
     assert [d.question for d in first] == [d.question for d in again] == ["What is A?", "What is B?"]
+
+
+def test_unclosed_summary_tags_cost_linear_time():
+    """`<details>` then `<summary ` repeated with no `>`: a search from each one would be quadratic."""
+
+    def read(text: str) -> object:
+        return markdown_tree.read(doc_of(text))
+
+    small, large = (("<details>" + "<summary " * (n // 9)) for n in (20_000, 200_000))
+    small_cost, large_cost = measure(read, small, large)
+    assert large_cost < MAX_RATIO * small_cost
+
+
+def test_a_summary_after_details_is_its_title_and_only_there():
+    drafts, _ = markdown_tree.read(
+        doc_of(
+            "<details><summary>What is A?</summary>\n\nA is a letter.\n</details>\n\n"
+            "<details>Intro <summary>What is B?</summary>\n\nB.\n</details>\n"
+        )
+    )
+    assert [d.question for d in drafts] == ["What is A?"]

@@ -181,8 +181,10 @@ class _Builder:
 def split_details(rest: str) -> tuple[str, str, bool]:
     """(summary text, body text, closed) of what follows `<details>` in one HTML block."""
     summary = ""
-    opened = SUMMARY.search(rest)
-    if opened and not rest[: opened.start()].strip():
+    # Only a summary right at the start counts: matched there, not searched for, since a
+    # search would scan to the end of the text from each `<summary` that has no `>`.
+    opened = SUMMARY.match(rest, len(rest) - len(rest.lstrip()))
+    if opened:
         closed = SUMMARY_CLOSE.search(rest, opened.end())
         stop = closed.start() if closed else len(rest)
         summary = " ".join(rest[opened.end() : stop].split())
