@@ -32,9 +32,6 @@ WALL_LIMIT = 300  # seconds: a worker stuck off the CPU is killed too
 
 # (pass, shape) cases known not to be linear yet: not run (they could take hours).
 NOT_LINEAR_YET: set[tuple[str, str]] = {
-    ("reader html", "backticks"),  # the tree readers' (generator/ingest) own, for their author
-    ("reader html", "$"),
-    ("reader html", "["),
     ("escape_inline", "{:"),
     ("Markdown rendering of an answer", "_"),
     ("Markdown rendering of an answer", "{:"),

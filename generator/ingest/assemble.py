@@ -33,7 +33,7 @@ from generator.ingest.segment import (
     units_of,
     with_shallower_questions,
 )
-from generator.ingest.titles import parse_title, plain_text
+from generator.ingest.titles import plain_text
 from generator.ingest.tree import Block, Tree
 from generator.model import Document, Draft, Problem
 
@@ -172,7 +172,7 @@ def _flush(current: _Open | None, doc: Document, out: Segmented) -> None:
     for block in current.blocks:
         if id(block) in current.pieces:  # joined once: appending item by item would copy the list each time
             block.markdown = "".join(current.pieces[id(block)])
-    title = parse_title(current.marker.title)
+    title = current.marker.parsed
     answer = build_answer(current.blocks)
     if not current.blocks:
         out.empty.append(len(out.drafts))

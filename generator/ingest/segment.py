@@ -21,8 +21,9 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from generator.ingest.titles import parse_title, split_label, unwrap_strong
+from generator.ingest.titles import Title, parse_title, split_label, unwrap_strong
 from generator.ingest.tree import Block, Tree
 
 QUESTION_LABEL = re.compile(
@@ -58,6 +59,12 @@ class Marker:
     title: str  # the title's raw inline Markdown
     rest: list[Block] = field(default_factory=list)  # blocks inside the unit that open the answer
     number: int | None = None  # an ordered list item's number (its title holds none)
+
+    @cached_property
+    def parsed(self) -> Title:
+        """The title parsed once: scoring, filtering and the draft all ask for it, and a
+        parse costs markdown-it's inline pass over the whole title."""
+        return parse_title(self.title)
 
 
 @dataclass
@@ -170,8 +177,7 @@ def _without_tail(text: str) -> str:
     return text.rstrip(" \t\u200d\ufe0f👶⭐🚀🌟I")
 
 
-def reads_as_question(title: str) -> bool:
-    parsed = parse_title(title)
+def reads_as_question(parsed: Title) -> bool:
     words = re.sub(r"[*_`\\]", "", parsed.text).strip()
     return words.rstrip(" .:)").endswith("?") or bool(OPENING.match(words))
 
@@ -186,7 +192,7 @@ def number_of(marker: Marker) -> int | None:
 
 def score(markers: list[Marker]) -> tuple[float, list[int]]:
     """Questions, discounted by the share of titles that are not, plus numbering that runs on."""
-    asks = sum(1 for m in markers if reads_as_question(m.title))
+    asks = sum(1 for m in markers if reads_as_question(m.parsed))
     numbers = [n for n in (number_of(m) for m in markers) if n is not None]
     runs = sum(1 for a, b in itertools.pairwise(numbers) if b in (a + 1, 1))
     breaks = len(numbers) - 1 - runs if numbers else 0
@@ -228,7 +234,7 @@ def with_shallower_questions(choice: Choice, found: dict[str, list[Marker]]) -> 
             for name, markers in found.items()
             if name[-1:].isdigit() and name.startswith("heading-") and int(name[-1]) < level
             for m in markers
-            if reads_as_question(m.title) or QUESTION_LABEL.match(m.title)
+            if reads_as_question(m.parsed) or QUESTION_LABEL.match(m.title)
         ]
     else:  # bold or numbered questions, and a `## What is X?` heading among them
         extra = [
@@ -236,7 +242,7 @@ def with_shallower_questions(choice: Choice, found: dict[str, list[Marker]]) -> 
             for name, markers in found.items()
             if name[-1:].isdigit() and name.startswith("heading-")
             for m in markers
-            if parse_title(m.title).text.rstrip(" *_").endswith("?")
+            if m.parsed.text.rstrip(" *_").endswith("?")
         ]
     if not extra:
         return choice
@@ -247,12 +253,12 @@ def with_shallower_questions(choice: Choice, found: dict[str, list[Marker]]) -> 
 def drop_statements(choice: Choice, questions_page: bool = False) -> list[Marker]:
     """Where most titles are questions, a title that is neither a question, numbered nor rated is not one;
     on a page whose own title says it is questions ("FAQ", "Interview questions"), every one is."""
-    asks = [reads_as_question(m.title) for m in choice.markers]
+    asks = [reads_as_question(m.parsed) for m in choice.markers]
     if questions_page or sum(asks) * 2 < len(asks):
         return choice.markers
     kept = []
     for marker, ask in zip(choice.markers, asks, strict=True):
-        parsed = parse_title(marker.title)
+        parsed = marker.parsed
         if ask or parsed.label or parsed.difficulty or marker.number is not None:
             kept.append(marker)
     return kept
