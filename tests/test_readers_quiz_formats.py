@@ -187,6 +187,10 @@ def test_bundled_sources_are_not_sniffed_as_quizzes():
         "+ " * 50_000,
         "ANSWER:" + " " * 100_000 + "!",
         "$CATEGORY:" + "/" * 100_000,
+        "Q?\nA. x\nB. y\nANSWER: A\nExplanation: z\n" + "- w\n" * 50_000,
+        "Which?\n\n" + "A)x\n   more\n" * 20_000,
+        "<quiz>\n" + "Q?\n- [x] a\n" * 20_000,
+        "Q?\n- [x] a\n\nWhy?\n" * 20_000,
     ],
 )
 def test_hostile_text_is_read_in_linear_time(text):
@@ -258,4 +262,34 @@ def test_checkbox_quizzes_with_paragraph_questions():
     assert questions[3].answer == (
         "The mask adds minus infinity first, so the softmax gives those positions zero weight."
     )
+    assert problems == []
+
+
+def test_aiken_course_quiz_with_blank_lines_wrapped_options_and_explanations():
+    reader, questions, problems = ingest("aiken/course_quiz.md")
+    assert reader == "aiken"
+    assert [(q.label, q.question, q.correct) for q in questions] == [
+        (
+            "1",
+            "A chatbot must give the same reply every time it sees the same prompt. "
+            "Which decoding setting should it use?",
+            "B",
+        ),
+        ("2", "What does a repetition penalty lower?", "A"),
+        ("3", "Which setting caps the number of candidate tokens?", "A"),
+    ]
+    first, second, third = questions
+    assert [c.text for c in first.choices] == [
+        "Nucleus sampling with p = 0.9",
+        "Greedy decoding, which always takes the most likely next token",
+        "Temperature 1.5 sampling",
+    ]
+    assert first.answer.startswith("- A samples, so two runs can differ.")
+    assert "more." in first.answer and "Question 2" not in first.answer
+    assert [c.text for c in second.choices] == [
+        "The probability of tokens already generated",
+        "The length of the prompt",
+    ]
+    assert second.answer == "It divides the logits of tokens that already appeared."
+    assert third.answer == "top_k keeps the k most likely tokens."
     assert problems == []
