@@ -47,7 +47,7 @@ function mount(root) {
                             "aria-labelledby": "progress-confirm-text" });
   confirm.hidden = true;
   confirm.appendChild(el("p", { id: "progress-confirm-text" },
-    "Delete every grade stored in this browser? This cannot be undone (save a file first to keep a copy)."));
+    "Delete every grade and every answer you wrote, stored in this browser? This cannot be undone (save a file first to keep a copy)."));
   var yes = el("button", { type: "button", "class": "progress-confirm__yes" }, "Delete my progress");
   var no = el("button", { type: "button", "class": "progress-confirm__no" }, "Keep it");
   confirm.appendChild(yes);
@@ -77,7 +77,8 @@ function mount(root) {
       if (result.error) { refresh("Could not load " + file.name + ": " + result.error + ". Nothing changed."); return; }
       save(result.state);
       announceChange();
-      refresh("Loaded " + result.imported + (result.imported === 1 ? " grade" : " grades") + " from " + file.name +
+      refresh("Loaded " + result.imported + (result.imported === 1 ? " grade" : " grades") +
+              (result.notes ? " and " + result.notes + (result.notes === 1 ? " answer" : " answers") : "") + " from " + file.name +
               (result.skipped ? " (skipped " + result.skipped + " invalid entries)." : "."));
     }).catch(function () { refresh("Could not read " + file.name + ". Nothing changed."); })
       .then(function () { input.value = ""; });
@@ -91,11 +92,12 @@ function mount(root) {
   yes.addEventListener("click", function () {
     var state = load();
     state.cards = {};
+    state.notes = {};
     save(state);
     announceChange();
     closeConfirm();
     reset.focus();
-    refresh("Progress reset: every grade in this browser is deleted.");
+    refresh("Progress reset: every grade and answer in this browser is deleted.");
   });
   document.addEventListener("llm-study:change", function update() {
     if (!summary.isConnected) { document.removeEventListener("llm-study:change", update); return; }

@@ -4,12 +4,14 @@
  * <details> the reader can open. With it, each entry (.qa) gets "I knew it /
  * Not yet" buttons, multiple-choice options become buttons with right/wrong
  * feedback, one switch opens or folds every answer (remembered), and a search
- * hit inside a folded answer opens that answer. Runs again after every instant
+ * hit inside a folded answer opens that answer, and a box under each entry keeps
+ * the learner's own answer (study/note.js). Runs again after every instant
  * navigation (Material's document$). The state and the scheduling it uses are
  * the modules in study/.
  */
 import { el, onEveryPage } from "./study/dom.js";
 import { enhanceMcq } from "./study/mcq.js";
+import { noteBox } from "./study/note.js";
 import { describe, latest, replaces, today } from "./study/schedule.js";
 import { forecastOf, grade, load, loadIndex, progressOf, save, siteRoot } from "./study/store.js";
 
@@ -67,6 +69,7 @@ function enhanceEntry(qa) {
   }
   var source = qa.querySelector(":scope > .qa-source");
   qa.insertBefore(controls, source || null);
+  qa.insertBefore(noteBox(ids, label), source || null);
 }
 
 /* ---- the study bar: show-all switch and topic progress ------------------ */
@@ -262,7 +265,7 @@ function onPage() {
       fillTopicProgress(counts, topic);
       // Grades can change without a click here (moved from a former id, loaded from a file).
       var state = load();
-      document.querySelectorAll(".study-grade").forEach(function (box) {
+      document.querySelectorAll(".study-grade, .qa-note").forEach(function (box) {
         if (box.llmRefresh) box.llmRefresh(state);
       });
     });

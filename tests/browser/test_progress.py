@@ -118,7 +118,7 @@ def test_export_reset_import(built_site, base_url, page, tmp_path):
     assert stored(page)["cards"] == {}
     assert (
         page.locator(".progress-status").inner_text()
-        == "Progress reset: every grade in this browser is deleted."
+        == "Progress reset: every grade and answer in this browser is deleted."
     )
     page.wait_for_function(
         "el => el.textContent === 'Nothing graded in this browser yet.'", arg=summary.element_handle()

@@ -179,3 +179,40 @@ test("importing a file with former ids files their grades under the ids now", ()
   assert.deepEqual(Object.keys(result.state.cards).sort(), ["new-a", "new-c"]);
   assert.equal(result.state.cards["new-a"].last, CARD.last);
 });
+
+const NOTE = { text: "Attention weighs every token by its relevance.", at: "2026-11-23T14:00:00.000Z" };
+
+test("notes are kept as plain text with their time; anything else is skipped", () => {
+  const checked = validate({
+    version: 2, cards: {},
+    notes: {
+      a: { ...NOTE, html: "<b>x</b>" },
+      long: { text: "x".repeat(20001), at: NOTE.at },
+      untimed: { text: "x" },
+      "bad id!": NOTE,
+      __proto__: NOTE,
+    },
+  });
+  assert.deepEqual(checked.state.notes, { a: NOTE });
+  assert.equal(checked.skipped, 3);
+  assert.deepEqual(validate({ version: 2, cards: {} }).state.notes, {}); // a state from before notes
+});
+
+test("an import merges notes, the newer per id, and moves former ids", () => {
+  const current = { ...emptyState(), notes: { a: NOTE, b: { text: "mine, newer", at: "2026-11-30T00:00:00.000Z" } } };
+  const theirs = { a: { text: "theirs, newer", at: "2026-11-24T00:00:00.000Z" }, b: NOTE, "old-c": NOTE };
+  const result = importText(file({}, { notes: theirs }), current, { "old-c": "c" });
+  assert.equal(result.notes, 3);
+  assert.deepEqual(result.state.notes, {
+    a: { text: "theirs, newer", at: "2026-11-24T00:00:00.000Z" },
+    b: { text: "mine, newer", at: "2026-11-30T00:00:00.000Z" },
+    c: NOTE,
+  });
+  assert.deepEqual(current.notes.a, NOTE); // the current state is not changed in place
+});
+
+test("migrate moves a note saved under a former id", () => {
+  const state = { ...emptyState(), notes: { old: NOTE } };
+  migrate(state, { old: "new" });
+  assert.deepEqual(state.notes, { new: NOTE });
+});

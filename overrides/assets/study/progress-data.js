@@ -10,7 +10,12 @@
  *                                "due": "2026-11-25T09:00:00.000Z",
  *                                "last": "2026-11-23T09:00:00.000Z",
  *                                "grade": "knew" | "again", "n": 1}},
- *    "prefs": {"showAll": false, "shuffle": true}}
+ *    "prefs": {"showAll": false, "shuffle": true},
+ *    "notes": {"<question id>": {"text": "the learner's own answer", "at": "2026-11-23T09:00:00.000Z"}}}
+ *
+ * "notes" (added within version 2; a state without it has none): what the learner wrote
+ * as their own answer to an entry, saved under every id of the entry, at most
+ * MAX_NOTE characters, plain text (shown with textContent, never as HTML).
  *
  * Version 1 (localStorage "llm-study:v1", SM-2) held {"ef", "reps", "interval", "due" and
  * "last" as local dates, "grade", "n", "t"} per card. A version-1 state or file is read
@@ -24,6 +29,7 @@ import { GOOD, initialDifficulty } from "./fsrs.js";
 
 export const VERSION = 2;
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export const MAX_NOTE = 20000;
 const ID = /^[A-Za-z0-9_-]{1,200}$/;
 // Allowed by ID, but assigning it would replace the cards object's prototype.
 const NOT_AN_ID = "__proto__";
@@ -34,7 +40,27 @@ const STATES = ["learning", "review", "relearning"];
 const PREFS = ["showAll", "shuffle"];
 
 export function emptyState() {
-  return { version: VERSION, cards: {}, prefs: {} };
+  return { version: VERSION, cards: {}, prefs: {}, notes: {} };
+}
+
+function validNote(n) {
+  return n && typeof n === "object" && typeof n.text === "string" && n.text.length <= MAX_NOTE && isTime(n.at);
+}
+
+/* The valid notes of a document, with only the known keys; {notes, skipped}. */
+function cleanNotes(notes) {
+  const out = {};
+  let skipped = 0;
+  if (!notes || typeof notes !== "object" || Array.isArray(notes)) return { notes: out, skipped: 0 };
+  Object.keys(notes).forEach(function (id) {
+    if (ID.test(id) && id !== NOT_AN_ID && validNote(notes[id])) out[id] = { text: notes[id].text, at: notes[id].at };
+    else skipped += 1;
+  });
+  return { notes: out, skipped: skipped };
+}
+
+function newerNote(theirs, mine) {
+  return !mine || Date.parse(theirs.at) >= Date.parse(mine.at);
 }
 
 function validV1(c) {
@@ -112,6 +138,9 @@ export function validate(doc) {
     if (ID.test(id) && id !== NOT_AN_ID && valid(doc.cards[id])) state.cards[id] = clean(doc.cards[id]);
     else skipped += 1;
   });
+  const notes = cleanNotes(doc.notes);
+  state.notes = notes.notes;
+  skipped += notes.skipped;
   // Preferences are switches: each kept only as a boolean, a missing one stays unset (off).
   if (doc.prefs && typeof doc.prefs === "object") {
     PREFS.forEach(function (name) {
@@ -140,10 +169,19 @@ export function migrate(state, aliases) {
     delete state.cards[old];
     moved += 1;
   });
+  const notes = state.notes || {};
+  Object.keys(notes).forEach(function (old) {
+    if (!Object.prototype.hasOwnProperty.call(aliases, old)) return;
+    const now = aliases[old];
+    if (typeof now !== "string" || !ID.test(now) || now === NOT_AN_ID || now === old) return;
+    if (newerNote(notes[old], notes[now])) notes[now] = notes[old];
+    delete notes[old];
+  });
   return moved;
 }
 
-/* Parse and validate an imported file's text; the merge keeps the newer grade per id.
+/* Parse and validate an imported file's text; the merge keeps the newer grade and the
+ * newer note per id.
  * `aliases` (as for migrate) moves former ids first, in the file and in the result. */
 export function importText(text, current, aliases) {
   if (text.length > MAX_IMPORT_BYTES) return { error: "file too large" };
@@ -152,12 +190,20 @@ export function importText(text, current, aliases) {
   const checked = validate(doc);
   if (checked.error) return checked;
   migrate(checked.state, aliases);
-  const merged = { version: VERSION, cards: Object.assign({}, current.cards), prefs: current.prefs };
+  const merged = {
+    version: VERSION, cards: Object.assign({}, current.cards), prefs: current.prefs,
+    notes: Object.assign({}, current.notes)
+  };
   let count = 0;
   Object.keys(checked.state.cards).forEach(function (id) {
     if (newer(checked.state.cards[id], merged.cards[id])) merged.cards[id] = checked.state.cards[id];
     count += 1;
   });
+  let notes = 0;
+  Object.keys(checked.state.notes).forEach(function (id) {
+    if (newerNote(checked.state.notes[id], merged.notes[id])) merged.notes[id] = checked.state.notes[id];
+    notes += 1;
+  });
   migrate(merged, aliases);
-  return { state: merged, imported: count, skipped: checked.skipped };
+  return { state: merged, imported: count, notes: notes, skipped: checked.skipped };
 }

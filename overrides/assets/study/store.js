@@ -53,6 +53,29 @@ export function grade(ids, knew, replacing) {
   return card;
 }
 
+/* The learner's own answer to an entry ("" if none): the newest note under any of its ids. */
+export function noteOf(state, ids) {
+  let best = null;
+  ids.forEach(function (id) {
+    const n = state.notes && state.notes[id];
+    if (n && (!best || Date.parse(n.at) > Date.parse(best.at))) best = n;
+  });
+  return best ? best.text : "";
+}
+
+/* Save (or, for blank text, delete) the learner's answer under every id of the entry,
+ * so it follows the entry whichever of its questions comes first after a rebuild. */
+export function saveNote(ids, text) {
+  const state = load();
+  state.notes = state.notes || {};
+  const at = new Date().toISOString();
+  ids.forEach(function (id) {
+    if (text.trim()) state.notes[id] = { text: text, at: at };
+    else delete state.notes[id];
+  });
+  return save(state);
+}
+
 /* {total, known, due, graded} from this browser's grades, over all entries or one topic's. */
 export function progressOf(data, topic) {
   return progress(data.entries, load(), today(), topic);
