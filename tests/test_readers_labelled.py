@@ -123,3 +123,20 @@ def test_bold_labels_after_a_blank_line_leave_the_answer_and_a_placeholder_is_a_
         ("open", "Learning the noise of the training data."),
         ("prompt", None),
     ]
+
+
+def test_mcq_options_after_code_or_a_table_the_question_shows():
+    doc, _ = load_document(FIXTURES / "pasted_code_quiz.txt", ROOT, "pasted")
+    reading = read_source_document(doc)
+    questions, _ = make_questions(reading.drafts, "pasted")
+    assert reading.reader == "labelled"
+    assert [(q.question, q.kind, q.correct) for q in questions] == [
+        ("What does this print?", "mcq", "B"),
+        ("Which call shows the table below?", "mcq", "A"),
+    ]
+    first, second = questions
+    # `python` / `Copy code` (pasted from a chat page) becomes a fenced block.
+    assert first.stem == "```python\nscores = [0.2, 0.5]\nscores.append(scores.pop(0))\nprint(scores)\n```"
+    assert [c.text for c in first.choices] == ["[0.2, 0.5]", "[0.5, 0.2]", "An IndexError"]
+    assert first.answer == "pop(0) removes the first score and append puts it back at the end."
+    assert "| 1    | 2.3  |" in (second.stem or "")

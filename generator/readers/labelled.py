@@ -18,6 +18,7 @@ A `#` heading between blocks is a section. Option letters become upper case.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from generator.model import Choice, Document, Draft, Line, Location, Problem
 from generator.readers.common import MD_HEADING, atx_heading_text, tidy_heading
@@ -39,6 +40,7 @@ LETTER_FIRST = re.compile(r"^\(?(?P<letter>[A-Da-d])(?:\)|\.|\s*$)\s*(?P<rest>.*
 OPTION = re.compile(
     r"^\s*(?:[-*]\s+)?(?:\((?P<p>[A-Da-d])\)|(?P<b>[A-Da-d])\)|(?P<d>[A-D])\.)\s+(?P<text>\S.*)$"
 )
+CODE_LANGUAGE = re.compile(r"^\s*[A-Za-z][\w+#-]{0,15}\s*$")
 EXPLANATION = re.compile(r"^\s*" + LABEL.format(r"Explanation"), re.I)
 LETTERS = "ABCD"
 
@@ -89,16 +91,52 @@ def _close(
         problems.append(Problem(where, "question label with no question text: skipped"))
         return
     choices, rest = _options(rest)
+    stem: list[Line] = []
+    if not choices:
+        stem, choices, rest = _options_after_stem(rest)
     correct, answer = _answer(rest, choices, where, problems)
     if choices and correct is None:
         problems.append(Problem(where, "multiple-choice question without a correct answer"))
     if not choices and not answer:
         problems.append(Problem(where, f"question has an empty answer: {question[:60]!r}"))
-    drafts.append(Draft(question, where, tuple(answer), section, tuple(choices), correct, label))
+    draft = Draft(question, where, tuple(answer), section, tuple(choices), correct, label)
+    drafts.append(replace(draft, stem=tuple(stem)) if stem else draft)
 
 
 def _starts_answer(text: str) -> bool:
     return bool(OPTION.match(text) or ANSWER.match(text) or CORRECT.match(text))
+
+
+def _options_after_stem(rest: list[Line]) -> tuple[list[Line], list[Choice], list[Line]]:
+    """Options that come after what the question shows (code, a table): the lines before
+    the first `A)` option are the stem when options and a correct answer follow."""
+    first = next(
+        (i for i, line in enumerate(rest) if (m := OPTION.match(line.text)) and _letter(m) == "A"), None
+    )
+    if first is None or first == 0:
+        return [], [], rest
+    choices, after = _options(rest[first:])
+    if not choices or not any(CORRECT.match(line.text) or ANSWER.match(line.text) for line in after):
+        return [], [], rest
+    return _pasted_code(rest[:first]), choices, after
+
+
+def _pasted_code(lines: list[Line]) -> list[Line]:
+    """Code copied from a chat page arrives as `java` / `Copy code` / the code, unfenced:
+    fence it, so its indentation and line breaks survive."""
+    body = [line for line in lines if line.text.strip()]
+    if len(body) > 2 and body[1].text.strip().lower() == "copy code" and CODE_LANGUAGE.match(body[0].text):
+        start = lines.index(body[2])
+        code = lines[start:]
+        while code and not code[-1].text.strip():
+            code.pop()
+        language = body[0].text.strip().lower()
+        return [Line(body[0].no, f"```{language}"), *code, Line(code[-1].no, "```")]
+    return lines
+
+
+def _letter(option: re.Match[str]) -> str:
+    return str(option.group("p") or option.group("b") or option.group("d")).upper()
 
 
 def _options(rest: list[Line]) -> tuple[list[Choice], list[Line]]:
