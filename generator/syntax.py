@@ -5,61 +5,66 @@
     ```
     `a`, ``a ` b``          CODE_SPAN     Python-Markdown's pattern: may shorten an opening
                                           run of backticks, crosses lines but not a blank one
-    $$\\sum_i x_i$$          DISPLAY_MATH  arithmatex's patterns (the site renders answers with
+    $$\\sum_i x_i$$          MATH          arithmatex's patterns (the site renders answers with
     $x$, \\(x\\)              INLINE_MATH   pymdownx.arithmatex), kept within a paragraph
 
 Markdown shows code as it is, and arithmatex reads math only where code is not, so a text
 is split in that order: fences, code spans, then math (`split`). Sanitising
 (`generator.sanitize`), math repair (`generator.mathfix`) and the HTML of questions.json
-and the exports (`generator.safe_html`) all split with these patterns.
+and the exports (`generator.safe_html`) all split with these patterns. Each is found in linear
+time by `generator.spans` (regexes for them backtrack badly on a long run of backticks or `\\(`).
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
+
+from generator import spans
+from generator.spans import Finder
 
 FENCE_MARKS = ("```", "~~~")
-FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?^ {0,3}\1[`~]*[ \t]*$", re.M | re.S)
-CODE_SPAN = re.compile(r"(?<!\\)(?:\\\\)*(`+)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
-DISPLAY_MATH = re.compile(r"(?<!\\)\$\$(?:(?!\n[ \t]*\n).)+?\$\$", re.S)
-PAREN_MATH = re.compile(r"(?<!\\)\\\((?:\\[^)]|(?!\n[ \t]*\n)[^\\])+?\\\)", re.S)
-INLINE_MATH = re.compile(
-    r"(?<!\\)\$(?!\s)(?:\\.|(?!\n[ \t]*\n)[^\\$])+?(?<!\s)\$|" + PAREN_MATH.pattern, re.S
-)
+# Finders with a compiled pattern's finditer/sub; generator.spans quotes the regex each stands for.
+FENCE = Finder(spans.fences, ".+")
+CODE_SPAN = Finder(spans.code_spans, ".+")
+MATH = Finder(spans.math_spans, ".+")
+INLINE_MATH = Finder(lambda text: spans.math_spans(text, display=False), ".+")
 # \[ … \] in raw text: arithmatex reads it only as a block of its own; mathfix makes it $$ … $$.
-BRACKET_MATH = re.compile(r"\\\[(.+?)\\\]", re.S)
-MATH = re.compile(f"{DISPLAY_MATH.pattern}|{INLINE_MATH.pattern}", re.S)
+BRACKET_MATH = Finder(spans.bracket_math, r"\\\[(.+)\\\]")
+PAREN_MATH = Finder(lambda text: spans.math_spans(text, display=False, dollar=False), ".+")
 # Lines that open display math in raw text, before it is delimited ($$ or \[ at the start).
 DISPLAY_OPENERS = ("$$", "\\[")
 
-Rule = tuple[re.Pattern[str], str, tuple[str, ...]]
-# (pattern, kind, strings one of which every match contains), in Markdown's order.
-CODE: tuple[Rule, ...] = ((FENCE, "fence", FENCE_MARKS), (CODE_SPAN, "code", ("`",)))
-CODE_AND_MATH: tuple[Rule, ...] = (*CODE, (MATH, "math", ("$", "\\(")))
+Rule = tuple[Callable[[str], spans.Spans], str, tuple[str, ...]]
+# (span finder, kind, strings one of which every span contains), in Markdown's order.
+CODE: tuple[Rule, ...] = ((spans.fences, "fence", FENCE_MARKS), (spans.code_spans, "code", ("`",)))
+CODE_AND_MATH: tuple[Rule, ...] = (*CODE, (spans.math_spans, "math", ("$", "\\(")))
 # One inline line (a title): no fences, and a `$$` pair there is text to arithmatex.
-INLINE: tuple[Rule, ...] = ((CODE_SPAN, "code", ("`",)), (INLINE_MATH, "math", ("$", "\\(")))
+INLINE: tuple[Rule, ...] = (
+    (spans.code_spans, "code", ("`",)),
+    (lambda text: spans.math_spans(text, display=False), "math", ("$", "\\(")),
+)
 
 
 def split(text: str, rules: tuple[Rule, ...] = CODE_AND_MATH) -> list[tuple[str, str]]:
     """(run, kind) pieces of `text` in order: kind "fence", "code", "math" or "text"."""
     runs = [(text, "text")]
-    for pattern, kind, marks in rules:
+    for find, kind, marks in rules:
         if not any(mark in text for mark in marks):  # most text has no code or math: skip the scan
             continue
         runs = [
             piece
             for run, was in runs
-            for piece in ([(run, was)] if was != "text" else _split_on(pattern, run, kind))
+            for piece in ([(run, was)] if was != "text" else _split_on(find, run, kind))
         ]
     return [run for run in runs if run[0]]
 
 
-def _split_on(pattern: re.Pattern[str], text: str, kind: str) -> list[tuple[str, str]]:
+def _split_on(find: Callable[[str], spans.Spans], text: str, kind: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     pos = 0
-    for match in pattern.finditer(text):
-        out += [(text[pos : match.start()], "text"), (match.group(), kind)]
-        pos = match.end()
+    for start, end in find(text):
+        out += [(text[pos:start], "text"), (text[start:end], kind)]
+        pos = end
     return out + [(text[pos:], "text")]
 
 
