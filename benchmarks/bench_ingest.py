@@ -1,4 +1,4 @@
-"""Ingest benchmark: time load, strip_junk, read and make_questions on 10,000 synthetic questions.
+"""Ingest benchmark: time the read, parse and clean stages on 10,000 synthetic questions.
 
 The corpus is written to a temporary folder in the plain-text formats of the
 numbered, prose, outline and question_list readers (with MCQs, page junk,
@@ -15,15 +15,16 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from generator import clean
-from generator.load import discover, load_document
-from generator.readers import read_document
+from generator import pipeline
+from generator.config import load_content
 
+ROOT = Path(__file__).resolve().parents[1]
 PER_FILE = 250
 TERMS = (
     "attention",
@@ -123,12 +124,11 @@ def write_corpus(folder: Path, questions: int, seed: int = 7) -> None:
         )
 
 
-def ingest(folder: Path) -> tuple[dict[str, float], dict[str, float], Counter]:
-    """(wall seconds, CPU seconds, kinds): CPU time shows the cost when other jobs share the machine."""
+def ingest(root: Path) -> tuple[dict[str, float], dict[str, float], Counter]:
+    """(wall seconds, CPU seconds, kinds) per stage of generator.pipeline.read_sources, in
+    this process: CPU time shows the cost when other jobs share the machine."""
     seconds: dict[str, float] = defaultdict(float)
     cpu: dict[str, float] = defaultdict(float)
-    kinds: Counter = Counter()
-    paths, _ = discover(folder, folder)
 
     def timed(stage, fn, *args):
         started, started_cpu = time.perf_counter(), time.process_time()
@@ -137,13 +137,15 @@ def ingest(folder: Path) -> tuple[dict[str, float], dict[str, float], Counter]:
         cpu[stage] += time.process_time() - started_cpu
         return result
 
-    for path in paths:
-        doc, _ = timed("load", load_document, path, folder, path.stem)
-        doc, _ = timed("strip_junk", clean.strip_junk, doc)
-        _, drafts, _ = timed("read", read_document, doc)
-        questions, _ = timed("make_questions", clean.make_questions, drafts, doc.source_id)
-        kinds.update(q.kind for q in questions)
-    return seconds, cpu, kinds
+    _, questions, _ = pipeline.read_sources(load_content(root), None, timed)
+    return seconds, cpu, Counter(q.kind for q in questions)
+
+
+def project(folder: Path) -> Path:
+    """A project in `folder`: this one's content/ settings, with empty sources."""
+    shutil.copytree(ROOT / "content", folder / "content", ignore=shutil.ignore_patterns("sources"))
+    (folder / "content" / "sources").mkdir()
+    return folder
 
 
 def main() -> None:
@@ -152,9 +154,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs; the best time per stage is shown")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        write_corpus(folder, args.questions)
-        runs = [ingest(folder) for _ in range(max(1, args.repeat))]
+        root = project(Path(tmp))
+        write_corpus(root / "content" / "sources", args.questions)
+        runs = [ingest(root) for _ in range(max(1, args.repeat))]
     kinds = runs[0][2]
     seconds = {stage: min(run[0][stage] for run in runs) for stage in runs[0][0]}
     cpu = {stage: min(run[1][stage] for run in runs) for stage in runs[0][1]}
@@ -162,7 +164,7 @@ def main() -> None:
         f"{sum(kinds.values()):,} questions ingested ({dict(kinds)}); load average {os.getloadavg()[0]:.1f}"
     )
     print(f"  {'stage':<15} {'wall':>7} {'cpu':>7}")
-    for stage in ("load", "strip_junk", "read", "make_questions"):
+    for stage in ("read", "parse", "clean"):
         print(f"  {stage:<15} {seconds[stage]:6.2f}s {cpu[stage]:6.2f}s")
     print(
         f"  {'total':<15} {sum(seconds.values()):6.2f}s {sum(cpu.values()):6.2f}s"

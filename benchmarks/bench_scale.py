@@ -1,8 +1,8 @@
 """Scale benchmark: time each generator stage on synthetic corpora of 1,000 / 10,000 / 50,000 questions.
 
-Stages are the generator's own functions, called in the order `generator.pipeline` calls them:
-read (discover + decode), clean (junk + questions), parse (the format readers), classify,
-deduplicate, relate, render (`render.write_docs`), and optionally the MkDocs build.
+Stages are `generator.pipeline`'s own, timed through its hook: read (discover + decode),
+parse (junk + the format readers), clean (questions), classify, deduplicate, relate, then
+render (`render.write_docs`), and optionally the MkDocs build.
 Prints one table row per size, then the targets: 10,000 questions generate in < 10 s;
 50,000 / 10,000 time ratio <= 5.5; no HTML page over ~1 MB at 50,000 (needs --mkdocs).
 
@@ -23,14 +23,10 @@ from collections import defaultdict
 from pathlib import Path
 
 from benchmarks.synth import generate
-from generator import classify, clean, dedupe, related, render
-from generator.config import load_content
-from generator.load import discover, load_document
+from generator import pipeline, render
 from generator.model import Corpus
-from generator.readers import read_document
-from generator.sources import make_source
 
-GENERATOR_STAGES = ("read", "clean", "parse", "classify", "dedupe", "relate", "render")
+GENERATOR_STAGES = (*pipeline.STAGES, "render")
 MAX_PAGE = 1_000_000
 
 
@@ -60,33 +56,8 @@ class Timer:
 
 
 def run_generator(root: Path, timer: Timer) -> Corpus:
-    """The body of generator.pipeline.gather plus render, with each call timed."""
-    content = timer("read", load_content, root)
-    paths, problems = timer("read", discover, content.sources_dir, content.root)
-    sources, questions = [], []
-    for path in paths:
-        doc, found = timer("read", load_document, path, content.root, path.stem)
-        problems += found
-        doc, found = timer("clean", clean.strip_junk, doc)
-        problems += found
-        reader, drafts, found = timer("parse", read_document, doc)
-        problems += found
-        made, found = timer("clean", clean.make_questions, drafts, doc.source_id)
-        problems += found
-        questions += made
-        sources.append(make_source(doc, content.sources_meta.get(doc.source_id), reader))
-    corpus = Corpus(
-        sources=sources,
-        questions=questions,
-        problems=problems,
-        topics=list(content.topics),
-        hidden=content.curation.hide,
-    )
-    corpus.topic_of, corpus.tags_of = timer(
-        "classify", classify.classify_all, questions, content.topics, content.curation
-    )
-    corpus.group_of = timer("dedupe", dedupe.find_groups, questions, content.curation)
-    corpus.related_of = timer("relate", related.find_related, questions, corpus.group_of)
+    """generator.pipeline.gather (every stage, timed through its hook), then render."""
+    corpus = pipeline.gather(root, timed=timer)
     timer("render", render.write_docs, corpus, root / "build" / "docs", root)
     return corpus
 

@@ -1,13 +1,18 @@
-"""The build as named stages: discover -> read -> clean -> classify -> deduplicate -> relate.
+"""The build as named stages: discover -> read -> parse -> clean -> classify -> deduplicate -> relate.
 
-Every stage returns values; only `generator.render.write_docs` touches disk.
+Every stage returns values; only `generator.render.write_docs` touches disk. This is the
+one driver: the benchmarks and the golden tests call these functions with a `timed`
+hook (`timed(stage, fn, *args)`) rather than copying their bodies, so a stage added
+here is measured and pinned there too.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any, TypeVar
 
 from generator import classify, clean, dedupe, mathml, related
 from generator.config import Content, load_content, load_reading_settings
@@ -18,18 +23,29 @@ from generator.readers import read_source_document
 from generator.sources import make_source
 from generator.workers import Died, TimedOut, run_all
 
+T = TypeVar("T")
+STAGES = ("read", "parse", "clean", "classify", "dedupe", "relate")
+
+
+def call(_stage: str, fn: Callable[..., T], *args: Any) -> T:
+    """The default `timed` hook: run the stage, measure nothing."""
+    return fn(*args)
+
+
+Timed = Callable[..., Any]
+
 
 def read_sources(
-    content: Content, budget: float | None = None
+    content: Content, budget: float | None = None, timed: Timed = call
 ) -> tuple[list[Source], list[Question], list[Problem]]:
     """Read every file in content/sources; a bad file is reported and the rest go on.
 
     With a `budget` (seconds), each file is read in a worker process that is killed
     when it takes longer: one pathological file costs its budget, not the build.
     """
-    paths, problems = discover(content.sources_dir, content.root)
+    paths, problems = timed("read", discover, content.sources_dir, content.root)
     sources, questions = [], []
-    read = functools.partial(_read_or_report, content=content)
+    read = functools.partial(_read_or_report, content=content, timed=timed)
     results = run_all(read, paths, budget) if budget is not None and paths else [read(path) for path in paths]
     for path, result in zip(paths, results):
         if isinstance(result, TimedOut | Died):
@@ -43,9 +59,11 @@ def read_sources(
     return sources, questions, problems
 
 
-def _read_or_report(path: Path, content: Content) -> tuple[Source | None, list[Question], list[Problem]]:
+def _read_or_report(
+    path: Path, content: Content, timed: Timed = call
+) -> tuple[Source | None, list[Question], list[Problem]]:
     try:
-        return read_source(path, content)
+        return read_source(path, content, timed)
     except Exception as exc:  # a reader bug must cost one file, not the whole site
         message = (
             f"internal error while reading this file, skipped (please report it): {type(exc).__name__}: {exc}"
@@ -65,29 +83,37 @@ def _rel(path: Path, content: Content) -> str:
     return path.relative_to(content.root).as_posix() if path.is_relative_to(content.root) else str(path)
 
 
-def read_source(path: Path, content: Content) -> tuple[Source, list[Question], list[Problem]]:
-    """load -> read (junk stripped for the line readers) -> clean, for one file."""
-    doc, problems = load_document(path, content.root, path.stem)
+def read_source(
+    path: Path, content: Content, timed: Timed = call
+) -> tuple[Source, list[Question], list[Problem]]:
+    """read (load) -> parse (junk stripped for the line readers) -> clean, for one file."""
+    doc, problems = timed("read", load_document, path, content.root, path.stem)
     meta = content.sources_meta.get(doc.source_id)
-    reading = read_source_document(doc, meta.questions if meta else None)
+    reading = timed("parse", read_source_document, doc, meta.questions if meta else None)
     if doc.converted_from:
         # `check` and questions.json name both steps for a converted file: "notebook+markdown".
         reading.reader = f"{doc.converted_from}+{reading.reader}" if reading.reader else doc.converted_from
     images = ImageRules(content.root, doc.path, doc.source_id, content.images.remote)
-    found, clean_problems = clean.make_questions(reading.drafts, doc.source_id, images)
+    found, clean_problems = timed("clean", clean.make_questions, reading.drafts, doc.source_id, images)
     source = make_source(doc, meta, reading)
     return source, found, problems + reading.problems + clean_problems
 
 
-def gather(root: Path) -> Corpus:
-    content = load_content(root)
-    budget = load_reading_settings(root / "content" / "settings.yml").budget_seconds
-    sources, questions, problems = read_sources(content, budget)
-    return assemble(content, sources, questions, problems)
+def gather(root: Path, timed: Timed | None = None) -> Corpus:
+    """Every stage, in order. With a `timed` hook the files are read in this process (so
+    each call can be measured), without the per-file worker and its time budget."""
+    content = (timed or call)("read", load_content, root)
+    budget = None if timed else load_reading_settings(root / "content" / "settings.yml").budget_seconds
+    sources, questions, problems = read_sources(content, budget, timed or call)
+    return assemble(content, sources, questions, problems, timed or call)
 
 
 def assemble(
-    content: Content, sources: list[Source], questions: list[Question], problems: list[Problem]
+    content: Content,
+    sources: list[Source],
+    questions: list[Question],
+    problems: list[Problem],
+    timed: Timed = call,
 ) -> Corpus:
     """classify -> deduplicate -> relate, with curation naming a question by any of its ids."""
     questions, alias_of, alias_problems = claim_aliases(questions)
@@ -99,10 +125,12 @@ def assemble(
         topics=list(content.topics),
         hidden=curation.hide,
     )
-    corpus.topic_of, corpus.tags_of = classify.classify_all(questions, content.topics, curation)
-    corpus.group_of = dedupe.find_groups(questions, curation)
+    corpus.topic_of, corpus.tags_of = timed(
+        "classify", classify.classify_all, questions, content.topics, curation
+    )
+    corpus.group_of = timed("dedupe", dedupe.find_groups, questions, curation)
     vocabulary = classify.concept_vocabulary(content.topics)
-    corpus.related_of = related.find_related(questions, corpus.group_of, vocabulary)
+    corpus.related_of = timed("relate", related.find_related, questions, corpus.group_of, vocabulary)
     corpus.problems += stale_curation(content, questions)
     corpus.problems += mathml.fallback_problems(questions)
     return corpus

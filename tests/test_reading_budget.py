@@ -39,10 +39,10 @@ def one_file_hangs(monkeypatch):
     """Reading hangs.txt never ends (the worker processes are forked with this patch)."""
     read_source = pipeline.read_source
 
-    def hanging(path, content):
+    def hanging(path, content, timed=pipeline.call):
         while path.name == "hangs.txt":
             time.sleep(0.05)
-        return read_source(path, content)
+        return read_source(path, content, timed)
 
     monkeypatch.setattr(pipeline, "read_source", hanging)
 

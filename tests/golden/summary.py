@@ -1,12 +1,12 @@
-"""What a golden file pins for one source, computed from the pipeline's stages."""
+"""What a golden file pins for one source: `generator.pipeline.read_source`'s result, the
+same call the build makes for each file."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from generator import clean
-from generator.load import load_document
-from generator.readers import read_document
+from generator.config import load_content
+from generator.pipeline import read_source
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "content" / "sources"
@@ -16,14 +16,11 @@ EDGE_WORDS = 8
 
 
 def summarise(path: Path) -> dict:
-    doc, _ = load_document(path, ROOT, path.stem)
-    doc, _ = clean.strip_junk(doc)
-    reader, drafts, _ = read_document(doc)
-    questions, _ = clean.make_questions(drafts, doc.source_id)
+    source, questions, _ = read_source(path, load_content(ROOT))
     kinds = [q.kind for q in questions]
     return {
         "source": path.stem,
-        "reader": reader,
+        "reader": source.format,
         "counts": {"questions": len(questions), **{k: kinds.count(k) for k in ("open", "mcq", "prompt")}},
         "questions": [_question(q) for q in questions],
         "ids": [q.id for q in questions],
