@@ -22,6 +22,12 @@ import re
 import nh3
 
 from generator import syntax
+from generator.tags import DANGEROUS_TAGS as DANGEROUS_TAGS
+from generator.tags import disarm_risky_starts, markup_spans
+from generator.urls import SAFE_SCHEMES as SAFE_SCHEMES
+from generator.urls import is_external_url as is_external_url
+from generator.urls import is_safe_url as is_safe_url
+from generator.urls import is_web_url as is_web_url
 
 ALLOWED_TAGS = frozenset(
     {
@@ -49,7 +55,6 @@ ALLOWED_TAGS = frozenset(
     }
 )
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"colspan", "rowspan"}, "td": {"colspan", "rowspan"}}
-SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 DROP_WITH_CONTENT = frozenset({"script", "style"})
 
 # Tag names a browser knows. A tag-like token with another name (`<mask>`,
@@ -67,33 +72,12 @@ video wbr xmp
 """.split()
 )
 
-# Elements that change how a browser parses what follows, or load or run things.
-DANGEROUS_TAGS = frozenset(
-    """
-script style iframe frame frameset object embed applet base link meta form input button textarea
-select template noscript noembed noframes xmp plaintext title svg math portal isindex img image
-picture video audio source track
-""".split()
-)
-
 # What Markdown shows as it is (code, then math: generator.syntax) keeps its tags as text.
 # A heading is one inline line: arithmatex has no inline `$$...$$`, so there a `$$` pair
 # is text (and a tag between the dollars is stripped like any other).
-# Everything Python-Markdown or a browser could take as markup: comments,
-# declarations, processing instructions, start/end tags and autolinks.
-MARKUP = re.compile(r"<!--.*?-->|<[!?][^<>]*>|</?[A-Za-z][^<>]*>", re.S)
+# Everything Python-Markdown or a browser could take as markup: generator.tags.markup_spans.
 TAG_NAME = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9-]*)")
 AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]*:[^<>\s]*|[^<>\s@!]+@[^<>\s@]+)>")
-# A `<` that starts a tag a browser would read, and one attribute of it
-# (a quoted value runs to its closing quote, or to the end if there is none).
-TAG_OPEN = re.compile(r"</?([A-Za-z][^\s/>]*)")
-ATTRIBUTE = re.compile(r"""[\s/]*(?:([^\s/>][^\s/>=]*)(?:\s*=\s*("[^"]*"?|'[^']*'?|[^\s>]*))?)?""")
-INNER_TAG = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9-]*)")
-RISKY_ATTRIBUTES = frozenset({"style", "srcdoc", "formaction"})
-SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
-# Scheme, a host, then any characters but spaces, controls, quotes, `<>`, backtick and backslash.
-WEB_URL = re.compile(r"https?://[^/?#\s\x00-\x1f\x7f\"'<>`\\]+(?:[/?#][^\s\x00-\x1f\x7f\"'<>`\\]*)?", re.I)
-INVISIBLE = re.compile(r"[\x00-\x20\x7f\\]+")
 IMAGE_OPEN = re.compile(r"(?<!\\)((?:\\\\)*)!(?=\[)")
 LINK_OPEN = re.compile(r"(?<!\\)(?:\\\\)*\]\(")  # an escaped `\]` opens no link
 REFERENCE_DEFINITION = re.compile(r"^( {0,3})\[([^\]\n]+)\]:[ \t]*<?([^\s>]*)", re.M)
@@ -187,7 +171,7 @@ def _finish(md: str) -> str:
     Markdown lets text through raw (a code span inside an HTML block), and a code
     span we see may not be one Markdown sees, so only fenced blocks are spared the
     link and attr_list checks (in a true code span they merely add a backslash)."""
-    md = _disarm_risky_starts(md) if "<" in md else md
+    md = disarm_risky_starts(md) if "<" in md else md
     out = []
     for run, kind in syntax.split(md):
         if kind != "fence":
@@ -199,27 +183,6 @@ def _finish(md: str) -> str:
     return TEX_HTML.sub(_disarm_tex_html, md) if "\\" in md else md
 
 
-def is_safe_url(url: str) -> bool:
-    """http, https, mailto, or relative: after undoing entities and hiding tricks."""
-    plain = INVISIBLE.sub("", html.unescape(url)).lower()
-    match = SCHEME.match(plain)
-    return match is None or match.group(1) in SAFE_SCHEMES
-
-
-def is_web_url(url: str) -> bool:
-    """An absolute http or https URL with a host and nothing a browser would trim or split:
-    the only kind of citation link a question may carry."""
-    return WEB_URL.fullmatch(url) is not None
-
-
-def is_external_url(url: str) -> bool:
-    """An absolute http, https or mailto URL: the only Markdown link a source may keep.
-    Its relative links and anchors pointed into its own site and would break ours."""
-    plain = INVISIBLE.sub("", html.unescape(url)).lower()
-    match = SCHEME.match(plain)
-    return match is not None and match.group(1) in SAFE_SCHEMES
-
-
 def _hold(pieces: list[str], text: str) -> str:
     pieces.append(text)
     return f"\ue000{len(pieces) - 1}\ue001"
@@ -229,10 +192,10 @@ def _split_markup(text: str) -> list[tuple[str, str]]:
     """(chunk, kind) with kind "tag" (for nh3), "text" (checked) or "keep" (final)."""
     out: list[tuple[str, str]] = []
     pos = 0
-    for match in MARKUP.finditer(text):
-        out.append((text[pos : match.start()], "text"))
-        out.append(_classify_markup(match.group()))
-        pos = match.end()
+    for start, end in markup_spans(text):
+        out.append((text[pos:start], "text"))
+        out.append(_classify_markup(text[start:end]))
+        pos = end
     out.append((text[pos:], "text"))
     return [run for run in out if run[0]]
 
@@ -280,49 +243,6 @@ def _disarm_definition(match: re.Match[str]) -> str:
     if is_external_url(match.group(3)):
         return match.group()
     return match.group(1) + "\\" + match.group()[len(match.group(1)) :]
-
-
-def _disarm_risky_starts(text: str) -> str:
-    """Escape `<` where a browser would start a risky tag; `x<y` and `a < b` stay.
-
-    Attributes are scanned the way a browser tokenises them (quoted values may
-    hold `>`); every `<` is checked, even one inside another tag's value, since
-    Markdown may cut that tag apart.
-    """
-    out, pos = [], 0
-    while start := TAG_OPEN.search(text, pos):
-        name = start.group(1).lower()
-        _end, attributes = _scan_attributes(text, start.end())
-        # `<img<svg>`: parsers disagree on where such a name ends, so treat it as risky.
-        if name in DANGEROUS_TAGS or _hides_tag(name) or any(_is_risky(a, v) for a, v in attributes):
-            out.append(text[pos : start.start()] + "&lt;")
-            pos = start.start() + 1
-        else:  # go on from just after the name: a `<` inside a value is checked too
-            out.append(text[pos : start.end()])
-            pos = start.end()
-    return "".join(out) + text[pos:]
-
-
-def _hides_tag(name: str) -> bool:
-    """`img<svg`, `<svg` as a name: a lenient parser may see a dangerous tag in it."""
-    return any(inner.lower() in DANGEROUS_TAGS for inner in INNER_TAG.findall(name))
-
-
-def _scan_attributes(text: str, pos: int) -> tuple[int, list[tuple[str, str]]]:
-    attributes: list[tuple[str, str]] = []
-    while True:
-        match = ATTRIBUTE.match(text, pos)
-        if match is None or match.end() == pos:
-            return pos, attributes
-        if match.group(1):
-            attributes.append((match.group(1).lower(), match.group(2) or ""))
-        pos = match.end()
-
-
-def _is_risky(name: str, value: str) -> bool:
-    if name.startswith("on") or name in RISKY_ATTRIBUTES or _hides_tag(name):
-        return True
-    return not is_safe_url(value.strip("\"'"))
 
 
 def _disarm_tex_html(match: re.Match[str]) -> str:

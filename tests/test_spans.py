@@ -1,6 +1,6 @@
-"""The linear finders of generator.spans find what the regexes they replace found, span for
-span: those regexes are the reference here (short inputs only: on long ones they backtrack for
-minutes), and hypothesis builds texts out of the characters they act on."""
+"""The linear finders of generator.spans and generator.tags find what the regexes they replace
+found, span for span: those regexes are the reference here (short inputs only: on long ones
+they backtrack for minutes), and hypothesis builds texts out of the characters they act on."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import spans, syntax
+from generator import spans, syntax, tags
+from generator.sanitize import sanitize_markdown
 
 # The patterns generator/syntax.py used before its finders (commit a4c87df).
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?^ {0,3}\1[`~]*[ \t]*$", re.M | re.S)
@@ -20,6 +21,7 @@ PAREN = r"(?<!\\)\\\((?:\\[^)]|(?!\n[ \t]*\n)[^\\])+?\\\)"
 INLINE = r"(?<!\\)\$(?!\s)(?:\\.|(?!\n[ \t]*\n)[^\\$])+?(?<!\s)\$|" + PAREN
 MATH = re.compile(f"{DISPLAY}|{INLINE}", re.S)
 BRACKET = re.compile(r"\\\[(.+?)\\\]", re.S)
+MARKUP = re.compile(r"<!--.*?-->|<[!?][^<>]*>|</?[A-Za-z][^<>]*>", re.S)
 
 REFERENCES = [
     (FENCE, spans.fences),
@@ -34,12 +36,23 @@ PIECES = ["`", "```", "~~~", "$", "$$", "\\", "\\(", "\\)", "\\[", "\\]", "\n", 
 PIECES += ["a", "(", ")", "\u3000", "x y"]
 texts = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
 
+HTML_PIECES = ["<", ">", "<a ", "<img", "<svg", "</", "<!--", "-->", "<!", "<?", "=", '"', "'", " "]
+HTML_PIECES += ["\n", "/", "on", "x", "href=", "style", "javascript:", "http:", "&#106;", "\\", "lin"]
+HTML_PIECES += ["\u0130", "\u212a"]
+html_texts = st.lists(st.sampled_from(HTML_PIECES), max_size=30).map("".join)
+
 
 @settings(max_examples=400, deadline=None)
 @given(texts)
 def test_finders_find_what_the_regexes_found(text):
     for pattern, find in REFERENCES:
         assert list(find(text)) == [m.span() for m in pattern.finditer(text)], pattern.pattern
+
+
+@settings(max_examples=300, deadline=None)
+@given(html_texts)
+def test_markup_spans_are_the_regex_matches(text):
+    assert tags.markup_spans(text) == [m.span() for m in MARKUP.finditer(text)]
 
 
 @pytest.mark.parametrize(
@@ -59,3 +72,56 @@ def test_code_spans(text, found):
 def test_brackets_group_and_sub_work_like_a_pattern():
     assert syntax.BRACKET_MATH.sub(lambda m: f"<{m.group(1)}>", r"a \[x\] b \[y") == r"a <x> b \[y"
     assert syntax.PAREN_MATH.sub("P", r"\(x\) $\(y\)$") == "P $P$"
+
+
+def _risky_starts_reference(text: str) -> str:
+    """sanitize._disarm_risky_starts before generator.tags: it scanned the attributes from every `<`."""
+    attribute = tags.ATTRIBUTE
+    out, pos = [], 0
+    while start := re.compile(r"</?([A-Za-z][^\s/>]*)").search(text, pos):
+        name = start.group(1).lower()
+        attributes, at = [], start.end()
+        while (match := attribute.match(text, at)) and match.end() != at:
+            if match.group(1):
+                attributes.append((match.group(1).lower(), match.group(2) or ""))
+            at = match.end()
+        if (
+            name in tags.DANGEROUS_TAGS
+            or tags.hides_tag(name)
+            or any(tags._is_risky(a, v) for a, v in attributes)
+        ):
+            out.append(text[pos : start.start()] + "&lt;")
+            pos = start.start() + 1
+        else:
+            out.append(text[pos : start.end()])
+            pos = start.end()
+    return "".join(out) + text[pos:]
+
+
+@settings(max_examples=400, deadline=None)
+@given(html_texts)
+def test_risky_starts_are_the_ones_a_scan_from_every_tag_finds(text):
+    assert tags.disarm_risky_starts(text) == _risky_starts_reference(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['<a x="<img src=x onerror=alert(1)>">', "<a <a <a onclick=x>", "<b<script>", "<a lin\u212a>"],
+)
+def test_risky_starts_examples(text):
+    assert tags.disarm_risky_starts(text) == _risky_starts_reference(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "out"),
+    [
+        ("[a](https://x.org)", "[a](https://x.org)"),
+        ("[a](h\x01ttps://x.org)", "[a](h\x01ttps://x.org)"),  # a browser drops what splits it
+        ("[a](&#104;ttps://x.org)", "[a](&#104;ttps://x.org)"),  # a character reference is read
+        ("[a](javascript:alert(1))", "[a]\\(javascript:alert(1))"),
+        ("[a](ht&#0;tp://x)", "[a]\\(ht&#0;tp://x)"),  # U+0000 is read as U+FFFD: no scheme
+        ("[a](](](https://x)", "[a]\\(]\\(](https://x)"),  # only the last target is a URL
+    ],
+)
+def test_link_targets(text, out):
+    assert sanitize_markdown(text) == out
