@@ -23,7 +23,7 @@ Checkbox quizzes whose question is not a `*` item are read too (mkdocs-quiz, qui
     Tainting forces a replacement.                   <- the explanation
     </quiz>
 
-    ### Which decoding is deterministic?             <- a heading or paragraph ending in `?`
+    Which decoding is deterministic?                 <- a paragraph ending in `?`
     > Hint: no sampling.                             <- a hint: left out
     1. [x] Greedy                                    <- numbered checkboxes too
     1. [ ] Top-p
@@ -110,12 +110,11 @@ class _Reading:
         self.section: str | None = None
         self.current: _Question | None = None
         self.recent: list[Line] = []
-        self.heading: Line | None = None
         self.in_quiz = False
 
     def finish(self) -> None:
         _finish(self.current, self.path, self.drafts, self.problems)
-        self.current, self.recent, self.heading = None, [], None
+        self.current, self.recent = None, []
 
 
 def read_lines(lines: list[Line], path: str) -> tuple[list[Draft], list[Problem]]:
@@ -132,7 +131,7 @@ def read_lines(lines: list[Line], path: str) -> tuple[list[Draft], list[Problem]
             state.finish()
             state.current = _Question(line, question.group("text"), state.section) if question else None
             if heading is not None:
-                state.heading, state.section = line, heading or None
+                state.section = heading or None
         elif option and option.group("box") and _takes_new_question(state):
             state.current = _paragraph_question(state)
             if state.current is not None:
@@ -164,14 +163,15 @@ def _takes_new_question(state: _Reading) -> bool:
         return False
     del current.explanation[start:]
     _finish(current, state.path, state.drafts, state.problems)
-    state.current, state.recent, state.heading = None, tail, None
+    state.current, state.recent = None, tail
     return True
 
 
 def _paragraph_question(state: _Reading) -> _Question | None:
     """The question a run of checkboxes answers: inside `<quiz>` the block's text (code
-    after its first paragraph is the stem); else the last paragraph, or the heading,
-    that asks (ends in `?`). Hints (`> ...`) are left out."""
+    after its first paragraph is the stem); else the last paragraph, if it asks (ends
+    in `?`). Hints (`> ...`) are left out. A heading over checkboxes is the Markdown
+    reader's: it knows numbered headings and what lies between them."""
     body = [line for line in state.recent if not line.text.lstrip().startswith(">")]
     while body and not body[-1].text.strip():
         body.pop()
@@ -187,13 +187,6 @@ def _paragraph_question(state: _Reading) -> _Question | None:
     last = _last_paragraph(body)
     if last and _asks(last) and not FENCE.match(last[-1].text):
         return _Question(last[0], " ".join(line.text.strip() for line in last), state.section)
-    if state.heading is not None and state.section and _asks([state.heading]):
-        stem = [line for line in body if line is not state.heading]
-        question = _Question(
-            state.heading, state.section, None, stem if any(x.text.strip() for x in stem) else []
-        )
-        state.section = None
-        return question
     return None
 
 
