@@ -65,6 +65,13 @@ class _Open:
     pieces: dict[int, list[str]] = field(default_factory=dict)  # id(answer list) -> its items' Markdown
 
 
+def _without_toc_titles(markers: list[Marker], units: list[Unit], toc: set[int]) -> list[Marker]:
+    """On a questions page every heading counts, except one that only introduces a table
+    of contents ("## Contents" over a list of links)."""
+    at = {id(u.block): i for i, u in enumerate(units)}
+    return [m for m in markers if at.get(id(m.block), -2) + 1 not in toc]
+
+
 def _lone_leading_title(units: list[Unit]) -> str | None:
     """The text of a leading `#` heading that no other `#` heading follows: the page's name."""
     first = units[0].block if units else None
@@ -89,6 +96,8 @@ def segment(tree: Tree, doc: Document, force: str | None = None) -> Segmented:
     questions_page = bool(name and QUESTIONS_PAGE.search(name))
     # A forced structure means every marker of that kind is a question, statements included.
     chosen = choice.markers if force else drop_statements(choice, questions_page)
+    if questions_page and not force:
+        chosen = _without_toc_titles(chosen, units, toc)
     markers = {id(m.block): m for m in chosen}
     boundary = _boundary_level(units, markers, choice)
     out = Segmented()
