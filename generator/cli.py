@@ -8,11 +8,9 @@ import sys
 import time
 from pathlib import Path
 
-from generator.errors import GeneratorError
+from generator.errors import EXIT_OK, EXIT_SOURCE_ERRORS, GeneratorError
 from generator.pipeline import gather
 from generator.report import check_table, has_errors, source_counts, source_notes, summary_line
-
-EXIT_OK, EXIT_SOURCE_ERRORS, EXIT_FAILED = 0, 1, 2
 
 
 def _root(args: argparse.Namespace) -> Path:
@@ -83,9 +81,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
     from generator.classify import explain
 
     corpus = gather(_root(args))
-    text = explain(corpus, args.question_id)
-    print(text)
-    return EXIT_OK if not text.startswith("unknown question id") else EXIT_SOURCE_ERRORS
+    print(explain(corpus, args.question_id))
+    return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -165,6 +162,6 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except GeneratorError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return EXIT_FAILED
+        return exc.exit_code
     except KeyboardInterrupt:
         return 130

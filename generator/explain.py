@@ -12,6 +12,7 @@ import difflib
 
 from generator.classify import ANSWER_CAP, FIELD_WEIGHTS, MIN_CONFIDENCE, Verdict, keyword_table, score
 from generator.dedupe import signature, why_apart
+from generator.errors import UnknownQuestion
 from generator.model import Corpus, Question
 from generator.related import shared_terms
 
@@ -24,7 +25,7 @@ def explain_question(corpus: Corpus, qid: str) -> str:
     if question is None:
         close = difflib.get_close_matches(qid, list(by_id), n=3, cutoff=0.5)
         hint = f"; did you mean {', '.join(close)}?" if close else " (see questions.json for ids)"
-        return f"unknown question id {qid!r}{hint}"
+        raise UnknownQuestion(f"unknown question id {qid!r}{hint}")
     lines = [
         f"{question.id}" + (f" (formerly {qid})" if qid != question.id else ""),
         f"  {question.question!r}",

@@ -15,6 +15,7 @@ import yaml
 
 from generator.classify import classify_all, explain, keyword_table, parse_keyword, score
 from generator.config import Curation, load_content, load_topics
+from generator.errors import UnknownQuestion
 from generator.model import Choice, Corpus, Location, Question, Topic, normalise
 from generator.pipeline import gather
 
@@ -257,9 +258,9 @@ def test_explain_shows_the_evidence_for_a_real_question(corpus):
 
 def test_explain_unknown_id_suggests_close_ids(corpus):
     q = corpus.questions[0]
-    text = explain(corpus, q.id[:-3])
-    assert text.startswith("unknown question id")
-    assert q.id in text
+    with pytest.raises(UnknownQuestion, match=r"^unknown question id") as raised:
+        explain(corpus, q.id[:-3])
+    assert q.id in str(raised.value) and raised.value.exit_code == 1
 
 
 def test_explain_attributes_a_pin_to_curation():

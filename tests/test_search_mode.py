@@ -11,7 +11,7 @@ import yaml
 
 from generator import cli, search
 from generator.config import PAGEFIND_ABOVE, SearchSettings, load_search_settings
-from generator.errors import BuildError, ConfigError
+from generator.errors import EXIT_FAILED, BuildError, ConfigError
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -157,7 +157,7 @@ def test_cli_reports_a_pagefind_failure_with_exit_2(tmp_path, monkeypatch, capsy
     monkeypatch.setattr(search, "PAGEFIND_ARGS", ("--no-such-option",))
     status = cli.main(["--root", str(tmp_path), "build", "--search", "pagefind"])
     err = capsys.readouterr().err
-    assert status == cli.EXIT_FAILED, err
+    assert status == EXIT_FAILED, err
     assert "error: Pagefind failed to index" in err and "Traceback" not in err
 
 
