@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 
 import nh3
 
@@ -83,11 +84,8 @@ LINK_OPEN = re.compile(r"(?<!\\)(?:\\\\)*\]\(")  # an escaped `\]` opens no link
 REFERENCE_DEFINITION = re.compile(r"^( {0,3})\[([^\]\n]+)\]:[ \t]*<?([^\s>]*)", re.M)
 # MathJax's html extension: \\href{url}{..} makes a link, \\style \\class \\cssId \\data set attributes.
 TEX_HTML = re.compile(r"\\(?:style|class|cssId|data)(?![A-Za-z])|\\href(?![A-Za-z])(?=\s*\{?([^{}]*))")
-# Python-Markdown's attr_list reads `{: onclick=... }` (colon optional) after a
-# heading, paragraph, link or emphasis: every `{` that could open one is escaped.
-ATTR_LIST_BRACE = re.compile(r"\{(?=:?[ ]*[^}\n ][^\n]*\})")
-ATTR_LIST_ASSIGNMENT = re.compile(r"\{(?=:?[ ]*[^}\n ][^\n]*=[^\n]*\})")  # in code: only `{ key=value }`
-BRACE_RULES = {"text": ATTR_LIST_BRACE, "code": ATTR_LIST_ASSIGNMENT}
+# Python-Markdown's attr_list reads `{: onclick=... }` (colon optional) after a heading,
+# paragraph, link or emphasis: every `{` that could open one is escaped (`_escape_braces`).
 # For titles: brackets and stray backticks always; `*` unless it is part of
 # **bold**; `_` only at a word's edge (intraword `snake_case` is never emphasis);
 # `<` where it could open a tag; `#` at either end (a heading would eat them).
@@ -97,6 +95,8 @@ LONE_STAR = re.compile(r"(?<!\*)\*(?!\*)|\*{3,}")
 EDGE_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 TAG_LIKE_LT = re.compile(r"<(?=[A-Za-z/!?])")
 HEADING_HASHES = re.compile(r"^#+|#+$")
+SPACES = re.compile(" *")
+EQUALS = re.compile("=")
 PLACEHOLDER = re.compile("\ue000(\\d+)\ue001")
 PRIVATE = re.compile("[\ue000\ue001]")
 
@@ -152,7 +152,7 @@ def escape_inline(text: str) -> str:
         text = PLACEHOLDER.sub(lambda m: pieces[int(m.group(1))], stripped)
     else:
         text = "".join(pieces)
-    return _finish(HEADING_HASHES.sub(lambda m: "\\#" * len(m.group()), text.strip()))
+    return _finish(HEADING_HASHES.sub(lambda m: "\\#" * len(m.group()), text.strip()), title=True)
 
 
 def _escape_plain(text: str) -> str:
@@ -166,18 +166,23 @@ def _escape_plain(text: str) -> str:
     return TAG_LIKE_LT.sub("&lt;", text) if "<" in text else text
 
 
-def _finish(md: str) -> str:
+def _finish(md: str, title: bool = False) -> str:
     """Passes that trust no guess about code spans: a browser reads tags wherever
     Markdown lets text through raw (a code span inside an HTML block), and a code
     span we see may not be one Markdown sees, so only fenced blocks are spared the
-    link and attr_list checks (in a true code span they merely add a backslash)."""
+    link and attr_list checks (in a true code span they merely add a backslash).
+
+    In a `title` every `{` of the text is escaped: the heading it becomes ends in
+    `{ #id }`, which closes any `{` before it for attr_list (`x { onclick=alert(1)`)."""
     md = disarm_risky_starts(md) if "<" in md else md
     out = []
     for run, kind in syntax.split(md):
         if kind != "fence":
             run = _disarm_links(run)
-        if kind in BRACE_RULES and "{" in run:  # math keeps its LaTeX groups
-            run = BRACE_RULES[kind].sub(r"\\{", run)
+        if title and kind == "text":
+            run = run.replace("{", "\\{")
+        elif kind in ("text", "code") and "{" in run:  # math keeps its LaTeX groups
+            run = _escape_braces(run, assignment_only=kind == "code")
         out.append(run)
     md = "".join(out)
     return TEX_HTML.sub(_disarm_tex_html, md) if "\\" in md else md
@@ -232,6 +237,38 @@ def _disarm_links(text: str) -> str:
             out.append(text[pos : match.end() - 1] + "\\(")
             pos = match.end()
     return "".join(out) + text[pos:]
+
+
+def _escape_braces(text: str, assignment_only: bool) -> str:
+    """`{` as `\\{` where attr_list could read `{...}`: on text, where the regex
+    `\\{(?=:?[ ]*[^}\\n ][^\\n]*\\})` matches; in code, `\\{(?=:?[ ]*[^}\\n ][^\\n]*=[^\\n]*\\})`
+    (only `{ key=value }`). Read once per line: the regexes scan to the line's end from each `{`."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if "{" in line:
+            lines[index] = _escape_line_braces(line, assignment_only)
+    return "\n".join(lines)
+
+
+def _escape_line_braces(line: str, assignment_only: bool) -> str:
+    last_close = line.rfind("}")
+    equals = [m.start() for m in EQUALS.finditer(line)] if assignment_only else []
+    out, pos = [], 0
+    brace = line.find("{")
+    while 0 <= brace < last_close:
+        # `{:` reads as well without the colon (`:` is a first character), so that is enough to try.
+        head = brace + 1 if line.startswith(":", brace + 1) else SPACES.match(line, brace + 1).end()  # type: ignore[union-attr]
+        if head < len(line) and line[head] not in "} ":
+            if assignment_only:
+                after = bisect_right(equals, head)
+                opens = after < len(equals) and equals[after] < last_close
+            else:
+                opens = head < last_close
+            if opens:
+                out.append(line[pos:brace] + "\\{")
+                pos = brace + 1
+        brace = line.find("{", brace + 1)
+    return "".join(out) + line[pos:]
 
 
 def _first_token(target: str) -> str:

@@ -254,11 +254,16 @@ def test_escape_inline(title, expected):
     [t for t, _ in ESCAPED_TITLES]
     + [
         "Why {: onclick=alert(1)}",
+        "What is x { onclick=alert(1)",  # the page's `{ #id }` closes it
+        "What is x {: .a onclick=alert(1)",
         "What is $\\href{javascript:alert(1)}{x}$?",
         "`<img src=x onerror=alert(1)>`?",
     ],
 )
-def test_escaped_titles_render_as_one_safe_heading(title):
-    rendered = render("## " + escape_inline(title))
+@pytest.mark.parametrize("suffix", ["", " { #q-1 }"])  # a topic page's heading ends in its id
+def test_escaped_titles_render_as_one_safe_heading(title, suffix):
+    rendered = render("## " + escape_inline(title) + suffix)
     assert rendered.count("<h2") == 1 and "<a " not in rendered
     assert dangerous(rendered) == []
+    if suffix:  # the id is the heading's only attribute
+        assert re.findall(r"<h2([^>]*)>", rendered) == [' id="q-1"']

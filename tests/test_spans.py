@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import spans, syntax, tags
-from generator.sanitize import sanitize_markdown
+from generator.sanitize import _escape_braces, sanitize_markdown
 
 # The patterns generator/syntax.py used before its finders (commit a4c87df).
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?^ {0,3}\1[`~]*[ \t]*$", re.M | re.S)
@@ -125,3 +125,17 @@ def test_risky_starts_examples(text):
 )
 def test_link_targets(text, out):
     assert sanitize_markdown(text) == out
+
+
+ATTR_LIST_BRACE = re.compile(r"\{(?=:?[ ]*[^}\n ][^\n]*\})")
+ATTR_LIST_ASSIGNMENT = re.compile(r"\{(?=:?[ ]*[^}\n ][^\n]*=[^\n]*\})")
+
+
+BRACE_PIECES = ["{", "}", "{:", ":", " ", "  ", "=", "\n", "\t", "a"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(BRACE_PIECES), max_size=25).map("".join))
+def test_braces_are_escaped_where_the_attr_list_regexes_matched(text):
+    assert _escape_braces(text, assignment_only=False) == ATTR_LIST_BRACE.sub(r"\\{", text)
+    assert _escape_braces(text, assignment_only=True) == ATTR_LIST_ASSIGNMENT.sub(r"\\{", text)
