@@ -29,6 +29,7 @@ from generator.urls import SAFE_SCHEMES as SAFE_SCHEMES
 from generator.urls import is_external_url as is_external_url
 from generator.urls import is_safe_url as is_safe_url
 from generator.urls import is_web_url as is_web_url
+from generator.urls import link_target_is_external
 
 ALLOWED_TAGS = frozenset(
     {
@@ -232,8 +233,7 @@ def _disarm_links(text: str) -> str:
         text = IMAGE_OPEN.sub(r"\1\\!", text)
     out, pos = [], 0
     for match in LINK_OPEN.finditer(text):
-        target = text[match.end() : match.end() + 2000].lstrip().lstrip("<")
-        if not is_external_url(_first_token(target)):
+        if not link_target_is_external(text, match.end()):
             out.append(text[pos : match.end() - 1] + "\\(")
             pos = match.end()
     return "".join(out) + text[pos:]
@@ -269,11 +269,6 @@ def _escape_line_braces(line: str, assignment_only: bool) -> str:
                 pos = brace + 1
         brace = line.find("{", brace + 1)
     return "".join(out) + line[pos:]
-
-
-def _first_token(target: str) -> str:
-    end = re.search(r"[\s>)\"']", target)
-    return target[: end.start()] if end else target
 
 
 def _disarm_definition(match: re.Match[str]) -> str:

@@ -35,8 +35,6 @@ NOT_LINEAR_YET: set[tuple[str, str]] = {
     ("Markdown rendering of an answer", "_"),
     ("Markdown rendering of an answer", "{:"),
     ("Markdown rendering of an answer", "<!--"),
-    ("sanitize_markdown", "]("),
-    ("clean (make_questions)", "]("),
     ("math (fix_math)", "\\("),
     ("math (fix_math)", "\\["),
     ("Markdown rendering of an answer", "backticks"),

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from generator import spans, syntax, tags
 from generator.sanitize import _escape_braces, sanitize_markdown
+from generator.urls import is_external_url, link_target_is_external
 
 # The patterns generator/syntax.py used before its finders (commit a4c87df).
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?^ {0,3}\1[`~]*[ \t]*$", re.M | re.S)
@@ -139,3 +140,20 @@ BRACE_PIECES = ["{", "}", "{:", ":", " ", "  ", "=", "\n", "\t", "a"]
 def test_braces_are_escaped_where_the_attr_list_regexes_matched(text):
     assert _escape_braces(text, assignment_only=False) == ATTR_LIST_BRACE.sub(r"\\{", text)
     assert _escape_braces(text, assignment_only=True) == ATTR_LIST_ASSIGNMENT.sub(r"\\{", text)
+
+
+def _target_reference(text: str, pos: int) -> bool:
+    """sanitize's check before urls.link_target_is_external: the whole first token, unescaped."""
+    target = text[pos : pos + 2000].lstrip().lstrip("<")
+    end = re.search(r"[\s>)\"']", target)
+    return is_external_url(target[: end.start()] if end else target)
+
+
+URL_PIECES = ["h", "t", "p", "s", ":", "m", "a", "i", "l", "o", "H", "T", "&", "#", "1", "0", "4", ";"]
+URL_PIECES += ["\\", "\x01", " ", "<", ">", ")", '"', "&colon;", "&#104;", "&#x68;", "&amp", "](", "\u0130"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(URL_PIECES), max_size=20).map("".join), st.integers(0, 5))
+def test_link_target_check_reads_what_the_whole_token_check_read(text, pos):
+    assert link_target_is_external(text, pos) == _target_reference(text, pos)
