@@ -29,8 +29,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
-from mdit_py_plugins.tasklists import tasklists_plugin
 
+from generator.ingest.tasklists import tasklists_plugin
 from generator.ingest.tree import Block, Tree
 
 DETAILS_OPEN = re.compile(r"^\s*<details\b[^>]*>", re.I)
