@@ -173,3 +173,16 @@ def test_a_summary_after_details_is_its_title_and_only_there():
         )
     )
     assert [d.question for d in drafts] == ["What is A?"]
+
+
+def test_many_section_headings_cost_linear_time():
+    """Each section heading looks ahead for the next question: from every heading, that was quadratic."""
+
+    def read(text: str) -> object:
+        return markdown_tree.read(doc_of(text))
+
+    small, large = ("## Part\n\n" * n + "### What is A?\nA.\n" for n in (1_000, 10_000))
+    drafts, _ = markdown_tree.read(doc_of(small))
+    assert [(d.question, d.section) for d in drafts] == [("What is A?", "Part")]
+    small_cost, large_cost = measure(read, small, large)
+    assert large_cost < MAX_RATIO * small_cost

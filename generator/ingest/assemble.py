@@ -100,6 +100,7 @@ def segment(tree: Tree, doc: Document, force: str | None = None) -> Segmented:
         chosen = _without_toc_titles(chosen, units, toc)
     markers = {id(m.block): m for m in chosen}
     boundary = _boundary_level(units, markers, choice)
+    next_level = _levels_of_next(units, markers)
     out = Segmented()
     current: _Open | None = None
     section: str | None = None
@@ -119,7 +120,7 @@ def segment(tree: Tree, doc: Document, force: str | None = None) -> Segmented:
         elif block.kind == "heading" and block.level <= boundary:
             _flush(current, doc, out)
             current = None
-            if block is not first_title and block.level < _level_of_next(units, index, markers):
+            if block is not first_title and block.level < next_level[index]:
                 section, section_level = plain_text(block.text) or None, block.level
         elif index in toc:
             unread.append(block)
@@ -137,13 +138,18 @@ def segment(tree: Tree, doc: Document, force: str | None = None) -> Segmented:
     return out
 
 
-def _level_of_next(units: list[Unit], index: int, markers: dict[int, Marker]) -> int:
-    """The heading level of the next question (7 for a question that is no heading): a
-    section heading sits above it; one at its own level is a sibling, not a section."""
-    for unit in units[index + 1 :]:
-        if id(unit.block) in markers:
-            return unit.block.level if unit.block.kind == "heading" else 7
-    return 0
+def _levels_of_next(units: list[Unit], markers: dict[int, Marker]) -> list[int]:
+    """For each unit, the heading level of the next question after it (7 for a question that
+    is no heading, 0 for none): a section heading sits above it; one at its own level is a
+    sibling, not a section. One backward pass: a scan from each heading would be quadratic."""
+    out = [0] * len(units)
+    level = 0
+    for index in range(len(units) - 1, -1, -1):
+        out[index] = level
+        block = units[index].block
+        if id(block) in markers:
+            level = block.level if block.kind == "heading" else 7
+    return out
 
 
 def _boundary_level(units: list[Unit], markers: dict[int, Marker], choice: Choice) -> int:
