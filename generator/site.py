@@ -20,9 +20,9 @@ from pathlib import Path
 
 import yaml
 
-from generator import abbr, mathfont, mathml
+from generator import abbr, mathfont, mathml, watch
 from generator import search as pagefind
-from generator.errors import BuildError, GeneratorError
+from generator.errors import BuildError
 
 # Only what the CHTML TeX component needs: the component, its fonts, the TeX
 # extensions it autoloads on first use (\boldsymbol, \color, \cancel, ...), and the
@@ -31,7 +31,6 @@ MATHJAX_PARTS = ("tex-chtml.js", "output/chtml/fonts/woff-v2", "input/tex/extens
 MATHJAX_TARGET = Path("assets") / "mathjax"
 SITE_URL = re.compile(r"^https?://[^\s/]+(/[^\s]*)?$")
 PROBLEM_LINE = re.compile(r"^(WARNING|ERROR)\b|^Aborted")
-POLL_SECONDS = 1.0
 
 
 def mathjax_source() -> Path:
@@ -133,16 +132,6 @@ def finish_pages(site_dir: Path) -> int:
     return left
 
 
-def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
-    """(mtime, size) of every file under folder: cheap enough to poll every second."""
-    out = {}
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            stat = path.stat()
-            out[path.as_posix()] = (stat.st_mtime_ns, stat.st_size)
-    return out
-
-
 def sync_tree(new: Path, live: Path) -> int:
     """Make `live` equal to `new`, touching only files that changed; returns how many did."""
     changed = 0
@@ -179,28 +168,13 @@ def regenerate(root: Path) -> int:
     return changed
 
 
-def watch_content(root: Path, stop: threading.Event) -> None:
-    content = root / "content"
-    seen = snapshot(content)
-    while not stop.wait(POLL_SECONDS):
-        now = snapshot(content)
-        if now == seen:
-            continue
-        seen = now
-        try:
-            changed = regenerate(root)
-            print(f"content/ changed: regenerated build/docs ({changed} files updated)", file=sys.stderr)
-        except GeneratorError as exc:  # a bad edit in content/: say so and keep serving
-            print(f"error: {exc}", file=sys.stderr)
-
-
 def serve(root: Path, dev_addr: str) -> int:
     """Generate, then `mkdocs serve` with live reload; a watcher regenerates on content/ changes."""
     (root / "build").mkdir(exist_ok=True)
     (root / "build" / "docs").mkdir(exist_ok=True)
     regenerate(root)
     stop = threading.Event()
-    watcher = threading.Thread(target=watch_content, args=(root, stop), daemon=True)
+    watcher = threading.Thread(target=watch.watch_content, args=(root, stop, regenerate), daemon=True)
     watcher.start()
     command = [
         sys.executable,

@@ -1,0 +1,49 @@
+"""`serve`'s watcher regenerates after a change in content/, once per burst of changes,
+and keeps watching after a bad edit."""
+
+from __future__ import annotations
+
+import threading
+
+from generator.errors import ConfigError
+from generator.watch import watch_content
+
+
+def test_a_burst_of_changes_regenerates_once_and_a_bad_edit_keeps_it_watching(tmp_path, capsys):
+    # Each burst is five writes in a row; "once" is checked as "fewer than one per write",
+    # since a very busy machine may stretch a burst past the quiet time.
+    (tmp_path / "content").mkdir()
+    calls: list[int] = []
+    first_burst = [99]  # how many regenerations the first burst caused, once known
+    done = threading.Event()
+
+    def regenerate(root):
+        calls.append(1)
+        done.set()
+        if len(calls) == 1 + first_burst[0]:
+            raise ConfigError("content/topics.yml: expected a top-level 'topics:' list")
+        return 3
+
+    stop, ready = threading.Event(), threading.Event()
+    watcher = threading.Thread(target=watch_content, args=(tmp_path, stop, regenerate, ready), daemon=True)
+    watcher.start()
+    assert ready.wait(20)
+    try:
+        for attempt in range(2):
+            done.clear()
+            for i in range(5):  # an editor's save: several writes in a row
+                (tmp_path / "content" / f"topics-{i}.yml").write_text(f"x: {attempt}\n", encoding="utf-8")
+            assert done.wait(20), "no regeneration after a change"
+            before = len(calls)
+            threading.Event().wait(1.0)  # any split of the burst has run by now
+            assert len(calls) - (0 if attempt == 0 else first_burst[0]) < 5, calls
+            if attempt == 0:
+                first_burst[0] = len(calls)
+            assert len(calls) >= before
+    finally:
+        stop.set()
+        watcher.join(10)
+    assert not watcher.is_alive()
+    err = capsys.readouterr().err
+    assert "regenerated build/docs (3 files updated)" in err
+    assert "error: content/topics.yml: expected a top-level 'topics:' list" in err
