@@ -4,8 +4,11 @@ Two questions are the same question when one full answer answers both. After rea
 what each asks (`generator.intent`: subject, intents, comparand, qualifier), that is:
 
 * the same **subject** (same content words once synonyms, abbreviations, plurals,
-  scaffolding and examples are folded away);
-* settings that do not conflict ("in RNNs" vs "in transformers" do);
+  scaffolding, asides and examples are folded away), or one subject plus plain words
+  in a second phrase ("OOV words *or rare terms*" asks about OOV words; but "LoRA *and
+  QLoRA*" names a second term of the field, so it is not "What is LoRA?");
+* settings that do not conflict ("in RNNs" vs "in transformers" do; a setting only one
+  question names, or the same activity in other words, does not);
 * the same **asks**, or one question asks two things or more and the other asks a part
   of them ("What is RAG?" is inside "What is RAG, and how does it differ from X?");
   "how does X work" counts as "what is X"; two comparisons must compare the same things;
@@ -17,21 +20,22 @@ what each asks (`generator.intent`: subject, intents, comparand, qualifier), tha
     "What is RAG?" {rag} define  vs  "Why is RAG important?" {rag} why             -> apart
 
 A wrong merge hides a question, a missed merge only repeats one, so anything less than
-this stays apart. Candidates come from a hash of the subject, so the work is linear in
-the number of questions; within a bucket a question joins a cluster only if it matches
-every member (so "What is RAG?" and "Why is RAG important?" never meet through "What is
-RAG and why is it important?"). Curation `merge` forces a group; `split` forbids two ids
-from ever sharing one.
+this stays apart. Candidates come from a hash of the subject (and of the subject less
+its plain second phrase), so the work is linear in the number of questions; a question
+joins a cluster only if it matches every member (so "What is RAG?" and "Why is RAG
+important?" never meet through "What is RAG and why is it important?"). Curation `merge`
+forces a group; `split` forbids two ids from ever sharing one.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from generator.intent import CONTEXT, Signature, signature, why_apart
+from generator.intent import Signature, signature
+from generator.intent_words import ACTIVITIES, COMPARE_ONLY, CONTEXT, FIELD_TERMS
 from generator.model import Question
 
-__all__ = ["CONTEXT", "Signature", "find_groups", "signature", "why_apart"]
+__all__ = ["CONTEXT", "Signature", "field_terms", "find_groups", "how_alike", "signature", "why_apart"]
 # Clusters of one subject a question is compared with; real buckets hold a handful.
 MAX_CLUSTERS = 32
 
@@ -71,43 +75,60 @@ class _Groups:
         return True
 
 
-def candidate_buckets(questions: list[Question]) -> dict[tuple, list[Question]]:
-    """Questions keyed by (family, subject): only questions in one bucket can merge."""
-    buckets: dict[tuple, list[Question]] = defaultdict(list)
-    for q in questions:
-        sig = signature(q)
-        if sig.subject:
-            buckets[(sig.family, sig.subject)].append(q)
-    return buckets
+def field_terms(vocabulary: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Words that name a subject of their own wherever they stand: the folded terms of
+    textsim and the topics' one-word keywords, less context words and activities."""
+    return FIELD_TERMS | (vocabulary - CONTEXT - ACTIVITIES)
 
 
-def find_groups(questions, curation) -> dict[str, str]:
+def bucket_keys(sig: Signature, field: frozenset[str]) -> set[tuple]:
+    """(family, subject) and (family, core subject): only questions sharing a key can merge.
+
+    The core subject leaves out plain words of a second phrase ("... or rare terms"), so
+    a question that only widens another meets it.
+    """
+    if not sig.subject:
+        return set()
+    return {(sig.family, sig.subject), (sig.family, sig.subject - (sig.extra - field))}
+
+
+def find_groups(questions, curation, vocabulary: frozenset[str] = frozenset()) -> dict[str, str]:
     """question id -> group id, for questions in a group of two or more.
 
-    Curation merges are applied first. Then, within each bucket, a question joins
-    the first rule cluster whose every member it matches (complete linkage, so
-    "what is X" and "why is X important" never meet through "what is X and why is
-    it important"), unless that would put one source twice or a split pair together.
+    Curation merges are applied first. Then, in id order, a question joins the first
+    rule cluster met through a shared key whose every member it matches (complete
+    linkage, so "what is X" and "why is X important" never meet through "what is X and
+    why is it important"), unless that would put a split pair together. `vocabulary`:
+    the field's terms (`classify.concept_vocabulary`) besides those textsim folds.
     """
+    field = field_terms(vocabulary)
     known = {q.id for q in questions}
     groups = _Groups(questions, curation.split)
     for ids in curation.merge:
         present = [i for i in ids if i in known]
         for other in present[1:]:
             groups.union(present[0], other)
-    for bucket in candidate_buckets(sorted(questions, key=lambda q: q.id)).values():
-        clusters: list[list[tuple[str, Signature]]] = []
-        for q in bucket:
-            sig = signature(q)
-            for cluster in clusters[:MAX_CLUSTERS]:
-                if all(why_apart(sig, other) is None for _, other in cluster) and groups.union(
-                    cluster[0][0], q.id
-                ):
-                    cluster.append((q.id, sig))
-                    break
-            else:
-                clusters.append([(q.id, sig)])
+    clusters: list[list[tuple[str, Signature]]] = []
+    met: dict[tuple, list[int]] = defaultdict(list)  # key -> clusters holding a question with it
+    for q in sorted(questions, key=lambda q: q.id):
+        sig = signature(q)
+        keys = bucket_keys(sig, field)
+        near = sorted({c for key in keys for c in met[key]})[:MAX_CLUSTERS]
+        home = next((c for c in near if _joins(groups, clusters[c], q.id, sig, field)), None)
+        if home is None:
+            home = len(clusters)
+            clusters.append([])
+        clusters[home].append((q.id, sig))
+        for key in keys:
+            if home not in met[key]:
+                met[key].append(home)
     return group_ids(groups, known)
+
+
+def _joins(groups: _Groups, cluster: list, qid: str, sig: Signature, field: frozenset[str]) -> bool:
+    return all(why_apart(sig, other, field) is None for _, other in cluster) and groups.union(
+        cluster[0][0], qid
+    )
 
 
 def group_ids(groups: _Groups, known: set[str]) -> dict[str, str]:
@@ -118,3 +139,71 @@ def group_ids(groups: _Groups, known: set[str]) -> dict[str, str]:
             gid = "dup-" + min(members)
             out.update({m: gid for m in members if m in known})
     return out
+
+
+def why_apart(a: Signature, b: Signature, field: frozenset[str] = FIELD_TERMS) -> str | None:
+    """None when two signatures are one question; otherwise the reason they are not.
+
+    `field`: the terms of the field; a second noun phrase of plain words ("or rare terms")
+    widens a question rather than naming another subject.
+    """
+    if a.family != b.family:
+        return "one is multiple choice and the other is not"
+    if not a.subject or (a.subject != b.subject and not _widens(a, b, field)):
+        return "different subjects"
+    settings = (a.qualifier - ACTIVITIES, b.qualifier - ACTIVITIES)
+    if settings[0] != settings[1] and not _same_setting(a.qualifier, b.qualifier, field):
+        return "different settings (" + ", ".join(sorted(settings[0] ^ settings[1])) + ")"
+    tails = (a.detail | a.comparand, b.detail | b.comparand)
+    if all(tails) and not tails[0] & tails[1]:
+        return "different follow-up questions"
+    if "compare" in a.asks and "compare" in b.asks and a.comparand != b.comparand:
+        return "compared with different things"
+    if a.asks == b.asks or _covers(a, b) or _covers(b, a) or _both_defined(a, b) or _both_defined(b, a):
+        return None
+    return "different intent (" + "+".join(sorted(a.asks)) + " vs " + "+".join(sorted(b.asks)) + ")"
+
+
+def how_alike(a: Signature, b: Signature) -> str:
+    """For `explain`: in what way two questions the rule merges are one question."""
+    parts = [
+        "same subject"
+        if a.subject == b.subject
+        else "same subject once the plain words {"
+        + ", ".join(sorted(a.subject ^ b.subject))
+        + "} of a second phrase are set aside"
+    ]
+    if a.qualifier - ACTIVITIES != b.qualifier - ACTIVITIES:
+        parts.append("settings that do not conflict")
+    parts.append("the same asks" if a.asks == b.asks else "one asks what the other asks or more")
+    return ", ".join(parts)
+
+
+def _same_setting(a: frozenset[str], b: frozenset[str], field: frozenset[str]) -> bool:
+    """One setting: only one question names one ("attention" / "attention in transformers"
+    asks the same), or both name the same activity and differ only in plain words
+    ("production systems with limited resources" / "production environments")."""
+    return not (a and b) or (bool(a & b & ACTIVITIES) and not (a ^ b) & (field - ACTIVITIES))
+
+
+def _widens(a: Signature, b: Signature, field: frozenset[str]) -> bool:
+    """One asks about the other's subject plus plain words in a second phrase."""
+    plain = (a.extra - field, b.extra - field)
+    core = (a.subject - plain[0], b.subject - plain[1])
+    return bool(core[0]) and core[0] == core[1] and not (plain[0] and plain[1])
+
+
+def _both_defined(a: Signature, b: Signature) -> bool:
+    """ "What are X and Y?" answers "What is the difference between X and Y?" (and back)."""
+    return len(a.subject) >= 2 and a.asks == {"define"} and b.asks == COMPARE_ONLY and not b.comparand
+
+
+def _covers(wide: Signature, narrow: Signature) -> bool:
+    """A question asking two things or more answers one that asks a part of them.
+
+    A comparison alone is not part of a wider question unless that one compares with the
+    same thing: "What is X?" is inside "What is X, and how does it differ from Y?".
+    """
+    if len(wide.asks) < 2 or not narrow.asks < wide.asks:
+        return False
+    return narrow.asks != COMPARE_ONLY or wide.comparand == narrow.comparand

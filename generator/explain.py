@@ -10,8 +10,16 @@ from __future__ import annotations
 
 import difflib
 
-from generator.classify import ANSWER_CAP, FIELD_WEIGHTS, MIN_CONFIDENCE, Verdict, keyword_table, score
-from generator.dedupe import signature, why_apart
+from generator.classify import (
+    ANSWER_CAP,
+    FIELD_WEIGHTS,
+    MIN_CONFIDENCE,
+    Verdict,
+    concept_vocabulary,
+    keyword_table,
+    score,
+)
+from generator.dedupe import field_terms, how_alike, signature, why_apart
 from generator.errors import UnknownQuestion
 from generator.model import Corpus, Question
 from generator.related import shared_terms
@@ -87,6 +95,7 @@ def _topic_lines(corpus: Corpus, question: Question) -> list[str]:
 
 def _group_lines(corpus: Corpus, question: Question, by_id: dict[str, Question]) -> list[str]:
     sig = signature(question)
+    field = field_terms(concept_vocabulary(corpus.topics))
     lines = [f"Duplicates: subject {sig.describe()}"]
     gid = corpus.group_of.get(question.id)
     members = [by_id[m] for m, g in corpus.group_of.items() if g == gid and m != question.id] if gid else []
@@ -97,9 +106,9 @@ def _group_lines(corpus: Corpus, question: Question, by_id: dict[str, Question])
             f"  group {gid}: asked in {len({m.source for m in members} | {question.source})} sources"
         )
     for m in sorted(members, key=lambda m: m.id):
-        reason = why_apart(sig, signature(m))
+        reason = why_apart(sig, signature(m), field)
         how = (
-            "by rule: same subject, one asks what the other asks or more"
+            f"by rule: {how_alike(sig, signature(m))} ({signature(m).describe()})"
             if reason is None
             else f"by {CURATION} (the rule alone would not: {reason})"
         )
@@ -111,7 +120,7 @@ def _group_lines(corpus: Corpus, question: Question, by_id: dict[str, Question])
         if q.id != question.id and q not in members and sig.subject & signature(q).subject
     ]
     for *_, q in sorted(near, key=lambda n: n[:2])[:5]:
-        reason = why_apart(sig, signature(q)) or (
+        reason = why_apart(sig, signature(q), field) or (
             f"split by {CURATION}, or a question already in its group asks something else"
         )
         lines.append(f"  kept apart from {q.id} {q.question!r}: {reason}")

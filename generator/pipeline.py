@@ -128,8 +128,8 @@ def assemble(
     corpus.topic_of, corpus.tags_of = timed(
         "classify", classify.classify_all, questions, content.topics, curation
     )
-    corpus.group_of = timed("dedupe", dedupe.find_groups, questions, curation)
     vocabulary = classify.concept_vocabulary(content.topics)
+    corpus.group_of = timed("dedupe", dedupe.find_groups, questions, curation, vocabulary)
     corpus.related_of = timed("relate", related.find_related, questions, corpus.group_of, vocabulary)
     corpus.problems += stale_curation(content, questions)
     corpus.problems += mathml.fallback_problems(questions)

@@ -58,7 +58,9 @@ PHRASES = {
     "topk": "top k, top k sampling",
     "kl": "kl divergence, kullback leibler, kullback leibler divergence",
     "distill": "knowledge distillation, model distillation, distillation",
-    "mlm": "masked language modeling, masked language modelling, masked language model, masked lm, mlm",
+    "mlm": "masked language modeling, masked language modelling, masked language model, masked lm, mlm, "
+    "masked model, masked models, autoencoding model, autoencoding models, autoencoder model, "
+    "autoencoder models",
     "clm": "causal language modeling, causal language modelling, causal language model",
     "nsp": "next sentence prediction",
     "ntp": "next token prediction, next word prediction",
@@ -89,7 +91,8 @@ PHRASES = {
     "crossentropy": "cross entropy, cross entropy loss",
     "layernorm": "layer normalization, layer normalisation, layer norm",
     "residual": "residual connection, residual connections, skip connection, skip connections",
-    "transferlearn": "transfer learning",
+    "transferlearn": "transfer learning, knowledge transfer",
+    "multilingual": "multiple languages, many languages, several languages",
     "lr": "learning rate, learning rates",
     "kg": "knowledge graph, knowledge graphs",
     "hyperparameter": "hyper parameter, hyper parameters, hyperparameters",

@@ -168,13 +168,13 @@ def test_real_groups_merge_repeats_within_one_source_too(real):
 
 PAIRS = ROOT / "tests" / "fixtures" / "dedupe" / "pairs.yml"
 PRECISION_FLOOR = 0.95
-RECALL_FLOOR = 0.65  # measured 0.72 (46 of 64); the README gives the figures
+RECALL_FLOOR = 0.75  # measured 0.78 (61 of 78); the README gives the figures
 
 
 def test_labelled_pairs_precision_and_recall(real):
     questions, group_of = real
     pairs = yaml.safe_load(PAIRS.read_text(encoding="utf-8"))
-    assert len(pairs["merge"]) >= 50 and len(pairs["apart"]) >= 40
+    assert len(pairs["merge"]) >= 75 and len(pairs["apart"]) >= 90
 
     def together(p) -> bool:
         qa, qb = lookup(questions, p["a"]), lookup(questions, p["b"])
