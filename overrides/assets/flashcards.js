@@ -45,8 +45,9 @@ import { grade, load, loadData, loadIndex, save, siteRoot } from "./study/store.
 
   /* ---- one card -------------------------------------------------------- */
 
-  /* The back of a card: the correct option and any explanation, or the answer (another
-   * source's when the entry's own question has none), or a practice prompt's note. */
+  /* The back of a card: the correct option and any explanation; or every source's answer
+   * to the entry (a merged entry shows each, labelled by source, its own question's first);
+   * or a practice prompt's note. */
   function answerOf(entry, sources) {
     var box = document.createDocumentFragment();
     var p = entry.primary;
@@ -63,16 +64,21 @@ import { grade, load, loadData, loadIndex, save, siteRoot } from "./study/store.
       if (p.answer) box.appendChild(html("div", { "class": "fc-explanation" }, p.answer_html, p.answer));
       return box;
     }
-    var answered = p.answer ? p : entry.members.filter(function (m) { return m.answer && m.kind !== "mcq"; })[0];
-    if (!answered) {
+    var answered = entry.members.filter(function (m) { return m.answer && m.kind !== "mcq" && m !== p; });
+    if (p.answer) answered.unshift(p);
+    if (!answered.length) {
       box.appendChild(el("p", {}, "")).appendChild(el("em", {},
         "A practice prompt: no source gives an answer. Answer it aloud or in writing, then grade yourself."));
       return box;
     }
-    if (answered !== p) {
-      box.appendChild(el("p", {})).appendChild(el("em", {}, "Answered in " + (sources[answered.source] || answered.source) + "."));
-    }
-    box.appendChild(html("div", { "class": "fc-answer-body" }, answered.answer_html, answered.answer));
+    answered.forEach(function (m) {
+      // A label whenever the answer is not simply the shown question's own.
+      if (answered.length > 1 || m !== p) {
+        var where = (sources[m.source] || m.source) + (m.n ? ", Q" + m.n : "");
+        box.appendChild(el("p", { "class": "fc-source" })).appendChild(el("em", {}, "Answered in " + where + "."));
+      }
+      box.appendChild(html("div", { "class": "fc-answer-body" }, m.answer_html, m.answer));
+    });
     return box;
   }
 

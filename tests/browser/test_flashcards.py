@@ -182,3 +182,33 @@ def test_topic_pages_link_to_their_own_deck(built_site, base_url, page):
     page.wait_for_selector("div#flashcards[data-ready] .fc-card")
     assert page.locator('select[name="topic"]').input_value() == q["topic"]
     assert position(page) == f"Card 1 of {sum(e['topic'] == q['topic'] for e in entries)}"
+
+
+def test_a_merged_entry_shows_every_sources_answer(built_site, base_url, page):
+    """A card for a duplicate group shows each source's answer, each labelled by its source."""
+    doc = json.loads((built_site / "questions.json").read_text(encoding="utf-8"))
+    titles = {s["id"]: s["title"] for s in doc["sources"]}
+    groups: dict[str, list[dict]] = {}
+    for q in doc["questions"]:
+        if q["group"] and not q["hidden"] and q["answer"] and q["kind"] != "mcq":
+            groups.setdefault(q["group"], []).append(q)
+    members = next(ms for _, ms in sorted(groups.items()) if len({m["source"] for m in ms}) >= 2)
+    open_cards(page, base_url + f"flashcards/?topic={members[0]['topic']}")
+    cards = page.evaluate("""() => {
+        const out = [];
+        for (;;) {
+            document.querySelector('.fc-reveal').click();
+            out.push({
+                labels: [...document.querySelectorAll('.fc-answer .fc-source')].map(p => p.textContent),
+                bodies: document.querySelectorAll('.fc-answer .fc-answer-body').length,
+            });
+            const next = document.querySelector('.fc-next');
+            if (next.disabled) break;
+            next.click();
+        }
+        return out;
+    }""")
+    wanted = sorted(f"Answered in {titles[m['source']]}, Q{m['n']}." for m in members)
+    assert any(sorted(c["labels"]) == wanted and c["bodies"] == len(members) for c in cards), cards
+    # a card of one answered question keeps its answer unlabelled
+    assert any(c["bodies"] == 1 and not c["labels"] for c in cards)
