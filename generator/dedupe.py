@@ -7,8 +7,8 @@ what each asks (`generator.intent`: subject, intents, comparand, qualifier), tha
   scaffolding, asides and examples are folded away), or one subject plus plain words
   in a second phrase ("OOV words *or rare terms*" asks about OOV words; but "LoRA *and
   QLoRA*" names a second term of the field, so it is not "What is LoRA?");
-* settings that do not conflict ("in RNNs" vs "in transformers" do; a setting only one
-  question names, or the same activity in other words, does not);
+* the same setting ("in RNNs" vs "in transformers", or vs none, are not; the same
+  activity in other words is: "production systems" / "production environments");
 * the same **asks**, or one question asks two things or more and the other asks a part
   of them ("What is RAG?" is inside "What is RAG, and how does it differ from X?");
   "how does X work" counts as "what is X"; two comparisons must compare the same things;
@@ -174,23 +174,23 @@ def how_alike(a: Signature, b: Signature) -> str:
         + "} of a second phrase are set aside"
     ]
     if a.qualifier - ACTIVITIES != b.qualifier - ACTIVITIES:
-        parts.append("settings that do not conflict")
+        parts.append("the same setting in other words")
     parts.append("the same asks" if a.asks == b.asks else "one asks what the other asks or more")
     return ", ".join(parts)
 
 
 def _same_setting(a: frozenset[str], b: frozenset[str], field: frozenset[str]) -> bool:
-    """One setting: only one question names one ("attention" / "attention in transformers"
-    asks the same), or both name the same activity and differ only in plain words
-    ("production systems with limited resources" / "production environments")."""
-    return not (a and b) or (bool(a & b & ACTIVITIES) and not (a ^ b) & (field - ACTIVITIES))
+    """Two settings that name the same activity and differ only in plain words ("production
+    systems with limited resources" / "production environments") are one setting. A
+    setting only one question names still narrows it ("How does X work in Y?")."""
+    return bool(a & b & ACTIVITIES) and not (a ^ b) & (field - ACTIVITIES)
 
 
 def _widens(a: Signature, b: Signature, field: frozenset[str]) -> bool:
     """One asks about the other's subject plus plain words in a second phrase."""
     plain = (a.extra - field, b.extra - field)
     core = (a.subject - plain[0], b.subject - plain[1])
-    return bool(core[0]) and core[0] == core[1] and not (plain[0] and plain[1])
+    return bool(core[0]) and core[0] == core[1]
 
 
 def _both_defined(a: Signature, b: Signature) -> bool:

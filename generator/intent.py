@@ -4,8 +4,10 @@ A question is read clause by clause (clauses end at `? ; : ,` and before "and ho
 "and why", ...). The first clause with content words names the **subject**; a later
 clause that refers back ("how does *it* differ from greedy decoding?") only adds
 **intents**, and, when it compares, a **comparand**. Inside a clause, examples
-("like X, Y", "such as", "especially ...") and a purpose ("to improve outcomes") are
-dropped, and a qualifier after the subject ("... in transformer models") is kept apart:
+("like X, Y", "such as", "especially ..."), asides ("(LoRA, QLoRA)") and a purpose ("to
+improve outcomes") are dropped, a qualifier after the subject ("... in transformer
+models") is kept apart, and the words of a second phrase ("OOV words *or rare terms*")
+are marked as `extra`, so duplicate detection can tell plain words from a second term:
 
     "What is beam search, and how does it differ from greedy decoding?"
         subject {beamsearch}, intents define+compare, comparand {greedy}
@@ -13,6 +15,8 @@ dropped, and a qualifier after the subject ("... in transformer models") is kept
         subject {beamsearch}, intents define ("how does X work" explains X)
     "What is masked language modeling (MLM), and how does it help in training LLMs like BERT?"
         subject {mlm}, intents define+why
+    "How is perplexity used to evaluate LLMs?"    subject {perplexity}, intents why (its role)
+    "How can LLMs be applied in healthcare?"      subject {healthcar}, intents uses
 
 Content words are folded (`generator.textsim`), without stop words, question
 scaffolding ("the role of", "can you explain") and intent words; "in LLMs", "model",
@@ -35,6 +39,7 @@ from generator.intent_words import (
     EXAMPLES,
     INTENT_OF,
     OPENERS,
+    PASSIVE_USE,
     PRONOUNS,
     QUALIFIER,
     REWRITES,
@@ -107,7 +112,8 @@ def _rewrite(tokens: tuple[str, ...]) -> list[str]:
 
 def _intents(tokens: list[str]) -> set[str]:
     """Intent labels; "what is the role of X" asks why, so that "what" does not also define."""
-    intents = set()
+    # "How to do X?" asks for the ways to do it ("How does X work?" explains X).
+    intents = {"ways"} if tokens[:2] == ["how", "to"] else set()
     for i, token in enumerate(tokens):
         if token not in INTENT_OF:
             continue
@@ -122,18 +128,27 @@ def _intents(tokens: list[str]) -> set[str]:
         intents.discard("ways")
         if not intents - {"define", "how"}:  # "the purpose of the X approach" asks why
             intents.add(WEAK_INTENTS["ways"])
-    # "How can LLMs be used in Y?" asks for their uses in Y; "How is X used to Y?" (X a concept,
-    # or "it") asks for X's role in Y, like "What is the role of X in Y?".
+    # "How can LLMs be used in Y?" asks for their uses in Y; "How is X used to Y?" and "how
+    # do LLMs use X?" (X a concept, or "it") ask for X's role, like "What is the role of X?".
     used = next((i for i, t in enumerate(tokens) if t in USED), None)
     if "how" in intents and used is not None and not intents - CORE_INTENTS:
-        named = [t for t in tokens[:used] if t in PRONOUNS or (_is_content(t) and t not in CONTEXT)]
         intents.discard("how")
-        intents.add("why" if named else "uses")
+        intents.add("why" if _names_concept(_object_of_use(tokens, used)) else "uses")
     special = intents - CORE_INTENTS
     # "How do you handle X": the "how" belongs to the special intent; "how does X work" defines X.
     if special or ("define" in intents and "work" in tokens):
         intents.discard("how")
     return special or intents
+
+
+def _object_of_use(tokens: list[str], at: int) -> str:
+    """What is used: the word before a passive "used", the word after an active "use"."""
+    words = reversed(tokens[:at]) if tokens[at] == PASSIVE_USE else iter(tokens[at + 1 :])
+    return next((t for t in words if t in PRONOUNS or t not in STOP_WORDS), "")
+
+
+def _names_concept(token: str) -> bool:
+    return token in PRONOUNS or (_is_content(token) and token not in CONTEXT)
 
 
 def _is_content(token: str) -> bool:

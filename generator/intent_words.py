@@ -83,6 +83,7 @@ SYNONYMS = {
     "choos": "select",
 }
 USED = frozenset(stem(w) for w in "use used using".split())
+PASSIVE_USE = stem("used")
 APPLIED = frozenset(stem(w) for w in "apply applied applying leverage leveraged".split())
 USE_VERB = frozenset({("you", "use"), ("we", "use"), ("to", "use")})
 # Question words that ask only when they open the question ("When should you use X?").

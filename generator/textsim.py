@@ -19,7 +19,7 @@ from generator.model import normalise
 KEEP = frozenset(
     """
 news series species bias analysis process loss class always perhaps
-various previous this its was has does is us yes less unless across thus
+various previous this its was has does is us yes less unless across thus prompting
 """.split()
 )
 BRITISH = re.compile(r"is(ation|ations|e|ed|es|ing|er|ers)$")
@@ -75,7 +75,8 @@ PHRASES = {
     "position embeddings, positional embedding, positional embeddings",
     "contextwindow": "context window, context windows, context length",
     "catforget": "catastrophic forgetting",
-    "promptengineering": "prompt engineering, prompt engineer",
+    "promptengineering": "prompt engineering, prompt engineer, prompting, engineer prompts, "
+    "engineer your prompts, engineering prompts",
     "genai": "generative ai, generative artificial intelligence, gen ai, genai",
     "ai": "artificial intelligence",
     "ml": "machine learning",

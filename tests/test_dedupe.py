@@ -168,7 +168,7 @@ def test_real_groups_merge_repeats_within_one_source_too(real):
 
 PAIRS = ROOT / "tests" / "fixtures" / "dedupe" / "pairs.yml"
 PRECISION_FLOOR = 0.95
-RECALL_FLOOR = 0.75  # measured 0.78 (61 of 78); the README gives the figures
+RECALL_FLOOR = 0.8  # measured 0.81 (63 of 78); the README gives the figures
 
 
 def test_labelled_pairs_precision_and_recall(real):
@@ -200,6 +200,21 @@ def test_labelled_pairs_precision_and_recall(real):
         ("How do you prevent overfitting?", "How can overfitting be avoided in deep learning?"),
         ("What is the role of the KL divergence?", "Why is Kullback-Leibler divergence important?"),
         ("What is the purpose of layer normalization?", "Why is layer norm needed?"),
+        # a second phrase of plain words widens the question, it does not change the subject
+        ("How do LLMs handle OOV words?", "How do LLMs handle out-of-vocabulary words or rare terms?"),
+        ("How do you monitor and maintain LLMs?", "How do you monitor and evaluate the behaviour of LLMs?"),
+        ("Prompt Engineering Techniques", "What are different prompting techniques?"),
+        ("How to engineer your prompts?", "What prompting strategies are there?"),
+        ("How can LLMs be applied in finance?", "What are the use cases of LLMs in finance?"),
+        ("How is perplexity used to evaluate LLMs?", "What is the role of perplexity in evaluation?"),
+        (
+            "How do you optimize LLMs for production systems?",
+            "How do you optimize LLMs in production environments?",
+        ),
+        (
+            "How and why are transformers better than RNN architectures?",
+            "How do transformers differ from RNN-based models?",
+        ),
     ],
 )
 def test_invented_paraphrases_merge(a, b):
@@ -222,10 +237,22 @@ def test_invented_paraphrases_merge(a, b):
         ("What is fine-tuning?", "What is the need for fine-tuning?"),
         ("What are transformers?", "Where are transformers used?"),
         ("What is RAG?", "When should you use RAG?"),
+        ("What is LoRA?", "What is LoRA or QLoRA?"),
+        ("What is a diffusion model?", "What is the forward diffusion process?"),
+        ("What is prompt engineering?", "How to engineer your prompts?"),
+        ("What are prompts?", "What are different prompting techniques?"),
+        ("How can LLMs be used in chatbots?", "What is the role of chatbots?"),
+        ("What is LoRA?", "How does LoRA work in RAG?"),
     ],
 )
 def test_invented_related_but_different_stay_apart(a, b):
     assert not merged(make("a", a, "s1"), make("b", b, "s2"))
+
+
+def test_the_fields_vocabulary_names_a_second_subject():
+    one, two = make("a", "What is LangChain?", "s1"), make("b", "What is LangChain and LlamaIndex?", "s2")
+    assert find_groups([one, two], Curation())  # "LlamaIndex" reads as a plain word
+    assert find_groups([one, two], Curation(), frozenset({"llamaindex"})) == {}
 
 
 def test_paraphrases_within_one_source_merge():
