@@ -15,6 +15,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.classify import concept_vocabulary
 from generator.config import Curation, load_content
 from generator.dedupe import find_groups, signature
 from generator.model import Location, Question, normalise
@@ -43,8 +44,10 @@ def merged(a: Question, b: Question) -> bool:
 
 @pytest.fixture(scope="module")
 def real():
-    _, questions, _ = read_sources(load_content(ROOT))
-    return questions, find_groups(questions, Curation())
+    content = load_content(ROOT)
+    _, questions, _ = read_sources(content)
+    # the field's vocabulary as the build passes it (pipeline.assemble), curation left out
+    return questions, find_groups(questions, Curation(), concept_vocabulary(content.topics))
 
 
 def lookup(questions: list[Question], text: str) -> Question:

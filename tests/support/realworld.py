@@ -130,7 +130,8 @@ def page_markdown(path: Path) -> str:
     source, questions, _ = read_source(path, content)
     corpus = Corpus(sources=[source], questions=questions, topics=list(content.topics))
     corpus.topic_of, corpus.tags_of = classify.classify_all(questions, content.topics, content.curation)
-    corpus.group_of = dedupe.find_groups(questions, content.curation)
+    vocabulary = classify.concept_vocabulary(content.topics)
+    corpus.group_of = dedupe.find_groups(questions, content.curation, vocabulary)
     corpus.related_of = related.find_related(questions, corpus.group_of)
     files = render_site(corpus, ROOT).files
     return "\n".join(text for name, text in files.items() if name.startswith("topics/"))
