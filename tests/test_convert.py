@@ -364,3 +364,27 @@ def test_damaged_documents_are_reported_not_crashed(tmp_path, name, data, expect
     _, problems = load_document(path, tmp_path, path.stem)
     assert any(expected in str(p) for p in problems), problems
     assert all(str(p).startswith(f"{name}:") for p in problems)
+
+
+def test_notebook_cells_written_colab_style():
+    # `###1.` without a space, questions as a cell's first plain line, a `### 2.` heading
+    # that only numbers the task written in the next cell.
+    _, _, questions, _ = ingest(FIXTURES / "notebook" / "colab_revision_notes.ipynb")
+    assert [(q.location.line, q.question) for q in questions] == [
+        (2, "What does the attention softmax normalise over?"),
+        (4, "What limits the context length?"),
+        (5, "Explain positional encodings:"),
+        (5, "Why scale the dot products?"),
+        (
+            7,
+            "Write a function that returns the size of a KV cache in bytes "
+            "for given layers, heads and head size.",
+        ),
+    ]
+    by_text = {q.question: q for q in questions}
+    assert by_text["What limits the context length?"].answer.startswith("- attention cost grows")
+    # A statement before a list is not a question: it stays text, in the answer above it.
+    assert "There are two common fixes:" in by_text["Why scale the dot products?"].answer
+    task = questions[-1]
+    assert "def kv_bytes" in task.answer and task.label == "2"
+    assert "Pretty neat" not in " ".join(q.question for q in questions)

@@ -10,6 +10,14 @@
 Outputs are left out, except the text output of a code cell directly under a
 question (a Markdown cell ending in a heading or a `?` line): there it is the answer.
 Every line's number is its cell's number, so `path:7` means cell 7.
+
+Markdown cells are tidied the way notebook authors write them:
+
+    ###1. What is a class?            <- Colab shows this as a heading: `### 1. What is a class?`
+    What are the assumptions of       <- a cell opening with a line that asks (`?`, or a
+    linear regression?                   question word and `:`), then more: that line is
+    - linearity                          a heading one level below the notebook's last one;
+    - independence                       so is a later line that asks right before a list
 """
 
 from __future__ import annotations
@@ -21,12 +29,20 @@ from typing import Any
 import nbformat
 
 from generator.convert.common import fence
+from generator.ingest.segment import OPENING, QUESTION_LABEL
 from generator.model import Line, Location, Problem
 
 NAME = "notebook"
 
 OUTPUT_LINES = 40  # an output longer than this is cut: it is an example, not an essay
 QUESTION_END = re.compile(r"(?:^#{1,6}[ \t]+\S.*|\?[*_ \t]*)$")
+HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]|$)")
+TIGHT_HEADING = re.compile(r"^(#{1,6})(?=[^#\s])")
+LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\S")
+NOT_PLAIN = re.compile(
+    r"^(?:[ \t]|[#>|<!\[`~-]|[*+][ \t]|\d{1,3}[.)][ \t]|\W*(?:answer|ans|solution)\b)", re.I
+)
+ASKING_LINE = 200  # longer lines are paragraphs, not questions
 
 
 def matches(data: bytes, suffix: str) -> bool:
@@ -53,6 +69,7 @@ def convert(data: bytes, path: str) -> tuple[list[Line], list[Problem]]:
     language = _language(nb.get("metadata", {}))
     lines: list[Line] = []
     after_question = False
+    level = [1]  # the last heading level written by the author: asked lines go one below
     cells = nb.get("cells")
     for number, cell in enumerate(cells if isinstance(cells, list) else [], start=1):
         if not isinstance(cell, dict):
@@ -61,7 +78,7 @@ def convert(data: bytes, path: str) -> tuple[list[Line], list[Problem]]:
         source = _text(cell.get("source", ""))
         kind = cell.get("cell_type")
         if kind == "markdown":
-            body = source.split("\n")
+            body = _tidy_markdown(source.split("\n"), level)
             after_question = bool(QUESTION_END.search(_last_line(source)))
         elif kind == "code" and source.strip():
             body = fence(source, language) + (_outputs(cell) if after_question else [])
@@ -70,6 +87,38 @@ def convert(data: bytes, path: str) -> tuple[list[Line], list[Problem]]:
             continue
         lines += [Line(number, text) for text in body] + [Line(number, "")]
     return lines, problems
+
+
+def _tidy_markdown(body: list[str], level: list[int]) -> list[str]:
+    """Tight `###1.` headings spaced; lines that ask made headings (see the module doc)."""
+    out, fenced = list(body), False
+    filled = [i for i, line in enumerate(out) if line.strip()]
+    first = filled[0] if filled else -1
+    for i, line in enumerate(out):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        if fenced:
+            continue
+        line = out[i] = TIGHT_HEADING.sub(r"\1 ", line)
+        heading = HEADING.match(line)
+        if heading:
+            level[0] = len(heading.group(1))
+        elif _asks_here(out, i, first):
+            out[i] = f"{'#' * min(level[0] + 1, 6)} {line.strip()}"
+    return out
+
+
+def _asks_here(lines: list[str], i: int, first: int) -> bool:
+    line = lines[i].rstrip()
+    if NOT_PLAIN.match(line) or QUESTION_LABEL.match(line) or len(line) > ASKING_LINE:
+        return False
+    asks = line.endswith("?") or (line.endswith((":", ".")) and bool(OPENING.match(line)))
+    following = next((x for x in lines[i + 1 :] if x.strip()), "")
+    if i == first:  # the cell opens with it: anything but a heading may answer it
+        return asks and bool(following) and not HEADING.match(following)
+    before = lines[i - 1]
+    after = lines[i + 1] if i + 1 < len(lines) else ""
+    return asks and (not before.strip() or bool(LIST_ITEM.match(before))) and bool(LIST_ITEM.match(after))
 
 
 def _text(value: object) -> str:

@@ -72,6 +72,9 @@ def _without_toc_titles(markers: list[Marker], units: list[Unit], toc: set[int])
     return [m for m in markers if at.get(id(m.block), -2) + 1 not in toc]
 
 
+LINK_ONLY = re.compile(r"^\s*!?\[[^\]\n]*\]\([^)\s]*\)\s*$")
+
+
 def _lone_leading_title(units: list[Unit]) -> str | None:
     """The text of a leading `#` heading that no other `#` heading follows: the page's name."""
     first = units[0].block if units else None
@@ -188,12 +191,13 @@ def _flush(current: _Open | None, doc: Document, out: Segmented) -> None:
         if id(block) in current.pieces:  # joined once: appending item by item would copy the list each time
             block.markdown = "".join(current.pieces[id(block)])
     title = current.marker.parsed
-    answer = build_answer(current.blocks)
-    if not current.blocks:
+    question, blocks = _task_below_number(title.text, current.blocks)
+    answer = build_answer(blocks)
+    if not blocks:
         out.empty.append(len(out.drafts))
     out.drafts.append(
         Draft(
-            question=title.text,
+            question=question,
             location=doc.at(current.marker.block.line),
             answer=answer.lines,
             section=current.section,
@@ -206,6 +210,17 @@ def _flush(current: _Open | None, doc: Document, out: Segmented) -> None:
             markup=True,
         )
     )
+
+
+def _task_below_number(title: str, blocks: list[Block]) -> tuple[str, list[Block]]:
+    """A heading that only numbers (`### 2.`) asks what the first paragraph under it says
+    (a link-only line such as `[Practice](url)` aside): that paragraph is the question."""
+    if title.strip():
+        return title, blocks
+    for index, block in enumerate(blocks):
+        if block.kind == "paragraph" and not LINK_ONLY.match(block.text) and len(block.text.split()) >= 3:
+            return " ".join(block.text.split()), blocks[:index] + blocks[index + 1 :]
+    return title, blocks
 
 
 def _empty_answers(out: Segmented) -> list[Problem]:
