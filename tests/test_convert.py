@@ -388,3 +388,13 @@ def test_notebook_cells_written_colab_style():
     task = questions[-1]
     assert "def kv_bytes" in task.answer and task.label == "2"
     assert "Pretty neat" not in " ".join(q.question for q in questions)
+
+
+def test_rst_hand_written_table_of_contents_is_left_out():
+    doc, _, questions, _ = ingest(FIXTURES / "rst" / "numbered_faq_with_toc.rst")
+    assert "faq-basics" not in doc.text and "Contents:" not in doc.text
+    assert [q.question for q in questions] == [
+        "What is a subword tokenizer?",
+        "How much text does a BPE tokenizer need?",
+    ]
+    assert "tokenizers train --vocab-size 32000" in questions[1].answer

@@ -7,6 +7,8 @@
     Use a venv::                        <- `::` literal blocks and `.. code-block::` -> fenced code
         python3 -m venv .venv
     .. note:: Keep *it* simple.         <- note/warning/tip... -> `> **Note:** ...`
+    #. :ref:`sec-install`               <- a list of nothing but references (a hand-written
+    #. :ref:`sec-usage`                    table of contents) is left out, like `.. contents::`
     Term that asks?                     <- definition lists -> `**term**` + the definition
        The definition.
 
@@ -50,6 +52,7 @@ RST_UNDERLINE = re.compile(rb"^([~^\"'+:.=-])\1{3,}[ \t]*$", re.M)
 ATX_HEADING = re.compile(rb"^#{1,6}[ \t]+\S", re.M)
 ADMONITIONS = "attention caution danger error hint important note tip warning seealso".split()
 SKIPPED = (nodes.system_message, nodes.comment, nodes.target, nodes.substitution_definition, nodes.raw)
+REFERENCE_ROLE = re.compile(r"^:(?:ref|doc|numref|any):`[^`]*`$")
 
 
 def matches(data: bytes, suffix: str) -> bool:
@@ -101,6 +104,29 @@ def _cut_long_lines(text: str, path: str) -> tuple[str, list[Problem]]:
     return "\n".join(lines), problems
 
 
+def _navigation(node: nodes.Node) -> bool:
+    """A list of nothing but cross-references, or a section holding only such lists:
+    a table of contents written by hand, not content."""
+    if isinstance(node, nodes.bullet_list | nodes.enumerated_list):
+        return bool(node.children) and all(_reference_item(item) for item in node.children)
+    if isinstance(node, nodes.block_quote):  # a nested list indented under an item
+        return _reference_item(node)
+    if isinstance(node, nodes.section):
+        body = [c for c in node.children if not isinstance(c, (nodes.title, *SKIPPED))]
+        return bool(body) and all(_navigation(c) for c in body)
+    return False
+
+
+def _reference_item(item: nodes.Node) -> bool:
+    parts = (
+        [c for c in item.children if not isinstance(c, SKIPPED)] if isinstance(item, nodes.Element) else []
+    )
+    return bool(parts) and all(
+        _navigation(c) or (isinstance(c, nodes.paragraph) and bool(REFERENCE_ROLE.match(c.astext().strip())))
+        for c in parts
+    )
+
+
 def _line(node: nodes.Node) -> int:
     """A node's source line; docutils leaves some unset, so ask the first child that knows."""
     for candidate in node.findall(include_self=True):
@@ -129,6 +155,8 @@ class _Writer:
 
     def node(self, node: nodes.Node, depth: int) -> None:
         if isinstance(node, SKIPPED) or (isinstance(node, nodes.topic) and "contents" in node["classes"]):
+            return
+        if _navigation(node):
             return
         if isinstance(node, nodes.title) and isinstance(node.parent, nodes.document):
             return  # written as `#` before the walk
