@@ -17,7 +17,7 @@ from generator.images import ImageRules
 from generator.images import hold as hold_images
 from generator.images import restore as restore_images
 from generator.ingest.answer_math import fix_tree_math
-from generator.ingest.answers import is_placeholder
+from generator.ingest.answers import FENCE_LINE, is_placeholder
 from generator.ingest.pymd import for_python_markdown
 from generator.ingest.titles import clean_title
 from generator.markdown_fix import join_blocks, to_markdown
@@ -153,6 +153,26 @@ def clean_answer(draft: Draft, images: ImageRules | None = None) -> tuple[str | 
 
 
 def _clean_answer(draft: Draft) -> tuple[str | None, bool, list[Problem]]:
+    markdown, has_math, problems = _cleaned_answer(draft)
+    return (_without_placeholders(markdown) if markdown else None), has_math, problems
+
+
+def _without_placeholders(markdown: str) -> str | None:
+    """Paragraphs a worksheet left for the student ("**A:** (Your text here)", a code
+    block holding only "# Your code here") are not part of any answer."""
+    blocks: list[list[str]] = [[]]
+    fenced = False
+    for line in markdown.split("\n"):
+        if not line.strip() and not fenced:
+            blocks.append([])
+            continue
+        blocks[-1].append(line)
+        fenced = fenced != bool(FENCE_LINE.match(line))
+    kept = [b for b in blocks if b and not is_placeholder(tuple(Line(0, x) for x in b))]
+    return "\n\n".join("\n".join(b) for b in kept) or None
+
+
+def _cleaned_answer(draft: Draft) -> tuple[str | None, bool, list[Problem]]:
     if draft.markup:
         return _clean_tree_answer(draft)
     blocks = to_markdown(_without_caption(list(draft.answer)))

@@ -140,3 +140,18 @@ def test_mcq_options_after_code_or_a_table_the_question_shows():
     assert [c.text for c in first.choices] == ["[0.2, 0.5]", "[0.5, 0.2]", "An IndexError"]
     assert first.answer == "pop(0) removes the first score and append puts it back at the end."
     assert "| 1    | 2.3  |" in (second.stem or "")
+
+
+def test_worksheet_answers_code_comments_and_placeholders():
+    doc, _ = load_document(FIXTURES / "worksheet_answers.md", ROOT, "worksheet")
+    reading = read_source_document(doc)
+    questions, _ = make_questions(reading.drafts, "worksheet")
+    assert reading.reader == "labelled"
+    assert [(q.label, q.kind) for q in questions] == [("1", "open"), ("2", "prompt"), ("3", "prompt")]
+    first = questions[0].answer
+    # `Answer 1 :` is a label, and `# keep ...` inside the code block is a comment, not a heading.
+    assert first.startswith("It zeroes random activations")
+    assert "# keep the scale: PyTorch divides by (1 - p) while training" in first
+    assert "x = nn.Dropout(p=0.1)(x)" in first
+    # What a worksheet leaves for the student is no answer.
+    assert questions[1].answer is None and questions[2].answer is None

@@ -32,7 +32,12 @@ ANSWER_LABEL = re.compile(
 SHOW_ANSWER = re.compile(
     r"\b(?:show|view|see|reveal|click)\b.*\b(?:answer|solution)s?\b|^\W*answers?\W*$", re.I
 )
-PLACEHOLDERS = frozenset({"answer here", "tbd", "todo", "to do", "coming soon", "tba", "wip", "n a", "na"})
+PLACEHOLDERS = frozenset(
+    {"answer here", "tbd", "todo", "to do", "coming soon", "tba", "wip", "n a", "na"}
+    # What worksheets leave for the student: "**A:** (Your text here)", "# Your code here".
+    | {"your text here", "your code here", "your answer here", "your answer", "write your answer here"}
+)
+FENCE_LINE = re.compile(r"^\s*(?:`{3,}|~{3,})[\w+-]*\s*$")
 OPTION = re.compile(r"^\s*(?:\(?(?P<low>[a-h])\)|(?P<up>[A-H])[.)])\s+(?=\S)")
 CORRECT = re.compile(
     r"(?:correct[ \t]+(?:answer|option|choice)(?:[ \t]+is|[ \t]*:)?|^\W{0,8}(?:answer|correct)[ \t]*[:\-–])"
@@ -177,5 +182,16 @@ def _bold_heading(block: Block) -> str:
 
 
 def is_placeholder(lines: tuple[Line, ...]) -> bool:
-    words = " ".join(re.sub(r"[^a-z0-9]+", " ", x.text.lower()) for x in lines).split()
-    return " ".join(words) in PLACEHOLDERS or not words
+    """Nothing but placeholders: each paragraph (fences and an `A:` label aside) is one."""
+    chunks: list[list[str]] = [[]]
+    for line in lines:
+        if not line.text.strip():
+            chunks.append([])
+        elif not FENCE_LINE.match(line.text):
+            chunks[-1] += re.sub(r"[^a-z0-9]+", " ", line.text.lower()).split()
+    return all(
+        " ".join(words) in PLACEHOLDERS
+        or (words[0] in ("a", "ans", "answer") and " ".join(words[1:]) in PLACEHOLDERS)
+        for words in chunks
+        if words
+    )

@@ -29,7 +29,7 @@ NAME = "labelled"
 LABEL = r"(?:\*\*|__)?{}(?:\*\*|__)?(?:\s*:|\s+[-\u2013])\s*+(?:\*\*|__)?\s*"
 QUESTION = re.compile(r"^\s*" + LABEL.format(r"(?:Question|Q)(?:\s*(?P<label>\d+[a-z]?))?"), re.I)
 QUESTION_SNIFF = re.compile(r"^\s*" + LABEL.format(r"(?:Question|Q)(?:\s*\d+[a-z]?)?") + r"\S", re.I | re.M)
-ANSWER = re.compile(r"^\s*" + LABEL.format(r"(?:Answer|Ans|A)"), re.I)
+ANSWER = re.compile(r"^\s*" + LABEL.format(r"(?:(?:Answer|Ans)(?:\s*\d+[a-z]?)?|A)"), re.I)
 CORRECT = re.compile(
     r"^\s*"
     + LABEL.format(r"(?:Correct\s+(?:answer|option|choice)|Correct)")
@@ -40,6 +40,7 @@ LETTER_FIRST = re.compile(r"^\(?(?P<letter>[A-Da-d])(?:\)|\.|\s*$)\s*(?P<rest>.*
 OPTION = re.compile(
     r"^\s*(?:[-*]\s+)?(?:\((?P<p>[A-Da-d])\)|(?P<b>[A-Da-d])\)|(?P<d>[A-D])\.)\s+(?P<text>\S.*)$"
 )
+FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
 CODE_LANGUAGE = re.compile(r"^\s*[A-Za-z][\w+#-]{0,15}\s*$")
 EXPLANATION = re.compile(r"^\s*" + LABEL.format(r"Explanation"), re.I)
 LETTERS = "ABCD"
@@ -55,9 +56,12 @@ def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
     problems: list[Problem] = []
     section: str | None = None
     block: list[Line] = []
+    fenced = False
     for line in doc.lines:
-        heading = MD_HEADING.match(line.text)
-        if heading or QUESTION.match(line.text):
+        # Inside a code block `# a comment` is no heading and `Q: x` no label.
+        fenced = fenced != bool(FENCE.match(line.text))
+        heading = MD_HEADING.match(line.text) if not fenced else None
+        if not fenced and (heading or QUESTION.match(line.text)):
             if block:
                 _close(block, section, doc, drafts, problems)
             block = [line] if not heading else []
