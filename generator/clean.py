@@ -23,11 +23,14 @@ from generator.ingest.titles import clean_title
 from generator.markdown_fix import join_blocks, to_markdown
 from generator.mathfix import fix_math
 from generator.model import Choice, Document, Draft, Kind, Line, Location, Problem, Question, question_id
+from generator.neutralise import MAX_INLINE, cut, plain_outliers
 from generator.sanitize import escape_inline, is_web_url, sanitize_markdown
 
 TAG = re.compile(r"<[^<>]*>")
 PROMO_TAIL_WORDS = 40  # more than this after the line and it is a section of the answer, kept
 EMPTY_ANSWER = "question has an empty answer"
+TOO_LONG = f"question is {{:,}} characters long, over {MAX_INLINE:,}"
+LONG_OPTION = f"an option is over {MAX_INLINE:,} characters long: shown cut"
 
 
 def strip_junk(doc: Document) -> tuple[Document, list[Problem]]:
@@ -76,7 +79,10 @@ def make_questions(
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     for n, draft in enumerate(drafts, start=1):
-        question, question_math, bad = _clean_inline(draft.question, draft.markup)
+        title = cut(draft.question)
+        if title is not None:
+            problems.append(Problem(draft.location, f"{TOO_LONG.format(len(draft.question))}: shown cut"))
+        question, question_math, bad = _clean_inline(title or draft.question, draft.markup)
         if bad:
             problems.append(
                 Problem(draft.location, "unbalanced $ in the question: shown as a literal dollar")
@@ -89,7 +95,10 @@ def make_questions(
         answer, answer_math, answer_problems = clean_answer(draft, images)
         stem, stem_math, stem_problems = _clean_stem(draft, images)
         problems += answer_problems + stem_problems
+        answer, stem = answer and plain_outliers(answer), stem and plain_outliers(stem)
         choices, choice_math = _clean_choices(draft.choices)
+        if any(len(c.text) > MAX_INLINE for c in draft.choices):
+            problems.append(Problem(draft.location, LONG_OPTION))
         if draft.answer and not answer and not choices:
             problems.append(Problem(draft.location, EMPTY_ANSWER))
         kind: Kind = "mcq" if choices else ("open" if answer else "prompt")
@@ -256,7 +265,7 @@ def _clean_inline(text: str, markup: bool = False) -> tuple[str, bool, int]:
 def _clean_choices(choices: tuple[Choice, ...]) -> tuple[tuple[Choice, ...], bool]:
     out, has_math = [], False
     for choice in choices:
-        result = fix_math(" ".join(choice.text.split()))
+        result = fix_math(" ".join((cut(choice.text) or choice.text).split()))
         has_math |= result.has_math
         out.append(Choice(choice.letter, sanitize_markdown(result.text).strip()))
     return tuple(out), has_math
