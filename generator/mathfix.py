@@ -166,10 +166,9 @@ def _expression_end(text: str, start: int, pos: int) -> int:
             break
         pos += 1
     end = pos
-    while end > start and (
-        text[end - 1] in TRAILING
-        or (text[end - 1] == ")" and text[start:end].count(")") > text[start:end].count("("))
-    ):
+    unopened = text.count(")", start, end) - text.count("(", start, end)  # counted once: linear
+    while end > start and (text[end - 1] in TRAILING or (text[end - 1] == ")" and unopened > 0)):
+        unopened -= text[end - 1] == ")"
         end -= 1
     return end
 

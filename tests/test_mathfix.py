@@ -30,6 +30,7 @@ def render(text: str) -> str:
         (r"scores \frac{QK^T}{\sqrt{d_k}}.", r"scores $\frac{QK^T}{\sqrt{d_k}}$."),
         (r"the \text{softmax}(x_i) of", r"the $\text{softmax}(x_i)$ of"),
         (r"Where d_k is the size; QK^T measures", r"Where $d_k$ is the size; $QK^T$ measures"),
+        (r"(see \alpha(x)), and \beta)).", r"(see $\alpha(x)$), and $\beta$))."),  # unopened ) left out
     ],
 )
 def test_math_is_kept_converted_or_wrapped(source, expected):
