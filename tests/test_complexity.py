@@ -31,20 +31,7 @@ LIMIT = 60  # CPU seconds per case: the kernel stops the worker (a loaded machin
 WALL_LIMIT = 300  # seconds: a worker stuck off the CPU is killed too
 
 # (pass, shape) cases known not to be linear yet: not run (they could take hours).
-NOT_LINEAR_YET: set[tuple[str, str]] = {
-    ("Markdown rendering of an answer", "_"),
-    ("Markdown rendering of an answer", "{:"),
-    ("Markdown rendering of an answer", "<!--"),
-    ("math (fix_math)", "\\("),
-    ("math (fix_math)", "\\["),
-    ("Markdown rendering of an answer", "backticks"),
-    ("Markdown rendering of an answer", "<a "),
-    ("Markdown rendering of an answer", "["),
-    ("Markdown rendering of an answer", "\\("),
-    ("Markdown rendering of an answer", "\\["),
-    ("Markdown rendering of an answer", "]("),
-    ("Markdown rendering of an answer", "$"),  # safe_html since its MathML rewrite
-}
+NOT_LINEAR_YET: set[tuple[str, str]] = set()
 
 
 def _cost(run: Callable[[str], object], text: str, loops: int) -> float:
