@@ -114,8 +114,13 @@ def find_groups(questions, curation, vocabulary: frozenset[str] = frozenset()) -
         sig = signature(q)
         keys = bucket_keys(sig, field)
         near = sorted({c for key in keys for c in met[key]})[:MAX_CLUSTERS]
-        home = next((c for c in near if _joins(groups, clusters[c], q.id, sig, field)), None)
-        if home is None:
+        fits = [c for c in near if _fits(groups, clusters[c], q.id, sig, field)]
+        # The largest cluster it fits: "How do GPT models use attention?" (what + role) joins
+        # the three "role of attention" questions rather than one "what is attention".
+        home = max(fits, key=lambda c: (len(clusters[c]), -c), default=None)
+        if home is not None:
+            groups.union(clusters[home][0][0], q.id)
+        else:
             home = len(clusters)
             clusters.append([])
         clusters[home].append((q.id, sig))
@@ -125,10 +130,10 @@ def find_groups(questions, curation, vocabulary: frozenset[str] = frozenset()) -
     return group_ids(groups, known)
 
 
-def _joins(groups: _Groups, cluster: list, qid: str, sig: Signature, field: frozenset[str]) -> bool:
-    return all(why_apart(sig, other, field) is None for _, other in cluster) and groups.union(
-        cluster[0][0], qid
-    )
+def _fits(groups: _Groups, cluster: list, qid: str, sig: Signature, field: frozenset[str]) -> bool:
+    if any(why_apart(sig, other, field) is not None for _, other in cluster):
+        return False
+    return groups.conflict(cluster[0][0], qid) is None
 
 
 def group_ids(groups: _Groups, known: set[str]) -> dict[str, str]:

@@ -31,7 +31,8 @@ DOUBLE_END = re.compile(r"([^aeiouylsz])\1$")
 # One canonical token per term of the field; variants listed in plain words.
 PHRASES = {
     "llm": "large language model, large language models, language model, language models, "
-    "large lm, llms, lms, lm, large model, large models",
+    "large lm, llms, lms, lm, large model, large models, gpt model, gpt models, gpt based model, "
+    "gpt based models",
     "slm": "small language model, small language models, slms",
     "rag": "retrieval augmented generation, retrieval augmented generation models, retrieval augmented",
     "lora": "low rank adaptation, low rank adaption, loras",

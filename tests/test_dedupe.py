@@ -171,7 +171,7 @@ def test_real_groups_merge_repeats_within_one_source_too(real):
 
 PAIRS = ROOT / "tests" / "fixtures" / "dedupe" / "pairs.yml"
 PRECISION_FLOOR = 0.95
-RECALL_FLOOR = 0.8  # measured 0.81 (63 of 78); the README gives the figures
+RECALL_FLOOR = 0.8  # measured 0.83 (65 of 78); the README gives the figures
 
 
 def test_labelled_pairs_precision_and_recall(real):
@@ -317,6 +317,17 @@ def test_a_question_asking_more_covers_one_asking_a_part(a, b):
 )
 def test_different_follow_ups_comparands_and_settings_stay_apart(a, b):
     assert not merged(make("a", a, "s1"), make("b", b, "s2"))
+
+
+def test_a_question_fitting_two_groups_joins_the_larger():
+    what, role, role2, both = (
+        make("a", "What is RAG?", "s1"),
+        make("b", "What is the role of RAG?", "s2"),
+        make("c", "Why is RAG important?", "s3"),
+        make("d", "What is RAG, and why does it matter?", "s4"),
+    )
+    found = groups(what, role, role2, both)
+    assert found["d"] == found["b"] == found["c"] and "a" not in found
 
 
 def test_curation_merge_forces_and_split_forbids():
