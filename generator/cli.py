@@ -47,7 +47,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from generator import render, search, site
-    from generator.config import load_search_settings
+    from generator.settings import load_search_settings
 
     started = time.perf_counter()
     root = _root(args)

@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from generator import classify, clean, dedupe, mathml, related
-from generator.config import Content, load_content, load_reading_settings
+from generator.config import Content, load_content
 from generator.images import ImageRules
 from generator.load import discover, load_document
 from generator.model import Corpus, Location, Problem, Question, Source
 from generator.readers import read_source_document
+from generator.settings import load_reading_settings
 from generator.sources import make_source
 from generator.workers import Died, TimedOut, run_all
 

@@ -22,12 +22,12 @@ import jinja2
 import yaml
 
 from generator import corpus_json, images, safe_html, study_pages
-from generator.config import SiteSettings, load_site_settings
 from generator.export import CardJob, card_texts, write_downloads
 from generator.model import Corpus
 from generator.render_layout import Layout, plan, questions_by_source
 from generator.render_sources import render_sources
 from generator.render_topics import counts_text, source_anchor, source_title, topic_context
+from generator.settings import SiteSettings, load_site_settings
 
 TEMPLATES = jinja2.Environment(
     loader=jinja2.PackageLoader("generator", "templates"),

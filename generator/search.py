@@ -17,9 +17,9 @@ from pathlib import Path
 
 import yaml
 
-from generator.config import SearchSettings
 from generator.errors import BuildError
 from generator.model import Corpus
+from generator.settings import SearchSettings
 
 SEARCH_PLUGINS = ("search", "material/search")
 # Only question content: Material's <article>, without the "¶" permalinks; only real pages

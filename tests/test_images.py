@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from generator import clean, images, safe_html
-from generator.config import ImageSettings, load_image_settings
 from generator.errors import ConfigError
 from generator.images import ImageRules
 from generator.load import discover
 from generator.model import Draft, Line, Location
+from generator.settings import ImageSettings, load_image_settings
 
 SOURCE = "content/sources/notes.md"
 

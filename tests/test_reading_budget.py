@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from generator import cli, pipeline
-from generator.config import ReadingSettings, load_reading_settings
 from generator.errors import ConfigError
+from generator.settings import ReadingSettings, load_reading_settings
 from generator.workers import Died, TimedOut, run_all
 
 ROOT = Path(__file__).resolve().parents[1]

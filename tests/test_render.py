@@ -14,9 +14,10 @@ import pytest
 import yaml
 
 from generator import render, render_layout, render_sources
-from generator.config import load_site_settings, load_topics
+from generator.config import load_topics
 from generator.errors import ConfigError
 from generator.model import Choice, Corpus, Question, Source
+from generator.settings import load_site_settings
 from tests.support.questions import q
 
 ROOT = Path(__file__).resolve().parents[1]

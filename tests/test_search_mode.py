@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from generator import cli, search
-from generator.config import PAGEFIND_ABOVE, SearchSettings, load_search_settings
 from generator.errors import EXIT_FAILED, BuildError, ConfigError
+from generator.settings import PAGEFIND_ABOVE, SearchSettings, load_search_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 
