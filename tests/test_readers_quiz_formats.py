@@ -187,10 +187,10 @@ def test_bundled_sources_are_not_sniffed_as_quizzes():
         "+ " * 50_000,
         "ANSWER:" + " " * 100_000 + "!",
         "$CATEGORY:" + "/" * 100_000,
-        "Q?\nA. x\nB. y\nANSWER: A\nExplanation: z\n" + "- w\n" * 50_000,
-        "Which?\n\n" + "A)x\n   more\n" * 20_000,
-        "<quiz>\n" + "Q?\n- [x] a\n" * 20_000,
-        "Q?\n- [x] a\n\nWhy?\n" * 20_000,
+        "Q?\nA. x\nB. y\nANSWER: A\nExplanation: z\n" + "- w\n" * 25_000,
+        "Which?\n\n" + "A)x\n   more\n" * 8_000,
+        "<quiz>\n" + "Q?\n- [x] a\n" * 9_000,
+        "Q?\n- [x] a\n\nWhy?\n" * 6_000,
     ],
 )
 def test_hostile_text_is_read_in_linear_time(text):
