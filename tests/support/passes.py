@@ -10,11 +10,17 @@ any other new pass over source text is one `PASSES.append(...)` (or an entry bel
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
+
+import markdown
+import yaml
 
 from generator import clean, readers
 from generator.markdown_fix import join_blocks, to_markdown
 from generator.mathfix import fix_math
 from generator.model import Document, Draft, Line, Location, Problem, Question
+from generator.render import TEMPLATES
+from generator.render_topics import EntryView, member_answer
 from generator.safe_html import markdown_to_html
 from generator.sanitize import escape_inline, sanitize_markdown
 from generator.sources import title_from_text
@@ -106,6 +112,47 @@ def _render(text: str) -> object:
     return [markdown_to_html(f"## {q.question}\n\n{q.answer or ''}") for q in questions]
 
 
+def _site_markdown() -> markdown.Markdown:
+    """Python-Markdown as MkDocs builds our pages: its built-in extensions, then mkdocs.yml's."""
+    config = yaml.safe_load((Path(__file__).parents[2] / "mkdocs.yml").read_text())
+    names, settings = ["toc", "tables", "fenced_code"], {}
+    for item in config["markdown_extensions"]:
+        name, options = next(iter(item.items())) if isinstance(item, dict) else (item, {})
+        names += [name] if name not in names else []
+        settings[name] = options or {}
+    return markdown.Markdown(extensions=names, extension_configs=settings)
+
+
+SITE_MARKDOWN = _site_markdown()
+
+
+def _site_entry(text: str) -> object:
+    """The topic-page entry (entry.md.j2) of a question whose title and answer are the line,
+    through the Markdown MkDocs runs on it: heading, options, answer and a related link."""
+    questions, _problems = _clean_answer(text)
+    entries = [
+        TEMPLATES.get_template("entry.md.j2").render(
+            e=EntryView(
+                id=q.id,
+                heading=q.question,
+                kind=q.kind,
+                topic="t",
+                ids=q.id,
+                other_ids=(),
+                badges="",
+                choices=q.choices,
+                correct=q.correct or "",
+                answer=member_answer(q, False) or "",
+                answer_title="Answer",
+                source_line="From [the source](../sources.md#long)",
+                related=f"Related: [{q.question}](t.md#{q.id})",
+            )
+        )
+        for q in questions
+    ]
+    return [SITE_MARKDOWN.reset().convert(entry) for entry in entries]
+
+
 PASSES: list[tuple[str, Pass]] = [
     *((f"reader {reader.NAME}", _reader_pass(reader)) for reader in readers.READERS),
     ("read_document", lambda text: readers.read_document(_doc(text))),
@@ -117,4 +164,5 @@ PASSES: list[tuple[str, Pass]] = [
     ("markdown_fix.to_markdown", _to_markdown),
     ("clean (make_questions)", _clean_answer),
     ("Markdown rendering of an answer", _render),
+    ("MkDocs rendering of a topic-page entry", _site_entry),
 ]
