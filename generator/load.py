@@ -29,7 +29,9 @@ SUPPORTED_SUFFIXES = (
 )
 # Images beside the documents are theirs to show (generator/images.py), not sources.
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg")
-MAX_LINE = 20_000
+# Every pass is linear in a line's length (tests/test_complexity.py), so this only bounds
+# memory: a one-line HTML export of a whole page stays whole.
+MAX_LINE = 1_000_000
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # Control characters other than tab and newlines: never text, and they can drive
 # a terminal (ESC sequences) when `check` prints a question.

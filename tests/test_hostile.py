@@ -32,7 +32,7 @@ GENERATED = {
     + SECOND,
     "undecodable.txt": b"Odd Bytes\n\nQ1. What is this?\n\nAns - bad \x81 byte\n"
     b"\nQ2. And this?\n\nAns - fine\n",
-    "one_mb_line.md": b"# Long\n\n## What is a very long line?\n" + b"x" * 1_000_000,
+    "one_mb_line.md": b"# Long\n\n## What is a very long line?\n" + b"x" * 1_200_000,
     "line_3000.txt": b"Long Answers\n\nQ1. Is a long answer kept?\n\nAns - "
     + b"word " * 600
     + b"end.\n"
@@ -49,7 +49,7 @@ EXPECTED_PROBLEMS = [
     ("nul_bytes.txt", 3, "NUL bytes removed"),
     ("windows_1252.txt", 3, "decoded as cp1252"),
     ("undecodable.txt", 5, "undecodable bytes"),
-    ("one_mb_line.md", 4, "1,000,000 characters"),
+    ("one_mb_line.md", 4, "1,200,000 characters cut to its first 1,000,000"),
     ("empty.md", 1, "empty file"),
     ("report.pdf", 1, "not a readable PDF"),
     ("notes.docx", 1, "not a readable Word document"),

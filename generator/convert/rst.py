@@ -32,7 +32,7 @@ from generator.convert.common import fence
 from generator.convert.rst_inline import inline, table_lines
 from generator.model import Line, Location, Problem
 
-MAX_LINE = 20_000  # as generator.load.MAX_LINE (load imports the converters, so not from there)
+MAX_LINE = 20_000  # docutils' own parser, not ours, reads each line: keep its lines short
 
 NAME = "rst"
 
@@ -44,7 +44,7 @@ SETTINGS = {
     "syntax_highlight": "none",
     "input_encoding": "unicode",
     "doctitle_xform": True,
-    # Lines are cut to load.MAX_LINE first; docutils' own limit (10,000) would drop the whole document.
+    # Lines are cut to MAX_LINE first; docutils' own limit (10,000) would drop the whole document.
     "line_length_limit": MAX_LINE + 1,
 }
 DIRECTIVE = re.compile(rb"^\.\. [A-Za-z][\w:-]*::", re.M)
