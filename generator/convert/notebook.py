@@ -113,8 +113,8 @@ def _asks_here(lines: list[str], i: int, first: int) -> bool:
     if NOT_PLAIN.match(line) or QUESTION_LABEL.match(line) or len(line) > ASKING_LINE:
         return False
     asks = line.endswith("?") or (line.endswith((":", ".")) and bool(OPENING.match(line)))
-    following = next((x for x in lines[i + 1 :] if x.strip()), "")
     if i == first:  # the cell opens with it: anything but a heading may answer it
+        following = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].strip()), "")
         return asks and bool(following) and not HEADING.match(following)
     before = lines[i - 1]
     after = lines[i + 1] if i + 1 < len(lines) else ""

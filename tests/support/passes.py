@@ -9,6 +9,7 @@ any other new pass over source text is one `PASSES.append(...)` (or an entry bel
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import markdown
 import yaml
 
 from generator import clean, readers
+from generator.convert import notebook
 from generator.markdown_fix import join_blocks, to_markdown
 from generator.mathfix import fix_math
 from generator.model import Document, Draft, Line, Location, Problem, Question
@@ -153,6 +155,13 @@ def _site_entry(text: str) -> object:
     return [SITE_MARKDOWN.reset().convert(entry) for entry in entries]
 
 
+def _notebook(text: str) -> object:
+    """The notebook converter's tidying of a Markdown cell (tight headings, asking lines)."""
+    cell = {"cell_type": "markdown", "metadata": {}, "source": f"What is it?\n{text}\n- an item"}
+    nb = {"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    return notebook.convert(json.dumps(nb).encode(), "long.ipynb")
+
+
 PASSES: list[tuple[str, Pass]] = [
     *((f"reader {reader.NAME}", _reader_pass(reader)) for reader in readers.READERS),
     ("read_document", lambda text: readers.read_document(_doc(text))),
@@ -165,4 +174,5 @@ PASSES: list[tuple[str, Pass]] = [
     ("clean (make_questions)", _clean_answer),
     ("Markdown rendering of an answer", _render),
     ("MkDocs rendering of a topic-page entry", _site_entry),
+    ("convert notebook (Markdown cell)", _notebook),
 ]
