@@ -29,9 +29,11 @@ ANSWER_LABEL = re.compile(
     r"^[*_]{0,2}(?:(?:answer|ans|solution)[*_]{0,2}[ \t]*(?:[:\-–—.)]|$)|a[*_]{0,2}[ \t]*:)[*_]{0,2}[ \t]*",
     re.I,
 )
-SHOW_ANSWER = re.compile(
-    r"\b(?:show|view|see|reveal|click)\b.*\b(?:answer|solution)s?\b|^\W*answers?\W*$", re.I
-)
+# "Show answer", "Click to see the solution", or just "Answers": a word of each kind, in that
+# order on one line, is one scan each (a `.*` between them rescans the line from every "show").
+SHOW_WORD = re.compile(r"\b(?:show|view|see|reveal|click)\b", re.I)
+ANSWER_WORD = re.compile(r"\b(?:answer|solution)s?\b", re.I)
+ANSWER_ONLY = re.compile(r"^\W*answers?\W*$", re.I)
 PLACEHOLDERS = frozenset(
     {"answer here", "tbd", "todo", "to do", "coming soon", "tba", "wip", "n a", "na"}
     # What worksheets leave for the student: "**A:** (Your text here)", "# Your code here".
@@ -84,7 +86,15 @@ def strip_label(blocks: list[Block]) -> list[Block]:
 
 
 def _is_show_answer(block: Block) -> bool:
-    return block.kind == "summary" and bool(SHOW_ANSWER.search(block.text))
+    return block.kind == "summary" and shows_answer(block.text)
+
+
+def shows_answer(text: str) -> bool:
+    for line in text.split("\n"):
+        show = SHOW_WORD.search(line)
+        if show and ANSWER_WORD.search(line, show.end()):
+            return True
+    return bool(ANSWER_ONLY.match(text))
 
 
 def _strip_paragraph(block: Block) -> list[Block]:
