@@ -30,9 +30,10 @@ DISPLAY = frozenset({"math_block", "math_block_label"})
 TAG_LIKE = re.compile(r"<(?=[A-Za-z/!?])")
 IMG_TAG = re.compile(r"<img\b[^<>]*>", re.I)
 SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
-MD_MATH_IMAGE = re.compile(
-    r"!\[[^\[\]\n]*\]\((https://render\.githubusercontent\.com/render/math\?math=[^)\s]*)\)"
-)
+# `![alt](https://render.githubusercontent.com/render/math?math=…)`: the head is a regex, the
+# URL's end is found in code (see _markdown_math_images).
+MD_MATH_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\((?=https://render\.githubusercontent\.com/render/math\?math=)")
+URL_END = re.compile(r"[)\s]")
 _MD = parser()
 
 
@@ -53,7 +54,30 @@ def math_images(text: str) -> str:
     if "render/math" not in text:
         return text
     text = IMG_TAG.sub(_img_math, text)
-    return MD_MATH_IMAGE.sub(lambda m: _as_math(m.group(1)) or m.group(), text)
+    return _markdown_math_images(text)
+
+
+def _markdown_math_images(text: str) -> str:
+    """The Markdown images of formulas as `$…$`. The URL runs to the first `)` or blank; an
+    image whose URL meets a blank (or the end) first is left as written. Every image that
+    starts before that blank would meet it too, so the scan skips them instead of running
+    to the blank again from each one (a `[^)]*` regex did: quadratic)."""
+    out: list[str] = []
+    done = start = 0
+    dead_until = -1
+    while found := MD_MATH_IMAGE.search(text, start):
+        start = found.start() + 1
+        if found.end() <= dead_until:
+            continue
+        stop = URL_END.search(text, found.end())
+        end = stop.start() if stop else len(text)
+        if stop is None or text[end] != ")":
+            dead_until = end
+            continue
+        image = text[found.start() : end + 1]
+        out += [text[done : found.start()], _as_math(text[found.end() : end]) or image]
+        done = start = end + 1
+    return "".join(out) + text[done:] if out else text
 
 
 def _img_math(match: re.Match[str]) -> str:
