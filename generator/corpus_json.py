@@ -21,10 +21,9 @@ Markdown fields as safe HTML (generator.safe_html), formulas in `<span class="ar
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
-from generator import safe_html
+from generator import counts, safe_html
 from generator.model import Corpus, Question
 from generator.render_layout import Layout, page_url, questions_by_source, topic_for
 from generator.render_topics import source_anchor
@@ -33,13 +32,8 @@ SCHEMA_VERSION = 1
 
 
 def _counts(questions: list[Question]) -> dict[str, int]:
-    kinds = Counter(q.kind for q in questions)
-    return {
-        "questions": len(questions),
-        "answered": kinds["open"],
-        "mcq": kinds["mcq"],
-        "prompts": kinds["prompt"],
-    }
+    t = counts.of_questions(questions)
+    return {"questions": t.total, "answered": t.answered, "mcq": t.mcq, "prompts": t.prompts}
 
 
 def html_texts(corpus: Corpus) -> Iterator[str]:

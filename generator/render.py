@@ -21,12 +21,12 @@ from typing import Any
 import jinja2
 import yaml
 
-from generator import corpus_json, images, safe_html, study_pages
+from generator import corpus_json, counts, images, safe_html, study_pages
 from generator.export import CardJob, card_texts, write_downloads
 from generator.model import Corpus
 from generator.render_layout import Layout, plan, questions_by_source
 from generator.render_sources import render_sources
-from generator.render_topics import counts_text, source_anchor, source_title, topic_context
+from generator.render_topics import source_anchor, source_title, topic_context
 from generator.settings import SiteSettings, load_site_settings
 
 TEMPLATES = jinja2.Environment(
@@ -55,14 +55,14 @@ def render_home(corpus: Corpus, layout: Layout, downloads: bool, site: SiteSetti
     site = site or SiteSettings()
     cards = []
     for topic in layout.topics:
-        members = [m for p in layout.pages_of(topic.id) for e in p.entries for m in e.members]
+        entries = [e for p in layout.pages_of(topic.id) for e in p.entries]
         cards.append(
             {
                 "id": topic.id,
                 "title": topic.title,
                 "link": f"topics/{topic.id}.md",
                 "blurb": _blurb(topic.description),
-                "counts": counts_text(members, short=True),
+                "counts": counts.of_entries(entries).line(short=True),
             }
         )
     per_source = questions_by_source(corpus)
@@ -70,18 +70,21 @@ def render_home(corpus: Corpus, layout: Layout, downloads: bool, site: SiteSetti
         {
             "title": source_title(s, s.id),
             "anchor": source_anchor(s.id),
-            "counts": counts_text(per_source[s.id]),
+            "counts": counts.of_questions(counts.shown(corpus, per_source[s.id])).line(),
         }
         for s in corpus.sources
     ]
-    visible = [q for q in corpus.questions if q.id not in corpus.hidden]
+    total = len(layout.entries())
+    asked = len(counts.shown(corpus))
     # content/ is the maintainer's, but the lead sits in raw HTML: escape it all the same.
-    intro = html.escape(site.intro_text(len(visible), len(corpus.sources), len(layout.topics)), quote=False)
+    intro = html.escape(
+        site.intro_text(total, len(corpus.sources), len(layout.topics), asked=asked), quote=False
+    )
     return TEMPLATES.get_template("home.md.j2").render(
         description=site.description,
         heading=site.heading,
         intro=intro,
-        total=len(visible),
+        total=total,
         sources=sources,
         topics=layout.topics,
         cards=cards,

@@ -62,6 +62,10 @@ class Layout:
         """The topics the site shows, in content/topics.yml order: those with an entry."""
         return list({p.topic.id: p.topic for p in self.pages}.values())
 
+    def entries(self) -> list[Entry]:
+        """Every entry of the site, in page order (what generator/counts.py calls an entry)."""
+        return [e for p in self.pages for e in p.entries]
+
     def pages_of(self, topic_id: str) -> list[TopicPage]:
         return [p for p in self.pages if p.topic.id == topic_id]
 

@@ -9,9 +9,10 @@ from typing import Any
 import jinja2
 from markupsafe import escape
 
+from generator import counts
 from generator.model import Corpus, Question, Source
-from generator.render_layout import Layout, questions_by_source
-from generator.render_topics import counts_text, number_label, source_anchor, source_title
+from generator.render_layout import Layout
+from generator.render_topics import number_label, source_anchor, source_title
 
 INLINE_LIMIT = 300  # a source with up to this many questions is listed on sources.md itself,
 INLINE_TOTAL = 3000  # while sources.md holds fewer links than this in all (~450 KB)
@@ -46,7 +47,6 @@ def render_sources(
         if q.source in by_source and q.id in layout.page_of:
             by_source[q.source].append(q)
     files, views, extra_nav, inline = {}, [], [], 0
-    per_source = questions_by_source(corpus)
     for s in corpus.sources:
         shown = by_source[s.id]
         pages = list_pages(s, len(shown), inline)
@@ -59,7 +59,7 @@ def render_sources(
                 "description": s.description,
                 "file": escape(s.file),
                 "format": escape(s.format or "unknown"),
-                "counts": counts_text(per_source[s.id]),
+                "counts": counts.of_questions(shown).line(),
                 "links": [] if pages else question_links(shown, layout, SOURCES_PAGE),
                 "pages": [{"number": i, "path": p} for i, p in enumerate(pages, start=1)],
             }

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from markupsafe import escape
 
-from generator import images, section_badge
+from generator import counts, images, section_badge
 from generator.model import Corpus, Question, Source
 from generator.render_layout import Entry, Layout, TopicPage
 from generator.sanitize import escape_inline, is_web_url
@@ -43,13 +42,6 @@ class EntryView:
     related: str
     terms: str = ""
     stem: str = ""
-
-
-def counts_text(questions, short: bool = False) -> str:
-    kinds = Counter(q.kind for q in questions)
-    if short:
-        return f"{kinds['open']} answered · {kinds['mcq']} MCQ · {kinds['prompt']} practice"
-    return f"{kinds['open']} answered · {kinds['mcq']} multiple choice · {kinds['prompt']} practice prompts"
 
 
 def source_anchor(source_id: str) -> str:
@@ -85,9 +77,9 @@ def _badge(text: str, kind: str) -> str:
 def badges(entry: Entry, sources: dict[str, Source]) -> str:
     q = entry.primary
     out = []
-    distinct = {m.source for m in entry.members}
-    if len(distinct) > 1:
-        out.append(_badge(f"Asked in {len(distinct)} sources", "multi"))
+    asked = counts.asked_in(entry)
+    if asked:
+        out.append(_badge(asked, "multi"))
     if q.kind == "prompt" and not any(m.answer for m in entry.members):
         out.append(_badge("Practice prompt", "prompt"))
     elif q.kind == "prompt":
@@ -128,7 +120,7 @@ def _tab_title(text: str) -> str:
 def answer_block(entry: Entry, sources: dict[str, Source]) -> tuple[str, str]:
     """(Markdown, details title) of the answer; empty when nobody answers the question."""
     primary = entry.primary
-    answered = [(m, a) for m in entry.members if (a := member_answer(m, m is not primary))]
+    answered = [(m, a) for m in counts.answering(entry) if (a := member_answer(m, m is not primary))]
     if not answered:
         return "", ""
     title = "Answer" if primary.kind != "mcq" else "Show the answer"
@@ -217,15 +209,12 @@ def entry_view(
 
 
 def counts_line(entries) -> str:
-    questions = [m for e in entries for m in e.members]
-    kinds = [m.kind for m in questions]
-    parts = [
-        f"{len(entries)} entries",
-        f"{kinds.count('open')} answered",
-        f"{kinds.count('mcq')} multiple choice",
-        f"{kinds.count('prompt')} practice prompts",
-    ]
-    return " · ".join(parts)
+    """ "16 questions: 12 answered · 2 multiple choice · 2 practice prompts (22 as the sources
+    ask them, duplicates merged)": entries, as the home card and the progress bar count them."""
+    line = counts.of_entries(entries).line()
+    asked = sum(len(e.members) for e in entries)
+    total = len(entries)
+    return line if asked == total else f"{line} ({asked} as the sources ask them, duplicates merged)"
 
 
 def pager(page: TopicPage, layout: Layout) -> str:

@@ -56,8 +56,10 @@ def load_search_settings(path: Path) -> SearchSettings:
     return SearchSettings(mode, above)
 
 
-# Placeholders the home page's intro may use, filled with the shown pile's counts.
-SITE_FIELDS = ("questions", "sources", "topics")
+# Placeholders the home page's intro may use, filled with the shown pile's counts:
+# {questions} the site's questions (entries: a merged duplicate group counts once, as every
+# count on the site does, generator/counts.py), {asked} the questions as the sources ask them.
+SITE_FIELDS = ("questions", "asked", "sources", "topics")
 
 
 @dataclass(frozen=True)
@@ -79,8 +81,9 @@ class SiteSettings:
         "prompts that have no answer yet."
     )
 
-    def intro_text(self, questions: int, sources: int, topics: int) -> str:
-        return self.intro.format(questions=questions, sources=sources, topics=topics)
+    def intro_text(self, questions: int, sources: int, topics: int, asked: int | None = None) -> str:
+        asked = questions if asked is None else asked
+        return self.intro.format(questions=questions, asked=asked, sources=sources, topics=topics)
 
 
 def load_site_settings(path: Path) -> SiteSettings:

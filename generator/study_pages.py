@@ -78,9 +78,7 @@ def render_glossary(corpus: Corpus, terms: tuple[Term, ...], layout: Layout | No
 
 def render_flashcards(corpus: Corpus) -> str:
     shown = [q for q in corpus.questions if q.id not in corpus.hidden]
-    return TEMPLATES.get_template("flashcards.md.j2").render(
-        total=len(shown), difficulties=any(q.difficulty for q in shown)
-    )
+    return TEMPLATES.get_template("flashcards.md.j2").render(difficulties=any(q.difficulty for q in shown))
 
 
 def study_pages(corpus: Corpus, root: Path | None = None, layout: Layout | None = None) -> dict[str, str]:

@@ -182,7 +182,8 @@ def test_home_has_cards_due_counts_and_summary_for_every_topic_with_questions(co
         assert (f"(topics/{topic.id}.md)" in home) == shown
         assert (f'<span class="due-count" data-topic="{topic.id}"></span>' in home) == shown
         assert (f"topics/{topic.id}.md" in files) == shown
-    assert "3 answered · 1 MCQ · 1 practice" in home  # fine-tuning, hidden left out
+    # fine-tuning: the merged LoRA pair counts once, the hidden prompt not at all
+    assert "4 questions: 2 answered · 1 MCQ · 1 practice" in home
 
 
 def test_sources_page_links_each_shown_question(corpus, files):
@@ -382,13 +383,14 @@ def test_home_and_config_take_name_and_text_from_content_settings(tmp_path):
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "settings.yml").write_text(
         "site:\n  name: Cooking Quiz\n  description: Kitchen questions.\n  heading: Cook & learn\n"
-        "  intro: '{questions} questions from {sources} books in {topics} topics <b>.'\n",
+        "  intro: '{questions} questions ({asked} asked) from {sources} books in {topics} topics <b>.'\n",
         encoding="utf-8",
     )
     home = render.render_site(corpus, tmp_path).files["index.md"]
     assert "\n# Cook & learn\n" in home and 'description: "Kitchen questions."' in home
     shown = len([x for x in corpus.questions if x.id not in corpus.hidden])
-    assert f"{shown} questions from 2 books in 3 topics &lt;b&gt;." in home
+    # {questions} counts the site's entries: the merged LoRA pair once; {asked} each source's.
+    assert f"{shown - 1} questions ({shown} asked) from 2 books in 3 topics &lt;b&gt;." in home
     generated = render.generated_config(tmp_path / "docs", tmp_path / "build" / "mkdocs.yml", tmp_path, [])
     config = yaml.safe_load(generated)
     assert (config["site_name"], config["site_description"]) == ("Cooking Quiz", "Kitchen questions.")

@@ -98,10 +98,12 @@ import { grade, load, loadData, loadIndex, save, siteRoot } from "./study/store.
     var again = session.repeatsAhead(view.session);
     view.position.textContent = "Card " + (view.session.pos + 1) + " of " + view.session.queue.length +
       (again ? " · " + again + (again === 1 ? " card" : " cards") + " to see again" : "");
+    // As generator/counts.py's sources_asking: different sources, not merged questions.
+    var asking = new Set(entry.members.map(function (m) { return m.source; })).size;
     var meta = el("p", { "class": "fc-meta" });
     meta.textContent = [item.repeat ? "Again: you said “Not yet” earlier in this session" : "",
       view.topics[entry.topic] || entry.topic, KIND_LABELS[p.kind],
-      entry.members.length > 1 ? "asked in " + entry.members.length + " sources" : view.sources[p.source] || p.source,
+      asking > 1 ? "asked in " + asking + " sources" : view.sources[p.source] || p.source,
       entry.difficulty ? "difficulty: " + entry.difficulty : ""]
       .filter(Boolean).join(" · ");
     box.appendChild(meta);
