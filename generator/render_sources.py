@@ -33,8 +33,10 @@ def question_links(questions: list[Question], layout: Layout, from_path: str) ->
     out = []
     for q in questions:
         link = layout.link(q.id, from_path)
+        label = number_label(q)
         if link:
-            out.append(f"[{number_label(q)}]({link}) {q.question}")
+            # Without the source's own label, the question itself is the link: no made-up number.
+            out.append(f"[{label}]({link}) {q.question}" if label else f"[{q.question}]({link})")
     return out
 
 

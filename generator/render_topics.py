@@ -21,6 +21,7 @@ from generator.sanitize import escape_inline, is_web_url
 MAX_RELATED = 3
 PLAIN_NUMBER = re.compile(r"^\d+$")
 SAFE_ANCHOR = re.compile(r"[^A-Za-z0-9_-]+")
+WORD = re.compile(r"[^\W\d_]+")  # the letters of a heading: "Top 20 LLM" -> top, llm
 
 
 @dataclass(frozen=True)
@@ -59,15 +60,32 @@ def _escaped_title(title: str) -> str:
     return escape_inline(title)
 
 
-def number_label(q: Question) -> str:
-    """ "Q21": the label the source printed (a bare number gets a Q), else the order n."""
-    label = q.label or str(q.n)
-    return f"Q{label}" if PLAIN_NUMBER.match(label) else label
+def number_label(q: Question) -> str | None:
+    """ "Q21": the label the source printed (a bare number gets a Q); None when the source
+    printed none. Never the reader's count (q.n): a number the source does not show would
+    send the learner looking for a "Q12" that is not there."""
+    if not q.label:
+        return None
+    return f"Q{q.label}" if PLAIN_NUMBER.match(q.label) else q.label
+
+
+def _words(text: str) -> set[str]:
+    return set(WORD.findall(text.lower()))
 
 
 def citation(q: Question, sources: dict[str, Source]) -> str:
-    """ "Top 50 LLM Interview Questions, Q21"."""
-    return f"{source_title(sources.get(q.source), q.source)}, {number_label(q)}"
+    """How a learner finds the question in its source: "Top 50 LLM Interview Questions, Q21"
+    with the source's own label; without one, the section heading it sits under ("Data
+    Science Interview Prep – LLM/AI, Architecture & Training"), unless the heading only
+    restates the source's title; else the source alone."""
+    source = sources.get(q.source)
+    title = source_title(source, q.source)
+    label = number_label(q)
+    if label:
+        return f"{title}, {label}"
+    if q.section and not _words(q.section) <= _words(source.title if source else q.source):
+        return f"{title}, {_escaped_title(q.section)}"
+    return title
 
 
 def _badge(text: str, kind: str) -> str:

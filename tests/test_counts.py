@@ -144,3 +144,30 @@ def test_every_count_reads_right_in_the_singular_and_the_plural(site):
         assert not re.search(rf"\b1 ({COUNTED})(s|es)\b", text) and "1 entries" not in text, text
         assert not re.search(rf"\b(0|[2-9]|\d\d+) ({COUNTED})\b(?![\w-])", text), text
         assert not re.search(r"\b(0|[2-9]|\d\d+) entry\b", text), text
+
+
+def test_citations_carry_only_numbers_the_sources_printed(site):
+    """ "Top 20 LLM Interview Questions, Q12" only where that source labels the question "12"
+    or "Q12"; a source that numbers nothing is cited by section or by its title alone."""
+    questions, _ = data(site)
+    titles = {s["id"]: s["title"] for s in json.loads(site["questions.json"])["sources"]}
+    checked = 0
+    for path, page in site.items():
+        if not path.startswith("topics/"):
+            continue
+        for block in page.split('<div class="qa" ')[1:]:
+            ids = re.search(r'data-ids="([^"]+)"', block).group(1).split()
+            line = re.search(r'qa-source" markdown>From (.*)</p>', block).group(1)
+            cites = re.findall(r"\[([^\]]*)\]\([^)]*sources\.md#[^)]*\)", line)
+            assert len(cites) == len(ids), line
+            for qid, cite in zip(ids, cites, strict=True):
+                member = questions[qid]
+                label = member["label"]
+                number = re.search(r", (Q\w+)$", cite)
+                if label:
+                    assert cite.endswith(f", Q{label}" if label.isdigit() else f", {label}"), (cite, label)
+                else:
+                    checked += 1
+                    assert number is None, f"{cite}: the source printed no number"
+                    assert cite.startswith(titles[member["source"]].split(" ")[0]), cite
+    assert checked, "no question without a label to check"

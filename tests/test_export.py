@@ -107,7 +107,7 @@ def test_apkg_is_a_valid_anki_package_with_expected_notes(tmp_path):
     assert all(" " not in t for n in notes for t in n["tags"])
     assert "<strong>reward model</strong>" in by_id[rlhf.id]["Answer"]
     assert "<li>collect comparisons</li>" in by_id[rlhf.id]["Answer"]
-    assert by_id[rlhf.id]["Source"] == "Alpha Questions, Q1"
+    assert by_id[rlhf.id]["Source"] == "Alpha Questions"  # the source printed no number: none made up
     assert by_id[mcq.id]["Topic"] == "Fine-tuning &amp; PEFT"
     assert "<strong>B.</strong> LoRA" in by_id[mcq.id]["Question"]
     assert by_id[mcq.id]["Answer"].startswith("<p><strong>Correct answer: B.</strong> LoRA</p>")
@@ -221,8 +221,10 @@ def merged_corpus(*members: Question) -> Corpus:
     return corpus
 
 
-ALPHA = q("alpha", 4, "What is RAG?", answer="Alpha's answer: retrieval first.")
-BETA = q("beta", 2, "Explain retrieval-augmented generation.", answer="Beta's answer: *grounding*.")
+ALPHA = q("alpha", 4, "What is RAG?", answer="Alpha's answer: retrieval first.", label="4")
+BETA = q(
+    "beta", 2, "Explain retrieval-augmented generation.", answer="Beta's answer: *grounding*.", label="Q2"
+)
 GAMMA = q("gamma", 9, "What is RAG, and how does it work?", answer="Gamma's answer.")
 PROMPT = q("gamma", 1, "Can you explain RAG?", "prompt", None)
 

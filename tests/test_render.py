@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import render, render_layout, render_sources
+from generator import render, render_layout, render_sources, render_topics
 from generator.config import load_topics
 from generator.errors import ConfigError
 from generator.model import Choice, Corpus, Question, Source
@@ -122,7 +122,7 @@ def test_duplicates_merge_into_one_entry_with_a_tab_per_source(corpus, files):
     assert "Asked in 2 sources" in block
     assert f'data-ids="{lora.id} {twin.id}"' in block
     assert '    === "Top 50 LLM Interview Questions, Q21"' in block
-    assert '    === "Beta notes, Q4"' in block
+    assert '    === "Beta notes"' in block  # Beta numbers nothing: no "Q4" it never printed
     assert "        Cheap fine-tuning." in block
 
 
@@ -149,10 +149,26 @@ def test_practice_prompt_is_marked_has_no_answer_and_links_related_shown_questio
     assert by_text(corpus, "A hidden question?").id not in related
 
 
-def test_citation_uses_the_source_label_else_the_order(corpus, files):
+def test_citation_uses_the_source_label_else_the_section_never_a_made_up_number(corpus, files):
     page = files["topics/fine-tuning.md"]
     assert "[Top 50 LLM Interview Questions, Q21](../sources.md#alpha)" in page
-    assert "[Beta notes, Q1](../sources.md#beta)" in page
+    # Beta numbers nothing: its 1st question is cited by its section, its 4th by the source alone.
+    assert "[Beta notes, Fine-tuning](../sources.md#beta)" in page
+    assert "[Beta notes](../sources.md#beta)" in page
+    assert not re.search(r"Beta notes, Q\d", page)
+    sources_page = files["sources.md"]
+    assert "- [Q21](" in sources_page and "- [What is catastrophic forgetting?](" in sources_page
+
+
+def test_a_section_that_restates_the_source_title_is_left_out():
+    source = Source("top", "content/sources/top.txt", "Top 20 LLM Interview Questions")
+    sources = {"top": source}
+    restated = q("top", 12, "What is a transformer?", section="Top LLM Interview Questions")
+    own = q("top", 13, "What is attention?", section="Attention & <b>Memory</b>")
+    assert render_topics.citation(restated, sources) == "Top 20 LLM Interview Questions"
+    assert render_topics.citation(own, sources) == "Top 20 LLM Interview Questions, Attention & Memory"
+    labelled = q("top", 14, "What is BPE?", label="7", section="Tokens")
+    assert render_topics.citation(labelled, sources) == "Top 20 LLM Interview Questions, Q7"
 
 
 def test_source_text_with_template_syntax_stays_literal(files):
