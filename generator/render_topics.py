@@ -21,7 +21,6 @@ from generator.sanitize import escape_inline, is_web_url
 MAX_RELATED = 3
 PLAIN_NUMBER = re.compile(r"^\d+$")
 SAFE_ANCHOR = re.compile(r"[^A-Za-z0-9_-]+")
-WORD = re.compile(r"[^\W\d_]+")  # the letters of a heading: "Top 20 LLM" -> top, llm
 
 
 @dataclass(frozen=True)
@@ -69,21 +68,17 @@ def number_label(q: Question) -> str | None:
     return f"Q{q.label}" if PLAIN_NUMBER.match(q.label) else q.label
 
 
-def _words(text: str) -> set[str]:
-    return set(WORD.findall(text.lower()))
-
-
 def citation(q: Question, sources: dict[str, Source]) -> str:
     """How a learner finds the question in its source: "Top 50 LLM Interview Questions, Q21"
     with the source's own label; without one, the section heading it sits under ("Data
     Science Interview Prep – LLM/AI, Architecture & Training"), unless the heading only
-    restates the source's title; else the source alone."""
+    restates the source's title (section_badge.adds_to, as for the badge); else the source alone."""
     source = sources.get(q.source)
     title = source_title(source, q.source)
     label = number_label(q)
     if label:
         return f"{title}, {label}"
-    if q.section and not _words(q.section) <= _words(source.title if source else q.source):
+    if q.section and section_badge.adds_to(q.section, source.title if source else q.source):
         return f"{title}, {_escaped_title(q.section)}"
     return title
 
