@@ -8,7 +8,8 @@ its fields is recorded in CHANGELOG.md, which tests/test_changelog.py checks):
      "topics":    [{id, title, description, url, pages, questions, answered, mcq, prompts}],
      "questions": [{id, source, n, label, question, kind, answer, choices: [{letter, text, html}],
                     correct, section, topic, tags, group, related, url, math, hidden, aliases,
-                    difficulty, link, question_html, answer_html}]}
+                    difficulty, link, question_html, answer_html, stem, stem_html,
+                    citation}]}
 
 One entry per question per source, even where the site merges duplicates into one
 entry; `group` names the merge. URLs are site-relative (no leading slash), a
@@ -24,9 +25,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator import counts, safe_html
-from generator.model import Corpus, Question
+from generator.model import Corpus, Question, Source
 from generator.render_layout import Layout, page_url, questions_by_source, topic_for
-from generator.render_topics import source_anchor
+from generator.render_topics import citation_text, source_anchor
 
 SCHEMA_VERSION = 1
 
@@ -47,7 +48,9 @@ def html_texts(corpus: Corpus) -> Iterator[str]:
         yield from (c.text for c in q.choices)
 
 
-def question_record(q: Question, corpus: Corpus, layout: Layout, html: safe_html.Batch) -> dict:
+def question_record(
+    q: Question, corpus: Corpus, layout: Layout, html: safe_html.Batch, sources: dict[str, Source]
+) -> dict:
     page = layout.page_of.get(q.id)
     return {
         "id": q.id,
@@ -77,6 +80,7 @@ def question_record(q: Question, corpus: Corpus, layout: Layout, html: safe_html
         "answer_html": html.get(q.answer).for_site() if q.answer else None,
         "stem": q.stem,
         "stem_html": html.get(q.stem).for_site() if q.stem else None,
+        "citation": citation_text(q, sources),
     }
 
 
@@ -84,7 +88,8 @@ def build(corpus: Corpus, layout: Layout, html: safe_html.Batch | None = None) -
     """The document; `html` is a batch already converting html_texts(corpus), if the caller
     started one (render does, next to the cards)."""
     html = html or safe_html.Batch(html_texts(corpus))
-    records = [question_record(q, corpus, layout, html) for q in corpus.questions]
+    sources = {s.id: s for s in corpus.sources}
+    records = [question_record(q, corpus, layout, html, sources) for q in corpus.questions]
     by_topic: dict[str, list[Question]] = {t.id: [] for t in corpus.topics}
     for q, record in zip(corpus.questions, records):
         if not record["hidden"]:

@@ -68,19 +68,30 @@ def number_label(q: Question) -> str | None:
     return f"Q{q.label}" if PLAIN_NUMBER.match(q.label) else q.label
 
 
-def citation(q: Question, sources: dict[str, Source]) -> str:
-    """How a learner finds the question in its source: "Top 50 LLM Interview Questions, Q21"
-    with the source's own label; without one, the section heading it sits under ("Data
-    Science Interview Prep – LLM/AI, Architecture & Training"), unless the heading only
-    restates the source's title (section_badge.adds_to, as for the badge); else the source alone."""
+def citation_parts(q: Question, sources: dict[str, Source]) -> tuple[str, str | None]:
+    """(source title, where in it) as plain text: how a learner finds the question in its
+    source. Where is the source's own label ("Q21"); without one, the section heading the
+    question sits under ("Architecture & Training"), unless the heading only restates the
+    source's title (section_badge.adds_to, as for the badge); else nothing."""
     source = sources.get(q.source)
-    title = source_title(source, q.source)
+    title = source.title if source else q.source
     label = number_label(q)
     if label:
-        return f"{title}, {label}"
-    if q.section and section_badge.adds_to(q.section, source.title if source else q.source):
-        return f"{title}, {_escaped_title(q.section)}"
-    return title
+        return title, label
+    if q.section and section_badge.adds_to(q.section, title):
+        return title, q.section
+    return title, None
+
+
+def citation(q: Question, sources: dict[str, Source]) -> str:
+    """ "Top 50 LLM Interview Questions, Q21" as inline Markdown that can only show text."""
+    title, where = citation_parts(q, sources)
+    return ", ".join(_escaped_title(part) for part in (title, where) if part)
+
+
+def citation_text(q: Question, sources: dict[str, Source]) -> str:
+    """The same citation as plain text (questions.json), for a script to insert as text."""
+    return ", ".join(part for part in citation_parts(q, sources) if part)
 
 
 def _badge(text: str, kind: str) -> str:

@@ -33,6 +33,7 @@ QUESTION_FIELDS = {
     "answer_html",
     "stem",
     "stem_html",
+    "citation",
 }
 
 
@@ -56,6 +57,9 @@ def test_one_record_per_question_per_source_even_when_merged():
     assert records[lora.id]["group"] == records[twin.id]["group"] == "lora"
     # the merged member points at its own anchor on the entry's page
     assert records[twin.id]["url"] == f"topics/fine-tuning/#{twin.id}"
+    # cited as the site cites them: alpha's own label; beta numbers nothing, so no number
+    assert records[lora.id]["citation"] == "Top 50 LLM Interview Questions, Q21"
+    assert records[twin.id]["citation"] == "Beta notes"
 
 
 def test_hidden_question_is_listed_without_url():

@@ -46,8 +46,8 @@ import { grade, load, loadData, loadIndex, save, siteRoot } from "./study/store.
   /* ---- one card -------------------------------------------------------- */
 
   /* The back of a card: the correct option and any explanation; or every source's answer
-   * to the entry (a merged entry shows each, labelled by source, its own question's first);
-   * or a practice prompt's note. */
+   * to the entry (a merged entry shows each, its own question's first, labelled by its
+   * citation: questions.json's, as on the topic page); or a practice prompt's note. */
   function answerOf(entry, sources) {
     var box = document.createDocumentFragment();
     var p = entry.primary;
@@ -66,6 +66,7 @@ import { grade, load, loadData, loadIndex, save, siteRoot } from "./study/store.
     }
     var answered = entry.members.filter(function (m) { return m.answer && m.kind !== "mcq" && m !== p; });
     if (p.answer) answered.unshift(p);
+    function cite(m) { return m.citation || sources[m.source] || m.source; }
     if (!answered.length) {
       box.appendChild(el("p", {}, "")).appendChild(el("em", {},
         "A practice prompt: no source gives an answer. Answer it aloud or in writing, then grade yourself."));
@@ -74,8 +75,8 @@ import { grade, load, loadData, loadIndex, save, siteRoot } from "./study/store.
     answered.forEach(function (m) {
       // A label whenever the answer is not simply the shown question's own.
       if (answered.length > 1 || m !== p) {
-        var where = (sources[m.source] || m.source) + (m.n ? ", Q" + m.n : "");
-        box.appendChild(el("p", { "class": "fc-source" })).appendChild(el("em", {}, "Answered in " + where + "."));
+        // The citation, never "Q" + m.n: a source that numbers nothing has no "Q12".
+        box.appendChild(el("p", { "class": "fc-source" })).appendChild(el("em", {}, "Answered in " + cite(m) + "."));
       }
       box.appendChild(html("div", { "class": "fc-answer-body" }, m.answer_html, m.answer));
     });

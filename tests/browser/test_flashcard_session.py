@@ -177,3 +177,36 @@ def test_phone_layout_puts_the_question_first(built_site, base_url, browser, wat
     finally:
         context.close()
     assert not watch.problems(), watch.problems()
+
+
+def test_a_merged_entry_shows_every_sources_answer_under_its_citation(built_site, base_url, sized):
+    page = sized
+    doc = json.loads((built_site / "questions.json").read_text(encoding="utf-8"))
+    groups: dict[str, list[dict]] = {}
+    for q in doc["questions"]:
+        if q["group"] and not q["hidden"]:
+            groups.setdefault(q["group"], []).append(q)
+    answered = next(
+        ms for ms in groups.values() if sum(bool(m["answer"]) and m["kind"] != "mcq" for m in ms) >= 2
+    )
+    wanted = [m["citation"] for m in answered if m["answer"] and m["kind"] != "mcq"]
+    ids = [m["id"] for m in answered]
+    open_cards(page, base_url + "flashcards/")
+    found = page.evaluate(
+        """(ids) => {
+            for (;;) {
+                const link = document.querySelector('.fc-link a');
+                if (link && ids.some(id => link.href.endsWith('#' + id))) return true;
+                const next = document.querySelector('.fc-next');
+                if (next.disabled) return false;
+                next.click();
+            }
+        }""",
+        ids,
+    )
+    assert found, ids
+    page.locator(".fc-question").focus()
+    page.keyboard.press("Space")
+    shown = page.locator(".fc-answer .fc-source").all_inner_texts()
+    assert sorted(shown) == sorted(f"Answered in {c}." for c in wanted), (shown, wanted, ids)
+    assert page.locator(".fc-answer .fc-answer-body").count() == len(wanted)
