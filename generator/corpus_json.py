@@ -4,7 +4,8 @@ Schema (version 1; documented in README.md and on the site's About page; every c
 its fields is recorded in CHANGELOG.md, which tests/test_changelog.py checks):
 
     {"schema_version": 1,
-     "sources":   [{id, title, file, description, format, url, questions, answered, mcq, prompts}],
+     "sources":   [{id, title, file, description, format, url, original_url, author, licence,
+                   questions, answered, mcq, prompts}],
      "topics":    [{id, title, description, url, pages, questions, answered, mcq, prompts}],
      "questions": [{id, source, n, label, question, kind, answer, choices: [{letter, text, html}],
                     correct, section, topic, tags, group, related, url, math, hidden, aliases,
@@ -105,6 +106,9 @@ def build(corpus: Corpus, layout: Layout, html: safe_html.Batch | None = None) -
                 "description": s.description,
                 "format": s.format,
                 "url": f"sources/#{source_anchor(s.id)}",
+                "original_url": s.url,
+                "author": s.author,
+                "licence": s.licence,
                 **_counts(per_source[s.id]),
             }
             for s in corpus.sources

@@ -40,6 +40,7 @@ from generator import corpus_json, safe_html
 from generator.model import Corpus, Question, Source
 from generator.render_layout import make_entries, plan, topic_for
 from generator.render_topics import citation, mcq_answer
+from generator.sanitize import is_web_url
 
 DECK_NAME = "LLM Interview Study"
 DECK_ID = 1_843_229_017  # fixed: a re-import lands in the same deck
@@ -90,6 +91,14 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _cite(q: Question, sources: dict[str, Source]) -> str:
+    text = _escape(citation(q, sources))
+    source = sources.get(q.source)
+    if source is None or not source.url or not is_web_url(source.url):
+        return text
+    return f'<a href="{_escape(source.url).replace(chr(34), "&quot;")}">{text}</a>'
+
+
 def tag(prefix: str, value: str) -> str:
     """An Anki tag (no spaces allowed): `topic::fine-tuning`."""
     return f"{prefix}::{TAG_UNSAFE.sub('-', value).strip('-') or 'none'}"
@@ -131,7 +140,8 @@ def make_card(
     primary = members[0]
     question, options, back = html[primary.id]
     front = question + ("\n" + options if options else "")
-    cites = [_escape(citation(m, sources)) for m in members]
+    # Each citation links the source's original where its address is known (sources.yml).
+    cites = [_cite(m, sources) for m in members]
     if len(members) > 1:
         back = "\n".join(
             f'<div class="answer-source"><b>{c}</b></div>\n{html[m.id][2]}' for c, m in zip(cites, members)

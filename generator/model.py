@@ -142,6 +142,11 @@ class Source:
     structure: str = ""
     # Line ranges (first, last) of text that went into no question and is not junk.
     unread: tuple[tuple[int, int], ...] = ()
+    # Provenance from content/sources.yml: the original's address, its author and licence
+    # (as the document states them; `generator add` records them), for the Sources page.
+    url: str | None = None
+    author: str | None = None
+    licence: str | None = None
 
 
 @dataclass(frozen=True)

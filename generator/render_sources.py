@@ -9,7 +9,7 @@ from typing import Any
 import jinja2
 from markupsafe import escape
 
-from generator import counts
+from generator import counts, origin
 from generator.model import Corpus, Question, Source
 from generator.render_layout import Layout
 from generator.render_topics import number_label, source_anchor, source_title
@@ -62,6 +62,7 @@ def render_sources(
                 "file": escape(s.file),
                 "format": escape(s.format or "unknown"),
                 "counts": counts.of_questions(shown).line(),
+                "origin": origin.origin_line(s),
                 "links": [] if pages else question_links(shown, layout, SOURCES_PAGE),
                 "pages": [{"number": i, "path": p} for i, p in enumerate(pages, start=1)],
             }

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
-from generator import counts, images, section_badge
+from generator import counts, images, origin, section_badge
 from generator.model import Corpus, Question, Source
 from generator.render_layout import Entry, Layout, TopicPage
 from generator.sanitize import escape_inline, is_web_url
@@ -166,7 +166,8 @@ def _indent(text: str) -> str:
 def source_line(entry: Entry, page: TopicPage, sources: dict[str, Source]) -> str:
     back = "../" * page.path.count("/")
     links = [
-        f"[{citation(m, sources)}]({back}sources.md#{source_anchor(m.source)}){source_link(m)}"
+        f"[{citation(m, sources)}]({back}sources.md#{source_anchor(m.source)})"
+        f"{source_link(m) or origin.original_link(sources.get(m.source))}"
         for m in entry.members
     ]
     return "From " + (", ".join(links[:-1]) + " and " + links[-1] if len(links) > 1 else links[0])

@@ -46,4 +46,7 @@ def make_source(doc: Document, meta: SourceMeta | None, reading: Reading | str) 
         format=reading.reader,
         structure=reading.structure,
         unread=tuple(reading.unread),
+        url=meta.url,
+        author=meta.author,
+        licence=meta.licence,
     )
