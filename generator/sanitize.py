@@ -26,10 +26,10 @@ from generator import syntax
 from generator.tags import DANGEROUS_TAGS as DANGEROUS_TAGS
 from generator.tags import disarm_risky_starts, markup_spans
 from generator.urls import SAFE_SCHEMES as SAFE_SCHEMES
+from generator.urls import disarm_tex_html, link_target_is_external
 from generator.urls import is_external_url as is_external_url
 from generator.urls import is_safe_url as is_safe_url
 from generator.urls import is_web_url as is_web_url
-from generator.urls import link_target_is_external
 
 ALLOWED_TAGS = frozenset(
     {
@@ -83,8 +83,6 @@ AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]*:[^<>\s]*|[^<>\s@!]+@[^<>\s@]+
 IMAGE_OPEN = re.compile(r"(?<!\\)((?:\\\\)*)!(?=\[)")
 LINK_OPEN = re.compile(r"(?<!\\)(?:\\\\)*\]\(")  # an escaped `\]` opens no link
 REFERENCE_DEFINITION = re.compile(r"^( {0,3})\[([^\]\n]+)\]:[ \t]*<?([^\s>]*)", re.M)
-# MathJax's html extension: \\href{url}{..} makes a link, \\style \\class \\cssId \\data set attributes.
-TEX_HTML = re.compile(r"\\(?:style|class|cssId|data)(?![A-Za-z])|\\href(?![A-Za-z])(?=\s*\{?([^{}]*))")
 # Python-Markdown's attr_list reads `{: onclick=... }` (colon optional) after a heading,
 # paragraph, link or emphasis: every `{` that could open one is escaped (`_escape_braces`).
 # For titles: brackets and stray backticks always; `*` unless it is part of
@@ -95,7 +93,6 @@ INLINE_ACTIVE = re.compile(r"[\[\]`]")
 LONE_STAR = re.compile(r"(?<!\*)\*(?!\*)|\*{3,}")
 EDGE_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 TAG_LIKE_LT = re.compile(r"<(?=[A-Za-z/!?])")
-HEADING_HASHES = re.compile(r"^#+|#+$")
 SPACES = re.compile(" *")
 EQUALS = re.compile("=")
 PLACEHOLDER = re.compile("\ue000(\\d+)\ue001")
@@ -153,7 +150,15 @@ def escape_inline(text: str) -> str:
         text = PLACEHOLDER.sub(lambda m: pieces[int(m.group(1))], stripped)
     else:
         text = "".join(pieces)
-    return _finish(HEADING_HASHES.sub(lambda m: "\\#" * len(m.group()), text.strip()), title=True)
+    return _finish(_escape_edge_hashes(text.strip()), title=True)
+
+
+def _escape_edge_hashes(text: str) -> str:
+    """`#` escaped at either end (what `^#+|#+$` matched; its `#+$` cost quadratic time
+    on a run of `#` inside a title). A title holds no newline, where `$` would match too."""
+    head = len(text) - len(text.lstrip("#"))
+    tail = 0 if head == len(text) else len(text) - len(text.rstrip("#"))
+    return "\\#" * head + text[head : len(text) - tail] + "\\#" * tail
 
 
 def _escape_plain(text: str) -> str:
@@ -186,7 +191,7 @@ def _finish(md: str, title: bool = False) -> str:
             run = _escape_braces(run, assignment_only=kind == "code")
         out.append(run)
     md = "".join(out)
-    return TEX_HTML.sub(_disarm_tex_html, md) if "\\" in md else md
+    return disarm_tex_html(md) if "\\" in md else md
 
 
 def _hold(pieces: list[str], text: str) -> str:
@@ -275,12 +280,6 @@ def _disarm_definition(match: re.Match[str]) -> str:
     if is_external_url(match.group(3)):
         return match.group()
     return match.group(1) + "\\" + match.group()[len(match.group(1)) :]
-
-
-def _disarm_tex_html(match: re.Match[str]) -> str:
-    """MathJax makes these into links and attributes: keep only `\\href` to a safe url;
-    the following `{...}` argument stays as a plain group."""
-    return match.group() if match.group(1) is not None and is_safe_url(match.group(1).lstrip()) else ""
 
 
 def _escape_lt(token: str) -> str:

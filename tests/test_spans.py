@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 
 from generator import spans, syntax, tags
 from generator.sanitize import _escape_braces, sanitize_markdown
-from generator.urls import is_external_url, link_target_is_external
+from generator.urls import disarm_tex_html, is_external_url, is_safe_url, link_target_is_external
+from tests.support.passes import PASSES, SHAPES
+from tests.test_complexity import MAX_RATIO, run_limited
 
 # The patterns generator/syntax.py used before its finders (commit a4c87df).
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?^ {0,3}\1[`~]*[ \t]*$", re.M | re.S)
@@ -157,3 +159,50 @@ URL_PIECES += ["\\", "\x01", " ", "<", ">", ")", '"', "&colon;", "&#104;", "&#x6
 @given(st.lists(st.sampled_from(URL_PIECES), max_size=20).map("".join), st.integers(0, 5))
 def test_link_target_check_reads_what_the_whole_token_check_read(text, pos):
     assert link_target_is_external(text, pos) == _target_reference(text, pos)
+
+
+OLD_TEX_HTML = re.compile(r"\\(?:style|class|cssId|data)(?![A-Za-z])|\\href(?![A-Za-z])(?=\s*\{?([^{}]*))")
+TEX_PIECES = ["\\href", "\\style", "\\data", "{", "}", " ", "\n", "h", "t", "p", "s", ":", "m", "a", "&", "#"]
+TEX_PIECES += [
+    "\\",
+    "\u3000",
+    "\u212a",
+    "\u0130",
+    "javascript:",
+    "&colon;",
+    "&#58;",
+    "1",
+    "&amp",
+    "\x01",
+    "hrefx",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(TEX_PIECES), max_size=20).map("".join))
+def test_tex_html_is_disarmed_as_the_regex_did(text):
+    def old(match: re.Match[str]) -> str:
+        url = match.group(1)
+        return match.group() if url is not None and is_safe_url(url.lstrip()) else ""
+
+    assert disarm_tex_html(text) == OLD_TEX_HTML.sub(old, text)
+
+
+# Shapes found while auditing the sanitiser, beyond tests/support/passes.py's SHAPES.
+SANITIZER_SHAPES = {
+    "\\href": lambda n: ("\\href" * (n // 5 + 1))[:n],
+    "# inside a title": lambda n: "a" + "#" * n + "b",
+    '<a x="': lambda n: ('<a x="' * (n // 6 + 1))[:n],
+    "](&a": lambda n: ("](&a" * (n // 4 + 1))[:n],
+}
+
+
+@pytest.mark.parametrize("shape", SANITIZER_SHAPES)
+@pytest.mark.parametrize("name", ["sanitize_markdown", "escape_inline"])
+def test_sanitizer_is_linear_on_more_shapes(monkeypatch, name, shape):
+    monkeypatch.setitem(SHAPES, shape, SANITIZER_SHAPES[shape])
+    index = next(i for i, (pass_name, _run) in enumerate(PASSES) if pass_name == name)
+    result = run_limited(index, shape)
+    assert result is not None, f"{name} on {shape!r} did not finish"
+    small, large = result
+    assert large < MAX_RATIO * small, f"{name} on {shape!r}: {small * 1000:.2f} / {large * 1000:.2f} ms"
