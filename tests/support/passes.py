@@ -103,6 +103,13 @@ def _clean_answer(text: str) -> tuple[list[Question], list[Problem]]:
     return clean.make_questions([draft], "long")
 
 
+def _clean_tree_answer(text: str) -> tuple[list[Question], list[Problem]]:
+    """What `make_questions` does with a tree reader's question (markup=True: its answer is
+    Markdown as written, re-indented for Python-Markdown and its math fixed outside code)."""
+    draft = Draft(text, Location("sources/long.md", 1), (Line(2, text),), markup=True)
+    return clean.make_questions([draft], "long")
+
+
 def _to_markdown(text: str) -> object:
     return join_blocks(to_markdown([Line(1, text)]))
 
@@ -172,6 +179,7 @@ PASSES: list[tuple[str, Pass]] = [
     ("math (fix_math)", fix_math),
     ("markdown_fix.to_markdown", _to_markdown),
     ("clean (make_questions)", _clean_answer),
+    ("clean a tree answer (make_questions)", _clean_tree_answer),
     ("Markdown rendering of an answer", _render),
     ("MkDocs rendering of a topic-page entry", _site_entry),
     ("convert notebook (Markdown cell)", _notebook),
