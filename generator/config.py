@@ -1,6 +1,7 @@
 """Typed loading of the maintainer's files in content/: sources.yml, topics.yml, curation.yml.
 
-Every problem is collected and raised once as a ConfigError naming file and key.
+Each file is checked against its schema (generator.schemas); every problem is raised once
+as a ConfigError naming file, line and key.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import ConfigError
-from generator.ingest.segment import FORCEABLE
 from generator.model import Topic
-from generator.settings import ImageSettings, load_image_settings, load_yaml
+from generator.schemas import CURATION, SOURCES, TOPICS
+from generator.settings import ImageSettings, load_image_settings
+from generator.yamlcheck import load_checked, place
 
 
 @dataclass(frozen=True)
@@ -75,34 +77,19 @@ class Content:
 
 
 def load_sources_meta(path: Path) -> dict[str, SourceMeta]:
-    data = load_yaml(path) or {}
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: expected a mapping of source id -> {{title, description}}")
-    errors, meta = [], {}
-    for sid, entry in data.items():
-        entry = entry or {}
-        if not isinstance(entry, dict):
-            errors.append(f"{path}: {sid}: expected a mapping with title/description")
-            continue
-        unknown = set(entry) - SOURCE_KEYS
-        if unknown:
-            errors.append(f"{path}: {sid}: unknown keys {sorted(unknown)}")
-        questions = entry.get("questions")
-        if questions is not None and questions not in FORCEABLE:
-            errors.append(f"{path}: {sid}: questions: {questions!r} is not one of {', '.join(FORCEABLE)}")
-            questions = None
-        meta[str(sid)] = SourceMeta(
+    data = load_checked(path, SOURCES) or {}
+    return {
+        str(sid): SourceMeta(
             entry.get("title"),
             str(entry.get("description") or "").strip(),
-            questions=questions,
+            questions=entry.get("questions"),
             url=_optional(entry.get("url")),
             retrieved=_optional(entry.get("retrieved")),
             author=_optional(entry.get("author")),
             licence=_optional(entry.get("licence", entry.get("license"))),
         )
-    if errors:
-        raise ConfigError("\n".join(errors))
-    return meta
+        for sid, entry in ((sid, entry or {}) for sid, entry in data.items())
+    }
 
 
 def _optional(value: object) -> str | None:
@@ -119,65 +106,41 @@ def _keyword_text(entry: object) -> str:
 
 
 def load_topics(path: Path) -> tuple[Topic, ...]:
-    data = load_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("topics"), list):
-        raise ConfigError(f"{path}: expected a top-level 'topics:' list")
-    errors, topics, seen = [], [], set()
-    for i, entry in enumerate(data["topics"]):
-        if not isinstance(entry, dict) or not entry.get("id") or not entry.get("title"):
-            errors.append(f"{path}: topics[{i}]: needs 'id' and 'title'")
-            continue
-        if entry["id"] in seen:
-            errors.append(f"{path}: topics[{i}]: duplicate id {entry['id']!r}")
-        seen.add(entry["id"])
-        keywords = entry.get("keywords") or []
-        if not isinstance(keywords, list):
-            errors.append(f"{path}: {entry['id']}: 'keywords' must be a list")
-            keywords = []
-        kinds = entry.get("kinds") or []
-        if not isinstance(kinds, list) or not set(kinds) <= {"open", "mcq", "prompt"}:
-            errors.append(f"{path}: {entry['id']}: 'kinds' must be a list of open, mcq, prompt")
-            kinds = []
-        topics.append(
-            Topic(
-                str(entry["id"]),
-                str(entry["title"]),
-                str(entry.get("description") or "").strip(),
-                tuple(_keyword_text(k) for k in keywords),
-                fallback=entry.get("fallback") is True,
-                kinds=tuple(kinds),
-            )
+    if not path.exists():
+        raise ConfigError(f"{path}: missing: the topics are required")
+    data = load_checked(path, TOPICS)
+    topics = tuple(
+        Topic(
+            str(entry["id"]),
+            str(entry["title"]),
+            str(entry.get("description") or "").strip(),
+            tuple(_keyword_text(k) for k in entry.get("keywords") or ()),
+            fallback=entry.get("fallback") is True,
+            kinds=tuple(entry.get("kinds") or ()),
         )
+        for entry in data["topics"]
+    )
+    seen: set[str] = set()
+    errors = []
+    for i, topic in enumerate(topics):
+        if topic.id in seen:
+            errors.append(f"{place(path, ['topics', i, 'id'])}: duplicate id {topic.id!r}")
+        seen.add(topic.id)
     if sum(t.fallback for t in topics) > 1:
         errors.append(f"{path}: at most one topic may say 'fallback: true'")
     if errors:
         raise ConfigError("\n".join(errors))
-    if not topics:
-        raise ConfigError(f"{path}: no topics defined")
-    return tuple(topics)
+    return topics
 
 
 def load_curation(path: Path, topic_ids: set[str]) -> Curation:
-    data = load_yaml(path) or {}
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: expected a mapping with pin/merge/split/hide")
-    errors = [f"{path}: unknown key {k!r}" for k in set(data) - {"pin", "merge", "split", "hide"}]
+    data = load_checked(path, CURATION) or {}
     pin = {str(k): str(v) for k, v in (data.get("pin") or {}).items()}
-    errors += [f"{path}: pin.{q}: unknown topic {t!r}" for q, t in pin.items() if t not in topic_ids]
-    groups = {}
-    for key in ("merge", "split"):
-        value = data.get(key) or []
-        if not all(isinstance(g, list) and len(g) >= 2 for g in value):
-            errors.append(f"{path}: {key}: each entry must be a list of two or more question ids")
-            value = []
-        groups[key] = tuple(tuple(str(q) for q in g) for g in value)
-    hide = data.get("hide") or []
-    if not isinstance(hide, list):
-        errors.append(f"{path}: hide: must be a list of question ids")
-        hide = []
-    if errors:
-        raise ConfigError("\n".join(errors))
-    return Curation(pin, groups["merge"], groups["split"], frozenset(map(str, hide)))
+    unknown = [q for q, t in pin.items() if t not in topic_ids]
+    if unknown:
+        raise ConfigError("\n".join(f"{place(path, ['pin', q])}: unknown topic {pin[q]!r}" for q in unknown))
+    merge, split = (tuple(tuple(map(str, g)) for g in data.get(key) or ()) for key in ("merge", "split"))
+    return Curation(pin, merge, split, frozenset(map(str, data.get("hide") or ())))
 
 
 def load_content(root: Path) -> Content:

@@ -20,13 +20,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from generator.errors import ConfigError
 from generator.model import Question
+from generator.schemas import GLOSSARY
+from generator.yamlcheck import load_checked
 
 GLOSSARY_FILE = Path("content") / "glossary.yml"
-KEYS = {"term", "expansion", "definition", "aliases", "plural"}
 NON_SLUG = re.compile(r"[^a-z0-9]+")
 # An abbreviation is a whole word: not inside a longer word ("LoRA" in "QLoRA"),
 # but it may be followed by a hyphen or a plural "s" ("GPT-4", "LLMs").
@@ -44,54 +42,41 @@ class Term:
 
     @property
     def anchor(self) -> str:
-        return NON_SLUG.sub("-", self.term.lower()).strip("-")
-
-
-def _term(i: int, entry: object, path: Path, errors: list[str]) -> Term | None:
-    where = f"{path}: terms[{i}]"
-    if not isinstance(entry, dict):
-        errors.append(f"{where}: expected a mapping with term/expansion/definition")
-        return None
-    unknown = sorted(set(entry) - KEYS)
-    if unknown:
-        errors.append(f"{where}: unknown keys {unknown}")
-    missing = [k for k in ("term", "expansion", "definition") if not str(entry.get(k) or "").strip()]
-    if missing:
-        errors.append(f"{where}: missing {', '.join(missing)}")
-        return None
-    aliases = entry.get("aliases") or []
-    if not isinstance(aliases, list):
-        errors.append(f"{where} ({entry['term']}): 'aliases' must be a list")
-        aliases = []
-    return Term(
-        str(entry["term"]).strip(),
-        str(entry["expansion"]).strip(),
-        str(entry["definition"]).strip(),
-        tuple(str(a).strip() for a in aliases if str(a).strip()),
-        bool(entry.get("plural", False)),
-    )
+        return _anchor(self.term)
 
 
 def load_glossary(path: Path) -> tuple[Term, ...]:
     """Every term of the file, or one ConfigError listing every problem. No file: no glossary."""
-    if not path.exists():
+
+    def repeats(data: object) -> list[str]:
+        entries = data.get("terms") if isinstance(data, dict) else None
+        seen: dict[str, str] = {}
+        out = []
+        for entry in entries if isinstance(entries, list) else ():
+            term = str(entry.get("term") or "").strip() if isinstance(entry, dict) else ""
+            anchor = _anchor(term)
+            if anchor and anchor in seen:
+                out.append(f"{path}: {term!r} repeats {seen[anchor]!r}")
+            seen.setdefault(anchor, term)
+        return out
+
+    data = load_checked(path, GLOSSARY, repeats)
+    if data is None:
         return ()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: invalid YAML: {exc}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
-        raise ConfigError(f"{path}: expected a top-level 'terms:' list")
-    errors: list[str] = []
-    terms = [t for i, e in enumerate(data["terms"]) if (t := _term(i, e, path, errors))]
-    seen: dict[str, str] = {}
-    for t in terms:
-        if t.anchor in seen:
-            errors.append(f"{path}: {t.term!r} repeats {seen[t.anchor]!r}")
-        seen[t.anchor] = t.term
-    if errors:
-        raise ConfigError("\n".join(errors))
-    return tuple(terms)
+    return tuple(
+        Term(
+            str(e["term"]).strip(),
+            str(e["expansion"]).strip(),
+            str(e["definition"]).strip(),
+            tuple(str(a).strip() for a in e.get("aliases") or () if str(a).strip()),
+            bool(e.get("plural", False)),
+        )
+        for e in data["terms"]
+    )
+
+
+def _anchor(term: str) -> str:
+    return NON_SLUG.sub("-", term.lower()).strip("-")
 
 
 def abbreviation_lines(terms: tuple[Term, ...]) -> str:

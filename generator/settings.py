@@ -1,7 +1,7 @@
 """Typed loading of content/settings.yml: search, site texts, images and reading budget.
 
-Each section is optional; every problem is collected and raised once as a ConfigError
-naming the file and key.
+Each section is optional. The file is checked against generator.schemas.SETTINGS; every
+problem is raised once as a ConfigError naming file, line and key.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from pathlib import Path
 import yaml
 
 from generator.errors import ConfigError
+from generator.schemas import SETTINGS
+from generator.yamlcheck import load_checked
 
 
 def load_yaml(path: Path) -> object:
@@ -38,22 +40,13 @@ class SearchSettings:
 
 
 def load_search_settings(path: Path) -> SearchSettings:
-    data = load_yaml(path) or {}
-    search = data.get("search") if isinstance(data, dict) else None
-    if search is None:
-        return SearchSettings()
-    if not isinstance(search, dict):
-        raise ConfigError(f"{path}: search: expected a mapping with 'mode' and 'pagefind_above'")
-    errors = [f"{path}: search: unknown key {k!r}" for k in sorted(set(search) - {"mode", "pagefind_above"})]
-    mode = search.get("mode", "auto")
-    if mode not in SEARCH_MODES:
-        errors.append(f"{path}: search.mode: {mode!r} is not one of {', '.join(SEARCH_MODES)}")
-    above = search.get("pagefind_above", PAGEFIND_ABOVE)
-    if not isinstance(above, int) or isinstance(above, bool) or above < 0:
-        errors.append(f"{path}: search.pagefind_above: expected a whole number of questions, got {above!r}")
-    if errors:
-        raise ConfigError("\n".join(errors))
-    return SearchSettings(mode, above)
+    search = _section(path, "search")
+    return SearchSettings(search.get("mode", "auto"), search.get("pagefind_above", PAGEFIND_ABOVE))
+
+
+def _section(path: Path, name: str) -> dict:
+    """One section of content/settings.yml, checked with the whole file; {} when absent."""
+    return (load_checked(path, SETTINGS) or {}).get(name) or {}
 
 
 # Placeholders the home page's intro may use, filled with the shown pile's counts:
@@ -87,22 +80,13 @@ class SiteSettings:
 
 
 def load_site_settings(path: Path) -> SiteSettings:
-    data = load_yaml(path) or {}
-    site = data.get("site") if isinstance(data, dict) else None
-    if site is None:
-        return SiteSettings()
-    if not isinstance(site, dict):
-        raise ConfigError(f"{path}: site: expected a mapping with name, description, heading, intro")
+    def placeholders(data: object) -> list[str]:
+        site = data.get("site") if isinstance(data, dict) else None
+        intro = site.get("intro") if isinstance(site, dict) else None
+        return _placeholder_errors(f"{path}: site.intro", intro) if isinstance(intro, str) else []
+
+    site = (load_checked(path, SETTINGS, placeholders) or {}).get("site") or {}
     keys = ("name", "description", "heading", "intro")
-    errors = [f"{path}: site: unknown key {k!r}" for k in sorted(set(site) - set(keys))]
-    errors += [
-        f"{path}: site.{k}: expected one line of text" for k in keys if not isinstance(site.get(k, ""), str)
-    ]
-    intro = site.get("intro", SiteSettings.intro)
-    if isinstance(intro, str):
-        errors += _placeholder_errors(f"{path}: site.intro", intro)
-    if errors:
-        raise ConfigError("\n".join(errors))
     return SiteSettings(**{k: str(site[k]).strip() for k in keys if k in site})
 
 
@@ -129,19 +113,7 @@ class ImageSettings:
 
 
 def load_image_settings(path: Path) -> ImageSettings:
-    data = load_yaml(path) or {}
-    images = data.get("images") if isinstance(data, dict) else None
-    if images is None:
-        return ImageSettings()
-    if not isinstance(images, dict):
-        raise ConfigError(f"{path}: images: expected a mapping with 'remote'")
-    errors = [f"{path}: images: unknown key {k!r}" for k in sorted(set(images) - {"remote"})]
-    remote = images.get("remote", "link")
-    if remote not in REMOTE_IMAGES:
-        errors.append(f"{path}: images.remote: {remote!r} is not one of {', '.join(REMOTE_IMAGES)}")
-    if errors:
-        raise ConfigError("\n".join(errors))
-    return ImageSettings(remote)
+    return ImageSettings(_section(path, "images").get("remote", "link"))
 
 
 READING_BUDGET = 30.0
@@ -155,16 +127,4 @@ class ReadingSettings:
 
 
 def load_reading_settings(path: Path) -> ReadingSettings:
-    data = load_yaml(path) or {}
-    reading = data.get("reading") if isinstance(data, dict) else None
-    if reading is None:
-        return ReadingSettings()
-    if not isinstance(reading, dict):
-        raise ConfigError(f"{path}: reading: expected a mapping with 'budget_seconds'")
-    errors = [f"{path}: reading: unknown key {k!r}" for k in sorted(set(reading) - {"budget_seconds"})]
-    budget = reading.get("budget_seconds", READING_BUDGET)
-    if not isinstance(budget, int | float) or isinstance(budget, bool) or not 0 < budget <= 86_400:
-        errors.append(f"{path}: reading.budget_seconds: expected a number of seconds above 0, got {budget!r}")
-    if errors:
-        raise ConfigError("\n".join(errors))
-    return ReadingSettings(float(budget))
+    return ReadingSettings(float(_section(path, "reading").get("budget_seconds", READING_BUDGET)))

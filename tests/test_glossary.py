@@ -96,7 +96,7 @@ def test_invalid_glossary_lists_every_problem(tmp_path):
     message = str(err.value)
     assert "terms[0]: missing expansion, definition" in message
     assert "terms[1]: expected a mapping" in message
-    assert "terms[2]: unknown keys ['colour']" in message
+    assert f"{path}:4: terms[2]: unknown key 'colour'" in message  # file, line, key path
     assert "'x' repeats 'X'" in message
     assert str(path) in message
 
