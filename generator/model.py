@@ -147,6 +147,9 @@ class Source:
     url: str | None = None
     author: str | None = None
     licence: str | None = None
+    # Labels the source prints on more than one question (numbering restarted per section):
+    # "Q3" alone would not say which, so a citation names the section too.
+    repeated_labels: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -96,7 +96,7 @@ def read_source(
         reading.reader = f"{doc.converted_from}+{reading.reader}" if reading.reader else doc.converted_from
     images = ImageRules(content.root, doc.path, doc.source_id, content.images.remote)
     found, clean_problems = timed("clean", clean.make_questions, reading.drafts, doc.source_id, images)
-    source = make_source(doc, meta, reading)
+    source = make_source(doc, meta, reading, found)
     return source, found, problems + reading.problems + clean_problems
 
 

@@ -70,12 +70,15 @@ def number_label(q: Question) -> str | None:
 
 def citation_parts(q: Question, sources: dict[str, Source]) -> tuple[str, str | None]:
     """(source title, where in it) as plain text: how a learner finds the question in its
-    source. Where is the source's own label ("Q21"); without one, the section heading the
+    source. Where is the source's own label ("Q21"), after its section when the source
+    prints that label twice (numbering restarted per heading); without one, the section heading the
     question sits under ("Architecture & Training"), unless the heading only restates the
     source's title (section_badge.adds_to, as for the badge); else nothing."""
     source = sources.get(q.source)
     title = source.title if source else q.source
     label = number_label(q)
+    if label and q.label in (source.repeated_labels if source else ()) and q.section:
+        return title, f"{q.section}, {label}"  # numbering restarts per section: say which
     if label:
         return title, label
     if q.section and section_badge.adds_to(q.section, title):

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 
 from generator.config import SourceMeta
-from generator.model import Document, Source
+from generator.model import Document, Question, Source
 from generator.readers import Reading
 from generator.readers.common import strip_tags
 
@@ -34,7 +36,14 @@ def _tidy(title: str) -> str:
     return title
 
 
-def make_source(doc: Document, meta: SourceMeta | None, reading: Reading | str) -> Source:
+def repeated_labels(questions: Iterable[Question]) -> frozenset[str]:
+    seen = Counter(q.label for q in questions if q.label)
+    return frozenset(label for label, n in seen.items() if n > 1)
+
+
+def make_source(
+    doc: Document, meta: SourceMeta | None, reading: Reading | str, questions: Iterable[Question] = ()
+) -> Source:
     meta = meta or SourceMeta()
     if isinstance(reading, str):
         reading = Reading(reading, [], [])
@@ -49,4 +58,5 @@ def make_source(doc: Document, meta: SourceMeta | None, reading: Reading | str) 
         url=meta.url,
         author=meta.author,
         licence=meta.licence,
+        repeated_labels=repeated_labels(questions),
     )

@@ -16,8 +16,9 @@ import yaml
 from generator import render, render_layout, render_sources, render_topics
 from generator.config import load_topics
 from generator.errors import ConfigError
-from generator.model import Choice, Corpus, Question, Source
+from generator.model import Choice, Corpus, Document, Line, Question, Source
 from generator.settings import load_site_settings
+from generator.sources import make_source
 from tests.support.questions import q
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -169,6 +170,24 @@ def test_a_section_that_restates_the_source_title_is_left_out():
     assert render_topics.citation(own, sources) == "Top 20 LLM Interview Questions, Attention & Memory"
     labelled = q("top", 14, "What is BPE?", label="7", section="Tokens")
     assert render_topics.citation(labelled, sources) == "Top 20 LLM Interview Questions, Q7"
+
+
+def test_a_label_the_source_repeats_is_cited_with_its_section():
+    """A bank that numbers 1, 2, 3 afresh under each heading: "Q3" alone would not say which."""
+    qs = [
+        q("bank", 3, "What is a token?", "prompt", None, label="3", section="Basics"),
+        q("bank", 9, "How is a model served?", "prompt", None, label="3", section="Deployment"),
+        q("bank", 10, "What is a GPU?", "prompt", None, label="4", section="Deployment"),
+    ]
+    doc = Document("content/sources/bank.md", "bank", (Line(1, "Question Bank"),))
+    source = make_source(doc, None, "question_list", qs)
+    assert source.repeated_labels == {"3"}
+    sources = {"bank": source}
+    assert [render_topics.citation(x, sources) for x in qs] == [
+        "Question Bank, Basics, Q3",
+        "Question Bank, Deployment, Q3",
+        "Question Bank, Q4",
+    ]
 
 
 def test_source_text_with_template_syntax_stays_literal(files):
