@@ -199,11 +199,13 @@ export function importText(text, current, aliases) {
     if (newer(checked.state.cards[id], merged.cards[id])) merged.cards[id] = checked.state.cards[id];
     count += 1;
   });
-  let notes = 0;
+  // An entry's note is saved under each of its ids with the same text and time: count it once.
+  const notes = new Set();
   Object.keys(checked.state.notes).forEach(function (id) {
-    if (newerNote(checked.state.notes[id], merged.notes[id])) merged.notes[id] = checked.state.notes[id];
-    notes += 1;
+    const note = checked.state.notes[id];
+    if (newerNote(note, merged.notes[id])) merged.notes[id] = note;
+    notes.add(note.at + "\u0000" + note.text);
   });
   migrate(merged, aliases);
-  return { state: merged, imported: count, notes: notes, skipped: checked.skipped };
+  return { state: merged, imported: count, notes: notes.size, skipped: checked.skipped };
 }
