@@ -63,12 +63,24 @@ def read(path: Path) -> tuple[str, list[Question]]:
 
 def score(name: str, expected: list[dict]) -> Figures:
     structure, questions = read(REAL_WORLD / f"{name}.md")
-    out = Figures(name, gold=len(expected), structure=structure, questions=questions)
-    by_line = {q.location.line: q for q in questions}
-    by_text = {normalise(q.question): q for q in questions}
+    out = score_questions(name, expected, questions, by_line=True)
+    out.structure = structure
+    return out
+
+
+def score_questions(name: str, expected: list[dict], questions: list[Question], by_line: bool) -> Figures:
+    """Figures for one document's questions. Each gold question is matched by its line
+    (`by_line`, when the questions come from the file itself) or by its normalised text;
+    a question matches at most one gold question."""
+    out = Figures(name, gold=len(expected), questions=questions)
+    lines = {q.location.line: q for q in questions} if by_line else {}
+    by_text: dict[str, list[Question]] = {}
+    for q in questions:
+        by_text.setdefault(normalise(q.question), []).append(q)
     matched: set[str] = set()
     for want in expected:
-        got = by_line.get(want["line"]) or by_text.get(normalise(LABEL.sub("", want["question"])))
+        same = [q for q in by_text.get(normalise(LABEL.sub("", want["question"])), []) if q.id not in matched]
+        got = lines.get(want["line"]) or (same[0] if same else None)
         if got is None or got.id in matched:
             out.missing.append(f"{want['line']}: {want['question'][:70]}")
             continue
