@@ -20,6 +20,7 @@ are one entry), and at most one question per other group is linked. Practice pro
 from __future__ import annotations
 
 import bisect
+import heapq
 import math
 from collections import defaultdict
 
@@ -71,21 +72,30 @@ def find_related(questions, group_of, vocabulary: frozenset[str] = frozenset()) 
     groups = [group_of.get(q.id) for q in ordered]
     prompt = [q.kind == "prompt" for q in ordered]
     points = weight.__getitem__
-    edges = []
+    # links[i]: (answered match of a prompt first? as False, -cosine, j), one per candidate link of i
+    links: list[list[tuple[bool, float, int]]] = [[] for _ in ordered]
     # The inner loop runs ~50 times per question: everything about i is looked up once.
     for i in range(len(ordered)):
         own, own_group, own_norm, own_prompt = term_sets[i], groups[i], norm[i], prompt[i]
-        for j in _candidates(i, own, postings):
+        rare = [t for t in own if len(postings[t]) <= MAX_POSTING]
+        # A pair found through a rare term is found from both ends (rarity is the corpus's):
+        # score it once, from the lower index, and file it both ways.
+        found = {j for t in rare for j in postings[t] if j > i} if rare else _candidates(i, own, postings)
+        for j in found:
             if j == i or (own_group is not None and groups[j] == own_group):
                 continue
             shared = own & term_sets[j]
             if not shared & concept:
                 continue
             cosine = sum(map(points, shared)) / (own_norm * norm[j])
+            rank = -round(cosine, 9)
             study = own_prompt and not prompt[j]
             if cosine >= (STUDY_MIN_SCORE if study else MIN_SCORE):
-                edges.append((own_prompt and not study, -round(cosine, 9), i, j))
-    return _assign(edges, ordered, groups)
+                links[i].append((own_prompt and not study, rank, j))
+            back = prompt[j] and not own_prompt
+            if rare and cosine >= (STUDY_MIN_SCORE if back else MIN_SCORE):
+                links[j].append((prompt[j] and not back, rank, i))
+    return _assign(links, ordered, groups)
 
 
 def _candidates(i: int, own: frozenset[str], postings: dict[str, list[int]]) -> set[int]:
@@ -100,22 +110,34 @@ def _candidates(i: int, own: frozenset[str], postings: dict[str, list[int]]) -> 
 
 
 def _assign(
-    edges: list[tuple], ordered: list[Question], groups: list[str | None]
+    links: list[list[tuple[bool, float, int]]], ordered: list[Question], groups: list[str | None]
 ) -> dict[str, tuple[str, ...]]:
-    """Best links first (a prompt's answered matches before anything), within both caps."""
-    picked: dict[int, list[tuple]] = defaultdict(list)
+    """Best links first over the whole corpus (a prompt's answered matches before anything),
+    within both caps. Ids are unique and `ordered` is sorted by id, so an index stands for
+    its id in every tie-break. A merge of each question's sorted links: once a question has
+    MAX_RELATED, the rest of its links are never looked at."""
+    heap = []
+    for i, mine in enumerate(links):
+        if mine:
+            mine.sort(reverse=True)  # best last, for pop()
+            flag, rank, j = mine.pop()
+            heap.append((flag, rank, i, j))
+    heapq.heapify(heap)
+    picked: dict[int, list[int]] = {}
     seen: dict[int, set[str]] = defaultdict(set)
     incoming: dict[int, int] = defaultdict(int)
-    for edge in sorted(edges, key=lambda e: (e[0], e[1], ordered[e[2]].id, ordered[e[3]].id)):
-        i, j = edge[2], edge[3]
+    while heap:
+        _, _, i, j = heap[0]
         group = groups[j] or ordered[j].id
-        if len(picked[i]) < MAX_RELATED and incoming[j] < MAX_INCOMING and group not in seen[i]:
-            picked[i].append(edge)
+        mine_picked = picked.setdefault(i, [])
+        if incoming[j] < MAX_INCOMING and group not in seen[i]:
+            mine_picked.append(j)
             seen[i].add(group)
             incoming[j] += 1
-    return {
-        ordered[i].id: tuple(
-            ordered[e[3]].id for e in sorted(links, key=lambda e: (e[0], e[1], ordered[e[3]].id))
-        )
-        for i, links in sorted(picked.items())
-    }
+        rest = links[i]
+        if rest and len(mine_picked) < MAX_RELATED:
+            flag, rank, j = rest.pop()
+            heapq.heapreplace(heap, (flag, rank, i, j))
+        else:
+            heapq.heappop(heap)
+    return {ordered[i].id: tuple(ordered[j].id for j in js) for i, js in sorted(picked.items())}
