@@ -98,7 +98,8 @@ class Verdict:
         for hit in self.hits:
             if hit.field == "question":
                 in_question[hit.topic] = in_question.get(hit.topic, 0.0) + hit.points
-        ranked = [t for t, _ in self.ranking if t != self.topic and in_question.get(t, 0) >= TAG_MIN_SCORE]
+        winner = self.topic
+        ranked = [t for t, _ in self.ranking if t != winner and in_question.get(t, 0) >= TAG_MIN_SCORE]
         return tuple(ranked[:MAX_TAGS])
 
 
@@ -119,10 +120,14 @@ class KeywordTable(dict):
         self.index: dict[tuple[str, ...], list[tuple[str, Keyword]]] = {}
         # (topic, keyword) -> its place in the topic's list: the sort key of a hit.
         self.position: dict[tuple[str, Keyword], int] = {}
+        # folded phrase -> (topic, keyword, its position): the index with the sort key at hand
+        self.placed: dict[tuple[str, ...], list[tuple[str, Keyword, int]]] = {}
         for topic, keywords in by_topic.items():
             for i, kw in enumerate(keywords):
                 self.index.setdefault(kw.tokens, []).append((topic, kw))
                 self.position.setdefault((topic, kw), i)
+        for phrase, entries in self.index.items():
+            self.placed[phrase] = [(topic, kw, self.position[topic, kw]) for topic, kw in entries]
         self.longest = max((len(k) for k in self.index), default=1)
         # first token -> the lengths of the phrases starting with it, so a text is
         # looked up at those lengths only instead of every run of 1..longest tokens.
@@ -161,35 +166,61 @@ def keyword_table(topics: Sequence[Topic]) -> KeywordTable:
 
 
 def score(question: Question, topics: Sequence[Topic], table: KeywordTable) -> Verdict:
+    return _score(question, _Eligible(topics, question.kind), table)
+
+
+class _Eligible:
+    """The topics a question of one kind may go to, in topics.yml order, with the ranking key
+    of a topic no keyword hit (every score zero): worked out once per kind, not per question."""
+
+    def __init__(self, topics: Sequence[Topic], kind: str):
+        ids = [t.id for t in topics if not t.fallback and (not t.kinds or kind in t.kinds)]
+        self.order = {topic: i for i, topic in enumerate(ids)}
+        self.unscored = {topic: (-0.0, -0.0, i) for i, topic in enumerate(ids)}
+
+
+def _score(question: Question, eligible: _Eligible, table: KeywordTable) -> Verdict:
     texts = {
         "question": question.question,
         "section": question.section or "",
         "answer": "\n".join([question.answer or "", *(c.text for c in question.choices)]),
     }
-    topics = [t for t in topics if not t.fallback and (not t.kinds or question.kind in t.kinds)]
-    order = {t.id: i for i, t in enumerate(topics)}
-    hits = []
+    order = eligible.order
+    keyed = []
     for name, _ in FIELD_WEIGHTS:
+        field = FIELD_ORDER[name]
         for phrase in table.phrases_in(texts[name]):
-            hits += [Hit(topic, name, kw) for topic, kw in table.index[phrase] if topic in order]
+            keyed += [
+                ((order[topic], field, at), Hit(topic, name, kw))
+                for topic, kw, at in table.placed[phrase]
+                if topic in order
+            ]
     # Sorted as topics.yml lists them, so sums and explain output never depend on set order.
-    hits.sort(key=lambda h: (order[h.topic], FIELD_ORDER[h.field], table.position[h.topic, h.keyword]))
-    totals = {t.id: 0.0 for t in topics}
-    in_question, in_answer = dict(totals), dict(totals)
+    # (A hit's key is unique: a keyword is found at most once per field.)
+    keyed.sort(key=lambda pair: pair[0])
+    hits = [hit for _, hit in keyed]
+    totals: dict[str, float] = {}
+    in_question: dict[str, float] = {}
+    in_answer: dict[str, float] = {}
     for hit in hits:
+        points = hit.points
         if hit.field == "answer":
-            in_answer[hit.topic] += hit.points
+            in_answer[hit.topic] = in_answer.get(hit.topic, 0.0) + points
         else:
-            totals[hit.topic] += hit.points
+            totals[hit.topic] = totals.get(hit.topic, 0.0) + points
         if hit.field == "question":
-            in_question[hit.topic] += hit.points
+            in_question[hit.topic] = in_question.get(hit.topic, 0.0) + points
     for topic, points in in_answer.items():
-        totals[topic] += min(points, ANSWER_CAP)
-    ranking = sorted(totals.items(), key=lambda kv: (-round(kv[1], 6), -in_question[kv[0]], order[kv[0]]))
+        totals[topic] = totals.get(topic, 0.0) + min(points, ANSWER_CAP)
+    # Every eligible topic is ranked; only those a keyword hit need their key worked out.
+    rank = dict(eligible.unscored)
+    for topic, total in totals.items():
+        rank[topic] = (-round(total, 6), -in_question.get(topic, 0.0), order[topic])
+    ranking = tuple((topic, totals.get(topic, 0.0)) for topic in sorted(rank, key=rank.__getitem__))
     winner = ranking[0][0] if ranking and ranking[0][1] > 0 else None
     named = {token for h in hits if h.topic == winner and h.field == "question" for token in h.keyword.tokens}
     concepts = signature(question).concepts
-    return Verdict(tuple(hits), tuple(ranking), bool(concepts) and concepts <= named)
+    return Verdict(tuple(hits), ranking, bool(concepts) and concepts <= named)
 
 
 def concept_vocabulary(topics: Sequence[Topic], min_weight: float = 2.0) -> frozenset[str]:
@@ -207,8 +238,11 @@ def classify_all(
     fallback = next((t.id for t in topics if t.fallback), None)
     topic_of: dict[str, str] = {}
     tags_of: dict[str, tuple[str, ...]] = {}
+    eligible: dict[str, _Eligible] = {}
     for q in questions:
-        verdict = score(q, topics, table)
+        if q.kind not in eligible:
+            eligible[q.kind] = _Eligible(topics, q.kind)
+        verdict = _score(q, eligible[q.kind], table)
         guess = fallback if fallback and (verdict.abstains or not verdict.topic) else verdict.topic
         topic_of[q.id] = curation.pin.get(q.id, guess)
         tags_of[q.id] = tuple(t for t in ((verdict.topic,) + verdict.tags()) if t != topic_of[q.id])[
