@@ -55,11 +55,8 @@ TEXT_NODE = re.compile(r">([^<>]+)<")
 
 def tex_to_mathml(tex: str, display: bool) -> str | None:
     """Safe MathML for one formula, or None when it cannot be converted faithfully."""
-    try:
-        raw = latex2mathml.converter.convert(tex, display="block" if display else "inline")
-    except Exception:  # latex2mathml raises many types on malformed TeX; each means "fall back"
-        return None
-    if UNKNOWN_COMMAND.search(raw):
+    raw = _raw_mathml(tex, display)
+    if raw is None:
         return None
     raw = FUNCTION_NAME.sub(lambda m: m.group(1) + THIN_SPACE, raw)
     raw = SUPERSCRIPT_PRIME.sub(r'\1<mo lspace="0" rspace="0">\2</mo>', raw)
@@ -107,12 +104,33 @@ _MARKDOWN = markdown.Markdown(
 def fallback_problems(questions: list[Question]) -> list[Problem]:
     """A warning per formula the build cannot write as MathML: MathJax typesets it in the browser."""
     problems = []
+    convertible: dict[tuple[str, bool], bool] = {}
+
+    def check(tex: str, display: bool) -> str | None:
+        # Whether it converts is all that counts here: tex_to_mathml's None, without the
+        # clean-up of a MathML that is thrown away, and once per distinct formula.
+        key = (tex, display)
+        if key not in convertible:
+            convertible[key] = _raw_mathml(tex, display) is not None
+        return "" if convertible[key] else None
+
     for q in questions:
         if not q.math:
             continue
         fields = [q.question, q.answer or "", *(c.text for c in q.choices)]
-        page = "\n".join(_MARKDOWN.reset().convert(text) for text in fields)
-        for tex in typeset_html(page)[1]:
+        # Every arithmatex delimiter ($, \(, \[, \begin) has a "$" or a backslash; a field
+        # with neither holds no formula, so it need not go through Markdown.
+        page = "\n".join(_MARKDOWN.reset().convert(text) for text in fields if "$" in text or "\\" in text)
+        for tex in typeset_html(page, check)[1]:
             message = f"formula left to MathJax in the browser (not convertible to MathML): {tex[:60]!r}"
             problems.append(Problem(Location(q.location.path, q.location.line), message))
     return problems
+
+
+def _raw_mathml(tex: str, display: bool) -> str | None:
+    """latex2mathml's output, or None when it fails or leaves a command it does not know."""
+    try:
+        raw = latex2mathml.converter.convert(tex, display="block" if display else "inline")
+    except Exception:  # latex2mathml raises many types on malformed TeX; each means "fall back"
+        return None
+    return None if UNKNOWN_COMMAND.search(raw) else raw
