@@ -1,4 +1,5 @@
-"""The build as named stages: discover -> read -> parse -> clean -> classify -> deduplicate -> relate.
+"""The build as named stages: discover -> read -> parse -> clean -> classify -> deduplicate -> relate
+-> math (the formulas MathML cannot hold, reported).
 
 Every stage returns values; only `generator.render.write_docs` touches disk. This is the
 one driver: the benchmarks and the golden tests call these functions with a `timed`
@@ -25,7 +26,7 @@ from generator.sources import make_source
 from generator.workers import Died, TimedOut, run_all
 
 T = TypeVar("T")
-STAGES = ("read", "parse", "clean", "classify", "dedupe", "relate")
+STAGES = ("read", "parse", "clean", "classify", "dedupe", "relate", "math")
 
 
 def call(_stage: str, fn: Callable[..., T], *args: Any) -> T:
@@ -133,7 +134,7 @@ def assemble(
     corpus.group_of = timed("dedupe", dedupe.find_groups, questions, curation, vocabulary)
     corpus.related_of = timed("relate", related.find_related, questions, corpus.group_of, vocabulary)
     corpus.problems += stale_curation(content, questions)
-    corpus.problems += mathml.fallback_problems(questions)
+    corpus.problems += timed("math", mathml.fallback_problems, questions)
     return corpus
 
 
