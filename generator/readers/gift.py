@@ -83,12 +83,12 @@ def records(lines: list[str], first: int = 1) -> Iterator[tuple[int, str]]:
 
 
 def _still_open(text: str, open_block: bool) -> bool:
-    for char in ESCAPE.sub("", text):
-        if char == "{":
-            open_block = True
-        elif char == "}":
-            open_block = False
-    return open_block
+    """Inside a `{` block after this line: its last unescaped brace says (none: as before)."""
+    if "{" not in text and "}" not in text:  # most lines of any document
+        return open_block
+    unescaped = ESCAPE.sub("", text)
+    last = max(unescaped.rfind("{"), unescaped.rfind("}"))
+    return open_block if last < 0 else unescaped[last] == "{"
 
 
 def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
