@@ -39,6 +39,9 @@ PLACEHOLDERS = frozenset(
     # What worksheets leave for the student: "**A:** (Your text here)", "# Your code here".
     | {"your text here", "your code here", "your answer here", "your answer", "write your answer here"}
 )
+# The longest placeholder, after an "A:" / "Answer:" label.
+MAX_PLACEHOLDER_WORDS = 1 + max(len(p.split()) for p in PLACEHOLDERS)
+NON_WORD = re.compile(r"[^a-z0-9]+")
 FENCE_LINE = re.compile(r"^\s*(?:`{3,}|~{3,})[\w+-]*\s*$")
 OPTION = re.compile(r"^\s*(?:\(?(?P<low>[a-h])\)|(?P<up>[A-H])[.)])\s+(?=\S)")
 CORRECT = re.compile(
@@ -198,7 +201,9 @@ def is_placeholder(lines: tuple[Line, ...]) -> bool:
         if not line.text.strip():
             chunks.append([])
         elif not FENCE_LINE.match(line.text):
-            chunks[-1] += re.sub(r"[^a-z0-9]+", " ", line.text.lower()).split()
+            chunks[-1] += NON_WORD.sub(" ", line.text.lower()).split()
+            if len(chunks[-1]) > MAX_PLACEHOLDER_WORDS:  # a sentence, not a placeholder: stop here
+                return False
     return all(
         " ".join(words) in PLACEHOLDERS
         or (words[0] in ("a", "ans", "answer") and " ".join(words[1:]) in PLACEHOLDERS)
