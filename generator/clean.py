@@ -211,7 +211,9 @@ def _clean_tree_answer(draft: Draft) -> tuple[str | None, bool, list[Problem]]:
 
 def _clean_stem(draft: Draft, images: ImageRules | None) -> tuple[str | None, bool, list[Problem]]:
     """The text before an MCQ's options, its images held aside like an answer's."""
-    if images is None or not draft.stem:
+    if not draft.stem:  # most questions: what clean_tree_markdown makes of no lines, without a parse
+        return None, False, []
+    if images is None:
         return clean_tree_markdown(draft.stem, draft.location.path, "question")
     lines, held, image_problems = hold_images(draft.stem, images)
     stem, has_math, problems = clean_tree_markdown(lines, draft.location.path, "question")

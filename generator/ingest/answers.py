@@ -201,8 +201,13 @@ def is_placeholder(lines: tuple[Line, ...]) -> bool:
         if not line.text.strip():
             chunks.append([])
         elif not FENCE_LINE.match(line.text):
-            chunks[-1] += NON_WORD.sub(" ", line.text.lower()).split()
-            if len(chunks[-1]) > MAX_PLACEHOLDER_WORDS:  # a sentence, not a placeholder: stop here
+            lowered = line.text.lower()
+            # A sentence, not a placeholder: stop here. Its start is looked at first (a
+            # prefix never holds more words than the line), so a long line is not split whole.
+            if len(NON_WORD.sub(" ", lowered[:64]).split()) > MAX_PLACEHOLDER_WORDS:
+                return False
+            chunks[-1] += NON_WORD.sub(" ", lowered).split()
+            if len(chunks[-1]) > MAX_PLACEHOLDER_WORDS:
                 return False
     return all(
         " ".join(words) in PLACEHOLDERS
