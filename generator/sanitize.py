@@ -99,8 +99,9 @@ PLACEHOLDER = re.compile("\ue000(\\d+)\ue001")
 PRIVATE = re.compile("[\ue000\ue001]")
 
 
-def sanitize_markdown(md: str) -> str:
-    """Markdown with raw HTML reduced to the allowlist and unsafe links disarmed."""
+def sanitize_markdown(md: str, title: bool = False) -> str:
+    """Markdown with raw HTML reduced to the allowlist and unsafe links disarmed; a
+    `title` (a heading's text) also has every `{` of its text escaped (see _finish)."""
     md = PRIVATE.sub("\ufffd", md)
     pieces: list[str] = []
     skeleton: list[str] = []
@@ -123,7 +124,7 @@ def sanitize_markdown(md: str) -> str:
         md = PLACEHOLDER.sub(lambda m: pieces[int(m.group(1))], cleaned)
     else:
         md = "".join(pieces)
-    return _finish(md)
+    return _finish(md, title)
 
 
 def escape_inline(text: str) -> str:

@@ -267,3 +267,16 @@ def test_escaped_titles_render_as_one_safe_heading(title, suffix):
     assert dangerous(rendered) == []
     if suffix:  # the id is the heading's only attribute
         assert re.findall(r"<h2([^>]*)>", rendered) == [' id="q-1"']
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["What is x { onclick=alert(1)", "What is y {: onmouseover=alert(2) }", "z {#a .b onfocus=alert(3)"],
+)
+def test_a_tree_title_cannot_open_an_attribute_list_on_its_heading(title):
+    """Titles read from a parse tree (ingest.titles.clean_title) become `## title { #id }`
+    like any other: a `{` in their text must not reach attr_list."""
+    from generator.ingest.titles import clean_title
+
+    html = markdown.markdown(f"## {clean_title(title)[0]} {{ #qid }}", extensions=["attr_list"])
+    assert re.fullmatch(r'<h2 id="qid">[^<]*</h2>', html), html

@@ -75,9 +75,11 @@ def parse_title(raw: str) -> Title:
 def clean_title(text: str) -> tuple[str, bool, int]:
     """(title, holds math, unbalanced dollars) for a title rendered by `render_inline`.
 
-    It is safe by construction; the sanitiser runs once more as a second line of defence.
+    It is safe by construction; the sanitiser runs once more as a second line of defence,
+    as for a title: the heading it becomes ends in `{ #id }`, so a `{` in its text would
+    open an attribute list (`x { onclick=alert(1)` -> `<h2 onclick=...>`).
     """
-    safe = " ".join(sanitize_markdown(text).split())
+    safe = " ".join(sanitize_markdown(text, title=True).split())
     return safe, bool(MATH_SPAN.search(safe)), 0
 
 
