@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from generator.engines import ENGINES
 from generator.errors import EXIT_OK, EXIT_SOURCE_ERRORS, GeneratorError
 from generator.pipeline import gather
 from generator.report import check_table, has_errors, source_counts, source_notes, summary_line
@@ -59,7 +60,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     docs_dir = root / "build" / "docs"
     render.write_docs(corpus, docs_dir, root)
     if not args.no_site:
-        site.build_site(root, site_url=args.site_url, search=mode)
+        site.build_site(root, site_url=args.site_url, search=mode, engine=args.engine)
     print(summary_line(corpus, time.perf_counter() - started))
     return EXIT_SOURCE_ERRORS if has_errors(corpus) else EXIT_OK
 
@@ -130,6 +131,12 @@ def parser() -> argparse.ArgumentParser:
         "--search",
         choices=("material", "pagefind", "auto"),
         help="search behind the search box (default: content/settings.yml, else auto)",
+    )
+    b.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="mkdocs",
+        help="what builds site/ from the Markdown: MkDocs with Material (default) or Zensical",
     )
     b.set_defaults(func=cmd_build)
     s = sub.add_parser("serve", help="live preview that regenerates when content/ changes")

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from generator import abbr, mathfont, mathml, watch
+from generator import abbr, engines, mathfont, mathml, watch
 from generator import search as pagefind
 from generator.errors import BuildError
 
@@ -87,16 +87,31 @@ def generated_config(root: Path) -> Path:
     return config
 
 
-def build_site(root: Path, site_url: str | None = None, search: str = "material") -> Path:
+def build_site(
+    root: Path, site_url: str | None = None, search: str = "material", engine: str = "mkdocs"
+) -> Path:
     """`mkdocs build --strict` on build/docs into site/; a warning fails the build with its message.
 
     search="pagefind" builds without Material's search plugin, then indexes site/ with Pagefind.
+    engine="zensical" builds with Zensical instead (generator/engines.py); the steps after it
+    (MathML, glossary tooltips, Pagefind) are the same.
     """
     config = generated_config(root)
     copy_mathjax(root / "build" / "docs")
     set_site_url(config, site_url)
     if search == "pagefind":
         pagefind.configure_pagefind(config, root / "mkdocs.yml")
+    if engine == "zensical":
+        engines.build_zensical(root, config)
+    else:
+        run_mkdocs(root, config)
+    finish_pages(root / "site")
+    if search == "pagefind":
+        pagefind.run_pagefind(root / "site")
+    return root / "site"
+
+
+def run_mkdocs(root: Path, config: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
         cwd=root,
@@ -107,10 +122,6 @@ def build_site(root: Path, site_url: str | None = None, search: str = "material"
         lines = [line for line in result.stderr.splitlines() if PROBLEM_LINE.search(line)]
         print("\n".join(lines or result.stderr.splitlines()[-20:]), file=sys.stderr)
         raise BuildError(f"mkdocs build --strict failed with {len(lines)} problem lines (listed above)")
-    finish_pages(root / "site")
-    if search == "pagefind":
-        pagefind.run_pagefind(root / "site")
-    return root / "site"
 
 
 def finish_pages(site_dir: Path) -> int:
