@@ -38,8 +38,29 @@ def chromium_path() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
-def site_port() -> int:
+# The core browser checks (pages, math, search, study widgets) run on a Zensical build too:
+# `@BOTH_ENGINES` overrides the `engine` fixture. The xdist group keeps the Zensical cases on
+# one worker under scripts/test's `--dist loadgroup`, so the session builds that site once.
+ON_ZENSICAL = pytest.mark.xdist_group("zensical")
+BOTH_ENGINES = pytest.mark.parametrize("engine", ["mkdocs", pytest.param("zensical", marks=ON_ZENSICAL)])
+
+# Per engine: what opens the search, where to type, and the result links. Zensical's search
+# is its own dialog in a shadow root, which Playwright's selectors pierce.
+SEARCH_UI = {
+    "mkdocs": (
+        "label.md-search__icon, .md-search__input",
+        "input.md-search__input",
+        "li.md-search-result__item a.md-search-result__link",
+    ),
+    "zensical": (
+        ".md-search__button",
+        "dialog input[role=combobox]",
+        "ol[role=listbox] > li > a[role=option]",
+    ),
+}
+
+
+def free_port() -> int:
     """A free loopback port, chosen before the build: site_url must name the port the site is
     served on, because Material's instant navigation only intercepts links whose origin
     (host and port) matches the sitemap's URLs."""
@@ -48,10 +69,9 @@ def site_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory, site_port) -> Path:
-    """Build the real site once per session (a copy of the project, so tests never race a user's build)."""
-    work = tmp_path_factory.mktemp("project")
+def build_real_site(tmp_path_factory, engine: str) -> tuple[Path, int]:
+    """Build the real site (a copy of the project, so tests never race a user's build)."""
+    work = tmp_path_factory.mktemp(f"project-{engine}")
     for name in ("content", "overrides", "generator", "mkdocs.yml"):
         src = ROOT / name
         if src.is_dir():
@@ -59,24 +79,57 @@ def built_site(tmp_path_factory, site_port) -> Path:
         elif src.exists():
             shutil.copy2(src, work / name)
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "PYTHONPATH": str(work)}
-    site_url = f"http://127.0.0.1:{site_port}{PREFIX}"
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(work), "build", "--site-url", site_url],
-        cwd=work,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    port = free_port()
+    site_url = f"http://127.0.0.1:{port}{PREFIX}"
+    command = [sys.executable, "-m", "generator", "--root", str(work), "build", "--site-url", site_url]
+    result = subprocess.run([*command, "--engine", engine], cwd=work, env=env, capture_output=True, text=True)
     assert (work / "site" / "index.html").exists(), f"build failed:\n{result.stdout}\n{result.stderr}"
-    return work / "site"
+    return work / "site", port
 
 
-@pytest.fixture(scope="session")
-def base_url(built_site, site_port) -> str:
-    server, url = serve(built_site, site_port)
+def serve_site(built: tuple[Path, int]):
+    server, url = serve(*built)
     yield url
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def mkdocs_build(tmp_path_factory) -> tuple[Path, int]:
+    return build_real_site(tmp_path_factory, "mkdocs")
+
+
+@pytest.fixture(scope="session")
+def zensical_build(tmp_path_factory) -> tuple[Path, int]:
+    return build_real_site(tmp_path_factory, "zensical")
+
+
+@pytest.fixture(scope="session")
+def mkdocs_url(mkdocs_build):
+    yield from serve_site(mkdocs_build)
+
+
+@pytest.fixture(scope="session")
+def zensical_url(zensical_build):
+    yield from serve_site(zensical_build)
+
+
+@pytest.fixture
+def engine() -> str:
+    """What builds `built_site`: MkDocs, unless a test is parametrized with BOTH_ENGINES or
+    SITE_ENGINE=zensical runs every browser test on Zensical's build (README "Zensical")."""
+    return os.environ.get("SITE_ENGINE", "mkdocs")
+
+
+@pytest.fixture
+def built_site(request, engine) -> Path:
+    """The real site, built once per session and engine (only when a test asks for it)."""
+    return request.getfixturevalue(f"{engine}_build")[0]
+
+
+@pytest.fixture
+def base_url(request, engine) -> str:
+    return request.getfixturevalue(f"{engine}_url")
 
 
 @pytest.fixture(scope="session")

@@ -4,6 +4,7 @@ source documents written by the test, built by the same stages as `generator bui
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 from collections.abc import Callable
@@ -47,4 +48,5 @@ def build_fixture_site(
     found, questions, problems = read_sources(content)
     corpus = assemble(content, found, adjust(questions) if adjust else questions, problems)
     render.write_docs(corpus, work / "build" / "docs", work)
-    return site.build_site(work, site_url=site_url, search="material")
+    engine = os.environ.get("SITE_ENGINE", "mkdocs")  # see conftest's `engine` fixture
+    return site.build_site(work, site_url=site_url, search="material", engine=engine)

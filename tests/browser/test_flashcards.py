@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.conftest import BOTH_ENGINES
+
 pytestmark = pytest.mark.browser
 
 
@@ -32,6 +34,7 @@ def position(page) -> str:
     return page.locator(".fc-position").inner_text()
 
 
+@BOTH_ENGINES
 def test_keyboard_shortcuts(built_site, base_url, page):
     total = len(site_entries(built_site))
     open_cards(page, base_url + "flashcards/")

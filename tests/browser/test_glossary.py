@@ -1,4 +1,4 @@
-"""The glossary page and abbreviation search: typing "RLHF" into Material's search
+"""The glossary page and abbreviation search: typing "RLHF" into the site's search
 finds the glossary entry that spells it out and links the questions about it."""
 
 from __future__ import annotations
@@ -7,19 +7,21 @@ import re
 
 import pytest
 
+from tests.browser.conftest import SEARCH_UI
+
 pytestmark = pytest.mark.browser
-RESULT_LINKS = "li.md-search-result__item a.md-search-result__link"
 EXPANSION = "Reinforcement Learning from Human Feedback"
 
 
-def search(page, base_url: str, text: str):
+def search(page, base_url: str, text: str, engine: str):
+    opener, box, links = SEARCH_UI[engine]
     page.goto(base_url)
     page.wait_for_load_state("networkidle")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").press_sequentially(text, delay=20)
-    page.wait_for_selector(RESULT_LINKS, timeout=15_000)
+    page.locator(opener).first.click()
+    page.locator(box).press_sequentially(text, delay=20)
+    page.wait_for_selector(links, timeout=15_000)
     page.wait_for_timeout(300)
-    return page.locator(RESULT_LINKS)
+    return page.locator(links)
 
 
 def test_glossary_page_lists_terms_with_expansions_and_questions(base_url, page):
@@ -40,14 +42,14 @@ def test_glossary_page_lists_terms_with_expansions_and_questions(base_url, page)
     assert "RLHF" in text or re.search(r"reinforcement learning (from|with) human feedback", text, re.I)
 
 
-def test_searching_the_abbreviation_finds_the_expansion(base_url, page):
-    results = search(page, base_url, "RLHF")
+def test_searching_the_abbreviation_finds_the_expansion(base_url, page, engine):
+    results = search(page, base_url, "RLHF", engine)
     glossary = results.filter(has_text=EXPANSION).and_(page.locator('[href*="glossary/"][href$="#rlhf"]'))
     assert glossary.count() == 1, [r.inner_text()[:80] for r in results.all()]
     glossary.click()
     page.wait_for_function("location.hash === '#rlhf'")
 
 
-def test_searching_the_expansion_finds_the_abbreviation(base_url, page):
-    results = search(page, base_url, "reinforcement learning with human feedback")
+def test_searching_the_expansion_finds_the_abbreviation(base_url, page, engine):
+    results = search(page, base_url, "reinforcement learning with human feedback", engine)
     assert results.and_(page.locator('[href*="glossary/"][href$="#rlhf"]')).count() == 1

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import open_watched_page
+from tests.browser.conftest import BOTH_ENGINES, open_watched_page
 from tests.browser.test_site import page_paths
 from tests.support.server import PREFIX, serve
 
@@ -70,6 +70,7 @@ def math_topic_pages(site: Path) -> list[str]:
     return [p for p in math_pages(site) if p.startswith("topics/")]
 
 
+@BOTH_ENGINES
 def test_corpus_has_math_and_every_formula_was_converted(built_site):
     data = json.loads((built_site / "questions.json").read_text(encoding="utf-8"))
     assert any(q["math"] for q in data["questions"]), "no question holds math: nothing to typeset"
@@ -83,6 +84,7 @@ def test_corpus_has_math_and_every_formula_was_converted(built_site):
     assert (built_site / "assets" / "fonts" / "math.woff2").is_file()
 
 
+@BOTH_ENGINES
 def test_every_formula_is_laid_out_with_no_math_script_and_no_raw_tex(built_site, base_url, page):
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))

@@ -57,6 +57,8 @@ def pagefind_site(tmp_path_factory) -> tuple[Path, int]:
         "pagefind",
         "--site-url",
         f"http://127.0.0.1:{port}{PREFIX}",
+        "--engine",
+        os.environ.get("SITE_ENGINE", "mkdocs"),  # see conftest's `engine` fixture
     ]
     result = subprocess.run(command, cwd=work, env=env, capture_output=True, text=True)
     site = work / "site"

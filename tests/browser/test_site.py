@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.browser.conftest import BOTH_ENGINES
+
 pytestmark = pytest.mark.browser
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -54,6 +56,7 @@ def test_sitemap_lists_real_urls_under_site_url(built_site):
         assert base + topic["url"] in urls
 
 
+@BOTH_ENGINES
 def test_every_page_loads_without_errors_or_outside_requests(built_site, base_url, page):
     paths = page_paths(built_site)
     expected = {"", "sources/", "about/"} | {f"topics/{t}/" for t in _topic_ids(built_site)}

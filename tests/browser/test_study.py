@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.conftest import BOTH_ENGINES, SEARCH_UI
+
 pytestmark = pytest.mark.browser
 WORD = re.compile(r"[a-z]{8,}")
-RESULT_LINKS = "li.md-search-result__item a.md-search-result__link"
 
 
 def visible_questions(site: Path) -> list[dict]:
@@ -96,6 +97,7 @@ def test_mcq_wrong_then_right(built_site, base_url, page):
     assert right.get_attribute("aria-pressed") == "true"
 
 
+@BOTH_ENGINES
 def test_grade_buttons_record_and_show_the_schedule(built_site, base_url, page):
     page.goto(base_url + an_answered_page(built_site))
     first, second = page.locator(".qa").nth(0), page.locator(".qa").nth(1)
@@ -152,13 +154,14 @@ def in_a_later_tab(site: Path, q: dict) -> bool:
     return first["id"] != q["id"]
 
 
-def search_and_open(page, base_url: str, word: str, q: dict):
+def search_and_open(page, base_url: str, word: str, q: dict, engine: str):
+    opener, box, links = SEARCH_UI[engine]
     page.goto(base_url)
     page.wait_for_load_state("networkidle")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").press_sequentially(word, delay=20)
+    page.locator(opener).first.click()
+    page.locator(box).press_sequentially(word, delay=20)
     target = (
-        page.locator(RESULT_LINKS)
+        page.locator(links)
         .filter(has=page.locator("mark"))
         .filter(has_text=re.compile(word, re.I))
         .and_(page.locator(f'[href*="{page_of(q)}"]'))
@@ -171,11 +174,11 @@ def search_and_open(page, base_url: str, word: str, q: dict):
     return details
 
 
-def test_search_hit_inside_a_folded_answer_opens_it(built_site, base_url, page):
+def test_search_hit_inside_a_folded_answer_opens_it(built_site, base_url, page, engine):
     candidates = words_only_in_one_answer(built_site)
     assert candidates, "no word occurs in exactly one answer"
     word, q = candidates[0]
-    details = search_and_open(page, base_url, word, q)
+    details = search_and_open(page, base_url, word, q, engine)
     assert word in details.inner_text().lower()
     box = details.bounding_box()
     assert box is not None and box["y"] < page.viewport_size["height"] and box["y"] + box["height"] > 0
@@ -183,12 +186,12 @@ def test_search_hit_inside_a_folded_answer_opens_it(built_site, base_url, page):
     assert others == 1, "only the answer the search landed in opens"
 
 
-def test_search_hit_in_another_sources_tab_selects_that_tab(built_site, base_url, page):
+def test_search_hit_in_another_sources_tab_selects_that_tab(built_site, base_url, page, engine):
     candidates = [(w, q) for w, q in words_only_in_one_answer(built_site) if in_a_later_tab(built_site, q)]
     if not candidates:
         pytest.skip("no merged duplicate whose later tab holds a unique word")
     word, q = candidates[0]
-    details = search_and_open(page, base_url, word, q)
+    details = search_and_open(page, base_url, word, q, engine)
     shown = details.locator(".tabbed-block").filter(has_text=re.compile(word, re.I))
     assert shown.count() == 1 and shown.is_visible(), f"the tab holding {word!r} is not selected"
 
