@@ -163,7 +163,7 @@ def test_cli_reports_a_pagefind_failure_with_exit_2(tmp_path, monkeypatch, capsy
 
 def test_header_override_is_materials_header_plus_the_pagefind_branch():
     """overrides/partials/header.html copies Material's header: after a Material upgrade this
-    says to copy the new one again (and put the `elif` branch back)."""
+    says to copy the new one again (and put the two `elif` branches back: Pagefind, Zensical)."""
     import difflib
 
     import material
@@ -177,4 +177,5 @@ def test_header_override_is_materials_header_plus_the_pagefind_branch():
     added = "\n".join(line[2:] for line in diff)
     assert 'elif config.extra.search == "pagefind"' in added
     assert 'include "partials/pagefind-search.html"' in added
-    assert len(diff) < 10  # the branch only
+    assert 'elif config.extra.engine == "zensical"' in added  # generator/engines.py
+    assert len(diff) < 17  # the two branches only
