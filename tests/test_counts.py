@@ -52,6 +52,14 @@ def statement(text: str) -> tuple[int, Counter, int | None]:
     return total, parts, int(found.group(3)) if found.group(3) else None
 
 
+def entry_blocks(site: dict[str, str]):
+    """(HTML from each entry's `<div class="qa"` on, its question ids) over every topic page."""
+    for path, page in site.items():
+        if path.startswith("topics/"):
+            for block in page.split('<div class="qa" ')[1:]:
+                yield block, re.search(r'data-ids="([^"]+)"', block).group(1).split()
+
+
 def printed(site: dict[str, str], css_class: str) -> list[str]:
     tag = re.compile(rf'class="{css_class}"[^>]*>(.*?)</(?:p|span)>')
     return [t for page in site.values() for t in tag.findall(page)]
@@ -111,22 +119,18 @@ def test_the_intro_and_the_sources_page_count_the_same_pile(site):
 def test_asked_in_badges_match_the_sources_and_the_tabs(site):
     questions, _ = data(site)
     checked = 0
-    for path, page in site.items():
-        if not path.startswith("topics/"):
+    for block, ids in entry_blocks(site):
+        sources = {questions[i]["source"] for i in ids}
+        tabs = len(re.findall(r"^ *=== \"", block, re.M))
+        answers = tabs or (1 if "\n??? answer " in block else 0)
+        badge = BADGE.search(block)
+        if len(sources) < 2:
+            assert badge is None, ids
             continue
-        for block in page.split('<div class="qa" ')[1:]:
-            ids = re.search(r'data-ids="([^"]+)"', block).group(1).split()
-            sources = {questions[i]["source"] for i in ids}
-            tabs = len(re.findall(r"^ *=== \"", block, re.M))
-            answers = tabs or (1 if "\n??? answer " in block else 0)
-            badge = BADGE.search(block)
-            if len(sources) < 2:
-                assert badge is None, ids
-                continue
-            checked += 1
-            assert badge and int(badge.group(1)) == len(sources), (ids, badge and badge.group(0))
-            shown_answers = int(badge.group(2)) if badge.group(2) else None
-            assert shown_answers == (answers if answers and answers != len(sources) else None), block[:300]
+        checked += 1
+        assert badge and int(badge.group(1)) == len(sources), (ids, badge and badge.group(0))
+        shown_answers = int(badge.group(2)) if badge.group(2) else None
+        assert shown_answers == (answers if answers and answers != len(sources) else None), block[:300]
     assert checked, "no entry is asked in several sources"
 
 
@@ -153,22 +157,18 @@ def test_citations_carry_only_numbers_the_sources_printed(site):
     questions, _ = data(site)
     titles = {s["id"]: s["title"] for s in json.loads(site["questions.json"])["sources"]}
     checked = 0
-    for path, page in site.items():
-        if not path.startswith("topics/"):
-            continue
-        for block in page.split('<div class="qa" ')[1:]:
-            ids = re.search(r'data-ids="([^"]+)"', block).group(1).split()
-            line = re.search(r'qa-source"[^>]*>From (.*)</p>', block).group(1)
-            cites = re.findall(r"\[([^\]]*)\]\([^)]*sources\.md#[^)]*\)", line)
-            assert len(cites) == len(ids), line
-            for qid, cite in zip(ids, cites, strict=True):
-                member = questions[qid]
-                label = member["label"]
-                number = re.search(r", (Q\w+)$", cite)
-                if label:
-                    assert cite.endswith(f", Q{label}" if label.isdigit() else f", {label}"), (cite, label)
-                else:
-                    checked += 1
-                    assert number is None, f"{cite}: the source printed no number"
-                    assert cite.startswith(titles[member["source"]].split(" ")[0]), cite
+    for block, ids in entry_blocks(site):
+        line = re.search(r'qa-source"[^>]*>From (.*)</p>', block).group(1)
+        cites = re.findall(r"\[([^\]]*)\]\([^)]*sources\.md#[^)]*\)", line)
+        assert len(cites) == len(ids), line
+        for qid, cite in zip(ids, cites, strict=True):
+            member = questions[qid]
+            label = member["label"]
+            number = re.search(r", (Q\w+)$", cite)
+            if label:
+                assert cite.endswith(f", Q{label}" if label.isdigit() else f", {label}"), (cite, label)
+            else:
+                checked += 1
+                assert number is None, f"{cite}: the source printed no number"
+                assert cite.startswith(titles[member["source"]].split(" ")[0]), cite
     assert checked, "no question without a label to check"

@@ -1,4 +1,4 @@
-"""`serve`'s watcher regenerates after a change in content/, once per burst of changes,
+"""`serve`'s watcher regenerates after a change in content/, not once per write of a burst,
 and keeps watching after a bad edit."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from generator.errors import ConfigError
 from generator.watch import watch_content
 
 
-def test_a_burst_of_changes_regenerates_once_and_a_bad_edit_keeps_it_watching(tmp_path, capsys):
+def test_a_burst_regenerates_fewer_times_than_it_writes_and_a_bad_edit_keeps_watching(tmp_path, capsys):
     # Each burst is five writes in a row; "once" is checked as "fewer than one per write",
     # since a very busy machine may stretch a burst past the quiet time.
     (tmp_path / "content").mkdir()

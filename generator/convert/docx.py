@@ -29,6 +29,7 @@ from urllib.parse import quote
 
 import mammoth
 
+from generator.ingest.segment import OPENING
 from generator.model import Line, Location, Problem
 
 NAME = "docx"
@@ -39,9 +40,6 @@ BOLD_PARAGRAPH = re.compile(r"<p><strong>(?P<text>[^<]{3,300})</strong></p>")
 ORDERED = re.compile(r"<ol>(?P<items>(?:<li>[^<]*</li>)+)</ol>")
 ITEM = re.compile(r"<li>([^<]*)</li>")
 BLOCK_END = re.compile(r"(</(?:p|h[1-6]|ol|ul|table|blockquote)>)")
-QUESTION_ITEM = re.compile(
-    r"\?\s*$|^(?:explain|describe|define|compare|discuss|how|what|why|when|which)\b", re.I
-)
 
 
 def matches(data: bytes, suffix: str) -> bool:
@@ -92,6 +90,11 @@ def _media(data: bytes) -> dict[str, str]:
 
 def _questions_as_headings(match: re.Match[str]) -> str:
     items = ITEM.findall(match.group("items"))
-    if items and all(QUESTION_ITEM.search(item.strip()) for item in items):
+    if items and all(_asks(item.strip()) for item in items):
         return "".join(f"<h3>{item.strip()}</h3>" for item in items)
     return match.group()
+
+
+def _asks(item: str) -> bool:
+    """The segmenter's own test of a question: it ends in "?" or opens with a question word."""
+    return item.endswith("?") or bool(OPENING.match(item))

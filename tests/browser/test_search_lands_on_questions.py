@@ -66,7 +66,7 @@ def test_a_result_previews_a_couple_of_lines(base_url, page, size):
     assert max(lines) <= 2.05, previews
 
 
-def test_only_questions_and_glossary_entries_are_indexed(built_site):
+def test_home_sources_and_topic_intros_stay_out_of_the_index(built_site):
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     pages = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert "" not in pages and "sources/" not in pages  # home and the source lists repeat the topics
