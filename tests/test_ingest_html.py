@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import time
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from hypothesis import strategies as st
 from generator.ingest.read_html import read_html
 from generator.ingest.tree import Block, Tree
 from generator.sanitize import sanitize_markdown
+from tests.test_complexity import MAX_RATIO, measure
 from tests.test_sanitize import dangerous, render
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -307,25 +307,14 @@ def test_deep_nesting_is_capped_reported_and_fast():
     assert [b.text for b in tree.walk() if b.kind in ("heading", "paragraph")] == ["Deep?", "bottom"]
 
 
-def _cpu(text: str) -> float:
-    started = time.process_time()
-    read_html(text, "page.html")
-    return time.process_time() - started
-
-
 @pytest.mark.parametrize(
     "unit",
     ["<div>", "<ul><li>", "<a><b>", "<b><i><u><s><em>", "<p>x<b>", "<table><tr><td>", "</p>", "<!--", "<a "],
 )
 def test_reading_is_linear_on_repeated_markup(unit):
-    """10x the markup costs under 20x the time (quadratic would be 100x); best of 3."""
-    small = min(_cpu(unit * 1_000) for _ in range(3))
-    large = math.inf
-    for _ in range(3):
-        large = min(large, _cpu(unit * 10_000))
-        if large < 20 * max(small, 0.001):
-            break
-    assert large < 20 * max(small, 0.001)
+    """10x the markup costs under 20x the time (quadratic would be 100x)."""
+    small_cost, large_cost = measure(lambda text: read_html(text, "page.html"), unit * 1_000, unit * 10_000)
+    assert large_cost < MAX_RATIO * small_cost
 
 
 # Pieces of real pages and of attacks: random concatenations reach far more parser and
