@@ -23,6 +23,7 @@ from generator.dedupe import field_terms, how_alike, signature, why_apart
 from generator.errors import UnknownQuestion
 from generator.model import Corpus, Question
 from generator.related import shared_terms
+from generator.study_links import mentions
 
 CURATION = "content/curation.yml"
 
@@ -134,6 +135,6 @@ def _related_lines(corpus: Corpus, question: Question, by_id: dict[str, Question
     for rid in related:
         other = by_id.get(rid)
         if other is not None:
-            shared = ", ".join(shared_terms(question, other)) or "-"
+            shared = ", ".join(shared_terms(question, other)) or mentions(question, other) or "-"
             lines.append(f"  - {rid} {other.question!r} (shares: {shared})")
     return lines

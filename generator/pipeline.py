@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from generator import classify, clean, dedupe, mathml, related
+from generator import classify, clean, dedupe, mathml, study_links
 from generator.config import Content, load_content
 from generator.images import ImageRules
 from generator.load import discover, load_document
@@ -132,7 +132,9 @@ def assemble(
     )
     vocabulary = classify.concept_vocabulary(content.topics)
     corpus.group_of = timed("dedupe", dedupe.find_groups, questions, curation, vocabulary)
-    corpus.related_of = timed("relate", related.find_related, questions, corpus.group_of, vocabulary)
+    corpus.related_of = timed(
+        "relate", study_links.relate, questions, corpus.group_of, corpus.topic_of, vocabulary
+    )
     corpus.problems += stale_curation(content, questions)
     corpus.problems += timed("math", mathml.fallback_problems, questions)
     return corpus

@@ -9,6 +9,7 @@ import json
 from collections import Counter
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.test_progress import open_progress, stored
 from tests.browser.test_study import page_of, visible_questions
@@ -105,3 +106,38 @@ def test_clearing_a_note_deletes_it(built_site, base_url, page):
     box.blur()
     assert entry.locator(".qa-note__status").inner_text() == "Deleted."
     assert qid not in stored(page)["notes"]
+
+
+def a_led_prompt(site) -> tuple[dict, dict]:
+    """A practice prompt whose first related question is answered, and that question."""
+    questions = visible_questions(site)
+    by_id = {q["id"]: q for q in questions}
+    for q in questions:
+        first = by_id.get((q["related"] or [None])[0])
+        primary = q["url"].endswith("#" + q["id"])  # the entry shows its primary's links
+        if (
+            primary
+            and q["kind"] == "prompt"
+            and first
+            and first["kind"] != "prompt"
+            and page_of(first) != page_of(q)
+        ):
+            return q, first
+    raise AssertionError("no practice prompt leads to an answered question on another page")
+
+
+@pytest.mark.parametrize("size", WIDTHS)
+def test_a_prompt_leads_to_its_closest_answered_question(built_site, base_url, page, size):
+    page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[size], strict=True)))
+    prompt, answered = a_led_prompt(built_site)
+    page.goto(base_url + prompt["url"])
+    line = page.locator(f'[id="{prompt["id"]}"] + .qa .qa-related')
+    assert line.inner_text().startswith("Study these first:")
+    link = line.locator("a").first
+    link.scroll_into_view_if_needed()
+    assert link.is_visible()
+    link.click()
+    page.wait_for_url("**" + answered["url"].split("#", 1)[0] + "*")
+    anchor = answered["url"].split("#", 1)[1]
+    assert page.evaluate("() => decodeURIComponent(location.hash.slice(1))") == anchor
+    expect(page.locator(f'[id="{anchor}"]')).to_be_in_viewport()
