@@ -31,12 +31,14 @@ def build_fixture_site(
     site_url: str,
     adjust: Adjust | None = None,
     settings: str | None = None,
+    metadata: str = "{}\n",
 ) -> Path:
-    """Build `sources` (relative path -> content, under content/sources) into work/site."""
+    """Build `sources` (relative path -> content, under content/sources) into work/site;
+    `metadata` is content/sources.yml."""
     shutil.copytree(ROOT / "overrides", work / "overrides", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy2(ROOT / "mkdocs.yml", work / "mkdocs.yml")
     shutil.copytree(ROOT / "content", work / "content", ignore=shutil.ignore_patterns("sources"))
-    (work / "content" / "sources.yml").write_text("{}\n", encoding="utf-8")
+    (work / "content" / "sources.yml").write_text(metadata, encoding="utf-8")
     (work / "content" / "curation.yml").write_text("{}\n", encoding="utf-8")  # names the real ids
     if settings is not None:
         (work / "content" / "settings.yml").write_text(settings, encoding="utf-8")
