@@ -21,10 +21,10 @@ import argparse
 import random
 import time
 
-from generator import dedupe, related
 from generator.config import Curation
 from generator.model import Location, Question, question_id
-from generator.textsim import fold
+from generator.organise import dedupe, related
+from generator.organise.textsim import fold
 
 SYLLABLES = ("ka", "lo", "mi", "ne", "ru", "ta", "vo", "zen", "qua", "dri", "fel", "mor", "pix", "sul", "tor")
 REAL_TERMS = (

@@ -2,7 +2,7 @@
 
 Stages are `generator.pipeline`'s own, timed through its hook: read (discover + decode),
 parse (junk + the format readers), clean (questions), classify, deduplicate, relate, math
-(the formulas MathML cannot hold), then render (`render.write_docs`), and optionally the
+(the formulas MathML cannot hold), then render + publish (`pipeline.write_docs`), and optionally the
 MkDocs build.
 Prints one table row per size, then the targets (issue 15): 10,000 questions generate in
 < 5 s of CPU (render's worker processes included); still linear to 50,000 (50,000 / 10,000
@@ -26,7 +26,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from benchmarks.synth import generate
-from generator import pipeline, render
+from generator import pipeline
 from generator.model import Corpus
 
 GENERATOR_STAGES = (*pipeline.STAGES, "render")
@@ -74,12 +74,12 @@ class Timer:
 def run_generator(root: Path, timer: Timer) -> Corpus:
     """generator.pipeline.gather (every stage, timed through its hook), then render."""
     corpus = pipeline.gather(root, timed=timer)
-    timer("render", render.write_docs, corpus, root / "build" / "docs", root)
+    timer("render", pipeline.write_docs, corpus, root / "build" / "docs", root)
     return corpus
 
 
 def run_mkdocs(root: Path, timer: Timer) -> None:
-    from generator import site
+    from generator.publish import site
 
     timer("mkdocs", site.build_site, root)
 

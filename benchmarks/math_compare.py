@@ -1,6 +1,6 @@
 """Side by side: each formula of the generated pages as MathJax typesets it in the browser
 (left, the site's old runtime path) and as the MathML the build now writes with the site's
-math font (right, generator/mathml.py and mathfont.py). Prints how many formulas convert
+math font (right, generator/publish/mathml.py and mathfont.py). Prints how many formulas convert
 and writes one screenshot of the most complex ones (longest TeX first).
 
     python -m benchmarks.math_compare build/docs OUT_DIR [--top 5]
@@ -17,8 +17,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from generator.mathfont import write_math_font
-from generator.mathml import characters, tex_to_mathml
+from generator.publish.mathfont import write_math_font
+from generator.publish.mathml import characters, tex_to_mathml
 from tests.support.server import serve
 
 # $$...$$ and $...$ as the generated Markdown writes them (arithmatex's generic input).

@@ -27,9 +27,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import yaml
 
-from generator import provenance
 from generator.errors import GeneratorError
-from generator.load import SUPPORTED_SUFFIXES
+from generator.ingest import provenance
+from generator.ingest.load import SUPPORTED_SUFFIXES
 
 MAX_BYTES = 10 * 1024 * 1024
 TIMEOUT = 30  # seconds, per network operation

@@ -8,9 +8,9 @@ import sys
 import time
 from pathlib import Path
 
-from generator.engines import ENGINES
 from generator.errors import EXIT_OK, EXIT_SOURCE_ERRORS, GeneratorError
-from generator.pipeline import gather
+from generator.pipeline import gather, write_docs
+from generator.publish.engines import ENGINES
 from generator.report import check_table, has_errors, source_counts, source_notes, summary_line
 
 
@@ -47,7 +47,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from generator import render, search, site
+    from generator.publish import search, site
     from generator.settings import load_search_settings
 
     started = time.perf_counter()
@@ -58,7 +58,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
     mode = search.choose_mode(settings, args.search, search.shown_questions(corpus))
     docs_dir = root / "build" / "docs"
-    render.write_docs(corpus, docs_dir, root)
+    write_docs(corpus, docs_dir, root)
     if not args.no_site:
         site.build_site(root, site_url=args.site_url, search=mode, engine=args.engine)
     print(summary_line(corpus, time.perf_counter() - started))
@@ -66,9 +66,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from generator import site
+    from generator import watch
 
-    return site.serve(_root(args), args.dev_addr)
+    return watch.serve(_root(args), args.dev_addr)
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
@@ -79,17 +79,17 @@ def cmd_preview(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    from generator.classify import explain
+    from generator.explain import explain_question
 
     corpus = gather(_root(args))
-    print(explain(corpus, args.question_id))
+    print(explain_question(corpus, args.question_id))
     return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from generator.export import export
-    from generator.export_quiz import EXTENSIONS as QUIZ_FORMATS
-    from generator.export_quiz import export_quiz
+    from generator.publish.export import export
+    from generator.publish.export_quiz import EXTENSIONS as QUIZ_FORMATS
+    from generator.publish.export_quiz import export_quiz
 
     corpus = gather(_root(args))
     out = Path(args.output) if args.output else None

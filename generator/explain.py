@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import difflib
 
-from generator.classify import (
+from generator.errors import UnknownQuestion
+from generator.model import Corpus, Question
+from generator.organise.classify import (
     ANSWER_CAP,
     FIELD_WEIGHTS,
     MIN_CONFIDENCE,
@@ -19,11 +21,9 @@ from generator.classify import (
     keyword_table,
     score,
 )
-from generator.dedupe import field_terms, how_alike, signature, why_apart
-from generator.errors import UnknownQuestion
-from generator.model import Corpus, Question
-from generator.related import shared_terms
-from generator.study_links import mentions
+from generator.organise.dedupe import field_terms, how_alike, signature, why_apart
+from generator.organise.related import shared_terms
+from generator.organise.study_links import mentions
 
 CURATION = "content/curation.yml"
 

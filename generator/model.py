@@ -53,7 +53,7 @@ class Line:
 class Document:
     """A decoded source file, split into lines, ready for a reader.
 
-    `converted_from` names the converter (`generator.convert`) that turned a notebook,
+    `converted_from` names the converter (`generator.ingest.convert`) that turned a notebook,
     reStructuredText, Word or PDF file into the Markdown or HTML in `lines`; there a
     Line's `no` points into the original (a notebook's cell, a PDF's page line), so
     numbers may repeat and skip. "" for a file read as it is.

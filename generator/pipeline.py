@@ -1,8 +1,10 @@
 """The build as named stages: discover -> read -> parse -> clean -> classify -> deduplicate -> relate
--> math (the formulas MathML cannot hold, reported).
+-> math (the formulas MathML cannot hold, reported), then render -> publish.
 
-Every stage returns values; only `generator.render.write_docs` touches disk. This is the
-one driver: the benchmarks and the golden tests call these functions with a `timed`
+The stages live in generator/ingest, organise, render and publish, and each imports only
+from its own folder, the ones before it and the shared modules at the top (model, config,
+errors ...). Every stage returns values; only publishing (`write_docs`) touches disk. This
+is the one driver: the benchmarks and the golden tests call these functions with a `timed`
 hook (`timed(stage, fn, *args)`) rather than copying their bodies, so a stage added
 here is measured and pinned there too.
 """
@@ -15,14 +17,17 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from generator import classify, clean, dedupe, mathml, study_links
 from generator.config import Content, load_content
-from generator.images import ImageRules
-from generator.load import discover, load_document
+from generator.ingest import clean
+from generator.ingest.images import ImageRules
+from generator.ingest.load import discover, load_document
+from generator.ingest.readers import read_source_document
+from generator.ingest.sources import make_source
 from generator.model import Corpus, Location, Problem, Question, Source
-from generator.readers import read_source_document
+from generator.organise import classify, dedupe, study_links
+from generator.publish import docs, mathml
+from generator.render.pages import Rendered, render_site
 from generator.settings import load_reading_settings
-from generator.sources import make_source
 from generator.workers import Died, TimedOut, run_all
 
 T = TypeVar("T")
@@ -171,3 +176,23 @@ def stale_curation(content: Content, questions: list[Question]) -> list[Problem]
         Problem(where, f"curation names unknown question id {qid!r}")
         for qid in sorted(content.curation.named() - known)
     ]
+
+
+def write_tree(corpus: Corpus, docs_dir: Path, root: Path) -> Rendered:
+    """render, then publish: every page in memory, then docs_dir wiped and written with them,
+    questions.json, the downloads and the images."""
+    job = docs.start(corpus)  # the cards' HTML converts on the other cores while the pages render
+    try:
+        rendered = render_site(corpus, root, downloads=True)
+    except BaseException:
+        job.close()
+        raise
+    docs.write_tree(corpus, rendered, docs_dir, root, job)
+    return rendered
+
+
+def write_docs(corpus: Corpus, docs_dir: Path, root: Path) -> Rendered:
+    """build/docs and build/mkdocs.yml, from nothing."""
+    rendered = write_tree(corpus, docs_dir, root)
+    docs.write_config(root, docs_dir, rendered.nav)
+    return rendered

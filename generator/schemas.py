@@ -7,10 +7,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.ingest.segment import FORCEABLE
-
 TEXT = {"type": "string", "description": "one line of text"}
 SCALAR = {"type": ["string", "number", "boolean"], "description": "a value (text, a date or a number)"}
+# What sources.yml's `questions:` may force (see config.SourceMeta).
+FORCEABLE = (
+    "heading",
+    *(f"heading-{n}" for n in range(1, 7)),
+    "heading-label",
+    "bold",
+    "list",
+    "label",
+    "details",
+)
 IDS = {"type": "array", "items": {"type": "string"}, "description": "a list of question ids"}
 
 

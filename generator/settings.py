@@ -51,7 +51,7 @@ def _section(path: Path, name: str) -> dict:
 
 # Placeholders the home page's intro may use, filled with the shown pile's counts:
 # {questions} the site's questions (entries: a merged duplicate group counts once, as every
-# count on the site does, generator/counts.py), {asked} the questions as the sources ask them.
+# count on the site does, generator/render/counts.py), {asked} the questions as the sources ask them.
 SITE_FIELDS = ("questions", "asked", "sources", "topics")
 
 

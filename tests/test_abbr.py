@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.abbr import first_mentions
+from generator.publish.abbr import first_mentions
 
 LLM = '<abbr title="Large Language Model">LLM</abbr>'
 LLMS = '<abbr title="Large Language Models">LLMs</abbr>'

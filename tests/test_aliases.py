@@ -12,12 +12,13 @@ from pathlib import Path
 
 import genanki
 
-from generator import clean, corpus_json, export
 from generator.config import Curation, load_content
 from generator.explain import explain_question
+from generator.ingest import clean
 from generator.model import Draft, Line, Location, Source, question_id
 from generator.pipeline import assemble
-from generator.render_layout import plan
+from generator.publish import corpus_json, export
+from generator.render.layout import plan
 
 ROOT = Path(__file__).resolve().parents[1]
 PATH = "content/sources/notes.md"

@@ -1,6 +1,6 @@
 """CHANGELOG.md records every questions.json schema change (other tools read that file).
 
-The newest `### schema_version N` section must be the version generator/corpus_json.py
+The newest `### schema_version N` section must be the version generator/publish/corpus_json.py
 writes, and its field lists plus its `#### Added` bullets must name exactly the fields a
 built questions.json has: each record kind (top level, `sources[]`, `topics[]`,
 `questions[]`) compared on two real corpora. CHANGELOG.md says how to record a change;
@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator import corpus_json
 from generator.model import Corpus
 from generator.pipeline import gather
-from generator.render_layout import plan
+from generator.publish import corpus_json
+from generator.render.layout import plan
 from tests.test_render import sample_corpus
 
 ROOT = Path(__file__).resolve().parents[1]

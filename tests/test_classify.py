@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.classify import classify_all, explain, keyword_table, parse_keyword, score
 from generator.config import Curation, load_content, load_topics
 from generator.errors import UnknownQuestion
+from generator.explain import explain_question as explain
 from generator.model import Choice, Corpus, Location, Question, Topic, normalise
+from generator.organise.classify import classify_all, keyword_table, parse_keyword, score
 from generator.pipeline import gather
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.classify import keyword_table, score
 from generator.config import load_content
 from generator.model import Location, Question, question_id
+from generator.organise.classify import keyword_table, score
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL_WORLD = ROOT.parent / "shared" / "real-world"

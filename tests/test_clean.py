@@ -6,10 +6,10 @@ import markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.clean import make_questions, strip_junk
-from generator.markdown_fix import join_blocks, repair_bold, to_markdown
+from generator.ingest.clean import make_questions, strip_junk
+from generator.ingest.markdown_fix import join_blocks, repair_bold, to_markdown
+from generator.ingest.readers import numbered, outline, prose, question_list
 from generator.model import Choice, Document, Draft, Line, Location
-from generator.readers import numbered, outline, prose, question_list
 
 HERE = Location("s.txt", 1)
 

@@ -16,11 +16,11 @@ from urllib.parse import unquote
 
 import pytest
 
-from generator import clean, images
 from generator.config import load_content
-from generator.load import discover, load_document
+from generator.ingest import clean, images
+from generator.ingest.load import discover, load_document
+from generator.ingest.readers import read_source_document
 from generator.pipeline import read_source
-from generator.readers import read_source_document
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"

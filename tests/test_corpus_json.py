@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from generator import corpus_json, render
-from generator.render_layout import plan
+from generator.publish import corpus_json, docs
+from generator.render.layout import plan
 from tests.test_render import ROOT, by_text, sample_corpus
 
 QUESTION_FIELDS = {
@@ -97,5 +97,5 @@ def test_sources_carry_counts_and_anchor_url():
 
 def test_written_file_is_valid_utf8_json():
     corpus = sample_corpus()
-    text = render.render_site(corpus, ROOT).files["questions.json"]
+    text = docs.docs_files(corpus, ROOT)["questions.json"]
     assert json.loads(text)["questions"][0]["question"] == corpus.questions[0].question

@@ -1,4 +1,4 @@
-"""Every count the site prints agrees with the others (generator/counts.py): on the bundled
+"""Every count the site prints agrees with the others (generator/render/counts.py): on the bundled
 site and on the hand-made sample, each "N questions: a answered · b MCQ · c practice" adds
 up; the home card, the topic page and study-index.json (which the browser counts "N of M
 known" and the flashcards from) give each topic the same number; the home intro and the
@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import counts, render
 from generator.pipeline import gather
+from generator.publish import docs
+from generator.render import counts
 from tests.test_render import sample_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,7 +32,7 @@ COUNTED = "question|entry|practice prompt|answer|source|card|abbreviation"
 @pytest.fixture(scope="module", params=["bundled", "sample"])
 def site(request) -> dict[str, str]:
     corpus = gather(ROOT) if request.param == "bundled" else sample_corpus()
-    return render.render_site(corpus, ROOT).files
+    return docs.docs_files(corpus, ROOT)
 
 
 def data(site: dict[str, str]) -> tuple[dict[str, dict], list[list[str]]]:

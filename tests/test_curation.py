@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.classify import explain
+from generator.explain import explain_question as explain
 from generator.pipeline import gather
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -15,10 +15,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.classify import concept_vocabulary
 from generator.config import Curation, load_content
-from generator.dedupe import find_groups, signature
 from generator.model import Location, Question, normalise
+from generator.organise.classify import concept_vocabulary
+from generator.organise.dedupe import find_groups, signature
 from generator.pipeline import read_sources
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -16,9 +16,10 @@ from pathlib import Path
 
 import genanki
 
-from generator import corpus_json, export, safe_html
 from generator.model import Choice, Corpus, Question, Source, Topic
-from generator.render_layout import plan
+from generator.publish import corpus_json, export
+from generator.render import safe_html
+from generator.render.layout import plan
 from tests.support.questions import q
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -114,7 +115,7 @@ def test_apkg_is_a_valid_anki_package_with_expected_notes(tmp_path):
 
 
 def test_math_uses_delimiters_anki_understands():
-    # As cleaning leaves an answer: a dollar that is not math is escaped (generator.mathfix).
+    # As cleaning leaves an answer: a dollar that is not math is escaped (generator.ingest.mathfix).
     html = safe_html.markdown_to_html(
         "Loss $L = -\\log p_\\theta$ and $$\\sum_i x_i^2$$, price \\$5 and \\$10."
     )
@@ -256,8 +257,8 @@ def test_the_guid_survives_a_group_gaining_and_losing_members(tmp_path):
 
 
 def test_parallel_conversion_gives_the_same_cards_as_serial(monkeypatch):
-    from generator import export as export_module
     from generator.pipeline import gather
+    from generator.publish import export as export_module
 
     corpus = gather(Path(__file__).resolve().parents[1])
     serial = export_module.cards(corpus)

@@ -10,7 +10,7 @@ import nh3
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import safe_html
+from generator.render import safe_html
 
 PLAIN_ALPHABET = "abcXYZ019 ,.?'\"()/;:%-\ue010\ue011"
 # Characters next to the plain ones that Markdown or nh3 do read (some only at a line start).

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import clean
-from generator.export_quiz import aiken_text, gift_escape, gift_text, shown_by_topic
+from generator.ingest import clean
+from generator.ingest.readers import read_document
 from generator.model import Document, Line
 from generator.pipeline import gather
-from generator.readers import read_document
+from generator.publish.export_quiz import aiken_text, gift_escape, gift_text, shown_by_topic
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import glossary, study_pages
 from generator.errors import ConfigError
-from generator.glossary import Term
 from generator.model import Corpus, Location, Question, Source, Topic, question_id
+from generator.organise import glossary
+from generator.organise.glossary import Term
+from generator.render import study_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 REQUIRED = (

@@ -1,4 +1,4 @@
-"""Images in answers (generator/images.py): a file beside the source is copied and shown;
+"""Images in answers (generator/ingest/images.py): a file beside the source is copied and shown;
 traversal, absolute paths, symlinks out, oversize files, SVG and missing files are refused
 with a warning at the image's line and shown as alt text; remote images are links unless
 content/settings.yml says `images: {remote: show}`; HTML <img> follows the same rules."""
@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from generator import clean, images, safe_html
 from generator.errors import ConfigError
-from generator.images import ImageRules
-from generator.load import discover
+from generator.ingest import clean, images
+from generator.ingest.images import ImageRules
+from generator.ingest.load import discover
 from generator.model import Draft, Line, Location
+from generator.render import safe_html
 from generator.settings import ImageSettings, load_image_settings
 
 SOURCE = "content/sources/notes.md"

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.ingest.read_html import read_html
+from generator.ingest.sanitize import sanitize_markdown
 from generator.ingest.tree import Block, Tree
-from generator.sanitize import sanitize_markdown
 from tests.test_complexity import MAX_RATIO, measure
 from tests.test_sanitize import dangerous, render
 

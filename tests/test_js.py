@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import corpus_json
 from generator.model import Corpus
 from generator.pipeline import gather
-from generator.render_layout import plan
+from generator.publish import corpus_json
+from generator.render.layout import plan
 from tests.test_render import sample_corpus
 
 ROOT = Path(__file__).resolve().parents[1]

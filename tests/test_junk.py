@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator import clean, junk
+from generator.ingest import clean, junk
 from tests.support.docs import doc_of as _doc_of
 
 

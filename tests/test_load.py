@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import MAX_LINE, decode, discover, load_document
+from generator.ingest.load import MAX_LINE, decode, discover, load_document
 
 GOOD = "Q1. What is a token?\nAns - A piece of text.\n"
 
@@ -60,7 +60,7 @@ def test_discover_skips_unsupported_types_with_an_error(tmp_path: Path):
     assert [(p.location.path, p.location.line, p.severity) for p in problems] == [
         ("sources/e.xlsx", 1, "error"),
         ("sources/noext", 1, "error"),
-    ]  # d.png: an image beside the documents is theirs to show (generator/images.py)
+    ]  # d.png: an image beside the documents is theirs to show (generator/ingest/images.py)
     assert problems[0].message.startswith("unsupported file type '.xlsx': skipped")
 
 

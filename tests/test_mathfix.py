@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from generator.mathfix import fix_math
+from generator.ingest.mathfix import fix_math
 
 ARITHMATEX = {
     "extensions": ["pymdownx.arithmatex"],

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from generator import mathfont, mathml
 from generator.model import Location, Question
+from generator.publish import mathfont, mathml
 
 HOSTILE_TEX = (
     r"\text{<script>alert(1)</script>}",

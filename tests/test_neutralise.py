@@ -11,10 +11,10 @@ import re
 
 import pytest
 
-from generator.clean import make_questions
+from generator.ingest.clean import make_questions
+from generator.ingest.neutralise import CHUNK, MAX_INLINE, MAX_LINE, cut, plain_outliers
 from generator.model import Choice, Draft, Line, Location
-from generator.neutralise import CHUNK, MAX_INLINE, MAX_LINE, cut, plain_outliers
-from generator.safe_html import markdown_to_html
+from generator.render.safe_html import markdown_to_html
 
 HERE = Location("s.txt", 3)
 TAG = re.compile(r"<[^>]*>")

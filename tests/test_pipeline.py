@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from generator import pipeline
-from generator.readers import numbered
+from generator.ingest.readers import numbered
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -11,11 +11,11 @@ import re
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from generator import clean
-from generator.load import decode
+from generator.ingest import clean
+from generator.ingest.load import decode
+from generator.ingest.readers import READERS, read_document, read_source_document
+from generator.ingest.sanitize import escape_inline, sanitize_markdown
 from generator.model import Document, Line
-from generator.readers import READERS, read_document, read_source_document
-from generator.sanitize import escape_inline, sanitize_markdown
 from tests.test_sanitize import dangerous, render
 
 FAST = settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))

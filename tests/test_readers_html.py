@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.clean import make_questions
-from generator.load import load_document
-from generator.readers import html_tree, pick_reader, read_source_document
-from generator.sanitize import escape_inline
+from generator.ingest.clean import make_questions
+from generator.ingest.load import load_document
+from generator.ingest.readers import html_tree, pick_reader, read_source_document
+from generator.ingest.sanitize import escape_inline
 from tests.support.docs import answer_text
 from tests.support.docs import doc_of as _doc_of
 from tests.test_sanitize import render

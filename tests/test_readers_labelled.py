@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.clean import make_questions
-from generator.load import load_document
+from generator.ingest.clean import make_questions
+from generator.ingest.load import load_document
+from generator.ingest.readers import labelled, pick_reader, read_source_document
 from generator.model import Choice
-from generator.readers import labelled, pick_reader, read_source_document
 from tests.support.docs import answer_text
 from tests.support.docs import doc_of as _doc_of
 

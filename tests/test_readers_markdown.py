@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_document
-from generator.readers import markdown_tree, pick_reader
+from generator.ingest.load import load_document
+from generator.ingest.readers import markdown_tree, pick_reader
 from tests.support.docs import answer_text
 from tests.support.docs import doc_of as _doc_of
 from tests.test_complexity import MAX_RATIO, measure

@@ -8,9 +8,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import clean
-from generator.load import load_document
-from generator.readers import numbered, pick_reader
+from generator.ingest import clean
+from generator.ingest.load import load_document
+from generator.ingest.readers import numbered, pick_reader
 from tests.support.docs import doc_of as _doc_of
 
 ROOT = Path(__file__).parent / "fixtures" / "numbered"

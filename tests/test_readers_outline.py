@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator import clean
-from generator.load import load_document
-from generator.readers import outline, pick_reader
+from generator.ingest import clean
+from generator.ingest.load import load_document
+from generator.ingest.readers import outline, pick_reader
 
 ROOT = Path(__file__).parent / "fixtures" / "outline"
 NAME = "topics_then_answers.txt"

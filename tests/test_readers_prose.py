@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator import clean
-from generator.load import load_document
-from generator.readers import pick_reader, prose
+from generator.ingest import clean
+from generator.ingest.load import load_document
+from generator.ingest.readers import pick_reader, prose
 
 ROOT = Path(__file__).parent / "fixtures" / "prose"
 NAME = "faq_page.txt"

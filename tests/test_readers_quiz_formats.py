@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import clean
-from generator.load import discover, load_document
+from generator.ingest import clean
+from generator.ingest.load import discover, load_document
+from generator.ingest.readers import aiken, gift, pick_reader, quiz_list, read_document
 from generator.model import Document, Line
-from generator.readers import aiken, gift, pick_reader, quiz_list, read_document
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REAL = Path(__file__).resolve().parents[1] / "content" / "sources"

@@ -15,9 +15,9 @@ import pytest
 from markdown_it import MarkdownIt
 from mdit_py_plugins.tasklists import tasklists_plugin
 
-from generator.clean import make_questions
+from generator.ingest.clean import make_questions
+from generator.ingest.readers import read_source_document
 from generator.model import Document, Line, Question
-from generator.readers import read_source_document
 from tests.support.realworld import REAL_WORLD, Figures, gold, score_questions
 
 pytestmark = pytest.mark.skipif(

@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.model import Location, Question
+from generator.organise.related import MAX_INCOMING, MAX_RELATED, find_related
 from generator.pipeline import gather
-from generator.related import MAX_INCOMING, MAX_RELATED, find_related
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -13,12 +13,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import render, render_layout, render_sources, render_topics
+from generator import pipeline, watch
 from generator.config import load_topics
 from generator.errors import ConfigError
+from generator.ingest.sources import make_source
 from generator.model import Choice, Corpus, Document, Line, Question, Source
+from generator.publish import docs
+from generator.render import layout as render_layout
+from generator.render import pages as render
+from generator.render import sources as render_sources
+from generator.render import topics as render_topics
 from generator.settings import load_site_settings
-from generator.sources import make_source
 from tests.support.questions import q
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -85,7 +90,7 @@ def corpus() -> Corpus:
 
 @pytest.fixture
 def files(corpus) -> dict[str, str]:
-    return render.render_site(corpus, ROOT).files
+    return docs.docs_files(corpus, ROOT)
 
 
 def by_text(corpus: Corpus, text: str) -> Question:
@@ -232,12 +237,12 @@ def test_topics_in_configured_order_in_nav(corpus):
     nav = render.render_site(corpus, ROOT).nav
     topics = next(item["Topics"] for item in nav if isinstance(item, dict) and "Topics" in item)
     assert [next(iter(t.values())) for t in topics] == [f"topics/{t}.md" for t in shown_topics(corpus)]
-    data = json.loads(render.render_site(corpus, ROOT).files["questions.json"])
+    data = json.loads(docs.docs_files(corpus, ROOT)["questions.json"])
     assert [t["id"] for t in data["topics"]] == shown_topics(corpus)
 
 
 def test_rendering_is_deterministic(corpus):
-    assert render.render_site(corpus, ROOT).files == render.render_site(sample_corpus(), ROOT).files
+    assert docs.docs_files(corpus, ROOT) == docs.docs_files(sample_corpus(), ROOT)
 
 
 def big_corpus(n: int) -> Corpus:
@@ -251,14 +256,14 @@ def big_corpus(n: int) -> Corpus:
 def test_a_large_topic_is_split_into_pages_and_urls_follow(monkeypatch):
     monkeypatch.setattr(render_layout, "MAX_ENTRIES_PER_PAGE", 40)
     corpus = big_corpus(100)
-    out = render.render_site(corpus, ROOT)
-    assert {"topics/fine-tuning.md", "topics/fine-tuning-2.md", "topics/fine-tuning-3.md"} <= set(out.files)
-    assert "topics/fine-tuning-4.md" not in out.files
-    data = json.loads(out.files["questions.json"])
+    files = docs.docs_files(corpus, ROOT)
+    assert {"topics/fine-tuning.md", "topics/fine-tuning-2.md", "topics/fine-tuning-3.md"} <= set(files)
+    assert "topics/fine-tuning-4.md" not in files
+    data = json.loads(files["questions.json"])
     last = data["questions"][-1]
     assert last["url"] == f"topics/fine-tuning-3/#{last['id']}"
-    assert f"{{ #{last['id']} }}" in out.files["topics/fine-tuning-3.md"]
-    assert "Page 3 of 3" in out.files["topics/fine-tuning-3.md"]
+    assert f"{{ #{last['id']} }}" in files["topics/fine-tuning-3.md"]
+    assert "Page 3 of 3" in files["topics/fine-tuning-3.md"]
     assert data["topics"][0]["pages"] == [
         "topics/fine-tuning/",
         "topics/fine-tuning-2/",
@@ -281,7 +286,7 @@ def test_write_docs_wipes_stale_files_and_writes_an_inheriting_config(tmp_path, 
     docs = tmp_path / "build" / "docs"
     docs.mkdir(parents=True)
     (docs / "stale.md").write_text("old")
-    render.write_docs(corpus, docs, ROOT_COPY(tmp_path))
+    pipeline.write_docs(corpus, docs, ROOT_COPY(tmp_path))
     assert not (docs / "stale.md").exists()
     config = yaml.safe_load((tmp_path / "build" / "mkdocs.yml").read_text())
     assert config["INHERIT"] == "../mkdocs.yml" and config["docs_dir"] == "docs"
@@ -298,7 +303,7 @@ def ROOT_COPY(tmp_path: Path) -> Path:
 def test_hand_made_corpus_builds_with_strict_mkdocs(tmp_path, corpus):
     """Every link and anchor the renderer writes resolves: `mkdocs build --strict` passes."""
     root = ROOT_COPY(tmp_path)
-    render.write_docs(corpus, root / "build" / "docs", root)
+    pipeline.write_docs(corpus, root / "build" / "docs", root)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "build/mkdocs.yml"],
         cwd=root,
@@ -329,7 +334,7 @@ def test_split_topics_and_source_lists_build_with_strict_mkdocs(tmp_path, monkey
     monkeypatch.setattr(render_sources, "INLINE_LIMIT", 30)
     monkeypatch.setattr(render_sources, "LINKS_PER_PAGE", 40)
     root = ROOT_COPY(tmp_path)
-    render.write_docs(big_corpus(100), root / "build" / "docs", root)
+    pipeline.write_docs(big_corpus(100), root / "build" / "docs", root)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "build/mkdocs.yml"],
         cwd=root,
@@ -341,12 +346,12 @@ def test_split_topics_and_source_lists_build_with_strict_mkdocs(tmp_path, monkey
     assert (root / "site" / "sources" / "alpha-questions-2" / "index.html").is_file()
 
 
-# --- generator/site.py: the steps around MkDocs -------------------------------------------
+# --- generator/publish/site.py: the steps around MkDocs -------------------------------------------
 
 
 def test_site_url_is_checked_and_given_a_trailing_slash():
-    from generator import site
     from generator.errors import BuildError
+    from generator.publish import site
 
     assert site.normalise_site_url(" https://me.github.io/llm-study ") == "https://me.github.io/llm-study/"
     with pytest.raises(BuildError, match="absolute http"):
@@ -354,7 +359,7 @@ def test_site_url_is_checked_and_given_a_trailing_slash():
 
 
 def test_set_site_url_from_flag_or_environment(tmp_path, monkeypatch):
-    from generator import site
+    from generator.publish import site
 
     config = tmp_path / "mkdocs.yml"
     config.write_text("# generated\nINHERIT: ../mkdocs.yml\nnav: []\n")
@@ -370,7 +375,7 @@ def test_set_site_url_from_flag_or_environment(tmp_path, monkeypatch):
 
 
 def test_mathjax_copy_holds_the_component_fonts_and_extensions(tmp_path):
-    from generator import site
+    from generator.publish import site
 
     site.copy_mathjax(tmp_path)
     mathjax = tmp_path / "assets" / "mathjax"
@@ -381,7 +386,6 @@ def test_mathjax_copy_holds_the_component_fonts_and_extensions(tmp_path):
 
 
 def test_sync_tree_touches_only_changed_files_and_removes_stale_ones(tmp_path):
-    from generator import site
 
     new, live = tmp_path / "new", tmp_path / "live"
     for folder, files in (
@@ -392,7 +396,7 @@ def test_sync_tree_touches_only_changed_files_and_removes_stale_ones(tmp_path):
             (folder / rel).parent.mkdir(parents=True, exist_ok=True)
             (folder / rel).write_text(text)
     before = (live / "a.md").stat().st_mtime_ns
-    assert site.sync_tree(new, live) == 3
+    assert watch.sync_tree(new, live) == 3
     assert (live / "b.md").read_text() == "changed" and (live / "c" / "d.md").read_text() == "added"
     assert not (live / "gone").exists() and (live / "a.md").stat().st_mtime_ns == before
 
@@ -426,7 +430,7 @@ def test_home_and_config_take_name_and_text_from_content_settings(tmp_path):
     shown = len([x for x in corpus.questions if x.id not in corpus.hidden])
     # {questions} counts the site's entries: the merged LoRA pair once; {asked} each source's.
     assert f"{shown - 1} questions ({shown} asked) from 2 books in 3 topics &lt;b&gt;." in home
-    generated = render.generated_config(tmp_path / "docs", tmp_path / "build" / "mkdocs.yml", tmp_path, [])
+    generated = docs.generated_config(tmp_path / "docs", tmp_path / "build" / "mkdocs.yml", tmp_path, [])
     config = yaml.safe_load(generated)
     assert (config["site_name"], config["site_description"]) == ("Cooking Quiz", "Kitchen questions.")
 

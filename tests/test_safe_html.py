@@ -1,6 +1,6 @@
 """One answer representation: the HTML questions.json, the flashcards and the Anki/CSV exports
-carry is one conversion (generator.safe_html), safe whatever the Markdown held, with formulas
-kept for MathJax; and code and math mean the same to every stage (generator.syntax)."""
+carry is one conversion (generator.render.safe_html), safe whatever the Markdown held, with formulas
+kept for MathJax; and code and math mean the same to every stage (generator.ingest.syntax)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,12 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from generator import corpus_json, export, safe_html, syntax
-from generator.mathfix import fix_math
-from generator.render_layout import plan
-from generator.sanitize import sanitize_markdown
+from generator.ingest import syntax
+from generator.ingest.mathfix import fix_math
+from generator.ingest.sanitize import sanitize_markdown
+from generator.publish import corpus_json, export
+from generator.render import safe_html
+from generator.render.layout import plan
 from tests.test_render import sample_corpus
 
 ARITHMATEX_SPAN = re.compile(r'<span class="arithmatex">(.*?)</span>', re.S)
@@ -73,7 +75,7 @@ def test_titles_lose_the_paragraph_only():
 
 @pytest.mark.parametrize("attack", ATTACKS)
 def test_no_attack_survives(attack):
-    """Answers reach the conversion sanitised (and images only as generator.images wrote
+    """Answers reach the conversion sanitised (and images only as generator.ingest.images wrote
     them); even raw text gives no script, handler or javascript: URL, and no image other
     than an http(s) or copied one."""
     for text in (attack, sanitize_markdown(attack)):

@@ -11,7 +11,7 @@ import markdown
 import pytest
 from jinja2 import Environment
 
-from generator.sanitize import escape_inline, is_safe_url, sanitize_markdown
+from generator.ingest.sanitize import escape_inline, is_safe_url, sanitize_markdown
 
 # The extensions mkdocs.yml enables that change how text becomes HTML.
 SITE_EXTENSIONS = [

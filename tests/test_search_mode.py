@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import cli, search
+from generator import cli
 from generator.errors import EXIT_FAILED, BuildError, ConfigError
+from generator.publish import search
 from generator.settings import PAGEFIND_ABOVE, SearchSettings, load_search_settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -177,5 +178,5 @@ def test_header_override_is_materials_header_plus_the_pagefind_branch():
     added = "\n".join(line[2:] for line in diff)
     assert 'elif config.extra.search == "pagefind"' in added
     assert 'include "partials/pagefind-search.html"' in added
-    assert 'elif config.extra.engine == "zensical"' in added  # generator/engines.py
+    assert 'elif config.extra.engine == "zensical"' in added  # generator/publish/engines.py
     assert len(diff) < 17  # the two branches only

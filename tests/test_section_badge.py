@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.section_badge import adds_to
+from generator.render.section_badge import adds_to
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""The linear finders of generator.spans and generator.tags find what the regexes they replace
+"""The linear finders of generator.ingest.spans and generator.ingest.tags find what the regexes they replace
 found, span for span: those regexes are the reference here (short inputs only: on long ones
 they backtrack for minutes), and hypothesis builds texts out of the characters they act on."""
 
@@ -10,13 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import spans, syntax, tags
-from generator.sanitize import _escape_braces, sanitize_markdown
-from generator.urls import disarm_tex_html, is_external_url, is_safe_url, link_target_is_external
+from generator.ingest import spans, syntax, tags
+from generator.ingest.sanitize import _escape_braces, sanitize_markdown
+from generator.ingest.urls import disarm_tex_html, is_external_url, is_safe_url, link_target_is_external
 from tests.support.passes import PASSES, SHAPES
 from tests.test_complexity import MAX_RATIO, run_limited
 
-# The patterns generator/syntax.py used before its finders (commit a4c87df).
+# The patterns generator/ingest/syntax.py used before its finders (commit a4c87df).
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?^ {0,3}\1[`~]*[ \t]*$", re.M | re.S)
 CODE_SPAN = re.compile(r"(?<!\\)(?:\\\\)*(`+)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
 DISPLAY = r"(?<!\\)\$\$(?:(?!\n[ \t]*\n).)+?\$\$"
@@ -78,7 +78,7 @@ def test_brackets_group_and_sub_work_like_a_pattern():
 
 
 def _risky_starts_reference(text: str) -> str:
-    """sanitize._disarm_risky_starts before generator.tags: it scanned the attributes from every `<`."""
+    """sanitize._disarm_risky_starts before ingest.tags: it scanned the attributes from every `<`."""
     attribute = tags.ATTRIBUTE
     out, pos = [], 0
     while start := re.compile(r"</?([A-Za-z][^\s/>]*)").search(text, pos):

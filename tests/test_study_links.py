@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from generator.model import Location, Question
+from generator.organise.related import MAX_RELATED, find_related, shared_terms
+from generator.organise.study_links import add_study_links, mentions
 from generator.pipeline import gather
-from generator.related import MAX_RELATED, find_related, shared_terms
-from generator.study_links import add_study_links, mentions
 
 ROOT = Path(__file__).resolve().parents[1]
 FIELD = frozenset({"perplexity", "selfattention", "bleu"})

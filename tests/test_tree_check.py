@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.clean import make_questions
 from generator.config import load_sources_meta
 from generator.errors import ConfigError
-from generator.readers import read_source_document
+from generator.ingest.clean import make_questions
+from generator.ingest.readers import read_source_document
 from tests.support.docs import doc_of
 
 ROOT = Path(__file__).resolve().parents[1]

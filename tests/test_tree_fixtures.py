@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.clean import make_questions
+from generator.ingest.clean import make_questions
+from generator.ingest.load import load_document
 from generator.ingest.read_markdown import parse
-from generator.load import load_document
-from generator.readers import read_source_document
+from generator.ingest.readers import read_source_document
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "tree"

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import re
 
+from generator.ingest.mathfix import fix_math
 from generator.ingest.read_markdown import parser
+from generator.ingest.syntax import MATH
 from generator.ingest.titles import math_from_url
-from generator.mathfix import fix_math
 from generator.model import Line
-from generator.syntax import MATH
 
 FROZEN = frozenset({"fence", "code_block", "math_block", "math_block_label"})
 DISPLAY = frozenset({"math_block", "math_block_label"})

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from generator import junk
+from generator.ingest import junk
 from generator.ingest.answers import build_answer
 from generator.ingest.segment import (
     QUESTIONS_PAGE,

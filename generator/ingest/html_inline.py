@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from selectolax.lexbor import LexborNode
 
-from generator.sanitize import is_external_url, is_safe_url
+from generator.ingest.sanitize import is_external_url, is_safe_url
 
 WHITESPACE = re.compile(r"\s+")
 # Characters that could start Markdown or HTML markup inside a line of text.

@@ -18,14 +18,14 @@ import nh3
 from selectolax.lexbor import LexborNode
 
 from generator.ingest.html_inline import WHITESPACE, inline
-from generator.ingest.tree import Block
-from generator.sanitize import (
+from generator.ingest.sanitize import (
     ALLOWED_ATTRIBUTES,
     ALLOWED_TAGS,
     DROP_WITH_CONTENT,
     SAFE_SCHEMES,
     is_external_url,
 )
+from generator.ingest.tree import Block
 
 NOT_IN_A_CELL = "table, ul, ol, pre, blockquote, h1, h2, h3, h4, h5, h6, dl, hr, details"
 BLANK_LINES = re.compile(r"\n\s*\n")

@@ -41,16 +41,6 @@ OPENING = re.compile(
 QUESTIONS_PAGE = re.compile(r"question|interview|\bfaq\b|quiz", re.I)
 LINK_ONLY = re.compile(r"^\[[^\]]*\]\([^)]*\)\W*$")
 KINDS = ("heading", "label", "bold", "list", "details")
-# What sources.yml's `questions:` may force (see config.SourceMeta).
-FORCEABLE = (
-    "heading",
-    *(f"heading-{n}" for n in range(1, 7)),
-    "heading-label",
-    "bold",
-    "list",
-    "label",
-    "details",
-)
 
 
 @dataclass

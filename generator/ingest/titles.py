@@ -25,8 +25,8 @@ from urllib.parse import unquote
 from markdown_it.token import Token
 
 from generator.ingest.read_markdown import parser
+from generator.ingest.sanitize import sanitize_markdown
 from generator.model import Difficulty
-from generator.sanitize import sanitize_markdown
 
 LABEL = re.compile(
     r"(?:Q(?:uestion)?[ \t]*(?P<q>\d{1,5}[a-z]?)?|(?P<n>\d{1,5}))[ \t]*[.:)\-](?=\s|\*|_|$)", re.I

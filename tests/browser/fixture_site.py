@@ -10,10 +10,11 @@ import socket
 from collections.abc import Callable
 from pathlib import Path
 
-from generator import render, site
+from generator import pipeline
 from generator.config import load_content
 from generator.model import Question
 from generator.pipeline import assemble, read_sources
+from generator.publish import site
 
 ROOT = Path(__file__).resolve().parents[2]
 Adjust = Callable[[list[Question]], list[Question]]
@@ -49,6 +50,6 @@ def build_fixture_site(
     content = load_content(work)
     found, questions, problems = read_sources(content)
     corpus = assemble(content, found, adjust(questions) if adjust else questions, problems)
-    render.write_docs(corpus, work / "build" / "docs", work)
+    pipeline.write_docs(corpus, work / "build" / "docs", work)
     engine = os.environ.get("SITE_ENGINE", "mkdocs")  # see conftest's `engine` fixture
     return site.build_site(work, site_url=site_url, search="material", engine=engine)

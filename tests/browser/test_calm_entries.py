@@ -9,7 +9,7 @@ from collections import defaultdict
 
 import pytest
 
-from generator.section_badge import adds_to
+from generator.render.section_badge import adds_to
 from tests.browser.test_study import page_of, visible_questions
 
 pytestmark = pytest.mark.browser

@@ -1,4 +1,4 @@
-"""The counts the browser adds agree with the ones the generator printed (generator/counts.py),
+"""The counts the browser adds agree with the ones the generator printed (generator/render/counts.py),
 in Chromium at 1280 and 390 px: each home card's "0 of N known" under its "N questions: …",
 the home summary's total against the intro, each topic's study bar against its page's count
 line, and the flashcards' deck for a topic against both."""

@@ -103,7 +103,7 @@ def test_filters_from_the_url_and_due_cards(built_site, base_url, page):
 
 
 def test_answers_render_markdown_without_raw_html(built_site, base_url, page):
-    """Every card, revealed: only the allowlist's tags (generator/safe_html.py) and the script's
+    """Every card, revealed: only the allowlist's tags (generator/render/safe_html.py) and the script's
     own, no event handler, no raw source HTML, no Markdown syntax left unrendered."""
     open_cards(page, base_url + "flashcards/")
     report = page.evaluate(r"""() => {

@@ -3,7 +3,7 @@
 `tests/test_complexity.py` runs each pass on each shape at two lengths and checks the cost
 grows linearly. A pass is `(name, callable(text))`; the callable takes one line of text
 (thousands of characters) and does whatever the pass does with it. Readers come from
-`generator.readers.READERS`, so a reader added there is covered without a change here;
+`generator.ingest.readers.READERS`, so a reader added there is covered without a change here;
 any other new pass over source text is one `PASSES.append(...)` (or an entry below).
 """
 
@@ -16,16 +16,16 @@ from pathlib import Path
 import markdown
 import yaml
 
-from generator import clean, readers
-from generator.convert import notebook
-from generator.markdown_fix import join_blocks, to_markdown
-from generator.mathfix import fix_math
+from generator.ingest import clean, readers
+from generator.ingest.convert import notebook
+from generator.ingest.markdown_fix import join_blocks, to_markdown
+from generator.ingest.mathfix import fix_math
+from generator.ingest.sanitize import escape_inline, sanitize_markdown
+from generator.ingest.sources import title_from_text
 from generator.model import Document, Draft, Line, Location, Problem, Question
-from generator.render import TEMPLATES
-from generator.render_topics import EntryView, member_answer
-from generator.safe_html import markdown_to_html
-from generator.sanitize import escape_inline, sanitize_markdown
-from generator.sources import title_from_text
+from generator.render.pages import TEMPLATES
+from generator.render.safe_html import markdown_to_html
+from generator.render.topics import EntryView, member_answer
 
 Pass = Callable[[str], object]
 

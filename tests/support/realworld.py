@@ -16,11 +16,11 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from generator import classify, dedupe, related
 from generator.config import load_content
 from generator.model import Corpus, Question, normalise
+from generator.organise import classify, dedupe, related
 from generator.pipeline import read_source
-from generator.render import render_site
+from generator.render.pages import render_site
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL_WORLD = ROOT.parent / "shared" / "real-world"

@@ -1,0 +1,127 @@
+"""Find source files and decode them into Documents, reporting what had to be repaired.
+
+Notebooks, reStructuredText, Word and PDF files are recognised by their bytes (the
+suffix is a hint) and converted to Markdown or HTML lines by `generator.ingest.convert`;
+everything else is decoded as text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.ingest.convert import pick_converter
+from generator.model import Document, Line, Location, Problem
+
+SUPPORTED_SUFFIXES = (
+    ".txt",
+    ".md",
+    ".markdown",
+    ".html",
+    ".htm",
+    ".text",
+    ".ipynb",
+    ".rst",
+    ".rest",
+    ".docx",
+    ".pdf",
+    ".gift",  # Moodle quiz exports; the content, not the suffix, picks the reader
+)
+# Images beside the documents are theirs to show (generator/ingest/images.py), not sources.
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg")
+# Every pass is linear in a line's length (tests/test_complexity.py), so this only bounds
+# memory: a one-line HTML export of a whole page stays whole.
+MAX_LINE = 1_000_000
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# Control characters other than tab and newlines: never text, and they can drive
+# a terminal (ESC sequences) when `check` prints a question.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+BINARY_SHARE = 0.10  # more control characters than this in the first 4 KB: not a text file
+
+
+def discover(sources_dir: Path, root: Path) -> tuple[list[Path], list[Problem]]:
+    """Every regular file in sources_dir, sorted; unsupported ones reported and skipped."""
+    paths, problems = [], []
+    if not sources_dir.is_dir():
+        return [], [Problem(Location(_rel(sources_dir, root), 0), "sources folder is missing", "error")]
+    for path in sorted(p for p in sources_dir.iterdir() if p.is_file() and not p.name.startswith(".")):
+        if path.suffix.lower() in SUPPORTED_SUFFIXES:
+            paths.append(path)
+        elif path.suffix.lower() not in IMAGE_SUFFIXES:
+            problems.append(
+                Problem(
+                    Location(_rel(path, root), 1),
+                    f"unsupported file type {path.suffix or '(none)'!r}: skipped "
+                    f"(supported: {', '.join(SUPPORTED_SUFFIXES)})",
+                    "error",
+                )
+            )
+    return paths, problems
+
+
+def decode(data: bytes, rel_path: str) -> tuple[str, list[Problem]]:
+    """UTF-8 (with or without BOM), UTF-16 with a BOM, else cp1252, else UTF-8 with
+    replacement characters. Control characters are removed and reported."""
+    problems: list[Problem] = []
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if data.startswith(UTF16_BOMS):
+        text = data.decode("utf-16", errors="replace")
+    else:
+        text = _decode_8bit(data, rel_path, problems)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    head = text[:4096]
+    if head and len(CONTROL.findall(head)) > BINARY_SHARE * len(head):
+        return "", [Problem(Location(rel_path, 1), "looks like a binary file, not text: skipped", "error")]
+    found = CONTROL.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        names = "NUL bytes" if "\x00" in text else "control characters"
+        problems.append(Problem(Location(rel_path, line), f"{names} removed (first on this line)"))
+        text = CONTROL.sub("", text)
+    return text, problems
+
+
+def _decode_8bit(data: bytes, rel_path: str, problems: list[Problem]) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+    try:
+        text = data.decode("cp1252")
+        problems.append(Problem(Location(rel_path, line), "not valid UTF-8; decoded as cp1252"))
+    except UnicodeDecodeError:
+        text = data.decode("utf-8", errors="replace")
+        problems.append(Problem(Location(rel_path, line), "undecodable bytes replaced with U+FFFD", "error"))
+    return text
+
+
+def load_document(path: Path, root: Path, source_id: str) -> tuple[Document, list[Problem]]:
+    rel = _rel(path, root)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problem = Problem(Location(rel, 0), f"cannot read: {exc.strerror}", "error")
+        return Document(rel, source_id, ()), [problem]
+    converter = pick_converter(data, path.suffix.lower())
+    if converter is not None:
+        converted, problems = converter.convert(data, rel)
+        return Document(rel, source_id, tuple(converted), converter.NAME), problems
+    text, problems = decode(data, rel)
+    if not text.strip() and not any(p.severity == "error" for p in problems):
+        problems.append(Problem(Location(rel, 1), "empty file: no questions", "error"))
+    lines = []
+    for no, raw in enumerate(text.split("\n"), start=1):
+        if len(raw) > MAX_LINE:
+            message = f"line of {len(raw):,} characters cut to its first {MAX_LINE:,}"
+            problems.append(Problem(Location(rel, no), message))
+            raw = raw[:MAX_LINE]
+        lines.append(Line(no, raw))
+    return Document(rel, source_id, tuple(lines)), problems
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,244 @@
+"""Reader: Moodle's Aiken format, and plain-text quizzes that star the right option.
+
+Accepts, for example:
+
+    What does the temperature of sampling change?    <- the question (may wrap)
+    A. The length of the output                      <- options A., B., ... or A), B), ...
+    B) How flat the next-token distribution is
+    C. The size of the vocabulary
+    ANSWER: B                                        <- the correct letter
+
+    12. Which norm does LoRA keep frozen?            <- a number is kept as the label
+    a)  Layer norm                                   <- lower-case letters too
+    *b) None: it freezes the weights                 <- a star marks the correct option
+                                                        (text2qti, Respondus): no ANSWER line
+
+Course quizzes written the same way are read too:
+
+    ### Question 3                                   <- a heading that only numbers: the label
+    A loan needs three reviews. Which gateway        <- the stem, then a blank line
+    splits the flow?
+
+    A. Exclusive                                     <- options may be blank-line separated
+    B. Parallel, because every review must
+       complete                                      <- an indented line continues its option
+    Correct Answer: B                                <- `Answer:` / `Correct answer:` too
+    Explanation: all three paths run.                <- `Explanation:`, `Feedback:`, `Distractor
+                                                        analysis:` ...: the answer text
+
+A `#` heading is a section. Lines before a blank line that no option follows
+(`Quiz title: ...`) are a preamble, not part of the next question. Documents that
+label their questions (`Question: ...`) are the labelled reader's.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import string
+
+from generator.ingest.readers.common import markdown_heading
+from generator.model import Choice, Document, Draft, Line, Problem
+
+NAME = "aiken"
+
+# `[ \t]`, not `\s`: with re.M a `\s*` after `^` would run across blank lines from every one.
+ANSWER = re.compile(
+    r"^[ \t]*(?:correct[ \t]+)?ANSWER[ \t]*:[ \t]*(?P<letter>[A-Za-z])\b[^\w\n]*$", re.I | re.M
+)
+OPTION = re.compile(
+    r"^[ \t]*(?P<star>\*[ \t]*)?\(?(?P<letter>[A-Za-z])(?:\.[ \t]+|\)[ \t]*)(?P<text>\S.*)$", re.M
+)
+STARRED = re.compile(r"^[ \t]*\*[ \t]*\(?[A-Za-z][.)][ \t]+\S", re.M)
+NUMBER = re.compile(r"^\s*(?:Q(?:uestion)?\s*)?(?P<n>\d+)[.):]\s+", re.I)
+LABEL_HEADING = re.compile(r"^(?:Q(?:uestion)?\s*)?(?P<n>\d+)[.):]?$", re.I)
+EXPLAINED = re.compile(
+    r"^[ \t]*(?:\*\*)?(?:explanation|feedback|rationale|reason|distractor[ \t]+analysis)(?:\*\*)?[ \t]*:",
+    re.I,
+)
+LABELLED_QUESTION = re.compile(r"^[ \t]*(?:\*\*)?(?:Question|Q)[ \t]*\d*[ \t]*(?:\*\*)?:", re.I | re.M)
+BREAK = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
+LETTERS = string.ascii_uppercase
+SNIFF_LIMIT = 2_000_000
+
+
+def matches(text: str) -> bool:
+    """`ANSWER: X` lines (or starred options) after runs of lettered options, and little
+    else besides their explanations."""
+    head = text[:SNIFF_LIMIT]
+    answers = len(ANSWER.findall(head)) + len(STARRED.findall(head))
+    if answers == 0 or len(LABELLED_QUESTION.findall(head)) >= 2:
+        return False
+    options = len(OPTION.findall(head))
+    lines = [Line(no, t) for no, t in enumerate(head.split("\n"), start=1)]
+    reading = _Reading(Document("", "", ()))
+    for line in lines:
+        reading.take(line)
+    body = sum(1 for line in lines if line.text.strip()) - reading.explained
+    return options >= 2 * answers and answers * 16 >= body
+
+
+class _Question:
+    def __init__(self) -> None:
+        self.lines: list[Line] = []
+        self.options: list[Choice] = []
+        self.starred: str | None = None
+        self.gap = False  # a blank line after the text: options must follow, or it was a preamble
+        self.label: str | None = None
+
+    def takes(self, option: re.Match[str]) -> bool:
+        """Whether `option` is this question's next option (A after the text, then B, ...)."""
+        expected = LETTERS[len(self.options)] if len(self.options) < len(LETTERS) else "?"
+        return bool(self.lines) and option.group("letter").upper() == expected
+
+    def add(self, option: re.Match[str]) -> None:
+        letter = option.group("letter").upper()
+        self.options.append(Choice(letter, option.group("text").strip()))
+        if option.group("star") and self.starred is None:
+            self.starred = letter
+
+    def extend(self, text: str) -> None:
+        last = self.options[-1]
+        self.options[-1] = Choice(last.letter, f"{last.text} {text.strip()}")
+
+
+def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
+    reading = _Reading(doc)
+    for line in doc.lines:
+        reading.take(line)
+    return reading.end()
+
+
+class _Reading:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.drafts: list[Draft] = []
+        self.problems: list[Problem] = []
+        self.section: str | None = None
+        self.current = _Question()
+        self.previous = ""  # the last line's text: an indented one right after an option continues it
+        self.explaining = False  # right after an ANSWER line: an explanation may follow
+        self.opened = False  # an `Explanation:` label was seen: the lines after it explain
+        self.explained = 0  # lines taken as explanations (for the sniff)
+        self.explanations: dict[int, list[Line]] = {}  # draft index -> its explanation lines
+        self.label: str | None = None
+
+    def take(self, line: Line) -> None:
+        text, current = line.text, self.current
+        answer, option = ANSWER.match(text), OPTION.match(text)
+        previous, self.previous = self.previous, text
+        if self.explaining and self._explains(line, previous):
+            return
+        if not text.strip():
+            if current.lines and not current.options:
+                current.gap = True
+            return
+        if current.gap and not current.options and not (option and current.takes(option)):
+            self.current = current = _Question()  # a preamble: a title, instructions
+        if answer:
+            self._finish(answer.group("letter").upper(), line)
+            self.explaining, self.opened = True, False
+        elif option is not None and current.takes(option):
+            current.add(option)
+        elif current.options and previous.strip() and text[:1] in " \t" and OPTION.match(previous):
+            current.extend(text)
+            self.previous = previous  # a second wrapped line continues the same option
+        elif current.options:
+            if current.starred is None:
+                self.problems.append(
+                    Problem(self.doc.at(current.lines[0].no), "Aiken question has no ANSWER line")
+                )
+            self._finish(current.starred, line)
+            self.current.lines.append(line)
+        elif BREAK.match(text):
+            self.current = _Question()
+        elif (heading := markdown_heading(text)) is not None and not current.lines:
+            number = LABEL_HEADING.match(heading)
+            if number:
+                self.label = number.group("n")
+            else:
+                self.section = heading or None
+        else:
+            current.lines.append(line)
+
+    def _explains(self, line: Line, previous: str) -> bool:
+        """Explanation lines after an ANSWER: a labelled paragraph and the blank lines,
+        list items and indented lines after it; a plain line after a blank one, a
+        number, a heading or a rule ends it."""
+        text = line.text
+        label = EXPLAINED.match(text)
+        if label:
+            self.opened = True
+            if text[label.end() :].strip():
+                self._explain(text[label.end() :].strip(), line)
+            return True
+        if not text.strip():
+            if self.opened:
+                self._explain("", line)
+            return True
+        plain = not text[:1].isspace() and not text.lstrip().startswith(("- ", "* "))
+        ends = plain and (
+            not previous.strip()
+            or NUMBER.match(text)
+            or markdown_heading(text) is not None
+            or BREAK.match(text)
+        )
+        if not self.opened or ends or ANSWER.match(text) or OPTION.match(text):
+            self.explaining = self.opened = False
+            return False
+        self._explain(text.rstrip(), line)
+        return True
+
+    def _explain(self, text: str, line: Line) -> None:
+        if self.drafts:
+            self.explained += 1
+            self.explanations.setdefault(len(self.drafts) - 1, []).append(Line(line.no, text))
+
+    def end(self) -> tuple[list[Draft], list[Problem]]:
+        current = self.current
+        if current.options:
+            if current.starred is None:
+                self.problems.append(
+                    Problem(self.doc.at(current.lines[0].no), "Aiken question has no ANSWER line")
+                )
+            self._finish(current.starred, self.doc.lines[-1])
+        elif current.lines:
+            self.problems.append(
+                Problem(self.doc.at(current.lines[0].no), "text after the last ANSWER line is not a question")
+            )
+        self.drafts = [_explained(d, self.explanations.get(i, [])) for i, d in enumerate(self.drafts)]
+        return self.drafts, self.problems
+
+    def _finish(self, letter: str | None, line: Line) -> None:
+        current, self.current = self.current, _Question()
+        label, self.label = self.label, None
+        if not current.lines or not current.options:
+            self.problems.append(
+                Problem(self.doc.at(line.no), "ANSWER line without a question and options before it")
+            )
+            return
+        first = current.lines[0]
+        text = " ".join(" ".join(line.text.split()) for line in current.lines)
+        number = NUMBER.match(text)
+        letters = {c.letter for c in current.options}
+        if letter is not None and letter not in letters:
+            self.problems.append(
+                Problem(self.doc.at(line.no), f"ANSWER {letter} names no option of this question")
+            )
+            letter = None
+        self.drafts.append(
+            Draft(
+                text[number.end() :] if number else text,
+                self.doc.at(first.no),
+                section=self.section,
+                choices=tuple(current.options),
+                correct=letter,
+                label=number.group("n") if number else label,
+            )
+        )
+
+
+def _explained(draft: Draft, answer: list[Line]) -> Draft:
+    """The explanation lines, blank lines around them trimmed."""
+    kept = [i for i, line in enumerate(answer) if line.text.strip()]
+    return dataclasses.replace(draft, answer=tuple(answer[kept[0] : kept[-1] + 1]) if kept else ())

@@ -1,0 +1,214 @@
+"""Reader: labelled blocks, `Question:` / `Answer:` (or `Q:` / `A:`), including MCQs.
+
+Accepts, for example:
+
+    Question: What does RLHF stand for?
+    Answer: Reinforcement learning from human feedback.
+    It tunes a model ...                         <- still the answer
+
+    Q: Which method adds low-rank adapters?
+    (a) Pruning
+    (b) LoRA                                     <- also `b)`, `B)` or `B.`
+    Correct answer: (b)                          <- or `Answer: (b) LoRA`
+    Explanation: LoRA trains small matrices ...  <- becomes the answer text
+
+A `#` heading between blocks is a section. Option letters become upper case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from generator.ingest.readers.common import MD_HEADING, atx_heading_text, tidy_heading
+from generator.model import Choice, Document, Draft, Line, Location, Problem
+
+NAME = "labelled"
+
+# Blanks before the optional `**` are possessive: handing them back is quadratic on a long run.
+LABEL = r"(?:\*\*|__)?{}(?:\*\*|__)?(?:\s*:|\s+[-\u2013])\s*+(?:\*\*|__)?\s*"
+QUESTION = re.compile(r"^\s*" + LABEL.format(r"(?:Question|Q)(?:\s*(?P<label>\d+[a-z]?))?"), re.I)
+QUESTION_SNIFF = re.compile(r"^\s*" + LABEL.format(r"(?:Question|Q)(?:\s*\d+[a-z]?)?") + r"\S", re.I | re.M)
+ANSWER = re.compile(r"^\s*" + LABEL.format(r"(?:(?:Answer|Ans)(?:\s*\d+[a-z]?)?|A)"), re.I)
+CORRECT = re.compile(
+    r"^\s*"
+    + LABEL.format(r"(?:Correct\s+(?:answer|option|choice)|Correct)")
+    + r"\(?(?P<letter>[A-Da-d])\b\)?\.?\s*(?P<rest>.*)$",
+    re.I,
+)
+LETTER_FIRST = re.compile(r"^\(?(?P<letter>[A-Da-d])(?:\)|\.|\s*$)\s*(?P<rest>.*)$")
+OPTION = re.compile(
+    r"^\s*(?:[-*]\s+)?(?:\((?P<p>[A-Da-d])\)|(?P<b>[A-Da-d])\)|(?P<d>[A-D])\.)\s+(?P<text>\S.*)$"
+)
+FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
+CODE_LANGUAGE = re.compile(r"^\s*[A-Za-z][\w+#-]{0,15}\s*$")
+EXPLANATION = re.compile(r"^\s*" + LABEL.format(r"Explanation"), re.I)
+LETTERS = "ABCD"
+
+
+def matches(text: str) -> bool:
+    """Two or more `Question:`/`Q:` labels at line starts."""
+    return len(QUESTION_SNIFF.findall(text, 0, 2_000_000)) >= 2
+
+
+def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
+    drafts: list[Draft] = []
+    problems: list[Problem] = []
+    section: str | None = None
+    block: list[Line] = []
+    fenced = False
+    for line in doc.lines:
+        # Inside a code block `# a comment` is no heading and `Q: x` no label.
+        fenced = fenced != bool(FENCE.match(line.text))
+        heading = MD_HEADING.match(line.text) if not fenced else None
+        if not fenced and (heading or QUESTION.match(line.text)):
+            if block:
+                _close(block, section, doc, drafts, problems)
+            block = [line] if not heading else []
+            if heading:
+                section = tidy_heading(atx_heading_text(line.text[heading.end() :])) or section
+        elif block:
+            block.append(line)
+    if block:
+        _close(block, section, doc, drafts, problems)
+    return drafts, problems
+
+
+def _close(
+    block: list[Line], section: str | None, doc: Document, drafts: list[Draft], problems: list[Problem]
+) -> None:
+    first = block[0]
+    label_match = QUESTION.match(first.text)
+    label = label_match.group("label") if label_match else None
+    question_lines = [first.text[label_match.end() :].strip()] if label_match else [first.text]
+    rest = block[1:]
+    # The question may continue (or start) on the following lines, up to the options or answer.
+    while (
+        rest
+        and not _starts_answer(rest[0].text)
+        and (not question_lines[-1] or (rest[0].text.strip() and not question_lines[-1].endswith("?")))
+    ):
+        question_lines.append(rest.pop(0).text.strip())
+    question = " ".join(t for t in question_lines if t)
+    where = doc.at(first.no)
+    if not question:
+        problems.append(Problem(where, "question label with no question text: skipped"))
+        return
+    choices, rest = _options(rest)
+    stem: list[Line] = []
+    if not choices:
+        stem, choices, rest = _options_after_stem(rest)
+    correct, answer = _answer(rest, choices, where, problems)
+    if choices and correct is None:
+        problems.append(Problem(where, "multiple-choice question without a correct answer"))
+    if not choices and not answer:
+        problems.append(Problem(where, f"question has an empty answer: {question[:60]!r}"))
+    draft = Draft(question, where, tuple(answer), section, tuple(choices), correct, label)
+    drafts.append(replace(draft, stem=tuple(stem)) if stem else draft)
+
+
+def _starts_answer(text: str) -> bool:
+    return bool(OPTION.match(text) or ANSWER.match(text) or CORRECT.match(text))
+
+
+def _options_after_stem(rest: list[Line]) -> tuple[list[Line], list[Choice], list[Line]]:
+    """Options that come after what the question shows (code, a table): the lines before
+    the first `A)` option are the stem when options and a correct answer follow."""
+    first = next(
+        (i for i, line in enumerate(rest) if (m := OPTION.match(line.text)) and _letter(m) == "A"), None
+    )
+    if first is None or first == 0:
+        return [], [], rest
+    choices, after = _options(rest[first:])
+    if not choices or not any(CORRECT.match(line.text) or ANSWER.match(line.text) for line in after):
+        return [], [], rest
+    return _pasted_code(rest[:first]), choices, after
+
+
+def _pasted_code(lines: list[Line]) -> list[Line]:
+    """Code copied from a chat page arrives as `java` / `Copy code` / the code, unfenced:
+    fence it, so its indentation and line breaks survive."""
+    body = [line for line in lines if line.text.strip()]
+    if len(body) > 2 and body[1].text.strip().lower() == "copy code" and CODE_LANGUAGE.match(body[0].text):
+        start = lines.index(body[2])
+        code = lines[start:]
+        while code and not code[-1].text.strip():
+            code.pop()
+        language = body[0].text.strip().lower()
+        return [Line(body[0].no, f"```{language}"), *code, Line(code[-1].no, "```")]
+    return lines
+
+
+def _letter(option: re.Match[str]) -> str:
+    return str(option.group("p") or option.group("b") or option.group("d")).upper()
+
+
+def _options(rest: list[Line]) -> tuple[list[Choice], list[Line]]:
+    """Consecutive options a, b, c, ... right after the question (blank lines allowed)."""
+    choices: list[Choice] = []
+    index = 0
+    while index < len(rest):
+        text = rest[index].text
+        option = OPTION.match(text)
+        if not text.strip():
+            index += 1
+            continue
+        letter = option and (option.group("p") or option.group("b") or option.group("d")).upper()
+        if not option or letter != LETTERS[len(choices) % len(LETTERS)] or len(choices) == 4:
+            break
+        choices.append(Choice(letter, option.group("text").strip()))
+        index += 1
+    if len(choices) < 2:
+        return [], rest
+    return choices, rest[index:]
+
+
+def _answer(
+    rest: list[Line], choices: list[Choice], where: Location, problems: list[Problem]
+) -> tuple[str | None, list[Line]]:
+    """(correct letter, answer lines) from `Answer:`, `Correct answer:` and what follows."""
+    correct = None
+    out: list[Line] = []
+    for line in rest:
+        label = CORRECT.match(line.text) if choices else None
+        answer = ANSWER.match(line.text)
+        explanation = EXPLANATION.match(line.text)
+        if label:
+            correct = label.group("letter").upper()
+            text = _unless_choice(label.group("rest"), correct, choices)
+        elif (
+            answer
+            and choices
+            and correct is None
+            and (first := LETTER_FIRST.match(line.text[answer.end() :]))
+        ):
+            correct = first.group("letter").upper()
+            text = _unless_choice(first.group("rest"), correct, choices)
+        elif answer and not any(x.text.strip() for x in out):  # blank lines may come first
+            text = line.text[answer.end() :]
+        elif explanation:
+            text = line.text[explanation.end() :]
+        else:
+            out.append(line)
+            continue
+        if text.strip():
+            out.append(Line(line.no, text.strip()))
+    if correct and correct not in {c.letter for c in choices}:
+        problems.append(Problem(where, f"correct answer {correct} is not one of the options"))
+        correct = None
+    while out and not out[0].text.strip():
+        out.pop(0)
+    while out and not out[-1].text.strip():
+        out.pop()
+    return correct, out
+
+
+def _unless_choice(text: str, letter: str, choices: list[Choice]) -> str:
+    """`Answer: (b) LoRA` repeats the option: keep only text that adds to it."""
+    text = text.strip()
+    chosen = next((c.text for c in choices if c.letter == letter), "")
+    if text.rstrip(". ").lower() == chosen.rstrip(". ").lower():
+        return ""
+    if chosen and text.lower().startswith(chosen.lower()):
+        return text[len(chosen) :].lstrip(" .:-—")
+    return text

@@ -1,0 +1,119 @@
+"""Reader: question lines followed by prose answers (the fallback, last in the table).
+
+Accepts, for example:
+
+    LLM Interview Questions                   <- the document's title (first line): skipped
+    Some intro paragraph ...                  <- before the first question: not an answer
+    Basics                                    <- a short title right before a question: a section
+    What is a large language model?           <- a line of its own ending in '?': a question
+    A large language model is ...             <- the answer: every paragraph up to the next question
+    Explain beam search.                      <- a short imperative line is a question too
+    Beam search keeps the k best ...
+
+A question line followed directly by another question has an empty answer (warned).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from generator.ingest.readers.common import markdown_heading, tidy_heading, trim_blank
+from generator.model import Document, Draft, Line, Problem
+
+NAME = "prose"
+
+NUMBER = re.compile(r"^\s*(?:Q(?:uestion)?\s*)?(?P<n>\d+)\s*[.):]\s+", re.I)
+EMPHASIS = re.compile(r"^(\*\*|__)(.+)\1$")
+LIST_ITEM = re.compile(r"^\s*(?:[-*•+]\s|\d+[.)]\s+(?![A-Z][^?]*\?\s*$))")
+IMPERATIVE = re.compile(
+    r"^(?:explain|describe|define|compare|contrast|discuss|differentiate|distinguish|outline|"
+    r"summari[sz]e|walk me through|tell me about|give an example)\b",
+    re.I,
+)
+TITLE = re.compile(r"^[A-Z][^.!?:;]{0,80}[^.!?:;\s]$")
+MAX_QUESTION = 300
+MAX_IMPERATIVE_WORDS = 25
+MAX_TITLE_WORDS = 8
+
+
+def matches(text: str) -> bool:
+    """A question line followed by a line of prose; the fallback, so one such pair is enough."""
+    asks = [_question_text(line) is not None for line in text.split("\n") if line.strip()]
+    return any(a and not b for a, b in itertools.pairwise(asks))
+
+
+def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
+    drafts: list[Draft] = []
+    problems: list[Problem] = []
+    section: str | None = None
+    head: tuple[Line, str, str | None] | None = None
+    body: list[Line] = []
+    title_no = next((line.no for line in doc.lines if line.text.strip()), 0)
+    for line in doc.lines:
+        question = _question_text(line.text)
+        if question is None:
+            body.append(line)
+            continue
+        section = _section_before(body, title_no) or section
+        if head is not None:
+            _close(doc, head, body, drafts, problems)
+        head, body = (line, question, section), []
+    if head is not None:
+        _close(doc, head, body, drafts, problems)
+    return drafts, problems
+
+
+def _close(
+    doc: Document,
+    head: tuple[Line, str, str | None],
+    body: list[Line],
+    drafts: list[Draft],
+    problems: list[Problem],
+) -> None:
+    line, question, section = head
+    answer = trim_blank(body)
+    if not answer:
+        problems.append(Problem(doc.at(line.no), "question has an empty answer"))
+    number = NUMBER.match(_unwrap(line.text))
+    drafts.append(
+        Draft(question, doc.at(line.no), tuple(answer), section, label=number.group("n") if number else None)
+    )
+
+
+def _section_before(body: list[Line], title_no: int) -> str | None:
+    """A short title line right before a question (only blank lines between) is a section.
+
+    It is taken out of `body`, so it is not the end of the previous answer.
+    """
+    index = len(body) - 1
+    while index >= 0 and not body[index].text.strip():
+        index -= 1
+    if index < 0 or body[index].no == title_no:
+        return None
+    text = body[index].text.strip()
+    heading = markdown_heading(text)
+    if heading is None and not (TITLE.match(text) and len(text.split()) <= MAX_TITLE_WORDS):
+        return None
+    del body[index:]
+    return heading or tidy_heading(text)
+
+
+def _question_text(text: str) -> str | None:
+    """The question a line asks, or None: a line of its own ending in '?', or a short imperative."""
+    stripped = _unwrap(text.strip())
+    if not stripped or len(stripped) > MAX_QUESTION or LIST_ITEM.match(text):
+        return None
+    stripped = NUMBER.sub("", stripped, count=1).strip()
+    if stripped.endswith("?"):
+        return stripped
+    if IMPERATIVE.match(stripped) and len(stripped.split()) <= MAX_IMPERATIVE_WORDS:
+        return stripped
+    return None
+
+
+def _unwrap(text: str) -> str:
+    heading = markdown_heading(text)
+    text = heading if heading is not None else text
+    wrapped = EMPHASIS.match(text)
+    return wrapped.group(2).strip() if wrapped else text

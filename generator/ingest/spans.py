@@ -1,0 +1,226 @@
+"""Linear-time finders for the code and math of `generator.ingest.syntax`.
+
+Each finder yields the (start, end) spans that the regex quoted in its docstring finds with
+`finditer`, the same spans for every text (tests/test_spans.py checks them against the
+regexes), but with each position looked at a bounded number of times: the regexes cost
+cubic time on a run of backticks and quadratic time on a run of unclosed `\\(`.
+
+The trick is the same throughout: the positions where a span can start and end (backtick
+runs, closing delimiters, blank lines) are listed once, in order, and each opener finds
+its closer with a binary search instead of scanning the text after it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator
+
+Spans = Iterator[tuple[int, int]]
+NEVER = 1 << 62  # past any text's end
+
+BACKTICKS = re.compile(r"`+")
+BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")  # each `\n` that starts a blank line, overlapping ones too
+DOLLAR_OR_PAREN = re.compile(r"\$|\\\(")
+PAREN_OPEN = re.compile(r"\\\(")
+PAREN_CLOSE = re.compile(r"\\\)")
+FENCE_LINE = re.compile(r" {0,3}(`+|~+)")
+
+
+def _backslashes_before(text: str, pos: int) -> int:
+    start = pos
+    while start and text[start - 1] == "\\":
+        start -= 1
+    return pos - start
+
+
+def _unescaped(text: str, positions: Iterator[int]) -> list[int]:
+    """The positions preceded by an even number of backslashes (none escapes them)."""
+    return [pos for pos in positions if _backslashes_before(text, pos) % 2 == 0]
+
+
+def _first_at_or_after(positions: list[int], pos: int) -> int:
+    index = bisect_left(positions, pos)
+    return positions[index] if index < len(positions) else NEVER
+
+
+def _first_after(positions: list[int], pos: int) -> int:
+    index = bisect_right(positions, pos)
+    return positions[index] if index < len(positions) else NEVER
+
+
+def fences(text: str) -> Spans:
+    """`^ {0,3}(`{3,}|~{3,})[^\\n]*\\n.*?^ {0,3}\\1[`~]*[ \\t]*$` (re.M | re.S): a fence, closed by
+    the first later line of its character at least as long; with none that long, by a shorter
+    one (the regex shortens the opening run), down to three."""
+    starts, ends, marks, closes = [], [], [], []
+    pos = 0
+    for line in text.split("\n"):
+        head = FENCE_LINE.match(line)
+        run = head.group(1) if head else ""
+        rest = line[head.end() :].rstrip(" \t") if head else line
+        starts.append(pos)
+        ends.append(pos + len(line))
+        marks.append((run[:1], len(run)))
+        closes.append(bool(head) and not rest.strip("`~"))
+        pos += len(line) + 1
+    # longest[char][i]: the longest closing run of `char` on line i or later
+    longest = {c: [0] * (len(starts) + 1) for c in "`~"}
+    for i in range(len(starts) - 1, -1, -1):
+        for c, runs in longest.items():
+            runs[i] = max(runs[i + 1], marks[i][1] if closes[i] and marks[i][0] == c else 0)
+    i = 0
+    while i < len(starts) - 1:  # the last line has no `\n` after it: it opens nothing
+        char, length = marks[i]
+        need = min(length, longest[char][i + 1]) if length >= 3 else 0
+        if need < 3:
+            i += 1
+            continue
+        j = i + 1
+        while not (closes[j] and marks[j][0] == char and marks[j][1] >= need):
+            j += 1
+        yield starts[i], ends[j]
+        i = j + 1
+
+
+def code_spans(text: str) -> Spans:
+    """Python-Markdown's code span, `(?<!\\\\)(?:\\\\\\\\)*(`+)(?:(?!\\n[ \\t]*\\n).)+?(?<!`)\\1(?!`)`
+    (re.S): a run of n backticks closes at the next run of exactly n, within the paragraph;
+    with no such run the opening run is shortened, longest first."""
+    runs = [m.span() for m in BACKTICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(index)
+    lengths = sorted(by_length)  # a closing run has one of these: only they are tried
+    blanks = [m.start() for m in BLANK_LINE.finditer(text)]
+    pos = 0
+    for index, (start, end) in enumerate(runs):
+        if start < pos:
+            continue
+        escapes = _backslashes_before(text, start)
+        # An even number of backslashes belongs to the span; an odd one escapes one backtick.
+        span_start, open_at = (start - escapes, start) if escapes % 2 == 0 else (start + 1, start + 1)
+        limit = -1
+        for nth in range(bisect_right(lengths, end - open_at) - 1, -1, -1):
+            same = by_length[lengths[nth]]
+            later = bisect_right(same, index)
+            if later == len(same):
+                continue
+            limit = _first_at_or_after(blanks, end) if limit < 0 else limit
+            close = runs[same[later]][0]
+            if close < limit:
+                yield span_start, close + lengths[nth]
+                pos = close + lengths[nth]
+                break
+
+
+def math_spans(text: str, display: bool = True, dollar: bool = True) -> Spans:
+    """arithmatex's math, in the order the alternation of these regexes (re.S) tries them:
+    `(?<!\\\\)\\$\\$(?:(?!\\n[ \\t]*\\n).)+?\\$\\$` (only if `display`),
+    `(?<!\\\\)\\$(?!\\s)(?:\\\\.|(?!\\n[ \\t]*\\n)[^\\\\$])+?(?<!\\s)\\$` (only if `dollar`) and
+    `(?<!\\\\)\\\\\\((?:\\\\[^)]|(?!\\n[ \\t]*\\n)[^\\\\])+?\\\\\\)`.
+
+    Inside inline math a backslash takes the next character along, so a `$`, `\\)` or blank
+    line counts only where an even number of backslashes precedes it."""
+    blanks = [m.start() for m in BLANK_LINE.finditer(text)]
+    found = _Math(
+        text,
+        blanks,
+        [m.start() for m in re.finditer(r"\$(?=\$)", text)] if display else [],
+        _unescaped(text, (m.start() for m in re.finditer(r"\$", text))),
+        _unescaped(text, (m.start() for m in PAREN_CLOSE.finditer(text))),
+        _unescaped(text, iter(blanks)),
+    )
+    pos = 0
+    for match in (DOLLAR_OR_PAREN if dollar else PAREN_OPEN).finditer(text):
+        start = match.start()
+        if start < pos or (start and text[start - 1] == "\\"):
+            continue
+        end = found.display(start) if display else None
+        if end is None:
+            end = found.dollar(start) if text[start] == "$" else found.paren(start)
+        if end is not None:
+            yield start, end
+            pos = end
+
+
+class _Math:
+    """Where the math opening at a position ends, from lists of the positions that matter."""
+
+    def __init__(
+        self,
+        text: str,
+        blanks: list[int],
+        doubles: list[int],
+        dollars: list[int],
+        parens: list[int],
+        unescaped_blanks: list[int],
+    ) -> None:
+        self.text, self.blanks, self.doubles = text, blanks, doubles
+        self.dollars, self.parens, self.unescaped_blanks = dollars, parens, unescaped_blanks
+
+    def display(self, start: int) -> int | None:
+        if not self.text.startswith("$$", start):
+            return None
+        close = _first_at_or_after(self.doubles, start + 3)
+        if close == NEVER or _first_at_or_after(self.blanks, start + 2) < close:
+            return None
+        return close + 2
+
+    def dollar(self, start: int) -> int | None:
+        text, body = self.text, start + 1
+        if body >= len(text) or text[body].isspace() or text[body] == "$":
+            return None
+        if text[body] == "\\" and body + 1 >= len(text):
+            return None
+        close = _first_after(self.dollars, body)
+        if close == NEVER or _first_at_or_after(self.unescaped_blanks, body) < close:
+            return None
+        return None if text[close - 1].isspace() else close + 1
+
+    def paren(self, start: int) -> int | None:
+        text, body = self.text, start + 2
+        if body >= len(text) or text.startswith("\\)", body):
+            return None
+        if text[body] == "\\" and body + 1 >= len(text):
+            return None
+        close = _first_after(self.parens, body)
+        if close == NEVER or _first_at_or_after(self.unescaped_blanks, body) < close:
+            return None
+        return close + 2
+
+
+def bracket_math(text: str) -> Spans:
+    """`\\\\\\[(.+?)\\\\\\]` (re.S): a `\\[` up to the first `\\]` after it."""
+    pos = 0
+    while (start := text.find("\\[", pos)) >= 0:
+        close = text.find("\\]", start + 3)
+        if close < 0:
+            return
+        yield start, close + 2
+        pos = close + 2
+
+
+class Finder:
+    """The part of a compiled pattern's API that callers use (finditer, search, sub), for a
+    span finder: each match is a real re.Match of `shape`, anchored on the span found."""
+
+    def __init__(self, spans: Callable[[str], Spans], shape: str, flags: int = re.S) -> None:
+        self.spans = spans
+        self.shape = re.compile(shape, flags)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        for start, end in self.spans(text):
+            match = self.shape.fullmatch(text, start, end)
+            assert match is not None, (self.shape.pattern, text[start:end])
+            yield match
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return next(self.finditer(text), None)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str) -> str:
+        out, pos = [], 0
+        for match in self.finditer(text):
+            out += [text[pos : match.start()], repl(match) if callable(repl) else match.expand(repl)]
+            pos = match.end()
+        return "".join(out) + text[pos:]

@@ -1,0 +1,147 @@
+"""Raw HTML in source text, found in linear time: for `generator.ingest.sanitize`.
+
+    markup_spans(text)         comments, declarations, tags and autolinks (what nh3 is given)
+    disarm_risky_starts(text)  `<` escaped where a browser would start a risky tag
+
+Both read the text once. A regex for a comment scans to the text's end from every `<!--`
+that is not closed; scanning a tag's attributes from every `<` is quadratic on `<a <a <a`.
+Here a missing `-->` is looked for once, and the attribute scan from a position is
+remembered: scans from two `<` that reach the same attribute go on from there as one.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from generator.ingest.urls import is_safe_url
+
+# Elements that change how a browser parses what follows, or load or run things.
+DANGEROUS_TAGS = frozenset(
+    """
+script style iframe frame frameset object embed applet base link meta form input button textarea
+select template noscript noembed noframes xmp plaintext title svg math portal isindex img image
+picture video audio source track
+""".split()
+)
+LONGEST_DANGEROUS = max(map(len, DANGEROUS_TAGS))
+RISKY_ATTRIBUTES = frozenset({"style", "srcdoc", "formaction"})
+
+# Everything Python-Markdown or a browser could take as markup: comments (<!--.*?-->),
+# declarations, processing instructions, start/end tags and autolinks.
+MARKUP_START = re.compile(r"<(?=[!?/A-Za-z])")
+DECLARATION = re.compile(r"<[!?][^<>]*>")
+TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+# A `<` that starts a tag a browser would read (its name runs to a space, `/` or `>`), and
+# one attribute of it (a quoted value runs to its closing quote, or to the end if there is none).
+TAG_OPEN = re.compile(r"</?[A-Za-z]")
+NAME_END = re.compile(r"[\s/>]")
+ATTRIBUTE = re.compile(r"""[\s/]*(?:([^\s/>][^\s/>=]*)(?:\s*=\s*("[^"]*"?|'[^']*'?|[^\s>]*))?)?""")
+INNER_TAG = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9-]*)")
+# A `<` inside a tag's name and the word after it, as INNER_TAG reads it in the lowercased
+# name: U+0130 and U+212A are the only other characters whose lowercase holds ASCII letters.
+INNER_WORD = re.compile(f"<([A-Za-z0-9\u0130\u212a-]{{1,{LONGEST_DANGEROUS + 2}}})")
+ASCII_WORD = re.compile(r"[a-z][a-z0-9-]*")
+
+
+def markup_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of `<!--.*?-->|<[!?][^<>]*>|</?[A-Za-z][^<>]*>` (re.S), as finditer finds them."""
+    out: list[tuple[int, int]] = []
+    pos, comment_close = 0, (len(text) + 1, -1)  # (searched from, found at): the last `-->` looked for
+    while start := MARKUP_START.search(text, pos):
+        at = start.start()
+        if text.startswith("<!--", at):
+            searched, found = comment_close
+            if not (searched <= at + 4 and (found < 0 or found >= at + 4)):
+                comment_close = (at + 4, text.find("-->", at + 4))
+            close = comment_close[1]
+            if close >= 0:
+                out.append((at, close + 3))
+                pos = close + 3
+                continue
+        other = DECLARATION.match(text, at) or TAG.match(text, at)
+        if other:
+            out.append((at, other.end()))
+        pos = other.end() if other else at + 1
+    return out
+
+
+def disarm_risky_starts(text: str) -> str:
+    """Escape `<` where a browser would start a risky tag; `x<y` and `a < b` stay.
+
+    Attributes are scanned the way a browser tokenises them (quoted values may
+    hold `>`); every `<` is checked, even one inside another tag's value, since
+    Markdown may cut that tag apart.
+    """
+    risky_from = _AttributeScan(text)
+    inner = _dangerous_inner_tags(text)
+    out, pos, name_end = [], 0, -1
+    while start := TAG_OPEN.search(text, pos):
+        at, name_start = start.start(), start.end() - 1
+        if name_end <= name_start:  # names that share an end share the search for it
+            found = NAME_END.search(text, name_start)
+            name_end = found.start() if found else len(text)
+        short = name_end - name_start <= LONGEST_DANGEROUS
+        # `<img<svg>`: parsers disagree on where such a name ends, so treat it as risky.
+        if (
+            (short and text[name_start:name_end].lower() in DANGEROUS_TAGS)
+            or _first_after(inner, at) < name_end
+            or risky_from(name_end)
+        ):
+            out.append(text[pos:at] + "&lt;")
+            pos = at + 1
+        else:  # go on from just after the name: a `<` inside a value is checked too
+            out.append(text[pos:name_end])
+            pos = name_end
+    return "".join(out) + text[pos:]
+
+
+def hides_tag(name: str) -> bool:
+    """`img<svg`, `<svg` as a name: a lenient parser may see a dangerous tag in it."""
+    return any(inner.lower() in DANGEROUS_TAGS for inner in INNER_TAG.findall(name))
+
+
+def _dangerous_inner_tags(text: str) -> list[int]:
+    """Where a `<` starts a dangerous name, were it inside a tag's (lowercased) name."""
+    out = []
+    for match in INNER_WORD.finditer(text):
+        word = ASCII_WORD.match(match.group(1).lower())
+        if word and word.group() in DANGEROUS_TAGS:
+            out.append(match.start())
+    return out
+
+
+def _first_after(positions: list[int], pos: int) -> int:
+    index = bisect_right(positions, pos)
+    return positions[index] if index < len(positions) else 1 << 62
+
+
+class _AttributeScan:
+    """Whether the attributes from a position on hold a risky one; each position's answer is
+    kept, so a scan that reaches a position scanned before stops there."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.known: dict[int, bool] = {}
+
+    def __call__(self, pos: int) -> bool:
+        path: list[tuple[int, bool]] = []
+        while pos not in self.known:
+            match = ATTRIBUTE.match(self.text, pos)
+            if match is None or match.end() == pos:
+                self.known[pos] = False
+                break
+            name = match.group(1)
+            path.append((pos, bool(name) and _is_risky(name.lower(), match.group(2) or "")))
+            pos = match.end()
+        risky = self.known[pos]
+        for start, here in reversed(path):
+            risky = risky or here
+            self.known[start] = risky
+        return risky
+
+
+def _is_risky(name: str, value: str) -> bool:
+    if name.startswith("on") or name in RISKY_ATTRIBUTES or hides_tag(name):
+        return True
+    return not is_safe_url(value.strip("\"'"))

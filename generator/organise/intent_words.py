@@ -1,0 +1,116 @@
+"""The word tables `generator.organise.intent` reads questions with: which words ask what, which only
+frame a question, and which name one concept two ways.
+
+    "What strategies do you use to mitigate X?"   strategy -> ways, mitigate -> mitigate
+    "What is the function of X?"                  ("function", "of") -> role -> why
+    "the key factors to consider"                 scaffolding, not a subject
+
+Kept apart from the reading rules so that adding a word is a one-line data change.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.organise.textsim import PHRASES, fold, stem
+
+INTENT_WORDS = {
+    "compare": "differ difference compare compared comparison contrast distinguish versus vs better",
+    "benefit": "benefit advantage pros strength effective",
+    "limit": "limitation drawback disadvantage challenge risk weakness pitfall",
+    "mitigate": "mitigate prevent avoid reduce handle address deal overcome combat fix tackle "
+    "minimize solve prevention manage",
+    "types": "type kind category variant",
+    "example": "example",
+    "uses": "usecase application",
+    "steps": "step pipeline",
+    "effect": "impact influence affect effect contribute",
+    "where": "where",
+    "when": "when",
+    "ways": "technique strategy method approach measure",
+    "how": "how",
+    "why": "why role significance important importance purpose need necessary matter",
+    # "How does X work?" explains X, like "What is X?"; a bare "how" ("How can you use X?") does not.
+    "define": "what explain describe define definition mean meaning concept know work",
+}
+CORE_INTENTS = frozenset({"define", "how", "why"})
+ARTICLES = frozenset({"is", "are", "s", "the", "a", "an", "some", "main", "key", "primary"})
+# "What techniques reduce bias?" asks how to mitigate; "Tokenization strategies" asks for kinds.
+WEAK_INTENTS = {"ways": "types"}
+# Words that frame a question without saying what it is about.
+SCAFFOLD = frozenset(
+    stem(w)
+    for w in """
+key main common some various specific particular typical typically often commonly use used
+using apply applied play mechanism way
+process term context give mention provide primary overview brief briefly detail idea notion
+following question issue problem involve result generally usually certain exactly actually
+really consider considered help
+generate generation produce producing output response content text performance
+potential field think latest current promising find interesting exciting take taken
+associated surrounding real world based component available factor consider innovative
+given make making improve enhance require required data ensure
+""".split()
+)
+CONTEXT = frozenset({"llm", "model", "ai", "ml", "dl", "nlp", "nn"})
+# Both forms: fold() stems words but gives folded terms ("usecase") as they are.
+INTENT_OF = {
+    f(w): intent for intent, words in INTENT_WORDS.items() for w in words.split() for f in (str, stem)
+}
+# "different" alone lists kinds ("different types of"), "different from" compares.
+INTENT_OF.update({"different": "types", "usedfor": "uses"})
+REWRITES = {
+    ("function", "of"): "role",
+    ("used", "for"): "usedfor",
+    ("potential", "of"): "usedfor",
+    ("different", "from"): "differ",
+    ("different", "than"): "differ",
+    # A verb's particle, not a setting: "decide on the size" is not "the size, on ...".
+    **{(stem(verb), "on"): stem(verb) for verb in "decide focus rely depend".split()},
+}
+# A setting named two ways: "during deployment" is "in production".
+SETTING_SYNONYMS = {"deployment": "production", "deploy": "production"}
+# One concept under two names the folding keeps apart.
+SYNONYMS = {
+    "metric": "evalu",
+    "train": "pretrain",
+    "genai": "generativ",
+    "fairness": "bias",
+    "interpretabl": "interpretability",
+    "explainabl": "interpretability",
+    "explainability": "interpretability",
+    "decid": "select",
+    "choos": "select",
+}
+USED = frozenset(stem(w) for w in "use used using".split())
+PASSIVE_USE = stem("used")
+APPLIED = frozenset(stem(w) for w in "apply applied applying leverage leveraged".split())
+USE_VERB = frozenset({("you", "use"), ("we", "use"), ("to", "use")})
+# Question words that ask only when they open the question ("When should you use X?").
+OPENERS = frozenset({"when", "where"})
+PRONOUNS = frozenset(stem(w) for w in "it its they them their this these those".split())
+# After these, the rest of a sentence gives examples or a qualifier, not the subject.
+EXAMPLES = re.compile(
+    r"\b(?:like|such as|e\.?g\.?|for example|for instance|especially|particularly|including)\b"
+)
+# A clause ends here; "and" starts a new one only before a question word or a pronoun.
+CLAUSE = re.compile(
+    r"[?;:,]|\.\s|\band\s+(?=(?:how|why|what|when|where|which|its|their|is|are|does|do|can)\b)"
+)
+QUALIFIER = frozenset({"in", "within", "for", "during", "when", "while", "on"})
+COMPARE_ONLY = frozenset({"compare"})
+CANONICAL = {"how": "define", "benefit": "why"}
+# "... in training", "... in improving performance": an activity, not a setting that
+# narrows the question the way "... in transformers" or "... in healthcare" does.
+ACTIVITIES = frozenset(
+    form
+    for w in "improve improving enhance evaluate evaluating train training pretraining finetuning "
+    "development developing research technology task practice production deployment inference "
+    "specific".split()
+    for t in fold(w)
+    for form in (t, SYNONYMS.get(t, t))
+)
+# Head nouns that add nothing once a term is named ("RNN architectures", "BERT-based models").
+WEAK_HEADS = frozenset(stem(w) for w in "architecture architectures based".split())
+# The field's folded terms ("lora", "beamsearch"): never a plain word, whatever phrase they sit in.
+FIELD_TERMS = frozenset(PHRASES) - CONTEXT

@@ -1,0 +1,152 @@
+"""Render the corpus to the Markdown pages of build/docs, in memory.
+
+`render_site` returns every page as text and the site navigation; writing them, with
+questions.json and the downloads, is publishing's (generator/publish/docs.py), which the
+pipeline driver runs after this. Pages come out in sorted order, so two builds of the same
+input are byte-identical. Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator.model import Corpus
+from generator.render import counts, study_pages
+from generator.render.layout import Layout, plan, questions_by_source
+from generator.render.sources import render_sources
+from generator.render.topics import source_anchor, source_title, topic_context
+from generator.settings import SiteSettings, load_site_settings
+
+TEMPLATES = jinja2.Environment(
+    loader=jinja2.PackageLoader("generator", "templates"),
+    autoescape=False,  # we emit Markdown; source text is made safe before it gets here
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    undefined=jinja2.StrictUndefined,
+    # Templates ship with the package and do not change during a run; without this every
+    # `{% include %}` (one per entry) checks the file's mtime on disk.
+    auto_reload=False,
+)
+
+
+@dataclass
+class Rendered:
+    """Every page of build/docs as text, the site navigation, and the layout they follow."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    nav: list = field(default_factory=list)
+    layout: Layout | None = None
+
+
+def render_home(corpus: Corpus, layout: Layout, downloads: bool, site: SiteSettings | None = None) -> str:
+    site = site or SiteSettings()
+    cards = []
+    for topic in layout.topics:
+        entries = [e for p in layout.pages_of(topic.id) for e in p.entries]
+        cards.append(
+            {
+                "id": topic.id,
+                "title": topic.title,
+                "link": f"topics/{topic.id}.md",
+                "blurb": _blurb(topic.description),
+                "counts": counts.of_entries(entries).line(short=True),
+            }
+        )
+    per_source = questions_by_source(corpus)
+    sources = [
+        {
+            "title": source_title(s, s.id),
+            "anchor": source_anchor(s.id),
+            "counts": counts.of_questions(counts.shown(corpus, per_source[s.id])).line(),
+        }
+        for s in corpus.sources
+    ]
+    total = len(layout.entries())
+    asked = len(counts.shown(corpus))
+    # content/ is the maintainer's, but the lead sits in raw HTML: escape it all the same.
+    intro = html.escape(
+        site.intro_text(total, len(corpus.sources), len(layout.topics), asked=asked), quote=False
+    )
+    return TEMPLATES.get_template("home.md.j2").render(
+        description=site.description,
+        heading=site.heading,
+        intro=intro,
+        total=total,
+        sources=sources,
+        topics=layout.topics,
+        cards=cards,
+        downloads=downloads,
+    )
+
+
+def _blurb(text: str, limit: int = 120) -> str:
+    """A card's short description: whole clauses of the topic description, up to ~limit chars."""
+    clauses = text.rstrip(".").split("; ")
+    out = clauses[0]
+    for clause in clauses[1:]:
+        if len(out) + len(clause) + 2 > limit:
+            return out + "; …"
+        out += "; " + clause
+    return out + "."
+
+
+def hand_written_pages(root: Path) -> dict[str, str]:
+    folder = root / "content" / "pages"
+    if not folder.is_dir():
+        return {}
+    return {
+        p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.md"))
+    }
+
+
+def render_site(corpus: Corpus, root: Path, downloads: bool = False) -> Rendered:
+    """Every page of build/docs as text; `downloads`: the home page links the deck and the CSV."""
+    layout = plan(corpus)
+    out = Rendered(layout=layout)
+    out.files["index.md"] = render_home(corpus, layout, downloads, site_settings(root))
+    terms = study_pages.search_terms(corpus, root)
+    for page in layout.pages:
+        out.files[page.path] = TEMPLATES.get_template("topic.md.j2").render(
+            topic_context(page, corpus, layout, terms)
+        )
+    source_files, sources_nav = render_sources(corpus, layout, TEMPLATES)
+    out.files.update(source_files)
+    study_files = dict(sorted(study_pages.study_pages(corpus, root, layout).items()))
+    out.files.update(study_files)
+    out.files.update(hand_written_pages(root))
+    block = study_pages.abbreviations(corpus, root).strip()
+    if block:
+        out.files = {
+            path: (text.rstrip("\n") + "\n\n" + block + "\n" if path.endswith(".md") else text)
+            for path, text in out.files.items()
+        }
+    out.nav = navigation(corpus, layout, list(study_files), sorted(hand_written_pages(root)), sources_nav)
+    return out
+
+
+def navigation(
+    corpus: Corpus, layout: Layout, study: list[str], pages: list[str], sources: dict[str, Any]
+) -> list[Any]:
+    topics = []
+    for topic in layout.topics:
+        paths = [p.path for p in layout.pages_of(topic.id)]
+        topics.append(
+            {topic.title: paths[0]}
+            if len(paths) == 1
+            else {topic.title: [{f"Page {i}": path} for i, path in enumerate(paths, start=1)]}
+        )
+    nav: list = [{"Home": "index.md"}, {"Topics": topics}]
+    nav += [path for path in study if path.endswith(".md")]
+    nav.append(sources)
+    nav += [path for path in pages if path != "index.md"]
+    return nav
+
+
+def site_settings(root: Path) -> SiteSettings:
+    return load_site_settings(root / "content" / "settings.yml")
