@@ -19,6 +19,7 @@ from generator.ingest.images import ImageRules
 from generator.ingest.images import hold as hold_images
 from generator.ingest.images import restore as restore_images
 from generator.ingest.markdown_fix import join_blocks, to_markdown
+from generator.ingest.markers import strip_markers
 from generator.ingest.mathfix import fix_math
 from generator.ingest.neutralise import MAX_INLINE, cut, plain_outliers
 from generator.ingest.pymd import for_python_markdown
@@ -78,7 +79,7 @@ def make_questions(
     out: list[Question] = []
     problems: list[Problem] = []
     seen: dict[str, int] = {}
-    for n, draft in enumerate(drafts, start=1):
+    for n, draft in enumerate(strip_markers(drafts), start=1):
         title = cut(draft.question)
         if title is not None:
             problems.append(Problem(draft.location, f"{TOO_LONG.format(len(draft.question))}: shown cut"))

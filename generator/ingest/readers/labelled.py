@@ -89,7 +89,7 @@ def _close(
         and (not question_lines[-1] or (rest[0].text.strip() and not question_lines[-1].endswith("?")))
     ):
         question_lines.append(rest.pop(0).text.strip())
-    question = " ".join(t for t in question_lines if t)
+    question = _balanced(" ".join(t for t in question_lines if t))
     where = doc.at(first.no)
     if not question:
         problems.append(Problem(where, "question label with no question text: skipped"))
@@ -105,6 +105,18 @@ def _close(
         problems.append(Problem(where, f"question has an empty answer: {question[:60]!r}"))
     draft = Draft(question, where, tuple(answer), section, tuple(choices), correct, label)
     drafts.append(replace(draft, stem=tuple(stem)) if stem else draft)
+
+
+def _balanced(question: str) -> str:
+    """`**Q: What is a VAE?**`: the label took the opening `**`, so the closing one is left
+    alone at the end; drop it (and a lone opening one) rather than show it as text."""
+    for mark in ("**", "__"):
+        if question.count(mark) % 2:
+            if question.endswith(mark):
+                question = question[: -len(mark)].rstrip()
+            elif question.startswith(mark):
+                question = question[len(mark) :].lstrip()
+    return question
 
 
 def _starts_answer(text: str) -> bool:

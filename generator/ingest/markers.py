@@ -1,0 +1,80 @@
+"""Markers a source puts before every question or answer: "❓ What is RAG?" / "✅ Fetch…",
+"Interviewer: What is a convolution?" / "Candidate: Sliding a filter…", "User:" / "Assistant:".
+
+They tell the reader which line is which, and the readers use them so; in a title or at the
+start of an answer they are noise. A leading run of pictographs (emoji, arrows, check marks)
+or a one-word speaker label ending in ":" is a marker when it starts at least two of a
+source's questions (or answers) and at least half of them: one "Note:" is text, a label on
+every question is a marker. Titles and answers' first lines lose their marker; a changed
+title keeps its old id as an alias (Draft.former_titles).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import replace
+
+from generator.model import Draft, Line
+
+# A speaker: one capitalised word (or two, "Hiring Manager") of letters, then ":".
+SPEAKER = re.compile(r"[A-Z][a-z]{1,14}(?: [A-Z]?[a-z]{1,14})?:[ \t]+(?=\S)")
+JOINERS = "\ufe0f\ufe0e\u200d"
+MIN_SHARE = 0.5
+
+
+def strip_markers(drafts: list[Draft]) -> list[Draft]:
+    titles = _common([_marker(d.question) for d in drafts])
+    answers = _common([_marker(_first_text(d).lstrip()) for d in drafts if d.answer])
+    if not titles and not answers:
+        return drafts
+    return [_without(d, titles, answers) for d in drafts]
+
+
+def _marker(text: str) -> str:
+    """The marker `text` starts with, or ""."""
+    end = 0
+    while end < len(text) and (_pictograph(text[end]) or (end and text[end] in JOINERS)):
+        end += 1
+    if end and end < len(text) and text[end] in " \t":
+        return text[: end + 1]
+    speaker = SPEAKER.match(text)
+    return speaker.group(0) if speaker else ""
+
+
+def _pictograph(char: str) -> bool:
+    return unicodedata.category(char) == "So"
+
+
+def _common(markers: list[str]) -> set[str]:
+    counts = Counter(m.strip() for m in markers if m)
+    return {m for m, n in counts.items() if n >= 2 and n >= MIN_SHARE * len(markers)}
+
+
+def _first_text(draft: Draft) -> str:
+    return next((line.text for line in draft.answer if line.text.strip()), "")
+
+
+def _without(draft: Draft, titles: set[str], answers: set[str]) -> Draft:
+    changes: dict[str, object] = {}
+    marker = _marker(draft.question)
+    if marker and marker.strip() in titles:
+        changes["question"] = draft.question[len(marker) :].lstrip()
+        changes["former_titles"] = (*draft.former_titles, draft.question)
+    if draft.answer and answers:
+        changes["answer"] = _answer_without(draft.answer, answers)
+    return replace(draft, **changes) if changes else draft  # type: ignore[arg-type]
+
+
+def _answer_without(lines: tuple[Line, ...], answers: set[str]) -> tuple[Line, ...]:
+    at = next((i for i, line in enumerate(lines) if line.text.strip()), None)
+    if at is None:
+        return lines
+    text = lines[at].text
+    stripped = text.lstrip()
+    marker = _marker(stripped)
+    if not marker or marker.strip() not in answers:
+        return lines
+    first = Line(lines[at].no, text[: len(text) - len(stripped)] + stripped[len(marker) :].lstrip())
+    return (*lines[:at], first, *lines[at + 1 :])

@@ -1,0 +1,62 @@
+"""Markers a source repeats before its questions or answers are dropped from titles and
+answers (generator.markers); a marker on one question only is the question's own text."""
+
+from __future__ import annotations
+
+from generator.ingest.clean import make_questions
+from generator.ingest.markers import strip_markers
+from generator.ingest.readers import labelled
+from generator.model import Draft, Line, Location, question_id
+from tests.test_readers_quiz_formats import text_doc
+
+
+def draft(question: str, *answer: str) -> Draft:
+    return Draft(question, Location("x.txt", 1), tuple(Line(i, t) for i, t in enumerate(answer, 2)))
+
+
+def test_emoji_markers_on_every_question_and_answer_are_dropped():
+    drafts = strip_markers(
+        [
+            draft("❓ What is RAG?", "✅ Retrieval, then generation."),
+            draft("❓ What is a vector store?", "✅ An embedding index."),
+        ]
+    )
+    assert [d.question for d in drafts] == ["What is RAG?", "What is a vector store?"]
+    assert [d.answer[0].text for d in drafts] == ["Retrieval, then generation.", "An embedding index."]
+
+
+def test_speaker_labels_of_a_transcript_are_dropped():
+    drafts = strip_markers(
+        [
+            draft("Interviewer: What is a convolution?", "Candidate: A sliding dot product."),
+            draft("Interviewer: Why pool?", "Candidate: To downsample.", "It also adds some invariance."),
+        ]
+    )
+    assert [d.question for d in drafts] == ["What is a convolution?", "Why pool?"]
+    assert [[line.text for line in d.answer] for d in drafts] == [
+        ["A sliding dot product."],
+        ["To downsample.", "It also adds some invariance."],
+    ]
+
+
+def test_a_label_on_one_question_of_many_is_its_own_text():
+    drafts = [
+        draft("Python: what is the GIL?", "A lock."),
+        draft("What is a decorator?", "A wrapper."),
+        draft("What is a generator?", "A lazy iterator."),
+    ]
+    assert strip_markers(drafts) == drafts
+
+
+def test_a_stripped_title_keeps_its_old_id_as_an_alias():
+    drafts = [draft("❓ What is RAG?", "Retrieval."), draft("❓ What is chunking?", "Splitting.")]
+    questions, _ = make_questions(drafts, "notes")
+    assert questions[0].question == "What is RAG?"
+    old = question_id("notes", "❓ What is RAG?")
+    assert questions[0].id == old or old in questions[0].aliases
+
+
+def test_a_bold_labelled_question_loses_the_label_s_closing_bold():
+    text = "**Q: What is a VAE?**\n**A:** A prior on the code.\n\n**Q: What is a GAN?**\n**A:** Two nets.\n"
+    drafts, _ = labelled.read(text_doc(text))
+    assert [d.question for d in drafts] == ["What is a VAE?", "What is a GAN?"]
