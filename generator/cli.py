@@ -48,6 +48,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from generator.publish import search, site
+    from generator.publish.config import SiteOptions, site_url_from
     from generator.settings import load_search_settings
 
     started = time.perf_counter()
@@ -57,10 +58,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     for problem in corpus.problems:
         print(problem, file=sys.stderr)
     mode = search.choose_mode(settings, args.search, search.shown_questions(corpus))
-    docs_dir = root / "build" / "docs"
-    write_docs(corpus, docs_dir, root)
+    options = SiteOptions(site_url_from(args.site_url), mode, args.engine)
+    write_docs(corpus, root / "build" / "docs", root, options)
     if not args.no_site:
-        site.build_site(root, site_url=args.site_url, search=mode, engine=args.engine)
+        site.build_site(root, options)
     print(summary_line(corpus, time.perf_counter() - started))
     return EXIT_SOURCE_ERRORS if has_errors(corpus) else EXIT_OK
 

@@ -26,6 +26,7 @@ from generator.ingest.sources import make_source
 from generator.model import Corpus, Location, Problem, Question, Source
 from generator.organise import classify, dedupe, study_links
 from generator.publish import docs, mathml
+from generator.publish.config import SiteOptions, write_config
 from generator.render.pages import Rendered, render_site
 from generator.settings import load_reading_settings
 from generator.workers import Died, TimedOut, run_all
@@ -191,8 +192,8 @@ def write_tree(corpus: Corpus, docs_dir: Path, root: Path) -> Rendered:
     return rendered
 
 
-def write_docs(corpus: Corpus, docs_dir: Path, root: Path) -> Rendered:
-    """build/docs and build/mkdocs.yml, from nothing."""
+def write_docs(corpus: Corpus, docs_dir: Path, root: Path, options: SiteOptions | None = None) -> Rendered:
+    """build/docs and the generated config (build/mkdocs.yml) for `options`, from nothing."""
     rendered = write_tree(corpus, docs_dir, root)
-    docs.write_config(root, docs_dir, rendered.nav)
+    write_config(root, docs_dir, rendered.nav, options)
     return rendered

@@ -22,7 +22,7 @@ from watchdog.observers import Observer
 
 from generator import pipeline
 from generator.errors import GeneratorError
-from generator.publish import docs, site
+from generator.publish import config, site
 
 QUIET = 0.3  # seconds without a new event before regenerating
 
@@ -100,7 +100,7 @@ def regenerate(root: Path) -> int:
         rendered = pipeline.write_tree(corpus, fresh, root)
         site.copy_mathjax(fresh)
         changed = sync_tree(fresh, docs_dir)
-    docs.write_config(root, docs_dir, rendered.nav)
+    config.write_config(root, docs_dir, rendered.nav)
     return changed
 
 
@@ -118,7 +118,7 @@ def serve(root: Path, dev_addr: str) -> int:
         "mkdocs",
         "serve",
         "-f",
-        str(site.generated_config(root)),
+        str(config.existing_config(root)),
         "--dev-addr",
         dev_addr,
         "--livereload",

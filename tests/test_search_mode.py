@@ -7,11 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from generator import cli
 from generator.errors import EXIT_FAILED, BuildError, ConfigError
-from generator.publish import search
+from generator.publish import config, search
+from generator.publish.config import SiteOptions
 from generator.settings import PAGEFIND_ABOVE, SearchSettings, load_search_settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -101,41 +101,29 @@ def test_plugins_without_search(tmp_path, plugins, kept):
     assert search.plugins_without_search(project) == kept
 
 
-def generated_config(tmp_path: Path) -> Path:
-    """A build/mkdocs.yml as the generator writes it, INHERITing the project's real mkdocs.yml."""
-    project = tmp_path / "project"
+def generated_config(tmp_path: Path, search_mode: str) -> Path:
+    """build/mkdocs.yml as the generator writes it, INHERITing the project's real mkdocs.yml."""
+    project = tmp_path / search_mode
     (project / "build" / "docs").mkdir(parents=True)
     (project / "build" / "docs" / "index.md").write_text("# Home\n")
     (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
     (project / "overrides").symlink_to(ROOT / "overrides")
-    config = project / "build" / "mkdocs.yml"
-    config.write_text(
-        "# Generated\n"
-        + yaml.safe_dump(
-            {
-                "INHERIT": "../mkdocs.yml",
-                "docs_dir": "docs",
-                "site_dir": "../site",
-                "theme": {"custom_dir": "../overrides"},
-                "nav": [{"Home": "index.md"}],
-            }
-        )
-    )
-    return config
+    options = SiteOptions(search=search_mode)
+    return config.write_config(project, project / "build" / "docs", [{"Home": "index.md"}], options)
 
 
 def test_pagefind_config_drops_material_search_once_mkdocs_merges_it(tmp_path):
     from mkdocs.config import load_config
 
-    config = generated_config(tmp_path)
-    before = load_config(str(config))
+    before = load_config(str(generated_config(tmp_path, "material")))
     assert "material/search" in before.plugins
-    search.configure_pagefind(config, config.parent.parent / "mkdocs.yml")
-    assert config.read_text().startswith("# Generated\n")
-    after = load_config(str(config))
+    generated = generated_config(tmp_path, "pagefind")
+    assert generated.read_text().startswith("# Generated")
+    after = load_config(str(generated))
     assert "material/search" not in after.plugins and "search" not in after.plugins
     assert after.extra["search"] == "pagefind"
-    assert after.nav == before.nav and after.theme.dirs == before.theme.dirs
+    assert after.nav == before.nav
+    assert [Path(d).resolve() for d in after.theme.dirs] == [Path(d).resolve() for d in before.theme.dirs]
 
 
 def test_pagefind_failure_is_a_build_error_not_a_traceback(tmp_path):

@@ -26,9 +26,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.model import Corpus, Question, Source
-from generator.render import counts, safe_html
-from generator.render.layout import Layout, page_url, questions_by_source, topic_for
-from generator.render.topics import citation_text, source_anchor
+from generator.render import counts, links, safe_html
+from generator.render.layout import Layout, questions_by_source, topic_for
+from generator.render.topics import citation_text
 
 SCHEMA_VERSION = 1
 
@@ -71,7 +71,7 @@ def question_record(
         "tags": list(corpus.tags_of.get(q.id, ())),
         "group": corpus.group_of.get(q.id),
         "related": list(corpus.related_of.get(q.id, ())),
-        "url": f"{page_url(page)}#{q.id}" if page else None,
+        "url": links.url(page, q.id) if page else None,
         "math": q.math,
         "hidden": q.id in corpus.hidden,
         "aliases": list(q.aliases),
@@ -105,7 +105,7 @@ def build(corpus: Corpus, layout: Layout, html: safe_html.Batch | None = None) -
                 "file": s.file,
                 "description": s.description,
                 "format": s.format,
-                "url": f"sources/#{source_anchor(s.id)}",
+                "url": links.url(links.SOURCES, links.source_anchor(s.id)),
                 "original_url": s.url,
                 "author": s.author,
                 "licence": s.licence,
@@ -118,8 +118,8 @@ def build(corpus: Corpus, layout: Layout, html: safe_html.Batch | None = None) -
                 "id": t.id,
                 "title": t.title,
                 "description": t.description,
-                "url": page_url(f"topics/{t.id}.md"),
-                "pages": [page_url(p.path) for p in layout.pages_of(t.id)],
+                "url": links.url(links.topic_page(t.id)),
+                "pages": [links.url(p.path) for p in layout.pages_of(t.id)],
                 **_counts(by_topic[t.id]),
             }  # shown questions only
             for t in layout.topics

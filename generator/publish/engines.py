@@ -13,6 +13,7 @@ Both run as separate processes (`python -m`): the generator imports neither.
 
 from __future__ import annotations
 
+import copy
 import importlib.util
 import os
 import re
@@ -20,8 +21,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-
-import yaml
+from typing import Any
 
 from generator.errors import BuildError
 
@@ -35,27 +35,22 @@ WHERE = re.compile(r"^\s*╭─\[ (\S+):(\d+):\d+ \]$")
 FATAL = ("RuntimeError", "ConfigurationError", "FileNotFoundError")
 
 
-def zensical_config(config: Path) -> Path:
-    """build/zensical.yml: build/mkdocs.yml (site_url and search mode already in it) for Zensical."""
-    head, _, body = config.read_text(encoding="utf-8").partition("\n")
-    data = yaml.safe_load(body) or {}
+def zensical_config(mkdocs_config: dict[str, Any]) -> dict[str, Any]:
+    """build/zensical.yml's content: build/mkdocs.yml's (site_url and search mode in it), for Zensical."""
+    data = copy.deepcopy(mkdocs_config)
     data["site_dir"] = "site"
     data.setdefault("theme", {})["variant"] = "classic"
     extra = data.setdefault("extra", {})
     extra["engine"] = "zensical"
     if extra.get("search") == "pagefind":
         data["plugins"] = [*data.get("plugins", []), {"search": {"enabled": False}}]
-    target = config.with_name(ZENSICAL_CONFIG)
-    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
-    target.write_text(head + "\n" + text, encoding="utf-8")
-    return target
+    return data
 
 
-def build_zensical(root: Path, config: Path) -> None:
-    """`zensical build --strict` into build/site, which then replaces site/."""
+def build_zensical(root: Path, target: Path) -> None:
+    """`zensical build --strict` on build/zensical.yml into build/site, which then replaces site/."""
     if importlib.util.find_spec("zensical") is None:
         raise BuildError("--engine zensical needs the pinned 'zensical' package (pip install '.[zensical]')")
-    target = zensical_config(config)
     command = [sys.executable, "-m", "zensical", "build", "--strict", "--clean", "-f", str(target)]
     result = subprocess.run(command, cwd=root, capture_output=True, text=True)
     if result.returncode != 0:

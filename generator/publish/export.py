@@ -39,7 +39,7 @@ import genanki
 from generator.ingest.sanitize import is_web_url
 from generator.model import Corpus, Question, Source
 from generator.publish import corpus_json
-from generator.render import safe_html
+from generator.render import links, safe_html
 from generator.render.layout import make_entries, plan, topic_for
 from generator.render.topics import citation, mcq_answer
 
@@ -50,7 +50,7 @@ FIXED_TIMESTAMP = 1_700_000_000  # note/card "modified" times; SOURCE_DATE_EPOCH
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can hold
 EXTENSIONS = {"anki": "apkg", "csv": "csv", "json": "json"}
 DEFAULT_DIR = Path("dist")
-DOWNLOADS = ("downloads/llm-study.apkg", "downloads/llm-study.csv")
+DOWNLOADS = (links.DECK, links.SHEET)
 
 TAG_UNSAFE = re.compile(r"[^A-Za-z0-9_:.-]+")
 

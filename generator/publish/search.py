@@ -83,16 +83,6 @@ def _plugin_name(entry: str | dict) -> str:
     return next(iter(entry)) if isinstance(entry, dict) else entry
 
 
-def configure_pagefind(config: Path, project_config: Path) -> None:
-    """Rewrite the generated build/mkdocs.yml so MkDocs builds without Material's search."""
-    head, _, body = config.read_text(encoding="utf-8").partition("\n")
-    data = yaml.safe_load(body) or {}
-    data["plugins"] = plugins_without_search(project_config)
-    data.setdefault("extra", {})["search"] = "pagefind"  # read by overrides/partials/header.html
-    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
-    config.write_text(head + "\n" + text, encoding="utf-8")
-
-
 def run_pagefind(site: Path) -> Path:
     """Index the built site into site/pagefind/; a failure is a BuildError naming what to do."""
     command = [sys.executable, "-m", "pagefind", "--site", str(site), *PAGEFIND_ARGS]

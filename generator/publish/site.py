@@ -9,25 +9,22 @@ time, so the site serves its own copy and never calls a CDN.
 from __future__ import annotations
 
 import importlib.util
-import os
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import yaml
-
 from generator.errors import BuildError
 from generator.publish import abbr, engines, mathfont, mathml
 from generator.publish import search as pagefind
+from generator.publish.config import SiteOptions, existing_config
 
 # Only what the CHTML TeX component needs: the component, its fonts, the TeX
 # extensions it autoloads on first use (\boldsymbol, \color, \cancel, ...), and the
 # lazy-typesetting extension math.js loads (only formulas in view are typeset).
 MATHJAX_PARTS = ("tex-chtml.js", "output/chtml/fonts/woff-v2", "input/tex/extensions", "ui/lazy.js")
 MATHJAX_TARGET = Path("assets") / "mathjax"
-SITE_URL = re.compile(r"^https?://[^\s/]+(/[^\s]*)?$")
 PROBLEM_LINE = re.compile(r"^(WARNING|ERROR)\b|^Aborted")
 
 
@@ -54,57 +51,23 @@ def copy_mathjax(docs_dir: Path) -> None:
             raise BuildError(f"MathJax file missing from the installed package: {src}")
 
 
-def normalise_site_url(url: str) -> str:
-    url = url.strip()
-    if not SITE_URL.match(url):
-        raise BuildError(
-            f"--site-url {url!r}: expected an absolute http(s) URL such as https://user.github.io/llm-study/"
-        )
-    return url if url.endswith("/") else url + "/"
+def build_site(root: Path, options: SiteOptions | None = None) -> Path:
+    """Build build/docs into site/ with the config the build wrote (generator/publish/config.py);
+    `mkdocs build --strict`: a warning fails the build with its message.
 
-
-def set_site_url(config: Path, site_url: str | None) -> None:
-    """Put the wanted site_url into the generated config (the project's mkdocs.yml has the default)."""
-    site_url = site_url or os.environ.get("SITE_URL") or None
-    if not site_url:
-        return
-    head, _, body = config.read_text(encoding="utf-8").partition("\n")
-    data = yaml.safe_load(body) or {}
-    data["site_url"] = normalise_site_url(site_url)
-    config.write_text(
-        head + "\n" + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8"
-    )
-
-
-def generated_config(root: Path) -> Path:
-    config = root / "build" / "mkdocs.yml"
-    if not config.is_file():
-        raise BuildError(
-            f"{config} is missing: the Markdown must be generated first (python -m generator build)"
-        )
-    return config
-
-
-def build_site(
-    root: Path, site_url: str | None = None, search: str = "material", engine: str = "mkdocs"
-) -> Path:
-    """`mkdocs build --strict` on build/docs into site/; a warning fails the build with its message.
-
-    search="pagefind" builds without Material's search plugin, then indexes site/ with Pagefind.
-    engine="zensical" builds with Zensical instead (generator/publish/engines.py); the steps after it
-    (MathML, glossary tooltips, Pagefind) are the same.
+    With Pagefind search, MkDocs builds without Material's search plugin, then Pagefind indexes
+    site/. With Zensical (generator/publish/engines.py) the steps after it (MathML, glossary
+    tooltips, Pagefind) are the same.
     """
-    config = generated_config(root)
+    options = options or SiteOptions()
+    config = existing_config(root, options.engine)
     copy_mathjax(root / "build" / "docs")
-    set_site_url(config, site_url)
-    if search == "pagefind":
-        pagefind.configure_pagefind(config, root / "mkdocs.yml")
-    if engine == "zensical":
+    if options.engine == "zensical":
         engines.build_zensical(root, config)
     else:
         run_mkdocs(root, config)
     finish_pages(root / "site")
-    if search == "pagefind":
+    if options.search == "pagefind":
         pagefind.run_pagefind(root / "site")
     return root / "site"
 

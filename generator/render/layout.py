@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.model import Corpus, Question, Topic
+from generator.render import links
 
 # A topic page holds at most this many entries, and starts a new page once its
 # Markdown would pass MAX_PAGE_CHARS: answers vary a lot in length, and HTML is about
@@ -74,32 +75,7 @@ class Layout:
         target = self.page_of.get(qid)
         if target is None:
             return None
-        return f"{relative(target, from_path)}#{qid}"
-
-
-def relative(target: str, from_path: str) -> str:
-    """The relative path from one docs file to another (both docs-relative, '/'-separated).
-
-    posixpath.relpath does the same but asks the OS for the working directory on every
-    call, which is most of the time spent linking 50,000 questions.
-    """
-    here, there = from_path.split("/")[:-1], target.split("/")
-    common = 0
-    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
-        common += 1
-    return "/".join([".."] * (len(here) - common) + there[common:])
-
-
-def topic_path(topic_id: str, number: int) -> str:
-    return f"topics/{topic_id}.md" if number == 1 else f"topics/{topic_id}-{number}.md"
-
-
-def page_url(docs_path: str) -> str:
-    """The site-relative URL MkDocs gives a docs page (use_directory_urls)."""
-    stem = docs_path.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return (stem.removesuffix("/index") if stem.endswith("/index") else stem) + "/"
+        return links.link(from_path, target, qid)
 
 
 def question_sort_key(corpus: Corpus):
@@ -173,7 +149,7 @@ def plan(corpus: Corpus) -> Layout:
     for topic in shown:
         chunks = paginate(by_topic[topic.id])
         for number, chunk in enumerate(chunks, start=1):
-            page = TopicPage(topic, topic_path(topic.id, number), number, len(chunks), tuple(chunk))
+            page = TopicPage(topic, links.topic_page(topic.id, number), number, len(chunks), tuple(chunk))
             layout.pages.append(page)
             for entry in chunk:
                 for member in entry.members:

@@ -13,26 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jinja2
-
 from generator.model import Corpus
-from generator.render import counts, study_pages
+from generator.render import counts, links, study_pages
 from generator.render.layout import Layout, plan, questions_by_source
 from generator.render.sources import render_sources
-from generator.render.topics import source_anchor, source_title, topic_context
+from generator.render.templates import TEMPLATES
+from generator.render.topics import source_title, topic_context
 from generator.settings import SiteSettings, load_site_settings
-
-TEMPLATES = jinja2.Environment(
-    loader=jinja2.PackageLoader("generator", "templates"),
-    autoescape=False,  # we emit Markdown; source text is made safe before it gets here
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-    undefined=jinja2.StrictUndefined,
-    # Templates ship with the package and do not change during a run; without this every
-    # `{% include %}` (one per entry) checks the file's mtime on disk.
-    auto_reload=False,
-)
 
 
 @dataclass
@@ -53,7 +40,7 @@ def render_home(corpus: Corpus, layout: Layout, downloads: bool, site: SiteSetti
             {
                 "id": topic.id,
                 "title": topic.title,
-                "link": f"topics/{topic.id}.md",
+                "link": links.link(links.HOME, links.topic_page(topic.id)),
                 "blurb": _blurb(topic.description),
                 "counts": counts.of_entries(entries).line(short=True),
             }
@@ -62,7 +49,7 @@ def render_home(corpus: Corpus, layout: Layout, downloads: bool, site: SiteSetti
     sources = [
         {
             "title": source_title(s, s.id),
-            "anchor": source_anchor(s.id),
+            "anchor": links.source_anchor(s.id),
             "counts": counts.of_questions(counts.shown(corpus, per_source[s.id])).line(),
         }
         for s in corpus.sources
@@ -74,6 +61,7 @@ def render_home(corpus: Corpus, layout: Layout, downloads: bool, site: SiteSetti
         site.intro_text(total, len(corpus.sources), len(layout.topics), asked=asked), quote=False
     )
     return TEMPLATES.get_template("home.md.j2").render(
+        here=links.HOME,
         description=site.description,
         heading=site.heading,
         intro=intro,
@@ -109,13 +97,13 @@ def render_site(corpus: Corpus, root: Path, downloads: bool = False) -> Rendered
     """Every page of build/docs as text; `downloads`: the home page links the deck and the CSV."""
     layout = plan(corpus)
     out = Rendered(layout=layout)
-    out.files["index.md"] = render_home(corpus, layout, downloads, site_settings(root))
+    out.files[links.HOME] = render_home(corpus, layout, downloads, site_settings(root))
     terms = study_pages.search_terms(corpus, root)
     for page in layout.pages:
         out.files[page.path] = TEMPLATES.get_template("topic.md.j2").render(
-            topic_context(page, corpus, layout, terms)
+            topic_context(page, corpus, layout, terms), here=page.path
         )
-    source_files, sources_nav = render_sources(corpus, layout, TEMPLATES)
+    source_files, sources_nav = render_sources(corpus, layout)
     out.files.update(source_files)
     study_files = dict(sorted(study_pages.study_pages(corpus, root, layout).items()))
     out.files.update(study_files)
@@ -141,10 +129,10 @@ def navigation(
             if len(paths) == 1
             else {topic.title: [{f"Page {i}": path} for i, path in enumerate(paths, start=1)]}
         )
-    nav: list = [{"Home": "index.md"}, {"Topics": topics}]
+    nav: list = [{"Home": links.HOME}, {"Topics": topics}]
     nav += [path for path in study if path.endswith(".md")]
     nav.append(sources)
-    nav += [path for path in pages if path != "index.md"]
+    nav += [path for path in pages if path != links.HOME]
     return nav
 
 

@@ -11,31 +11,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import jinja2
-
 from generator.model import Corpus
 from generator.organise.glossary import GLOSSARY_FILE, Term, abbreviation_lines, load_glossary, mentions
+from generator.render import links
 from generator.render.layout import Layout, plan
+from generator.render.templates import TEMPLATES
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-TEMPLATES = jinja2.Environment(
-    loader=jinja2.PackageLoader("generator", "templates"),
-    autoescape=False,  # Markdown out; question titles arrive already escaped by cleaning
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-    undefined=jinja2.StrictUndefined,
-    # Templates ship with the package and do not change during a run; without this every
-    # `{% include %}` (one per entry) checks the file's mtime on disk.
-    auto_reload=False,
-)
-GLOSSARY_PAGE = "glossary.md"
 MAX_LINKS = 60  # per term: enough to study from, and the page stays small at 10,000 questions
-FLASHCARDS_PAGE = "flashcards.md"
 
 
-def glossary_terms(root: Path | None = None) -> tuple[Term, ...]:
-    return load_glossary((root or PROJECT_ROOT) / GLOSSARY_FILE)
+def glossary_terms(root: Path) -> tuple[Term, ...]:
+    return load_glossary(root / GLOSSARY_FILE)
 
 
 def render_glossary(corpus: Corpus, terms: tuple[Term, ...], layout: Layout | None = None) -> str:
@@ -46,20 +32,20 @@ def render_glossary(corpus: Corpus, terms: tuple[Term, ...], layout: Layout | No
     found = mentions(terms, shown)
     for term in sorted(terms, key=lambda t: t.term.lower()):  # alphabetical on the page
         qids = found[term.term]
-        links, seen = [], set()
+        found_links, seen = [], set()
         for qid in qids:
             entry = layout.entry_of.get(qid)
-            href = layout.link(qid, GLOSSARY_PAGE)
+            href = layout.link(qid, links.GLOSSARY)
             if entry is None or href is None or entry.id in seen:
                 continue  # one link per site entry: merged duplicates share one
             seen.add(entry.id)
-            links.append(
+            found_links.append(
                 {
                     "title": by_id[entry.id].question if entry.id in by_id else by_id[qid].question,
-                    "href": layout.link(entry.id, GLOSSARY_PAGE) or href,
+                    "href": layout.link(entry.id, links.GLOSSARY) or href,
                 }
             )
-        if not links:
+        if not found_links:
             continue  # a term no question mentions would only be a stub in search results
         views.append(
             {
@@ -68,28 +54,30 @@ def render_glossary(corpus: Corpus, terms: tuple[Term, ...], layout: Layout | No
                 "definition": term.definition,
                 "aliases": term.aliases,
                 "anchor": term.anchor,
-                "links": links[:MAX_LINKS],
-                "total": len(links),
-                "more": max(0, len(links) - MAX_LINKS),
+                "links": found_links[:MAX_LINKS],
+                "total": len(found_links),
+                "more": max(0, len(found_links) - MAX_LINKS),
             }
         )
-    return TEMPLATES.get_template("glossary.md.j2").render(terms=views)
+    return TEMPLATES.get_template("glossary.md.j2").render(here=links.GLOSSARY, terms=views)
 
 
 def render_flashcards(corpus: Corpus) -> str:
     shown = [q for q in corpus.questions if q.id not in corpus.hidden]
-    return TEMPLATES.get_template("flashcards.md.j2").render(difficulties=any(q.difficulty for q in shown))
+    return TEMPLATES.get_template("flashcards.md.j2").render(
+        here=links.FLASHCARDS, difficulties=any(q.difficulty for q in shown)
+    )
 
 
-def study_pages(corpus: Corpus, root: Path | None = None, layout: Layout | None = None) -> dict[str, str]:
+def study_pages(corpus: Corpus, root: Path, layout: Layout | None = None) -> dict[str, str]:
     """Docs-relative path -> Markdown of each study page (pass the site's layout to reuse it)."""
     return {
-        FLASHCARDS_PAGE: render_flashcards(corpus),
-        GLOSSARY_PAGE: render_glossary(corpus, glossary_terms(root), layout),
+        links.FLASHCARDS: render_flashcards(corpus),
+        links.GLOSSARY: render_glossary(corpus, glossary_terms(root), layout),
     }
 
 
-def search_terms(corpus: Corpus, root: Path | None = None) -> dict[str, str]:
+def search_terms(corpus: Corpus, root: Path) -> dict[str, str]:
     """Question id -> "RLHF: Reinforcement Learning from Human Feedback; ..." for the terms it mentions.
 
     For the renderer to put in each entry as `<p class="qa-terms" hidden>...</p>`: Material's
@@ -105,6 +93,6 @@ def search_terms(corpus: Corpus, root: Path | None = None) -> dict[str, str]:
     return {qid: "; ".join(parts) for qid, parts in lines.items()}
 
 
-def abbreviations(corpus: Corpus, root: Path | None = None) -> str:
+def abbreviations(corpus: Corpus, root: Path) -> str:
     """The `*[ABBR]: expansion` block appended to every page."""
     return abbreviation_lines(glossary_terms(root))

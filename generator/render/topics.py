@@ -16,12 +16,11 @@ from markupsafe import escape
 from generator.ingest import images
 from generator.ingest.sanitize import escape_inline, is_web_url
 from generator.model import Corpus, Question, Source
-from generator.render import counts, origin, section_badge
+from generator.render import counts, links, origin, section_badge
 from generator.render.layout import Entry, Layout, TopicPage
 
 MAX_RELATED = 3
 PLAIN_NUMBER = re.compile(r"^\d+$")
-SAFE_ANCHOR = re.compile(r"[^A-Za-z0-9_-]+")
 
 
 @dataclass(frozen=True)
@@ -43,11 +42,6 @@ class EntryView:
     related: str
     terms: str = ""
     stem: str = ""
-
-
-def source_anchor(source_id: str) -> str:
-    """The anchor of a source's section on sources.md (ids are file stems: keep them safe)."""
-    return SAFE_ANCHOR.sub("-", source_id).strip("-") or "source"
 
 
 def source_title(source: Source | None, fallback: str) -> str:
@@ -168,13 +162,12 @@ def _indent(text: str) -> str:
 
 
 def source_line(entry: Entry, page: TopicPage, sources: dict[str, Source]) -> str:
-    back = "../" * page.path.count("/")
-    links = [
-        f"[{citation(m, sources)}]({back}sources.md#{source_anchor(m.source)})"
+    cited = [
+        f"[{citation(m, sources)}]({links.link(page.path, links.SOURCES, links.source_anchor(m.source))})"
         f"{source_link(m) or origin.original_link(sources.get(m.source))}"
         for m in entry.members
     ]
-    return "From " + (", ".join(links[:-1]) + " and " + links[-1] if len(links) > 1 else links[0])
+    return "From " + (", ".join(cited[:-1]) + " and " + cited[-1] if len(cited) > 1 else cited[0])
 
 
 def source_link(q: Question) -> str:
@@ -186,19 +179,19 @@ def source_link(q: Question) -> str:
 
 def related_line(entry: Entry, page: TopicPage, corpus: Corpus, layout: Layout) -> str:
     own = {m.id for m in entry.members}
-    seen, links = set(), []
+    seen, items = set(), []
     for rid in corpus.related_of.get(entry.id, ()):
         target = layout.entry_of.get(rid)
         if target is None or target.id in own or target.id in seen:
             continue
         seen.add(target.id)
-        links.append(f"[{layout.question[rid].question}]({layout.link(rid, page.path)})")
-        if len(links) == MAX_RELATED:
+        items.append(f"[{layout.question[rid].question}]({layout.link(rid, page.path)})")
+        if len(items) == MAX_RELATED:
             break
-    if not links:
+    if not items:
         return ""
     lead = "Study these first:" if entry.primary.kind == "prompt" else "Related:"
-    return f"{lead} " + " · ".join(links)
+    return f"{lead} " + " · ".join(items)
 
 
 def entry_view(
@@ -249,11 +242,11 @@ def counts_line(entries) -> str:
 def pager(page: TopicPage, layout: Layout) -> str:
     if page.of == 1:
         return ""
-    links = []
+    numbers = []
     for other in layout.pages_of(page.topic.id):
-        name = other.path.rsplit("/", 1)[-1]
-        links.append(f"**{other.number}**" if other is page else f"[{other.number}]({name})")
-    return f"Page {page.number} of {page.of}: " + " · ".join(links)
+        target = links.link(page.path, other.path)
+        numbers.append(f"**{other.number}**" if other is page else f"[{other.number}]({target})")
+    return f"Page {page.number} of {page.of}: " + " · ".join(numbers)
 
 
 def topic_context(

@@ -15,6 +15,7 @@ from generator.config import load_content
 from generator.model import Question
 from generator.pipeline import assemble, read_sources
 from generator.publish import site
+from generator.publish.config import SiteOptions
 
 ROOT = Path(__file__).resolve().parents[2]
 Adjust = Callable[[list[Question]], list[Question]]
@@ -50,6 +51,7 @@ def build_fixture_site(
     content = load_content(work)
     found, questions, problems = read_sources(content)
     corpus = assemble(content, found, adjust(questions) if adjust else questions, problems)
-    pipeline.write_docs(corpus, work / "build" / "docs", work)
     engine = os.environ.get("SITE_ENGINE", "mkdocs")  # see conftest's `engine` fixture
-    return site.build_site(work, site_url=site_url, search="material", engine=engine)
+    options = SiteOptions(site_url, "material", engine)
+    pipeline.write_docs(corpus, work / "build" / "docs", work, options)
+    return site.build_site(work, options)

@@ -23,8 +23,8 @@ from generator.ingest.mathfix import fix_math
 from generator.ingest.sanitize import escape_inline, sanitize_markdown
 from generator.ingest.sources import title_from_text
 from generator.model import Document, Draft, Line, Location, Problem, Question
-from generator.render.pages import TEMPLATES
 from generator.render.safe_html import markdown_to_html
+from generator.render.templates import TEMPLATES
 from generator.render.topics import EntryView, member_answer
 
 Pass = Callable[[str], object]
