@@ -19,6 +19,11 @@ export default [
       eqeqeq: ["error", "smart"],                   // `== null` only
       "no-shadow": "error",                         // a local `save` hid store.js's save()
       "no-implicit-globals": "error",
+      // Scripts share through imports, never through a property set on window.
+      "no-restricted-syntax": ["error", {
+        selector: "AssignmentExpression > MemberExpression.left[object.name='window']",
+        message: "Share it through an export and an import, not a window global.",
+      }],
     },
   },
   {

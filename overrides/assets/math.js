@@ -21,6 +21,7 @@ function retypeset() {
 
 function load() {
   state = "loading";
+  // eslint-disable-next-line no-restricted-syntax -- MathJax reads its configuration there
   window.MathJax = {
     // Typeset a formula when it comes into view, not the whole page at once.
     loader: { load: ["ui/lazy"] },

@@ -7,13 +7,12 @@ import { el, onEveryPage } from "./study/dom.js";
 import { importText } from "./study/progress-data.js";
 import { today } from "./study/schedule.js";
 import { announceChange, load, loadIndex, progressOf, save } from "./study/store.js";
+import { importReport, progressSummary } from "./study/wording.js";
 
 /* "12 of 296 known · 3 due today": counted per site entry, as on the home page. */
 function showSummary(target) {
   loadIndex().then(function (data) {
-    var p = progressOf(data, null);
-    target.textContent = p.graded ? p.graded + " of " + p.total + " questions graded in this browser: " +
-      p.known + " known, " + p.due + " due today." : "Nothing graded in this browser yet.";
+    target.textContent = progressSummary(progressOf(data, null));
   }).catch(function () { target.textContent = ""; });
 }
 
@@ -74,12 +73,11 @@ function mount(root) {
     var aliases = loadIndex().then(function (index) { return index.aliases; }, function () { return {}; });
     Promise.all([file.text(), aliases]).then(function (read) {
       var result = importText(read[0], load(), read[1]);
-      if (result.error) { refresh("Could not load " + file.name + ": " + result.error + ". Nothing changed."); return; }
-      save(result.state);
-      announceChange();
-      refresh("Loaded " + result.imported + (result.imported === 1 ? " grade" : " grades") +
-              (result.notes ? " and " + result.notes + (result.notes === 1 ? " answer" : " answers") : "") + " from " + file.name +
-              (result.skipped ? " (skipped " + result.skipped + " invalid entries)." : "."));
+      if (!result.error) {
+        save(result.state);
+        announceChange();
+      }
+      refresh(importReport(result, file.name));
     }).catch(function () { refresh("Could not read " + file.name + ". Nothing changed."); })
       .then(function () { input.value = ""; });
   });

@@ -13,9 +13,9 @@ import { el, onEveryPage } from "./study/dom.js";
 import { enhanceMcq } from "./study/mcq.js";
 import { noteBox } from "./study/note.js";
 import { describe, latest, replaces, today } from "./study/schedule.js";
+import { firstMentioning, mentions, searchTerms } from "./study/search-hit.js";
 import { forecastOf, grade, load, loadIndex, progressOf, save, siteRoot } from "./study/store.js";
-
-function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+import { barWidths, dayName, homeSummary, homeTopicLine, topicLine } from "./study/wording.js";
 
 /* ---- grading --------------------------------------------------------- */
 
@@ -115,8 +115,7 @@ function topicOf(page) {
 
 function fillTopicProgress(target, topic) {
   loadIndex().then(function (data) {
-    var p = progressOf(data, topic);
-    target.textContent = p.known + " of " + p.total + " known · " + p.due + " due today";
+    target.textContent = topicLine(progressOf(data, topic));
   }).catch(function () { target.textContent = ""; });
 }
 
@@ -129,20 +128,18 @@ function fillHome() {
   loadIndex().then(function (data) {
     spans.forEach(function (span) {
       var p = progressOf(data, span.getAttribute("data-topic"));
-      span.textContent = p.total ? p.due + " due today · " + p.known + " of " + p.total + " known" : "";
+      span.textContent = homeTopicLine(p);
       span.classList.toggle("due-count--due", p.due > 0);
     });
     if (!summary) return;
     var all = progressOf(data, null);
+    var said = homeSummary(all);
     summary.textContent = "";
     summary.classList.add("study-due");
     var line = el("p", { "class": "study-due__line", "aria-live": "polite" });
-    line.appendChild(el("strong", { "class": "study-due__count" }, plural(all.due, "question") + " due for review today"));
-    line.appendChild(document.createTextNode(" · " + all.known + " of " + all.total + " known · " +
-      plural(all.graded, "question") + " graded. "));
-    var link = el("a", { href: new URL("flashcards/" + (all.due ? "?show=due" : ""), siteRoot).href },
-      all.due ? "Review them with the flashcards" : "Study with the flashcards");
-    line.appendChild(link);
+    line.appendChild(el("strong", { "class": "study-due__count" }, said.headline));
+    line.appendChild(document.createTextNode(said.rest));
+    line.appendChild(el("a", { href: new URL(said.href, siteRoot).href }, said.link));
     summary.appendChild(line);
     if (all.graded) summary.appendChild(forecastTable(forecastOf(data)));
   }).catch(function () { /* no data: the summary stays empty */ });
@@ -157,13 +154,13 @@ function forecastTable(days) {
   head.appendChild(el("th", { scope: "col" }, "Due"));
   table.appendChild(el("thead")).appendChild(head);
   var body = table.appendChild(el("tbody"));
-  var most = Math.max.apply(null, days.map(function (d) { return d.count; }).concat([1]));
+  var widths = barWidths(days);
   days.forEach(function (d, i) {
     var row = el("tr");
     row.appendChild(el("th", { scope: "row" }, dayName(d.day, i)));
     var cell = el("td", { "class": "study-forecast__count" });
     var bar = el("span", { "class": "study-forecast__bar", "aria-hidden": "true" });
-    bar.style.width = (d.count / most * 6).toFixed(2) + "em";
+    bar.style.width = widths[i];
     cell.appendChild(el("span", { "class": "study-forecast__n" }, String(d.count)));
     cell.appendChild(bar);
     row.appendChild(cell);
@@ -172,29 +169,7 @@ function forecastTable(days) {
   return table;
 }
 
-function dayName(iso, offset) {
-  if (offset === 0) return "Today (and overdue)";
-  if (offset === 1) return "Tomorrow";
-  var p = iso.split("-");
-  return new Date(+p[0], +p[1] - 1, +p[2]).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short" });
-}
-
 /* ---- search landing: open the folded answer a search hit points into ---- */
-
-function searchTerms() {
-  var h = new URLSearchParams(location.search).get("h");
-  if (!h) return [];
-  return h.toLowerCase().split(/\s+/).map(function (t) {
-    return t.replace(/^[+-]/, "").replace(/[*~^:\d]*$/, "").replace(/[^\w-]/g, "");
-  }).filter(function (t) { return t.length >= 2; }).map(function (t) {
-    return t.length > 4 ? t.replace(/(ing|ed|es|s)$/, "") : t;   // lunr stems; match a stem
-  });
-}
-
-function mentions(node, terms) {
-  var text = node.textContent.toLowerCase();
-  return terms.some(function (t) { return text.indexOf(t) !== -1; });
-}
 
 function reveal(details) {
   for (var d = details; d; d = d.parentElement && d.parentElement.closest("details")) d.open = true;
@@ -207,7 +182,7 @@ function openSearchHit() {
     var inside = target.closest("details");
     if (inside && !inside.open) { reveal(inside); return; }
   }
-  var terms = searchTerms();
+  var terms = searchTerms(new URLSearchParams(location.search).get("h"));
   if (!terms.length) return;
   var scope = null;
   if (target) {
@@ -218,7 +193,7 @@ function openSearchHit() {
   (scope || [document]).forEach(function (root) {
     root.querySelectorAll("details.answer").forEach(function (d) { candidates.push(d); });
   });
-  var hit = candidates.filter(function (d) { return !d.open && mentions(d, terms); })[0];
+  var hit = candidates.filter(function (d) { return !d.open && mentions(d.textContent, terms); })[0];
   if (!hit) return;
   showMatchingTab(hit, terms);
   reveal(hit);
@@ -229,13 +204,9 @@ function openSearchHit() {
 function showMatchingTab(details, terms) {
   details.querySelectorAll(".tabbed-set").forEach(function (set) {
     var blocks = set.querySelectorAll(":scope > .tabbed-content > .tabbed-block");
-    var inputs = set.querySelectorAll(":scope > input");
-    for (var i = 0; i < blocks.length; i++) {
-      if (mentions(blocks[i], terms)) {
-        if (inputs[i] && !inputs[i].checked) inputs[i].click();
-        return;
-      }
-    }
+    var i = firstMentioning(Array.prototype.map.call(blocks, function (b) { return b.textContent; }), terms);
+    var input = i < 0 ? null : set.querySelectorAll(":scope > input")[i];
+    if (input && !input.checked) input.click();
   });
 }
 

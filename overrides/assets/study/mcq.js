@@ -1,14 +1,15 @@
 /* Multiple-choice options as buttons with right/wrong feedback: the topic pages'
  * questions (study.js) and the flashcards (flashcards.js). */
 import { el } from "./dom.js";
+import { optionMarks, playable, verdict } from "./verdict.js";
 
 /* Turn an <ol class="mcq" data-correct="B"> of <li data-letter> into option buttons;
  * onAnswer(right) runs after each pick. Does nothing twice, or without a known answer. */
 export function enhanceMcq(list, onAnswer) {
   var correct = (list.getAttribute("data-correct") || "").trim();
-  if (!correct || list.classList.contains("mcq--interactive")) return;
+  if (list.classList.contains("mcq--interactive")) return;
   var items = Array.prototype.slice.call(list.querySelectorAll(":scope > li[data-letter]"));
-  if (!items.some(function (li) { return li.getAttribute("data-letter") === correct; })) return;
+  if (!playable(correct, items.map(function (li) { return li.getAttribute("data-letter"); }))) return;
   list.classList.add("mcq--interactive");
   var feedback = el("p", { "class": "mcq-feedback", "aria-live": "polite" });
   list.parentNode.insertBefore(feedback, list.nextSibling);
@@ -35,15 +36,14 @@ export function enhanceMcq(list, onAnswer) {
 
 function choose(list, picked, correct, feedback, onAnswer) {
   list.querySelectorAll("button.mcq-option").forEach(function (b) {
-    var letter = b.getAttribute("data-letter");
-    b.classList.toggle("mcq-option--picked", letter === picked);
-    b.classList.toggle("mcq-option--right", letter === correct);
-    b.classList.toggle("mcq-option--wrong", letter === picked && picked !== correct);
-    b.setAttribute("aria-pressed", letter === picked ? "true" : "false");
+    var marks = optionMarks(b.getAttribute("data-letter"), picked, correct);
+    b.classList.toggle("mcq-option--picked", marks.picked);
+    b.classList.toggle("mcq-option--right", marks.right);
+    b.classList.toggle("mcq-option--wrong", marks.wrong);
+    b.setAttribute("aria-pressed", marks.pressed ? "true" : "false");
   });
-  var right = picked === correct;
-  feedback.className = "mcq-feedback " + (right ? "mcq-feedback--right" : "mcq-feedback--wrong");
-  feedback.textContent = right ? "Correct: " + correct + " is the right answer."
-    : "Not quite: you picked " + picked + ", the correct answer is " + correct + ".";
-  if (onAnswer) onAnswer(right);
+  var said = verdict(picked, correct);
+  feedback.className = "mcq-feedback " + (said.right ? "mcq-feedback--right" : "mcq-feedback--wrong");
+  feedback.textContent = said.text;
+  if (onAnswer) onAnswer(said.right);
 }

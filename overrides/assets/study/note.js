@@ -1,17 +1,18 @@
 /* "Your answer": a box under each entry where the learner writes their own answer,
  * saved with their progress (store.js), so it comes back on every visit and travels in
  * the exported progress file. Plain text only: it is set and read as a value, never
- * as HTML. */
+ * as HTML. What is saved and what the box says: notes.js. */
 import { el } from "./dom.js";
+import { noteOf, noteStatus, noteSummary } from "./notes.js";
 import { MAX_NOTE } from "./progress-data.js";
-import { load, noteOf, saveNote } from "./store.js";
+import { load, saveNote } from "./store.js";
 
 const SAVE_AFTER_MS = 500;   // typing pauses this long: save without waiting for blur
 
 export function noteBox(ids, label) {
   const text = noteOf(load(), ids);
   const box = el("details", { "class": "qa-note" });
-  const summary = el("summary", {}, text ? "Your answer (saved)" : "Write your own answer");
+  const summary = el("summary", {}, noteSummary(text));
   const area = el("textarea", {
     "class": "qa-note__text", rows: "4", maxlength: String(MAX_NOTE),
     "aria-label": "Your answer to: " + label
@@ -23,10 +24,8 @@ export function noteBox(ids, label) {
   function store() {
     clearTimeout(timer);
     timer = null;
-    const saved = saveNote(ids, area.value);
-    const written = Boolean(area.value.trim());
-    status.textContent = !saved ? "Could not save here (browser storage is off)." : written ? "Saved." : "Deleted.";
-    summary.textContent = written ? "Your answer (saved)" : "Write your own answer";
+    status.textContent = noteStatus(saveNote(ids, area.value), area.value);
+    summary.textContent = noteSummary(area.value);
   }
   area.addEventListener("input", function () {
     clearTimeout(timer);
@@ -39,7 +38,7 @@ export function noteBox(ids, label) {
   box.llmRefresh = function (state) {
     if (document.activeElement === area) return;   // never overwrite what is being typed
     area.value = noteOf(state, ids);
-    summary.textContent = area.value ? "Your answer (saved)" : "Write your own answer";
+    summary.textContent = noteSummary(area.value);
   };
   return box;
 }

@@ -1,22 +1,18 @@
 /* The browser side of the study state: localStorage, the clock, and the two data files
  * (questions.json, study-index.json) fetched once per visit. The logic it calls lives
  * in schedule.js, progress-data.js and order.js, which never touch the browser. */
+import { withNote } from "./notes.js";
 import { emptyState, migrate, validate } from "./progress-data.js";
 import { forecast, latest, progress, review, today } from "./schedule.js";
-import { entriesFromIndex, entriesFromQuestions } from "./order.js";
+import { deckEntries, entriesFromIndex } from "./order.js";
 
 export const KEY = "llm-study:v2";
 // The SM-2 state of earlier versions of the site: read once into KEY, then left as it was.
 export const OLD_KEY = "llm-study:v1";
 
-// Material's #__config holds the site root relative to the page first loaded;
-// resolve it now, because instant navigation changes location but not the config.
-export const siteRoot = (function () {
-  const config = document.getElementById("__config");
-  let base = ".";
-  try { base = (config && JSON.parse(config.textContent).base) || "."; } catch { base = "."; }
-  return new URL(base.replace(/\/?$/, "/"), location.href);
-})();
+// The site root, from this module's own address (assets/study/store.js): it holds on
+// every page, the 404 page and after instant navigation, and asks nothing of the theme.
+export const siteRoot = new URL("../../", import.meta.url);
 
 export function load() {
   try {
@@ -53,27 +49,10 @@ export function grade(ids, knew, replacing) {
   return card;
 }
 
-/* The learner's own answer to an entry ("" if none): the newest note under any of its ids. */
-export function noteOf(state, ids) {
-  let best = null;
-  ids.forEach(function (id) {
-    const n = state.notes && state.notes[id];
-    if (n && (!best || Date.parse(n.at) > Date.parse(best.at))) best = n;
-  });
-  return best ? best.text : "";
-}
-
-/* Save (or, for blank text, delete) the learner's answer under every id of the entry,
- * so it follows the entry whichever of its questions comes first after a rebuild. */
+/* Save (or, for blank text, delete) the learner's answer under every id of the entry
+ * (notes.withNote); false when the browser does not store it. */
 export function saveNote(ids, text) {
-  const state = load();
-  state.notes = state.notes || {};
-  const at = new Date().toISOString();
-  ids.forEach(function (id) {
-    if (text.trim()) state.notes[id] = { text: text, at: at };
-    else delete state.notes[id];
-  });
-  return save(state);
+  return save(withNote(load(), ids, text, new Date().toISOString()));
 }
 
 /* {total, known, due, graded} from this browser's grades, over all entries or one topic's. */
@@ -100,8 +79,14 @@ function fetchOnce(name, shape) {
   };
 }
 
-/* questions.json as entries (one per duplicate group, primary first), in site order. */
-export const loadData = fetchOnce("questions.json", entriesFromQuestions);
+const loadQuestions = fetchOnce("questions.json", function (doc) { return doc; });
+
+/* The flashcards' entries (one per duplicate group, primary first), in the order of
+ * study-index.json, with questions.json's records; saved grades have moved to the ids now. */
+export function loadData() {
+  return Promise.all([loadQuestions(), loadIndex()]).then(function (got) { return deckEntries(got[0], got[1]); });
+}
+
 /* Grades saved under former ids, moved for good (and the page told) once the index is here. */
 function migrateSaved(index) {
   const state = load();
