@@ -2,7 +2,7 @@
  *
  * Cards come from questions.json, one per site entry (a merged duplicate group
  * is one card). Their text is the HTML the generator made of the source's Markdown
- * (question_html, choices[].html, answer_html: generator/safe_html.py, Python-Markdown
+ * (question_html, choices[].html, answer_html: generator/render/safe_html.py, Python-Markdown
  * then the nh3 allowlist), the same conversion as the Anki deck; this script writes
  * only its own labels, as text.
  * The review loop is Anki's: Space reveals the answer, and once it shows, Space counts as

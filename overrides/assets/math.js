@@ -1,4 +1,4 @@
-/* Load MathJax (served by this site, see generator/site.py) only when a formula comes
+/* Load MathJax (served by this site, see generator/publish/site.py) only when a formula comes
  * into view, and typeset again after every instant navigation. Answers are folded by
  * default, so most readers of a page with math see none of it until they open an
  * answer: waiting for the first visible formula spares a phone 260 KB of MathJax and

@@ -31,7 +31,7 @@ export function hasDifficulty(entries) {
   return entries.some(function (e) { return e.difficulty; });
 }
 
-/* How many different sources ask the entry (as generator/counts.py's sources_asking). */
+/* How many different sources ask the entry (as generator/render/counts.py's sources_asking). */
 export function sourcesAsking(entry) {
   return new Set(entry.members.map(function (m) { return m.source; })).size;
 }

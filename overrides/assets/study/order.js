@@ -1,6 +1,6 @@
 /* The site's entries in the order the topic pages show them. The generator writes that
  * order once, to study-index.json (rows [topic, id, other ids…], a duplicate group's
- * primary first: generator/render_layout.py); the browser takes it from there and fills
+ * primary first: generator/render/layout.py); the browser takes it from there and fills
  * each row in with questions.json's records, so nothing here sorts or could disagree.
  * No DOM, so tests/js runs it under node, on real builds too.
  */
