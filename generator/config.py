@@ -31,9 +31,6 @@ class SourceMeta:
     licence: str | None = None
 
 
-SOURCE_KEYS = {"title", "description", "questions", "url", "retrieved", "author", "licence", "license"}
-
-
 @dataclass(frozen=True)
 class Curation:
     """Maintainer overrides keyed by question id."""

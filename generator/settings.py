@@ -10,24 +10,9 @@ import string
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from generator.errors import ConfigError
 from generator.schemas import SETTINGS
 from generator.yamlcheck import load_checked
 
-
-def load_yaml(path: Path) -> object:
-    """A YAML file's data (None when the file is absent); invalid YAML is a ConfigError."""
-    if not path.exists():
-        return None
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: invalid YAML: {exc}") from None
-
-
-SEARCH_MODES = ("material", "pagefind", "auto")
 PAGEFIND_ABOVE = 2000
 
 
@@ -100,9 +85,6 @@ def _placeholder_errors(where: str, text: str) -> list[str]:
     return [
         f"{where}: unknown placeholder {{{f}}} (use {allowed})" for f in sorted(fields - set(SITE_FIELDS))
     ]
-
-
-REMOTE_IMAGES = ("link", "show")
 
 
 @dataclass(frozen=True)

@@ -176,7 +176,7 @@ def test_flashcards_page_has_mount_points_and_documents_fsrs():
 
 
 def test_abbreviations_block_for_every_page():
-    block = study_pages.abbreviations(corpus(), ROOT)
+    block = study_pages.abbreviations(ROOT)
     assert "*[RLHF]: Reinforcement Learning from Human Feedback" in block.splitlines()
 
 

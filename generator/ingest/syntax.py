@@ -6,7 +6,7 @@
     `a`, ``a ` b``          CODE_SPAN     Python-Markdown's pattern: may shorten an opening
                                           run of backticks, crosses lines but not a blank one
     $$\\sum_i x_i$$          MATH          arithmatex's patterns (the site renders answers with
-    $x$, \\(x\\)              INLINE_MATH   pymdownx.arithmatex), kept within a paragraph
+    $x$, \\(x\\)                            pymdownx.arithmatex), kept within a paragraph
 
 Markdown shows code as it is, and arithmatex reads math only where code is not, so a text
 is split in that order: fences, code spans, then math (`split`). Sanitising
@@ -27,7 +27,6 @@ FENCE_MARKS = ("```", "~~~")
 FENCE = Finder(spans.fences, ".+")
 CODE_SPAN = Finder(spans.code_spans, ".+")
 MATH = Finder(spans.math_spans, ".+")
-INLINE_MATH = Finder(lambda text: spans.math_spans(text, display=False), ".+")
 # \[ … \] in raw text: arithmatex reads it only as a block of its own; mathfix makes it $$ … $$.
 BRACKET_MATH = Finder(spans.bracket_math, r"\\\[(.+)\\\]")
 PAREN_MATH = Finder(lambda text: spans.math_spans(text, display=False, dollar=False), ".+")

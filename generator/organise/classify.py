@@ -127,9 +127,8 @@ class KeywordTable(dict):
                 self.position.setdefault((topic, kw), i)
         for phrase, entries in self.index.items():
             self.placed[phrase] = [(topic, kw, self.position[topic, kw]) for topic, kw in entries]
-        self.longest = max((len(k) for k in self.index), default=1)
-        # first token -> the lengths of the phrases starting with it, so a text is
-        # looked up at those lengths only instead of every run of 1..longest tokens.
+        # first token -> the lengths of the phrases starting with it, so a text is looked
+        # up at those lengths only instead of every run of 1..(longest phrase) tokens.
         self.lengths: dict[str, tuple[int, ...]] = {}
         for tokens in self.index:
             self.lengths[tokens[0]] = tuple(sorted({*self.lengths.get(tokens[0], ()), len(tokens)}))

@@ -190,7 +190,3 @@ def content_terms(text: str) -> tuple[str, ...]:
         if token not in STOP_WORDS and not token.isdigit():
             seen.setdefault(token, None)
     return tuple(seen)
-
-
-def ngrams(tokens: tuple[str, ...], size: int) -> set[tuple[str, ...]]:
-    return {tokens[i : i + size] for i in range(len(tokens) - size + 1)}

@@ -108,7 +108,7 @@ def render_site(corpus: Corpus, root: Path, downloads: bool = False) -> Rendered
     study_files = dict(sorted(study_pages.study_pages(corpus, root, layout).items()))
     out.files.update(study_files)
     out.files.update(hand_written_pages(root))
-    block = study_pages.abbreviations(corpus, root).strip()
+    block = study_pages.abbreviations(root).strip()
     if block:
         out.files = {
             path: (text.rstrip("\n") + "\n\n" + block + "\n" if path.endswith(".md") else text)

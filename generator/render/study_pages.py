@@ -93,6 +93,6 @@ def search_terms(corpus: Corpus, root: Path) -> dict[str, str]:
     return {qid: "; ".join(parts) for qid, parts in lines.items()}
 
 
-def abbreviations(corpus: Corpus, root: Path) -> str:
+def abbreviations(root: Path) -> str:
     """The `*[ABBR]: expansion` block appended to every page."""
     return abbreviation_lines(glossary_terms(root))
