@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from generator.ingest import junk
 from generator.ingest.answers import build_answer
+from generator.ingest.qa_tables import expand_tables
 from generator.ingest.segment import (
     QUESTIONS_PAGE,
     Choice,
@@ -43,7 +44,7 @@ DESCRIBE = {
     "bold": "bold-only paragraphs",
     "list": "top-level numbered list items",
     "label": "Q:/Question: labelled paragraphs",
-    "details": "<details> summaries",
+    "details": "<details> summaries or question/answer table rows",
 }
 
 
@@ -85,7 +86,7 @@ def _lone_leading_title(units: list[Unit]) -> str | None:
 
 
 def segment(tree: Tree, doc: Document, force: str | None = None) -> Segmented:
-    units = units_of(tree)
+    units = units_of(expand_tables(tree))
     lists = {id(u.list_block): u.list_block for u in units if u.list_block is not None}
     toc_lists = {key for key, block in lists.items() if is_toc(block)}
     toc = {i for i, u in enumerate(units) if id(u.list_block) in toc_lists}

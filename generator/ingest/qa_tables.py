@@ -1,0 +1,97 @@
+"""Question-and-answer tables: `| # | Question | Answer |`, one question per row.
+
+Cheat sheets publish their questions as a table. A top-level table is read as questions
+when its header names a question column and an answer column (Question / Q / Prompt,
+Answer / A / Explanation / Solution), or, without such a header, when most cells of one
+column read as questions ("…?") and the next column holds text. Each row becomes a
+`<details>`-like unit (a summary and a body), which the segmenter already reads as one
+question, so everything after (cleaning, ids, warnings) is shared. Other tables (a
+comparison in an answer, a glossary of terms) are left as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from generator.ingest.tree import Block, Tree
+
+QUESTION_HEADER = re.compile(r"^\W*(?:q|questions?|prompts?|interview questions?)\W*$", re.I)
+ANSWER_HEADER = re.compile(r"^\W*(?:a|answers?|explanations?|solutions?|responses?|ans)\W*$", re.I)
+DELIMITER = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$")
+MIN_ROWS = 2
+MIN_ASKING = 0.6  # of a headerless column's cells, to read it as questions
+
+
+def expand_tables(tree: Tree) -> Tree:
+    blocks: list[Block] = []
+    changed = False
+    for block in tree.blocks:
+        rows = _qa_rows(block) if block.kind == "table" else None
+        if rows:
+            blocks += rows
+            changed = True
+        else:
+            blocks.append(block)
+    return replace(tree, blocks=blocks) if changed else tree
+
+
+def _qa_rows(table: Block) -> list[Block] | None:
+    lines = table.markdown.split("\n")
+    if len(lines) < 2 or not DELIMITER.match(lines[1].strip()):
+        return None  # HTML kept as HTML (a complex table): not a plain grid
+    header = cells(lines[0])
+    body = [(table.line + 2 + i, cells(line)) for i, line in enumerate(lines[2:]) if line.strip()]
+    columns = _columns(header, [row for _, row in body])
+    if columns is None or len(body) < MIN_ROWS:
+        return None
+    ask, answer = columns
+    out = []
+    for line, row in body:
+        question = row[ask] if ask < len(row) else ""
+        text = row[answer] if answer < len(row) else ""
+        if question:
+            # GFM reads `\|` in a cell as a pipe before any inline rule (code spans too).
+            out.append(_unit(question.replace("\\|", "|"), text.replace("\\|", "|"), line))
+    return out or None
+
+
+def _columns(header: list[str], rows: list[list[str]]) -> tuple[int, int] | None:
+    ask = next((i for i, cell in enumerate(header) if QUESTION_HEADER.match(cell)), None)
+    answer = next((i for i, cell in enumerate(header) if ANSWER_HEADER.match(cell)), None)
+    if ask is not None and answer is not None and ask != answer:
+        return ask, answer
+    for i in range(len(header) - 1):
+        column = [row[i] for row in rows if i < len(row) and row[i]]
+        asking = sum(cell.rstrip("*_ ").endswith("?") for cell in column)
+        if column and asking >= MIN_ASKING * len(rows) and asking >= MIN_ROWS:
+            return i, i + 1
+    return None
+
+
+def cells(line: str) -> list[str]:
+    """A GFM row's cells: split at `|` not escaped by a backslash, in one pass."""
+    text = line.strip()
+    if text.startswith("|"):
+        text = text[1:]
+    if text.endswith("|") and not text.endswith("\\|"):
+        text = text[:-1]
+    out, start, i = [], 0, 0
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        if text[i] == "|":
+            out.append(text[start:i].strip())
+            start = i + 1
+        i += 1
+    out.append(text[start:].strip())
+    return out
+
+
+def _unit(question: str, answer: str, line: int) -> Block:
+    summary = Block("summary", line, line + 1, text=question, markdown=question)
+    children = [summary]
+    if answer:
+        children.append(Block("paragraph", line, line + 1, text=answer, markdown=answer))
+    return Block("details", line, line + 1, children=children)

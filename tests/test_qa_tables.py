@@ -1,0 +1,76 @@
+"""Question-and-answer tables (generator.ingest.qa_tables): one question per row, read by
+the same segmenter as every other shape; other tables stay where they are."""
+
+from __future__ import annotations
+
+from generator.ingest.qa_tables import cells
+from generator.ingest.readers import read_source_document
+from tests.support.docs import answer_text, doc_of
+from tests.test_complexity import MAX_RATIO, measure
+
+CHEAT_SHEET = """# ML Cheat Sheet
+
+| # | Question | Answer |
+|---|----------|--------|
+| 1 | What is overfitting? | Memorising noise: low training error, high test error. |
+| 2 | What is dropout? | Zeroing random activations while training. |
+| 3 | When is `a \\| b` used? | For a union of types. |
+"""
+
+
+def read(text: str, path: str = "t.md"):
+    reading = read_source_document(doc_of(text, path))
+    return reading.drafts, reading
+
+
+def test_a_table_with_question_and_answer_columns_gives_a_question_per_row():
+    drafts, reading = read(CHEAT_SHEET)
+    assert [d.question for d in drafts] == [
+        "What is overfitting?",
+        "What is dropout?",
+        "When is `a | b` used?",
+    ]
+    assert answer_text(drafts[1]) == "Zeroing random activations while training."
+    assert [d.location.line for d in drafts] == [5, 6, 7]
+    assert "table rows" in reading.structure
+
+
+def test_a_headerless_column_of_questions_is_read_as_questions():
+    text = "| Ask | Say |\n|---|---|\n| Why scale? | It saturates. |\n| What is a token? | A piece. |\n"
+    drafts, _ = read(text)
+    assert [d.question for d in drafts] == ["Why scale?", "What is a token?"]
+
+
+def test_a_comparison_table_inside_an_answer_stays_in_the_answer():
+    text = """## How do BERT and GPT differ?
+
+| Model | Attention | Objective |
+|---|---|---|
+| BERT | bidirectional | masked tokens |
+| GPT | causal | next token |
+
+## What is a tokenizer?
+
+It splits text into tokens.
+"""
+    drafts, _ = read(text)
+    assert [d.question for d in drafts] == ["How do BERT and GPT differ?", "What is a tokenizer?"]
+    assert "| BERT | bidirectional | masked tokens |" in answer_text(drafts[0])
+
+
+def test_an_html_question_answer_table_is_read_too():
+    text = (
+        "<html><body><h1>Interview questions</h1><table><tr><th>Question</th><th>Answer</th></tr>"
+        "<tr><td>What is RAG?</td><td>Retrieval, then generation.</td></tr>"
+        "<tr><td>What is a vector store?</td><td>An index of embeddings.</td></tr></table></body></html>"
+    )
+    drafts, _ = read(text, "page.html")
+    assert [d.question for d in drafts] == ["What is RAG?", "What is a vector store?"]
+    assert answer_text(drafts[0]) == "Retrieval, then generation."
+
+
+def test_cells_split_at_unescaped_pipes_in_linear_time():
+    assert cells("| a | b \\| c | d |") == ["a", "b \\| c", "d"]
+    small, large = ("|" + "a\\|" * n + "|" for n in (20_000, 200_000))
+    small_cost, large_cost = measure(cells, small, large)
+    assert large_cost < MAX_RATIO * small_cost
