@@ -17,9 +17,8 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from generator.config import load_content
-from generator.model import Corpus, Question, normalise
-from generator.organise import classify, dedupe, related
-from generator.pipeline import read_source
+from generator.model import Question, normalise
+from generator.pipeline import assemble, read_source
 from generator.render.pages import render_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -139,13 +138,8 @@ def score_all() -> list[Figures]:
 def page_markdown(path: Path) -> str:
     """The topic pages' Markdown the site would be built from, for one document alone."""
     content = load_content(ROOT)
-    source, questions, _ = read_source(path, content)
-    corpus = Corpus(sources=[source], questions=questions, topics=list(content.topics))
-    corpus.topic_of, corpus.tags_of = classify.classify_all(questions, content.topics, content.curation)
-    vocabulary = classify.concept_vocabulary(content.topics)
-    corpus.group_of = dedupe.find_groups(questions, content.curation, vocabulary)
-    corpus.related_of = related.find_related(questions, corpus.group_of)
-    files = render_site(corpus, ROOT).files
+    source, questions, problems = read_source(path, content)
+    files = render_site(assemble(content, [source], questions, problems), ROOT).files
     return "\n".join(text for name, text in files.items() if name.startswith("topics/"))
 
 
