@@ -186,3 +186,17 @@ def test_many_section_headings_cost_linear_time():
     assert [(d.question, d.section) for d in drafts] == [("What is A?", "Part")]
     small_cost, large_cost = measure(read, small, large)
     assert large_cost < MAX_RATIO * small_cost
+
+
+@pytest.mark.parametrize(
+    ("line", "explanation"),
+    [
+        ("**Answer: B** — the updates overshoot the minimum.", "The updates overshoot the minimum."),
+        ("**Answer:** B. Each step jumps past the valley.", "Each step jumps past the valley."),
+        ("Correct answer: (b) because the steps are too large", "Because the steps are too large"),
+    ],
+)
+def test_an_answer_line_that_names_the_letter_keeps_only_its_explanation(line, explanation):
+    text = f"1. **What does a high learning rate cause?**\n\n   A. Slow\n   B. Divergence\n\n   {line}\n"
+    drafts, _ = markdown_tree.read(doc_of(text))
+    assert (drafts[0].correct, answer_text(drafts[0])) == ("B", explanation)

@@ -19,7 +19,7 @@ lines and carried as numbered lines, so code, tables and math stay as written.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.ingest.titles import render_inline
 from generator.ingest.tree import Block
@@ -129,7 +129,7 @@ def read_options(
         marked = [choices[i].letter for i, (_, checked) in enumerate(options) if checked]
         stem, after = blocks[:index], blocks[index + 1 :]
         correct = marked[0] if marked else _named_letter(after, len(choices))
-        return choices, correct, stem, [b for b in after if not _only_names_letter(b)]
+        return choices, correct, stem, [_explanation(b) for b in after if not _only_names_letter(b)]
     return (), None, [], blocks
 
 
@@ -175,6 +175,21 @@ def _only_names_letter(block: Block) -> bool:
     text = block.text.strip().strip("*_ ")
     found = CORRECT.match(text) if block.kind == "paragraph" else None
     return bool(found) and len(text) - found.end() <= 2  # type: ignore[union-attr]
+
+
+def _explanation(block: Block) -> Block:
+    """`**Answer: B** — the updates overshoot.`: the letter is the options' to show (marked
+    there), so the paragraph keeps only what explains it."""
+    text = block.text.strip()
+    bare = text.lstrip("*_ ")
+    found = CORRECT.match(bare) if block.kind == "paragraph" else None
+    if found is None:
+        return block
+    rest = bare[found.end() :].lstrip("*_ \t.:)\u2013\u2014-")
+    if not rest:
+        return block
+    rest = rest[0].upper() + rest[1:]
+    return replace(block, text=rest, markdown=rest)
 
 
 def to_lines(blocks: list[Block]) -> tuple[Line, ...]:
