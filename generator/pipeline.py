@@ -12,6 +12,7 @@ here is measured and pinned there too.
 from __future__ import annotations
 
 import functools
+import gc
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -110,10 +111,28 @@ def read_source(
 def gather(root: Path, timed: Timed | None = None) -> Corpus:
     """Every stage, in order. With a `timed` hook the files are read in this process (so
     each call can be measured), without the per-file worker and its time budget."""
-    content = (timed or call)("read", load_content, root)
+    hook = settled(timed or call)
+    content = hook("read", load_content, root)
     budget = None if timed else load_reading_settings(root / "content" / "settings.yml").budget_seconds
-    sources, questions, problems = read_sources(content, budget, timed or call)
-    return assemble(content, sources, questions, problems, timed or call)
+    sources, questions, problems = read_sources(content, budget, hook)
+    return assemble(content, sources, questions, problems, hook)
+
+
+def settled(timed: Timed) -> Timed:
+    """`timed`, with what the earlier stages made set aside from the cycle collector first.
+
+    What a stage returns is kept to the end of the build, and the stages make no cycles
+    worth collecting (20 objects at 10,000 questions): without this every full collection
+    walks every earlier stage's objects again, ~0.9 s of CPU at 10,000 questions.
+    `write_docs` hands them back to the collector (a live preview builds again).
+    """
+
+    def run(stage: str, fn: Callable[..., T], *args: Any) -> T:
+        gc.freeze()  # O(1): moves the tracked objects to the permanent generation
+        result: T = timed(stage, fn, *args)
+        return result
+
+    return run
 
 
 def assemble(
@@ -194,6 +213,10 @@ def write_tree(corpus: Corpus, docs_dir: Path, root: Path) -> Rendered:
 
 def write_docs(corpus: Corpus, docs_dir: Path, root: Path, options: SiteOptions | None = None) -> Rendered:
     """build/docs and the generated config (build/mkdocs.yml) for `options`, from nothing."""
-    rendered = write_tree(corpus, docs_dir, root)
-    write_config(root, docs_dir, rendered.nav, options)
+    gc.freeze()  # the corpus is not garbage: see settled
+    try:
+        rendered = write_tree(corpus, docs_dir, root)
+        write_config(root, docs_dir, rendered.nav, options)
+    finally:
+        gc.unfreeze()
     return rendered
