@@ -45,6 +45,55 @@ def test_shortcut_never_differs_on_text_with_markup(text):
         assert fast == slow_html(text)
 
 
+# Lines as cards hold them: plain text, led by a bold run or not, alone or as "- " items;
+# some pieces carry markup characters, which must send the text to Markdown.
+# Mostly words as fields hold them (a letter first, no space last), so that many texts
+# take the shortcut; the rest anything plain or with markup.
+WORDS = st.tuples(
+    st.sampled_from("abXZ"), st.text(PLAIN_ALPHABET, max_size=10), st.sampled_from("aZ09.?)")
+).map("".join)
+PIECE = st.one_of(
+    WORDS, WORDS, WORDS, st.text(PLAIN_ALPHABET, min_size=1, max_size=8), st.text(MARKUP_ALPHABET, max_size=6)
+)
+# "words more", "**words** more", "**words**"
+BODY = st.tuples(st.sampled_from(["{} {}", "**{}** {}", "**{}**"]), PIECE, PIECE).map(
+    lambda p: p[0].format(p[1], p[2])
+)
+PREFIX = st.sampled_from(["", "- ", "-  ", "* ", "1. ", " ", "-"])
+BLOCK = st.one_of(
+    BODY,  # a paragraph
+    st.lists(BODY, min_size=1, max_size=3).map(lambda items: "\n".join(f"- {item}" for item in items)),
+    st.lists(st.tuples(PREFIX, BODY).map("".join), min_size=1, max_size=3).map("\n".join),
+)
+
+
+@settings(max_examples=2000, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(BLOCK, min_size=1, max_size=4), st.sampled_from(["\n\n", "\n\n", "\n", "\n\n\n"]))
+def test_bold_leads_and_lists_match_markdown(blocks, gap):
+    text = gap.join(blocks)
+    fast = safe_html._plain_html(text)
+    if fast is not None:
+        assert fast == slow_html(text), text
+
+
+def test_card_shapes_take_the_shortcut():
+    for text, html in (
+        (
+            "- **A.** Paris\n- **B.** Rome",
+            "<ul>\n<li><strong>A.</strong> Paris</li>\n<li><strong>B.</strong> Rome</li>\n</ul>",
+        ),
+        (
+            "**Correct answer: C.** Rome\n\nExplanation: old.",
+            "<p><strong>Correct answer: C.</strong> Rome</p>\n<p>Explanation: old.</p>",
+        ),
+        (
+            "Two steps.\n\n- first\n- then this\n\nDone.",
+            "<p>Two steps.</p>\n<ul>\n<li>first</li>\n<li>then this</li>\n</ul>\n<p>Done.</p>",
+        ),
+    ):
+        assert safe_html._plain_html(text) == html == slow_html(text)
+
+
 def test_markup_takes_the_markdown_path():
     for text in (
         "A **bold** word",
@@ -57,6 +106,10 @@ def test_markup_takes_the_markdown_path():
         "# Heading",
         "x < y",
         "Two\nlines",
+        "- a\n\n- b",
+        "- a\nlazy",
+        "**bold**tail",
+        "* star item",
     ):
         assert safe_html._plain_html(text) is None, text
 

@@ -36,6 +36,11 @@ ESCAPED_DOLLAR = re.compile(r"(?<!\\)((?:\\\\)*)\\\$")
 # Fields that are just such paragraphs skip both (most card fields, ~0.3 ms each).
 PLAIN_CHARS = "A-Za-z0-9 ,.?'\"()/;:%\ue010\ue011-"
 PLAIN_PARAGRAPH = re.compile(f"[A-Za-z](?:[{PLAIN_CHARS}]*[{PLAIN_CHARS.replace(' ', '')}])?")
+# Also short-cut (~15% of fields at 10,000 questions): such a line led by one bold run
+# ("**Correct answer: C.** Paris") and lists of such lines ("- **A.** Paris"), each list
+# a block of its own. A run starts and ends with a plain character other than a space.
+PLAIN_RUN = f"[{PLAIN_CHARS.replace(' ', '')}](?:[{PLAIN_CHARS}]*[{PLAIN_CHARS.replace(' ', '')}])?"
+BOLD_LEAD = re.compile(f"\\*\\*({PLAIN_RUN})\\*\\*((?: {PLAIN_RUN})?)")
 MARKDOWN_EXTENSIONS = ["fenced_code", "tables", "sane_lists"]
 # Images: only generator.ingest.images writes `![…](…)` that survives sanitising (a copied file, or
 # a remote one the settings allow); Anki gets their alt text, having none of the files.
@@ -140,11 +145,33 @@ def _delimited(tex: str, display: bool) -> str:
 
 
 def _plain_html(text: str) -> str | None:
-    """What Markdown + nh3 make of plain paragraphs, or None if the text has any markup."""
+    """What Markdown + nh3 make of plain paragraphs and lists, or None if the text has other markup."""
     paragraphs = text.split("\n\n")
     if all(PLAIN_PARAGRAPH.fullmatch(p) for p in paragraphs):
         return "\n".join(f"<p>{p}</p>" for p in paragraphs)
-    return None
+    out: list[str] = []
+    listed = False  # two lists with only a blank line between are one loose list: <li><p>
+    for block in paragraphs:
+        if block.startswith("- "):
+            items = [_plain_line(line[2:]) if line.startswith("- ") else None for line in block.split("\n")]
+            if listed or None in items:
+                return None
+            out.append("<ul>\n" + "".join(f"<li>{item}</li>\n" for item in items) + "</ul>")
+            listed = True
+        elif (line := _plain_line(block)) is not None:
+            out.append(f"<p>{line}</p>")
+            listed = False
+        else:
+            return None
+    return "\n".join(out)
+
+
+def _plain_line(text: str) -> str | None:
+    """A plain line's HTML, its leading bold run as <strong>, or None."""
+    if PLAIN_PARAGRAPH.fullmatch(text):
+        return text
+    bold = BOLD_LEAD.fullmatch(text) if text.startswith("**") else None
+    return f"<strong>{bold[1]}</strong>{bold[2]}" if bold else None
 
 
 def _escape(text: str) -> str:
