@@ -155,3 +155,16 @@ def test_worksheet_answers_code_comments_and_placeholders():
     assert "x = nn.Dropout(p=0.1)(x)" in first
     # What a worksheet leaves for the student is no answer.
     assert questions[1].answer is None and questions[2].answer is None
+
+
+def test_numbered_answer_labels_are_labels():
+    drafts, _ = labelled.read(
+        doc_of(
+            "Q1: What is recall?\nA1: Found positives over all positives.\n\n"
+            "Q2: What is F1?\nA2: Their harmonic mean.\n"
+        )
+    )
+    assert [(d.question, answer_text(d)) for d in drafts] == [
+        ("What is recall?", "Found positives over all positives."),
+        ("What is F1?", "Their harmonic mean."),
+    ]

@@ -200,3 +200,23 @@ def test_an_answer_line_that_names_the_letter_keeps_only_its_explanation(line, e
     text = f"1. **What does a high learning rate cause?**\n\n   A. Slow\n   B. Divergence\n\n   {line}\n"
     drafts, _ = markdown_tree.read(doc_of(text))
     assert (drafts[0].correct, answer_text(drafts[0])) == ("B", explanation)
+
+
+def test_quoted_question_and_answer_blocks_are_read():
+    text = (
+        "# Prompt engineering\n\n> **Question:** What is few-shot prompting?\n>\n"
+        "> **Answer:** A few worked examples before the input.\n\n"
+        "> **Question:** What is a system prompt?\n>\n> **Answer:** The model's standing instructions.\n"
+    )
+    assert pick_reader(text) is markdown_tree
+    drafts, _ = markdown_tree.read(doc_of(text))
+    assert [(d.question, answer_text(d)) for d in drafts] == [
+        ("What is few-shot prompting?", "A few worked examples before the input."),
+        ("What is a system prompt?", "The model's standing instructions."),
+    ]
+
+
+def test_a_numbered_answer_label_is_not_part_of_the_answer():
+    text = "# Metrics\n\n## Q1. What is precision?\n\n**A1:** True positives over predicted positives.\n"
+    drafts, _ = markdown_tree.read(doc_of(text))
+    assert answer_text(drafts[0]) == "True positives over predicted positives."

@@ -26,7 +26,8 @@ from generator.ingest.tree import Block
 from generator.model import Choice, Line
 
 ANSWER_LABEL = re.compile(
-    r"^[*_]{0,2}(?:(?:answer|ans|solution)[*_]{0,2}[ \t]*(?:[:\-–—.)]|$)|a[*_]{0,2}[ \t]*:)[*_]{0,2}[ \t]*",
+    r"^[*_]{0,2}(?:(?:answer|ans|solution)[ \t]?\d{0,5}[*_]{0,2}[ \t]*(?:[:\-–—.)]|$)"
+    r"|a[ \t]?\d{0,5}[*_]{0,2}[ \t]*:)[*_]{0,2}[ \t]*",
     re.I,
 )
 # "Show answer", "Click to see the solution", or just "Answers": a word of each kind, in that

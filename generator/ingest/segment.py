@@ -30,7 +30,7 @@ QUESTION_LABEL = re.compile(
     r"^[*_]{0,2}(?:Q(?:uestion)?[ \t]*\d{0,5}[a-z]?[ \t]*[.:)\-]|Question[ \t]*\d{0,5}\b)", re.I
 )
 NUMBER_LABEL = re.compile(r"^[*_]{2}\d{1,5}[.)]")
-ANSWER_LINE = re.compile(r"^[*_]{0,2}(?:A|Ans|Answer)[*_]{0,2}[ \t]*[:\-.)]", re.I)
+ANSWER_LINE = re.compile(r"^[*_]{0,2}(?:A|Ans|Answer)[ \t]?\d{0,5}[*_]{0,2}[ \t]*[:\-.)]", re.I)
 OPENING = re.compile(
     r"^(?:what|why|how|when|where|which|who|whom|whose|is|are|can|could|do|does|did|should|would|will|"
     r"has|have|was|were|explain|describe|define|compare|contrast|discuss|differentiate|distinguish|"
@@ -72,16 +72,28 @@ class Choice:
 
 
 def units_of(tree: Tree) -> list[Unit]:
-    """Top-level blocks in order, top-level list items one by one, label paragraphs split at each label."""
+    """Top-level blocks in order, top-level list items one by one, label paragraphs split at each
+    label, and the blocks of a quote that opens with a question label (`> **Question:** …`)."""
+    return _units(tree.blocks)
+
+
+def _units(blocks: list[Block]) -> list[Unit]:
     out: list[Unit] = []
-    for block in tree.blocks:
-        if block.kind == "list":
+    for block in blocks:
+        if block.kind == "quote" and _opens_with_label(block):
+            out += _units(block.children)  # the first child is a paragraph: no deeper quote
+        elif block.kind == "list":
             out += [Unit(item, block) for item in block.children]
         elif block.kind == "paragraph" and "\n" in block.text:
             out += [Unit(part) for part in split_labels(block)]
         else:
             out.append(Unit(block))
     return out
+
+
+def _opens_with_label(quote: Block) -> bool:
+    first = quote.children[0] if quote.children else None
+    return first is not None and first.kind == "paragraph" and QUESTION_LABEL.match(first.text) is not None
 
 
 def split_labels(block: Block) -> list[Block]:

@@ -29,7 +29,7 @@ NAME = "labelled"
 LABEL = r"(?:\*\*|__)?{}(?:\*\*|__)?(?:\s*:|\s+[-\u2013])\s*+(?:\*\*|__)?\s*"
 QUESTION = re.compile(r"^\s*" + LABEL.format(r"(?:Question|Q)(?:\s*(?P<label>\d+[a-z]?))?"), re.I)
 QUESTION_SNIFF = re.compile(r"^\s*" + LABEL.format(r"(?:Question|Q)(?:\s*\d+[a-z]?)?") + r"\S", re.I | re.M)
-ANSWER = re.compile(r"^\s*" + LABEL.format(r"(?:(?:Answer|Ans)(?:\s*\d+[a-z]?)?|A)"), re.I)
+ANSWER = re.compile(r"^\s*" + LABEL.format(r"(?:(?:Answer|Ans|A)(?:\s*\d+[a-z]?)?)"), re.I)
 CORRECT = re.compile(
     r"^\s*"
     + LABEL.format(r"(?:Correct\s+(?:answer|option|choice)|Correct)")

@@ -12,9 +12,9 @@ Accepts what people publish as README-style documents, for example:
     #### Q4. In machine learning you input ...          <- with `- [x]` options
 
 It claims a document only when the text has Markdown block structure (headings,
-fences, task lists, tables, bold-only lines, `<details>`) and the segmenter finds
-questions in it: the plain-text shapes keep their line readers, since Markdown
-would merge their lines that no blank line separates.
+quoted `> Question:` blocks, fences, task lists, tables, bold-only lines, `<details>`)
+and the segmenter finds questions in it: the plain-text shapes keep their line
+readers, since Markdown would merge their lines that no blank line separates.
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ NAME = "markdown"
 
 BLOCK_MARKUP = re.compile(
     r"^ {0,3}(?:#{1,6}[ \t]+\S|```|~~~|[-*+][ \t]+\[[ xX]\][ \t]|\|?[ \t]*:?-{3,}:?[ \t]*\||"
-    r"\*\*[^*\n]{3,}\*\*[ \t\u200d\ufe0f👶⭐🚀]*$|\d{1,4}[.)][ \t]+\*\*\S|<details\b)",
+    r"\*\*[^*\n]{3,}\*\*[ \t\u200d\ufe0f👶⭐🚀]*$|\d{1,4}[.)][ \t]+\*\*\S|<details\b|"
+    r">[ \t]?[*_]{0,2}Q(?:uestion)?[ \t]?\d{0,5}[*_]{0,2}[ \t]?[:.)])",
     re.M,
 )
 MIN_MARKUP_LINES = 2
