@@ -18,6 +18,7 @@ from generator.ingest.answers import FENCE_LINE, is_placeholder
 from generator.ingest.images import ImageRules
 from generator.ingest.images import hold as hold_images
 from generator.ingest.images import restore as restore_images
+from generator.ingest.inline_options import with_inline_options
 from generator.ingest.markdown_fix import join_blocks, to_markdown
 from generator.ingest.markers import strip_markers
 from generator.ingest.mathfix import fix_math
@@ -79,7 +80,7 @@ def make_questions(
     out: list[Question] = []
     problems: list[Problem] = []
     seen: dict[str, int] = {}
-    for n, draft in enumerate(strip_markers(drafts), start=1):
+    for n, draft in enumerate(map(with_inline_options, strip_markers(drafts)), start=1):
         title = cut(draft.question)
         if title is not None:
             problems.append(Problem(draft.location, f"{TOO_LONG.format(len(draft.question))}: shown cut"))

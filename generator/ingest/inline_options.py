@@ -1,0 +1,82 @@
+"""Options written on the question's own line: "Which model denoises? (A) GAN (B) Diffusion
+(C) RNN (D) SVM" with "Answer: B" below.
+
+Quiz pages and PDFs squeeze the options after the question. When a question ends in "?"
+followed by a run of option markers in order — (A) (B) (C)…, or A) B) C)… — and its answer
+names one of those letters, the draft becomes a multiple-choice question: the text before
+the markers is the question, each marker's text an option, the letter the correct one, and
+the rest of the answer its explanation. Without a named letter the draft stays as it was:
+options nobody marks right make a worse card than the line as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from generator.model import Choice, Draft, Line
+
+LETTERS = "ABCDEFGH"
+# The answer's first line: "B", "(b)", "Answer: B", "Correct answer is B. Diffusion".
+NAMED = re.compile(
+    r"^[*_ \t]{0,4}(?:(?:the[ \t]{1,3})?(?:correct[ \t]{1,3})?(?:answer|option|choice)[ \t]{0,3}(?:is)?"
+    r"[*_]{0,2}[ \t]{0,3}[:\-–]?[*_ \t]{0,4})?\(?(?P<letter>[A-Ha-h])\)?(?:[.):*_ \t]|$)",
+    re.I,
+)
+
+
+def with_inline_options(draft: Draft) -> Draft:
+    if draft.choices or not draft.answer:
+        return draft
+    split = _split(draft.question)
+    if split is None:
+        return draft
+    question, options = split
+    at = next((i for i, line in enumerate(draft.answer) if line.text.strip()), None)
+    named = NAMED.match(draft.answer[at].text.strip()) if at is not None else None
+    if at is None or named is None or named["letter"].upper() not in LETTERS[: len(options)]:
+        return draft
+    letter = named["letter"].upper()
+    rest = draft.answer[at].text.strip()[named.end() :].strip(" \t.:)-–*_")
+    if rest.lower() == options[LETTERS.index(letter)].lower().rstrip("."):
+        rest = ""  # "B. Diffusion" only repeats the option
+    first = [Line(draft.answer[at].no, rest)] if rest else []
+    choices = tuple(Choice(LETTERS[i], text) for i, text in enumerate(options))
+    return replace(
+        draft,
+        question=question,
+        choices=choices,
+        correct=letter,
+        answer=(*first, *draft.answer[at + 1 :]),
+        former_titles=(*draft.former_titles, draft.question),  # its id so far stays an alias
+    )
+
+
+def _split(question: str) -> tuple[str, list[str]] | None:
+    """(question, option texts) when markers (A) (B) … follow the question mark, in order."""
+    mark = question.find("?")
+    if mark < 0:
+        return None
+    for style in ("({})", "{})"):
+        for letters in (LETTERS, LETTERS.lower()):
+            starts = _markers(question, mark + 1, style, letters)
+            if len(starts) >= 2:
+                ends = [s for s, _ in starts[1:]] + [len(question)]
+                options = [question[at:end].strip() for (_, at), end in zip(starts, ends, strict=True)]
+                if all(options):
+                    return question[: mark + 1].strip(), options
+    return None
+
+
+def _markers(text: str, start: int, style: str, letters: str) -> list[tuple[int, int]]:
+    """(marker start, text start) of each marker in letter order; each `find` starts where
+    the last one ended, so the scan is linear."""
+    found = []
+    for letter in letters:
+        marker = " " + style.format(letter) + " "
+        at = text.find(marker, start)
+        if at < 0:
+            break
+        found.append((at, at + len(marker)))
+        start = at + len(marker)
+    return found

@@ -1,0 +1,77 @@
+"""Options on the question's own line become a multiple-choice question when the answer
+names one of their letters (generator.ingest.inline_options)."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.ingest.clean import make_questions
+from generator.ingest.inline_options import with_inline_options
+from generator.model import Draft, Line, Location, question_id
+from tests.test_complexity import MAX_RATIO, measure
+
+QUESTION = "Which model family generates images by denoising? (A) GAN (B) Diffusion (C) RNN (D) SVM"
+
+
+def draft(question: str, *answer: str) -> Draft:
+    return Draft(question, Location("quiz.txt", 3), tuple(Line(i, t) for i, t in enumerate(answer, 4)))
+
+
+@pytest.mark.parametrize(
+    ("answer", "explanation"),
+    [
+        (("B",), []),
+        (("Answer: B",), []),
+        (("(b) Diffusion",), []),
+        (("Correct answer is B: it learns to reverse noise.",), ["it learns to reverse noise"]),
+        (
+            ("B", "Diffusion models learn to reverse a noising process."),
+            ["Diffusion models learn to reverse a noising process."],
+        ),
+    ],
+)
+def test_inline_options_with_a_named_letter_make_a_multiple_choice_question(answer, explanation):
+    found = with_inline_options(draft(QUESTION, *answer))
+    assert found.question == "Which model family generates images by denoising?"
+    assert [(c.letter, c.text) for c in found.choices] == [
+        ("A", "GAN"),
+        ("B", "Diffusion"),
+        ("C", "RNN"),
+        ("D", "SVM"),
+    ]
+    assert found.correct == "B"
+    assert [line.text for line in found.answer] == explanation
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        (QUESTION, "It depends on the data."),  # no letter named: left as written
+        (QUESTION, "E"),  # not one of the options
+        ("How do (a) bagging and (b) boosting differ?", "Bagging averages; boosting corrects."),
+        ("What is a GAN?", "B"),
+    ],
+)
+def test_without_inline_options_and_a_named_letter_the_draft_is_unchanged(question, answer):
+    original = draft(question, answer)
+    assert with_inline_options(original) == original
+
+
+def test_lower_case_and_bare_parenthesis_markers():
+    found = with_inline_options(draft("Which one scales? a) SVM b) Transformer c) kNN", "b"))
+    assert [c.text for c in found.choices] == ["SVM", "Transformer", "kNN"] and found.correct == "B"
+
+
+def test_the_question_keeps_the_id_of_its_line_as_written():
+    questions, _ = make_questions([draft(QUESTION, "B")], "quiz")
+    assert questions[0].kind == "mcq"
+    assert question_id("quiz", QUESTION) in (questions[0].id, *questions[0].aliases)
+
+
+def test_a_long_line_of_markers_costs_linear_time():
+    def run(text: str) -> None:
+        with_inline_options(draft(text, "B"))
+
+    small, large = ("Why? " + "(A) x " * n for n in (4_000, 40_000))
+    small_cost, large_cost = measure(run, small, large)
+    assert large_cost < MAX_RATIO * small_cost
