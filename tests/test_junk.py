@@ -35,6 +35,14 @@ CASES = [
         "In this article, we have seen different interview questions.",
         "In this article the authors propose LoRA.",
     ),
+    ("share-call", "♻️ Repost if useful", "Share weights across layers if useful for memory."),
+    ("hashtags", "#MachineLearning #DataScience #Interview", "#include <vector> and #define are C++."),
+    ("carousel-furniture", "2/10", "The ratio is 2/10 of the batch."),
+    (
+        "chat-furniture",
+        "Would you like more questions on evaluation?",
+        "Would you like to work on recommender systems?",
+    ),
     ("final-words", "Final Words", "The final words of a prompt matter."),
     ("follow-for-more", "**Follow for more", "Follow the steps for more accuracy: first, ..."),
     (

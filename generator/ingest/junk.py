@@ -80,6 +80,39 @@ RULES: tuple[Rule, ...] = (
         "Social buttons copied as text: 'SAVE', 'LIKE', 'SHARE' on lines of their own.",
     ),
     Rule(
+        "share-call",
+        "line",
+        _rx(
+            r"^\W*(?:repost|share|save|like)\b[^.!?\n]{0,30}?"
+            r"\b(?:if (?:you )?(?:found (?:this|it) )?(?:useful|helpful)"
+            r"|with your (?:network|friends)|for later)\W*$"
+        ),
+        "A post's call to share: '♻️ Repost if useful', 'Share this with your network', 'Save for later'.",
+    ),
+    Rule(
+        "hashtags",
+        "line",
+        _rx(r"^\s*#[^\W_][\w-]*(?:[\s,]+#[^\W_][\w-]*)+\s*$"),
+        "A social post's line of hashtags: '#MachineLearning #DataScience #Interview'.",
+    ),
+    Rule(
+        "carousel-furniture",
+        "line",
+        _rx(r"^\W*(?:\d{1,2}[ \t]?/[ \t]?\d{1,2}|swipe(?:[ \t](?:left|right|for more|to see more))?)\W*$"),
+        "A carousel's slide counters and swipe hints on lines of their own: '2/10', 'Swipe →'.",
+    ),
+    Rule(
+        "chat-furniture",
+        "line",
+        _rx(
+            r"^\W*(?:(?:you|chatgpt|claude|gemini|copilot|assistant|user) said:?\W*$"
+            r"|would you like (?:me to|more)\b|do you want me to\b|want me to\b|shall i\b"
+            r"|let me know if you(?:'d| would)? (?:like|want)\b)"
+        ),
+        "A chat export's speaker lines ('ChatGPT said:') and the assistant's closing offer "
+        "('Would you like more questions on evaluation?', 'Let me know if you want ...').",
+    ),
+    Rule(
         "promo-intro",
         "line",
         _rx(r"learn everything there is to know about|so let[’']s (?:get started|begin|dive in)\b"),
