@@ -273,6 +273,9 @@ function filterPanel(view, params) {
   return wrap;
 }
 
+// The deck on this page (the view mount() made), for the keys; null before one is up.
+var shown = null;
+
 function mount(root, data) {
   var params = new URLSearchParams(location.search);
   var topics = {}, sources = {};
@@ -301,7 +304,7 @@ function mount(root, data) {
   again.addEventListener("click", function () { gradeCard(view, false); });
   knew.addEventListener("click", function () { gradeCard(view, true); });
   root.setAttribute("data-ready", "true");
-  root.llmView = view;
+  shown = view;
   buildDeck(view);
 }
 
@@ -317,8 +320,7 @@ function spaceIsOurs(t, view) {
 }
 
 function onKey(event) {
-  var root = document.querySelector("div#flashcards");
-  var view = root && root.llmView;
+  var view = shown && shown.root.isConnected ? shown : null;
   if (!view || event.ctrlKey || event.metaKey || event.altKey) return;
   var t = event.target;
   if (t && (/^(INPUT|SELECT|TEXTAREA)$/.test(t.tagName) || t.isContentEditable)) return;
@@ -335,7 +337,7 @@ function onKey(event) {
 
 function onPage() {
   var root = document.querySelector("div#flashcards");
-  if (root && !root.llmView) {
+  if (root && !root.hasAttribute("aria-busy") && !(shown && shown.root === root)) {
     root.setAttribute("aria-busy", "true");
     // The deck comes with study-index.json, which moves grades saved under former ids first.
     loadData().then(function (data) { root.removeAttribute("aria-busy"); mount(root, data); })

@@ -6,7 +6,7 @@
 import { el, onEveryPage } from "./study/dom.js";
 import { importText } from "./study/progress-data.js";
 import { today } from "./study/schedule.js";
-import { announceChange, load, loadIndex, progressOf, save } from "./study/store.js";
+import { announceChange, load, loadIndex, onChange, progressOf, save } from "./study/store.js";
 import { importReport, progressSummary } from "./study/wording.js";
 
 /* "12 of 296 known · 3 due today": counted per site entry, as on the home page. */
@@ -97,10 +97,7 @@ function mount(root) {
     reset.focus();
     refresh("Progress reset: every grade and answer in this browser is deleted.");
   });
-  document.addEventListener("llm-study:change", function update() {
-    if (!summary.isConnected) { document.removeEventListener("llm-study:change", update); return; }
-    showSummary(summary);
-  });
+  onChange(summary, function () { showSummary(summary); });
 }
 
 function onPage() {

@@ -14,7 +14,7 @@ import { enhanceMcq } from "./study/mcq.js";
 import { noteBox } from "./study/note.js";
 import { describe, latest, replaces, today } from "./study/schedule.js";
 import { firstMentioning, mentions, searchTerms } from "./study/search-hit.js";
-import { forecastOf, grade, load, loadIndex, progressOf, save, siteRoot } from "./study/store.js";
+import { forecastOf, grade, load, loadIndex, onChange, progressOf, save, siteRoot } from "./study/store.js";
 import { barWidths, dayName, homeSummary, homeTopicLine, topicLine } from "./study/wording.js";
 
 /* ---- grading --------------------------------------------------------- */
@@ -46,9 +46,9 @@ function gradeControls(ids, label) {
   box.appendChild(again);
   box.appendChild(note);
   show(latest(load(), ids));
-  box.llmRefresh = function (state) { show(latest(state, ids)); };
-  box.llmPick = function (right) { rate(right, true); };
-  return box;
+  // Grades can change without a click here (moved from a former id, loaded from a file).
+  onChange(box, function (state) { show(latest(state, ids)); });
+  return { box: box, pick: function (right) { rate(right, true); } };
 }
 
 function enhanceEntry(qa) {
@@ -64,11 +64,11 @@ function enhanceEntry(qa) {
   if (mcq) {
     enhanceMcq(mcq, function (right) {
       if (answer) answer.open = true;
-      controls.llmPick(right);
+      controls.pick(right);
     });
   }
   var source = qa.querySelector(":scope > .qa-source");
-  qa.insertBefore(controls, source || null);
+  qa.insertBefore(controls.box, source || null);
   qa.insertBefore(noteBox(ids, label), source || null);
 }
 
@@ -231,15 +231,7 @@ function onPage() {
     var counts = studyBar(entries[0].previousElementSibling || entries[0], topic);
     entries.forEach(enhanceEntry);
     if (topic) fillTopicProgress(counts, topic);
-    document.addEventListener("llm-study:change", function refresh() {
-      if (!counts.isConnected) { document.removeEventListener("llm-study:change", refresh); return; }
-      fillTopicProgress(counts, topic);
-      // Grades can change without a click here (moved from a former id, loaded from a file).
-      var state = load();
-      document.querySelectorAll(".study-grade, .qa-note").forEach(function (box) {
-        if (box.llmRefresh) box.llmRefresh(state);
-      });
-    });
+    onChange(counts, function () { fillTopicProgress(counts, topic); });
   }
   fillHome();
   openSearchHit();

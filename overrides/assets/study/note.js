@@ -5,7 +5,7 @@
 import { el } from "./dom.js";
 import { noteOf, noteStatus, noteSummary } from "./notes.js";
 import { MAX_NOTE } from "./progress-data.js";
-import { load, saveNote } from "./store.js";
+import { load, onChange, saveNote } from "./store.js";
 
 const SAVE_AFTER_MS = 500;   // typing pauses this long: save without waiting for blur
 
@@ -35,10 +35,10 @@ export function noteBox(ids, label) {
   box.appendChild(summary);
   box.appendChild(area);
   box.appendChild(status);
-  box.llmRefresh = function (state) {
+  onChange(box, function (state) {
     if (document.activeElement === area) return;   // never overwrite what is being typed
     area.value = noteOf(state, ids);
     summary.textContent = noteSummary(area.value);
-  };
+  });
   return box;
 }

@@ -32,9 +32,23 @@ export function save(state) {
   try { window.localStorage.setItem(KEY, JSON.stringify(state)); return true; } catch { return false; }
 }
 
-/* Tell every script on the page (counts, summaries) that grades changed. */
+// What shows the saved state on this page: {node, show, shown}, dropped once the node has
+// left the page (instant navigation replaced it).
+const watchers = new Set();
+
+/* Call show(state) after every change of the saved state announced here (a grade, grades
+ * moved from former ids, a loaded file, a reset), for as long as `node` is in the page. */
+export function onChange(node, show) {
+  watchers.add({ node: node, show: show, shown: false });
+}
+
+/* Show every watcher on the page the saved state as it is now. */
 export function announceChange() {
-  document.dispatchEvent(new CustomEvent("llm-study:change"));
+  const state = load();
+  watchers.forEach(function (w) {
+    if (w.node.isConnected) { w.shown = true; w.show(state); }
+    else if (w.shown) watchers.delete(w);
+  });
 }
 
 /* Grade one site entry: every id of its duplicate group gets the same schedule.
