@@ -98,6 +98,7 @@ def test_every_formula_is_laid_out_with_no_math_script_and_no_raw_tex(built_site
         assert not leftover, f"{path}: raw TeX visible: {leftover[:5]}"
         assert page.evaluate("document.querySelector('merror') === null"), f"{path}: a formula error"
     assert not [u for u in requests if "mathjax" in u], "a math page requested MathJax"
+    assert not [u for u in requests if u.endswith("/assets/math.js")], "a math page requested math.js"
     assert not page.evaluate("'MathJax' in window")
     assert base_url + "assets/fonts/math.woff2" in requests
 
@@ -198,6 +199,7 @@ def test_a_formula_the_build_cannot_convert_is_typeset_by_mathjax_on_its_page(fa
             "document.querySelector('article .arithmatex mjx-container mjx-math') !== null",
             timeout=TIMEOUT_MS,
         )
+        assert url + "assets/math.js" in scripts  # loader.js: only a page with TeX left
         assert [s for s in scripts if s.startswith(url + "assets/mathjax/")]
         assert (
             page.evaluate("document.querySelectorAll('article math').length") >= 1

@@ -29,10 +29,11 @@ MAX_BYTES = 150_000
 MAX_BYTES_LANDING = 240_000
 MAX_CLS = 0.01
 # Material's bundle and its search worker, search-lazy/search-results, a11y.js, loader.js,
-# study.js and the eight study/ modules it imports. A page without study widgets (about)
-# loads the first six only.
-MAX_SCRIPTS = 16
-MAX_SCRIPTS_PLAIN = 7
+# tooltips.js, study.js and the twelve study/ modules it imports (13:45 UTC). A new module
+# is a request more on every topic page: raise this with a reason, or merge modules.
+# A page without study widgets (about) loads the first seven and loader.js's study/dom.js.
+MAX_SCRIPTS = 20
+MAX_SCRIPTS_PLAIN = 8
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 800)}
 STUDY_SCRIPTS = ("study.js", "flashcards.js", "progress.js", "math.js", "mathjax/")
 
@@ -169,7 +170,8 @@ def test_each_page_loads_only_the_scripts_it_uses(gzip_site, browser, watch):
         assert loaded == wanted, f"/{path}: {r['scripts']}"
         if not wanted:
             assert len(r["scripts"]) <= MAX_SCRIPTS_PLAIN, f"/{path}: {r['scripts']}"
-            assert not [s for s in r["scripts"] if s.startswith("assets/study/")], f"/{path}: {r['scripts']}"
+            study = [s for s in r["scripts"] if s.startswith("assets/study/") and s != "assets/study/dom.js"]
+            assert not study, f"/{path}: {r['scripts']}"
 
 
 @BOTH_ENGINES
