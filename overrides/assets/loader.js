@@ -7,7 +7,7 @@
  * document$). An imported module mounts itself with onEveryPage too: document$ replays
  * the current page to a late subscriber, so a module imported after a navigation still
  * sees that page, and import() fetches and runs each module once.
- * A new page-level script is one row here (README "How the site loads its scripts"). */
+ * A new page-level script is one row here and one condition in main.html (README, "Page speed"). */
 import { onEveryPage } from "./study/dom.js";
 
 const SCRIPTS = [
