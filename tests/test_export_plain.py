@@ -50,7 +50,9 @@ def test_shortcut_never_differs_on_text_with_markup(text):
 # Mostly words as fields hold them (a letter first, no space last), so that many texts
 # take the shortcut; the rest anything plain or with markup.
 WORDS = st.tuples(
-    st.sampled_from("abXZ"), st.text(PLAIN_ALPHABET, max_size=10), st.sampled_from("aZ09.?)")
+    st.sampled_from(["a", "b", "X", "Z", "\ue010", "&#36;"]),
+    st.lists(st.sampled_from([*PLAIN_ALPHABET, "&#36;", "&#36", "\ue012"]), max_size=10).map("".join),
+    st.sampled_from(["a", "Z", "0", "9", ".", "?", ")", "&#36;"]),
 ).map("".join)
 PIECE = st.one_of(
     WORDS, WORDS, WORDS, st.text(PLAIN_ALPHABET, min_size=1, max_size=8), st.text(MARKUP_ALPHABET, max_size=6)
@@ -90,6 +92,8 @@ def test_card_shapes_take_the_shortcut():
             "Two steps.\n\n- first\n- then this\n\nDone.",
             "<p>Two steps.</p>\n<ul>\n<li>first</li>\n<li>then this</li>\n</ul>\n<p>Done.</p>",
         ),
+        ("Costs &#36;5 a month.", "<p>Costs $5 a month.</p>"),
+        ("The score:\n\n\ue0100\ue011", "<p>The score:</p>\n<p>\ue0100\ue011</p>"),
     ):
         assert safe_html._plain_html(text) == html == slow_html(text)
 
