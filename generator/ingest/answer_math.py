@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from markdown_it.token import Token
+
 from generator.ingest.mathfix import fix_math
 from generator.ingest.read_markdown import parser
 from generator.ingest.syntax import MATH
@@ -37,11 +39,12 @@ URL_END = re.compile(r"[)\s]")
 _MD = parser()
 
 
-def frozen_lines(text: str) -> tuple[set[int], set[int]]:
-    """0-based indexes of the lines that are code or display math, and of those that are math."""
+def frozen_lines(text: str, tokens: list[Token] | None = None) -> tuple[set[int], set[int]]:
+    """0-based indexes of the lines that are code or display math, and of those that are math.
+    `tokens`: the text's parse, if the caller has it (pymd.rewritten)."""
     frozen: set[int] = set()
     math: set[int] = set()
-    for token in _MD.parse(text):
+    for token in _MD.parse(text) if tokens is None else tokens:
         if token.type in FROZEN and token.map:
             frozen.update(range(token.map[0], token.map[1]))
             if token.type in DISPLAY:
@@ -100,10 +103,13 @@ def _space_math_tags(text: str) -> str:
     return MATH.sub(lambda m: space_tags(m.group()), text)
 
 
-def fix_tree_math(answer: tuple[Line, ...]) -> tuple[str, bool, int | None]:
-    """(Markdown, holds math, first line with an unbalanced dollar or None)."""
+def fix_tree_math(
+    answer: tuple[Line, ...], tokens: list[Token] | None = None
+) -> tuple[str, bool, int | None]:
+    """(Markdown, holds math, first line with an unbalanced dollar or None); `tokens`: the
+    answer's markdown-it parse when the caller has it."""
     texts = [line.text for line in answer]
-    frozen, math = frozen_lines("\n".join(texts))
+    frozen, math = frozen_lines("\n".join(texts), tokens)
     out: list[str] = []
     has_math, bad_line = False, None
     run: list[int] = []

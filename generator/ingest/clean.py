@@ -23,7 +23,7 @@ from generator.ingest.markdown_fix import join_blocks, to_markdown
 from generator.ingest.markers import strip_markers
 from generator.ingest.mathfix import fix_math
 from generator.ingest.neutralise import MAX_INLINE, cut, plain_outliers
-from generator.ingest.pymd import for_python_markdown
+from generator.ingest.pymd import rewritten
 from generator.ingest.sanitize import escape_inline, is_web_url, sanitize_markdown
 from generator.ingest.titles import clean_title
 from generator.model import Choice, Document, Draft, Kind, Line, Location, Problem, Question, question_id
@@ -226,7 +226,7 @@ def clean_tree_markdown(
     lines: tuple[Line, ...], path: str, what: str
 ) -> tuple[str | None, bool, list[Problem]]:
     """(Markdown or None, holds math, problems) for an answer or stem read from a parse tree."""
-    text, has_math, bad_line = fix_tree_math(for_python_markdown(lines))
+    text, has_math, bad_line = fix_tree_math(*rewritten(lines))  # one parse when no line changes
     problems = []
     if bad_line is not None:
         problems.append(

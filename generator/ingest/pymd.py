@@ -49,10 +49,17 @@ class _Layout:
 
 
 def for_python_markdown(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    return rewritten(lines)[0]
+
+
+def rewritten(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], list[Token] | None]:
+    """(the lines for Python-Markdown, and markdown-it's tokens of them if they are the lines
+    given, else None): most answers need no rewrite, and answer_math reads the same tokens."""
     texts = [line.text for line in lines]
     if not any(texts):
-        return lines
-    layout = _layout(texts, _MD.parse("\n".join(texts)))
+        return lines, None
+    tokens = _MD.parse("\n".join(texts))
+    layout = _layout(texts, tokens)
     out: list[Line] = []
     loose: set[int] = set()  # depths of the open lists that hold a blank line (source or added)
     for index, line in enumerate(lines):
@@ -73,7 +80,8 @@ def for_python_markdown(lines: tuple[Line, ...]) -> tuple[Line, ...]:
         if index in layout.display and index + 1 < len(texts) and texts[index + 1].strip():
             out.append(Line(line.no, ""))
             loose.update(range(_content_depth(layout, index)))
-    return tuple(out)
+    kept = tuple(out)
+    return kept, (tokens if kept == lines else None)
 
 
 def _content_depth(layout: _Layout, index: int) -> int:
