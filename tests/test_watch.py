@@ -1,12 +1,14 @@
-"""`serve`'s watcher regenerates after a change in content/, not once per write of a burst,
-and keeps watching after a bad edit."""
+"""`serve`: its watcher regenerates after a change in content/, not once per write of a burst,
+and keeps watching after a bad edit; regenerating touches only what changed in build/docs."""
 
 from __future__ import annotations
 
+import shutil
 import threading
+from pathlib import Path
 
 from generator.errors import ConfigError
-from generator.watch import watch_content
+from generator.watch import regenerate, watch_content
 
 
 def test_a_burst_regenerates_fewer_times_than_it_writes_and_a_bad_edit_keeps_watching(tmp_path, capsys):
@@ -47,3 +49,18 @@ def test_a_burst_regenerates_fewer_times_than_it_writes_and_a_bad_edit_keeps_wat
     err = capsys.readouterr().err
     assert "regenerated build/docs (3 files updated)" in err
     assert "error: content/topics.yml: expected a top-level 'topics:' list" in err
+
+
+def test_regenerate_writes_docs_and_config_then_touches_nothing_when_nothing_changed(tmp_path):
+    root = Path(__file__).resolve().parents[1]
+    for name in ("content", "overrides"):
+        shutil.copytree(root / name, tmp_path / name)
+    shutil.copy2(root / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "build" / "docs").mkdir(parents=True)
+    assert regenerate(tmp_path) > 0
+    assert (tmp_path / "build" / "docs" / "index.md").is_file()
+    assert (tmp_path / "build" / "docs" / "assets" / "mathjax" / "tex-chtml.js").is_file()
+    config = (tmp_path / "build" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "docs_dir: docs" in config
+    assert regenerate(tmp_path) == 0
+    assert (tmp_path / "build" / "mkdocs.yml").read_text(encoding="utf-8") == config
