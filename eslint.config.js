@@ -3,12 +3,10 @@
 import js from "@eslint/js";
 import globals from "globals";
 
-// Classic deferred scripts: they share nothing, so they stay plain scripts.
+// Classic deferred scripts (Material's search helpers): they share nothing.
 const CLASSIC = [
-  "overrides/assets/a11y.js",
   "overrides/assets/pagefind-search.js",
   "overrides/assets/search-lazy.js",
-  "overrides/assets/tooltips.js",
 ];
 
 export default [
