@@ -152,7 +152,7 @@ def corpus() -> Corpus:
 
 def test_glossary_page_names_both_forms_and_links_the_questions():
     c = corpus()
-    page = study_pages.study_pages(c, ROOT)["glossary.md"]
+    page = study_pages.study_pages(c, study_pages.glossary_terms(ROOT))["glossary.md"]
     section = page.split("## RLHF: Reinforcement Learning from Human Feedback { #rlhf }", 1)[1].split(
         "\n## ", 1
     )[0]
@@ -169,20 +169,20 @@ def test_glossary_page_names_both_forms_and_links_the_questions():
 
 
 def test_flashcards_page_has_mount_points_and_documents_fsrs():
-    page = study_pages.study_pages(corpus(), ROOT)["flashcards.md"]
+    page = study_pages.study_pages(corpus(), ())["flashcards.md"]
     assert '<div id="flashcards"' in page and "<noscript>" in page
     assert '<div id="study-progress"' in page
     assert "FSRS" in page and "{ #how-reviews-work }" in page
 
 
 def test_abbreviations_block_for_every_page():
-    block = study_pages.abbreviations(ROOT)
+    block = study_pages.abbreviations(study_pages.glossary_terms(ROOT))
     assert "*[RLHF]: Reinforcement Learning from Human Feedback" in block.splitlines()
 
 
 def test_search_terms_name_both_forms_per_question():
     c = corpus()
-    terms = study_pages.search_terms(c, ROOT)
+    terms = study_pages.search_terms(c, study_pages.glossary_terms(ROOT))
     rlhf = "RLHF: Reinforcement Learning from Human Feedback"
     assert terms[c.questions[0].id] == rlhf
     assert terms[c.questions[1].id] == rlhf  # found by the alias, gets the abbreviation
@@ -196,7 +196,7 @@ def test_long_link_lists_are_capped():
         questions=qs,
         topics=[Topic("alignment", "Alignment")],
     )
-    page = study_pages.study_pages(c, ROOT)["glossary.md"]
+    page = study_pages.study_pages(c, study_pages.glossary_terms(ROOT))["glossary.md"]
     section = page.split("{ #rlhf }", 1)[1].split("\n## ", 1)[0]
     assert len(re.findall(r"^- \[", section, re.M)) == study_pages.MAX_LINKS
     assert (

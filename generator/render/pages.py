@@ -94,27 +94,35 @@ def hand_written_pages(root: Path) -> dict[str, str]:
 
 
 def render_site(corpus: Corpus, root: Path, downloads: bool = False) -> Rendered:
-    """Every page of build/docs as text; `downloads`: the home page links the deck and the CSV."""
+    """Every page of build/docs as text; `downloads`: the home page links the deck and the CSV.
+
+    Besides the corpus it reads, once each: content/settings.yml `site:`, content/glossary.yml
+    and content/pages/ (the hand-written pages, copied as they are)."""
+    site, glossary, hand_written = (
+        site_settings(root),
+        study_pages.glossary_terms(root),
+        hand_written_pages(root),
+    )
     layout = plan(corpus)
     out = Rendered(layout=layout)
-    out.files[links.HOME] = render_home(corpus, layout, downloads, site_settings(root))
-    terms = study_pages.search_terms(corpus, root)
+    out.files[links.HOME] = render_home(corpus, layout, downloads, site)
+    terms = study_pages.search_terms(corpus, glossary)
     for page in layout.pages:
         out.files[page.path] = TEMPLATES.get_template("topic.md.j2").render(
             topic_context(page, corpus, layout, terms), here=page.path
         )
     source_files, sources_nav = render_sources(corpus, layout)
     out.files.update(source_files)
-    study_files = dict(sorted(study_pages.study_pages(corpus, root, layout).items()))
+    study_files = dict(sorted(study_pages.study_pages(corpus, glossary, layout).items()))
     out.files.update(study_files)
-    out.files.update(hand_written_pages(root))
-    block = study_pages.abbreviations(root).strip()
+    out.files.update(hand_written)
+    block = study_pages.abbreviations(glossary).strip()
     if block:
         out.files = {
             path: (text.rstrip("\n") + "\n\n" + block + "\n" if path.endswith(".md") else text)
             for path, text in out.files.items()
         }
-    out.nav = navigation(corpus, layout, list(study_files), sorted(hand_written_pages(root)), sources_nav)
+    out.nav = navigation(corpus, layout, list(study_files), sorted(hand_written), sources_nav)
     return out
 
 

@@ -69,22 +69,21 @@ def render_flashcards(corpus: Corpus) -> str:
     )
 
 
-def study_pages(corpus: Corpus, root: Path, layout: Layout | None = None) -> dict[str, str]:
+def study_pages(corpus: Corpus, terms: tuple[Term, ...], layout: Layout | None = None) -> dict[str, str]:
     """Docs-relative path -> Markdown of each study page (pass the site's layout to reuse it)."""
     return {
         links.FLASHCARDS: render_flashcards(corpus),
-        links.GLOSSARY: render_glossary(corpus, glossary_terms(root), layout),
+        links.GLOSSARY: render_glossary(corpus, terms, layout),
     }
 
 
-def search_terms(corpus: Corpus, root: Path) -> dict[str, str]:
+def search_terms(corpus: Corpus, terms: tuple[Term, ...]) -> dict[str, str]:
     """Question id -> "RLHF: Reinforcement Learning from Human Feedback; ..." for the terms it mentions.
 
     For the renderer to put in each entry as `<p class="qa-terms" hidden>...</p>`: Material's
     search indexes the text (it ignores `hidden`), nobody sees or hears it, and then searching
     either form of an abbreviation finds the question itself, not only its glossary entry.
     """
-    terms = glossary_terms(root)
     by_term = {t.term: t for t in terms}
     lines: dict[str, list[str]] = {}
     for term, qids in mentions(terms, corpus.questions).items():
@@ -93,6 +92,6 @@ def search_terms(corpus: Corpus, root: Path) -> dict[str, str]:
     return {qid: "; ".join(parts) for qid, parts in lines.items()}
 
 
-def abbreviations(root: Path) -> str:
+def abbreviations(terms: tuple[Term, ...]) -> str:
     """The `*[ABBR]: expansion` block appended to every page."""
-    return abbreviation_lines(glossary_terms(root))
+    return abbreviation_lines(terms)
