@@ -6,13 +6,15 @@ Each synthetic corpus is built twice with `python -m generator build --search MO
 lunr index on every fresh load) and `pagefind` (no Material search; Pagefind's chunked index
 in site/pagefind/, driven by overrides/assets/pagefind-search.js behind the same box).
 The same browser steps time both: open the home page (fresh context, empty cache), wait
-for `load`, fill the header search box, wait for the first result of that query; then a
-second query on the warm page.
+for `load`, fill the header search box, wait for the first result of that query (fresh
+load -> first result); then, the index being ready, a second query (last keystroke ->
+first result).
 
-Targets at 10,000 questions: first results under ~300 ms, index under ~1 MB gzipped.
+Targets at 10,000 questions (issue 15): a fresh load to the first result under 1 s, and
+first results within 300 ms of the last keystroke once the index is ready.
 
     python -m benchmarks.bench_search                          # 1,000 and 10,000 questions
-    python -m benchmarks.bench_search --sizes 1000 10000 50000
+    python -m benchmarks.bench_search --sizes 1000 10000 50000 --modes pagefind
     python -m benchmarks.bench_search --site site              # the real site, as built
 """
 
@@ -37,7 +39,7 @@ QUERY, NEXT_QUERY = "attention", "tokenization"
 RUNS = 3
 CHROMIUM = "/usr/bin/chromium"
 MODES = ("material", "pagefind")
-FIRST_RESULT_MS, INDEX_GZ = 300, 1_000_000
+LOAD_TO_RESULT_MS, KEY_TO_RESULT_MS = 1000, 300
 # A result of this query is shown: both modes link results to page?h=<query>#anchor.
 RESULT_FOR = """(q) => [...document.querySelectorAll('.md-search-result__item a.md-search-result__link')]
   .some(a => new URL(a.href).searchParams.get('h') === q)"""
@@ -69,24 +71,23 @@ def time_search(browser, url: str) -> dict:
     fetched = []
     try:
         page = context.new_page()
-        page.on(
-            "requestfinished",
-            lambda r: any(p in r.url for p in INDEX_PATHS) and fetched.append(r.sizes()["responseBodySize"]),
-        )
+        page.on("requestfinished", lambda r: any(p in r.url for p in INDEX_PATHS) and fetched.append(r))
         page.goto(url, wait_until="load")
         typed = page.evaluate("() => performance.now()")
+        loaded = page.evaluate("() => performance.getEntriesByType('navigation')[0].loadEventEnd")
         page.fill(".md-search__input", QUERY)
         page.dispatch_event(".md-search__input", "keyup")  # Material reads the box on keyup
         page.wait_for_function(RESULT_FOR, arg=QUERY, timeout=120_000, polling="raf")
         shown = page.evaluate("() => performance.now()")
         page.wait_for_timeout(500)
-        first_query_bytes = sum(fetched)
-        again = time.perf_counter()
-        page.fill(".md-search__input", NEXT_QUERY)
+        first_query_bytes = sum(r.sizes()["responseBodySize"] for r in fetched)
+        again = page.evaluate("() => performance.now()")
+        page.fill(".md-search__input", NEXT_QUERY)  # one input event: the last keystroke
         page.dispatch_event(".md-search__input", "keyup")
         page.wait_for_function(RESULT_FOR, arg=NEXT_QUERY, timeout=120_000, polling="raf")
-        warm = (time.perf_counter() - again) * 1000
+        warm = page.evaluate("() => performance.now()") - again
         return {
+            "page_load": loaded,
             "load_to_result": shown,
             "type_to_result": shown - typed,
             "warm": warm,
@@ -104,7 +105,7 @@ def measure(site: Path, browser) -> dict:
     finally:
         server.shutdown()
         server.server_close()
-    timed = ("load_to_result", "type_to_result", "warm")
+    timed = ("page_load", "load_to_result", "type_to_result", "warm")
     median = {key: statistics.median(r[key] for r in runs) for key in timed}
     return {"mode": mode_of(site), "raw": raw, "gz": gz, "fetched": runs[-1]["fetched"], **median}
 
@@ -126,7 +127,7 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000])
     p.add_argument("--site", type=Path, help="measure this built site (either mode), not synthetic ones")
-    p.add_argument("--pagefind", action="store_true", help=argparse.SUPPRESS)  # both modes always run
+    p.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES), help="search modes to build")
     args = p.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp, sync_playwright() as pw:
@@ -137,7 +138,7 @@ def main() -> None:
         for n in [] if args.site else args.sizes:
             root = Path(tmp) / f"synth-{n}"
             generate(n, root)
-            for mode in MODES:
+            for mode in args.modes:
                 seconds = build(root, mode)
                 rows.append({"n": n, "build": seconds, **measure(root / "site", browser)})
                 print(f"  {n} {mode}: done ({os.getloadavg()[0]:.1f} load average)", flush=True)
@@ -148,7 +149,8 @@ def main() -> None:
 def print_table(rows: list[dict]) -> None:
     head = (
         f"{'questions':>9} {'mode':>9} {'build s':>8} {'index KB':>9} {'gz KB':>7} {'fetched KB':>10} "
-        f"{'load->result ms':>15} {'type->result ms':>15} {'next query ms':>13}"
+        f"{'page load ms':>12} "
+        f"{'load->result ms':>15} {'type->result ms':>15} {'key->result ms':>14}"
     )
     print(head)
     print("-" * len(head))
@@ -156,15 +158,18 @@ def print_table(rows: list[dict]) -> None:
         build = f"{r['build']:.1f}" if r["build"] else "-"
         print(
             f"{r['n']:>9} {r['mode']:>9} {build:>8} {r['raw'] / 1e3:>9.0f} {r['gz'] / 1e3:>7.0f} "
-            f"{r['fetched'] / 1e3:>10.0f} {r['load_to_result']:>15.0f} {r['type_to_result']:>15.0f} "
-            f"{r['warm']:>13.0f}"
+            f"{r['fetched'] / 1e3:>10.0f} {r['page_load']:>12.0f} {r['load_to_result']:>15.0f} "
+            f"{r['type_to_result']:>15.0f} "
+            f"{r['warm']:>14.0f}"
         )
     for r in rows:
-        if r["n"] == 10_000:
-            ok = r["load_to_result"] <= FIRST_RESULT_MS and r["fetched"] <= INDEX_GZ
+        if r["n"] >= 10_000:
+            load_ok = r["load_to_result"] <= LOAD_TO_RESULT_MS
+            key_ok = r["warm"] <= KEY_TO_RESULT_MS
             print(
-                f"10,000 {r['mode']}: first result <= {FIRST_RESULT_MS} ms and <= 1 MB fetched: "
-                + ("ok" if ok else "missed")
+                f"{r['n']:,} {r['mode']}: fresh load -> first result < {LOAD_TO_RESULT_MS} ms: "
+                f"{'met' if load_ok else 'MISSED'}; last keystroke -> first result <= "
+                f"{KEY_TO_RESULT_MS} ms (index ready): {'met' if key_ok else 'MISSED'}"
             )
     print(
         f"median of {RUNS} fresh loads (fresh browser context, empty cache), query {QUERY!r} then "

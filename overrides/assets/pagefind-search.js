@@ -3,12 +3,15 @@
  * Material's search plugin is absent from those builds, so this does for the box in
  * partials/pagefind-search.html what Material's search component does: focus opens it,
  * `f`, `s` or `/` focus it, arrows move through the results, Enter opens the best one,
- * Escape or Tab close it. Pagefind's runtime (pagefind/pagefind.js under the site root) is
- * imported once, on idle or on first focus, and fetches only the index chunks a query needs.
- * One result per question: Pagefind's sub-results start at headings with an id, and a
- * question's <h2> id is the question id. Results link to page?h=words#id, so study.js opens
- * the folded answer the words are in. Index text is untrusted: it goes in as text nodes,
- * only Pagefind's <mark> around matched words becomes an element.
+ * Escape or Tab close it, and the last word typed is completed as a suggestion (→ takes it).
+ * Nothing loads with the page: Pagefind's runtime (pagefind/pagefind.js under the site root)
+ * and its word list are fetched on the first focus of the box or its shortcut, and a query
+ * fetches only the index chunks it needs. Each record is one question (generator/
+ * publish/search_records.py), so each result is one question, linked to page?h=words#question-id:
+ * study.js opens the folded answer the words are in. Words Pagefind does not know are
+ * corrected to the most frequent known word an edit or two away ("halucination"), and words
+ * that say nothing ("what", "vs") are dropped. Index text is untrusted: it goes in as text
+ * nodes, only Pagefind's <mark> around matched words becomes an element.
  */
 (function () {
   "use strict";
@@ -20,14 +23,15 @@
   var base = new URL(config.base || ".", location.href);     // the site root, e.g. /llm-study/
   var words = config.translations || {};
   var query = box.querySelector(".md-search__input");
+  var suggest = box.querySelector(".md-search__suggest");
   var meta = box.querySelector(".md-search-result__meta");
   var list = box.querySelector(".md-search-result__list");
-  var DEBOUNCE_MS = 100;
-  var PAGES = 4;           // pages whose questions are fetched per batch (a topic page's data is large)
+  var DEBOUNCE_MS = 60;
+  var BATCH = 10;          // questions whose data (title, excerpt) is fetched at a time
   var MARK = /<mark>([\s\S]*?)<\/mark>/g;
   var ENTITY = /&(amp|lt|gt|quot|#39|#x27|apos);/g;
   var ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'", apos: "'" };
-  var runtime = null, latest = 0, timer = 0;
+  var runtime = null, vocabulary = null, latest = 0, timer = 0;
 
   function translate(key, count) {
     return (words[key] || "").replace("#", String(count));
@@ -39,17 +43,81 @@
 
   function load() {
     if (!runtime) {
-      runtime = import(new URL("pagefind/pagefind.js", base).href).then(function (pf) {
-        return Promise.resolve(pf.options({ baseUrl: base.pathname }))
+      var pagefind = import(new URL("pagefind/pagefind.js", base).href).then(function (pf) {
+        return Promise.resolve(pf.options({ baseUrl: base.pathname, excerptLength: 24, noWorker: true }))
           .then(function () { return pf.init(); })
           .then(function () { return pf; });
       });
+      vocabulary = fetch(new URL("pagefind/words.json", base).href)
+        .then(function (r) { return r.ok ? r.json() : {}; })
+        .then(Vocabulary, function () { return Vocabulary({}); });
+      runtime = pagefind;
       runtime.catch(function () { runtime = null; });   // offline a moment: try again next time
     }
     return runtime;
   }
 
-  /* ---- results: one item per question ------------------------------------ */
+  /* ---- the query: known words, typos fixed, words that say nothing dropped ---- */
+
+  function Vocabulary(data) {
+    var rank = Object.create(null), common = Object.create(null);
+    (data.words || []).forEach(function (w, i) { rank[w] = i; });
+    (data.common || []).forEach(function (w) { common[w] = true; });
+    return { list: data.words || [], rank: rank, common: common };
+  }
+
+  /* Optimal string alignment distance, stopping early past `max`. */
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var prev2 = [], prev = [], cur = [], i, j;
+    for (j = 0; j <= b.length; j++) prev[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cur[j] = Math.min(cur[j], prev2[j - 2] + 1);
+        if (cur[j] < best) best = cur[j];
+      }
+      if (best > max) return max + 1;
+      prev2 = prev; prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  function knownPrefix(vocab, word) {
+    for (var i = 0; i < vocab.list.length; i++) if (vocab.list[i].lastIndexOf(word, 0) === 0) return vocab.list[i];
+    return "";
+  }
+
+  /* The most frequent listed word one edit away (two for long words), or the word itself. */
+  function correct(vocab, word, last) {
+    if (word.length < 4 || word in vocab.rank || /\d/.test(word)) return word;
+    if (last && knownPrefix(vocab, word)) return word;            // still being typed
+    var best = "", bestCost = (word.length >= 8 ? 2 : 1) + 1;
+    for (var i = 0; i < vocab.list.length && bestCost > 1; i++) {   // most frequent first: the first at 1 wins
+      var cost = distance(word, vocab.list[i], bestCost - 1);
+      if (cost < bestCost) { best = vocab.list[i]; bestCost = cost; }
+    }
+    return best || word;
+  }
+
+  function terms(vocab, value) {
+    var raw = value.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    var kept = raw.filter(function (w) { return !(w in vocab.common); });
+    if (!kept.length) kept = raw;
+    return kept.map(function (w, i) { return correct(vocab, w, i === kept.length - 1 && /[\p{L}\p{N}]$/u.test(value)); });
+  }
+
+  /* Material's suggestion: the query with its last word completed to the most frequent word. */
+  function showSuggestion(vocab, value) {
+    if (!suggest) return;
+    var m = /([\p{L}]{2,})$/u.exec(value), full = m ? knownPrefix(vocab, m[1].toLowerCase()) : "";
+    suggest.textContent = full && full !== m[1].toLowerCase() ? value + full.slice(m[1].length) : "";
+  }
+
+  /* ---- results: one item per question -------------------------------------- */
 
   function decode(text) {
     return text.replace(ENTITY, function (_, name) { return ENTITIES[name]; });
@@ -68,34 +136,9 @@
     parent.appendChild(document.createTextNode(decode(excerpt.slice(last))));
   }
 
-  function score(sub) {
-    return (sub.weighted_locations || []).reduce(function (sum, w) { return sum + (w.balanced_score || 0); }, 0);
-  }
-
-  /* A page's questions: sub-results under an <h2>; deeper headings (inside an answer) count
-   * for the question above them. A page without any (home, about) is one item itself. */
-  function itemsOf(page) {
-    var items = [];
-    (page.sub_results || []).forEach(function (sub) {
-      var level = sub.anchor ? Number(sub.anchor.element.slice(1)) || 1 : 1;
-      var last = items[items.length - 1];
-      if (level > 2 && last) {
-        last.score += score(sub);
-        if (last.excerpt.indexOf("<mark>") === -1) last.excerpt = sub.excerpt || last.excerpt;
-      } else if (level === 2) {
-        items.push({ url: sub.url, title: sub.title, excerpt: sub.excerpt || "", score: score(sub), page: false });
-      }
-    });
-    if (!items.length) {
-      var title = (page.meta && page.meta.title) || page.url;
-      items.push({ url: page.url, title: title, excerpt: page.excerpt || "", score: 0, page: true });
-    }
-    return items;
-  }
-
-  function resultItem(item, terms) {
-    var url = new URL(item.url, location.href);
-    url.searchParams.set("h", terms);
+  function resultItem(data, found, score) {
+    var url = new URL((data.meta && data.meta.url) || data.url, base);
+    url.searchParams.set("h", found);
     var li = document.createElement("li");
     li.className = "md-search-result__item";
     var link = document.createElement("a");
@@ -104,18 +147,13 @@
     link.tabIndex = -1;
     var article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
-    article.setAttribute("data-md-score", item.score.toFixed(2));
-    if (item.page) {
-      var icon = document.createElement("div");
-      icon.className = "md-search-result__icon md-icon";
-      article.appendChild(icon);
-    }
-    var heading = document.createElement(item.page ? "h1" : "h2");
-    heading.textContent = decode(item.title || "").replace(/\s*¶\s*$/, "");
+    article.setAttribute("data-md-score", score.toFixed(2));
+    var heading = document.createElement("h2");
+    heading.textContent = decode((data.meta && data.meta.title) || "").replace(/\s*¶\s*$/, "");
     article.appendChild(heading);
-    if (item.excerpt) {
+    if (data.excerpt) {
       var p = document.createElement("p");
-      appendMarked(p, item.excerpt);
+      appendMarked(p, data.excerpt);
       article.appendChild(p);
     }
     link.appendChild(article);
@@ -129,29 +167,57 @@
       : translate("search.result.other", more ? n + "+" : n);
   }
 
-  /* Fetch the next batch of pages and add each page's questions, best first, as soon as that
-   * page arrives (Pagefind ranks the pages; a topic page's data takes ~0.2 s to fetch and
-   * excerpt, so waiting for the whole batch would hold back the first results). */
-  function renderBatch(pages, from, terms, id, shown) {
-    var pending = pages.slice(from, from + PAGES).map(function (r) { return r.data(); });
-    var next = from + PAGES;
+  /* A glossary term answers "what does X stand for", not the question a learner looks for. */
+  function isGlossary(data) {
+    return /(^|\/)glossary\/(#|$)/.test((data.meta && data.meta.url) || "");
+  }
+
+  /* Fetch the next results' data and add each question as soon as it and those above it
+   * arrived; glossary terms of the batch come after its questions. */
+  function renderBatch(results, from, found, id) {
+    var next = Math.min(from + BATCH, results.length), later = [], cleared = from > 0;
     var more = list.querySelector(".pagefind-more");
     if (more) more.remove();
-    return pending.reduce(function (chain, data) {
+    var pending = results.slice(from, next).map(function (r) { return r.data(); });
+    function add(page, i) {
+      if (!cleared) list.textContent = "";   // the previous query's results go now
+      cleared = true;
+      list.appendChild(resultItem(page, found, results[from + i].score || 0));
+      showCount(results.length, false);
+    }
+    return pending.reduce(function (chain, data, i) {
       return chain.then(function () { return data; }).then(function (page) {
         if (id !== latest) return;
-        if (from === 0 && shown === 0) list.textContent = "";   // the previous query's results go now
-        var items = itemsOf(page).sort(function (a, b) { return b.score - a.score; });
-        items.forEach(function (item) { list.appendChild(resultItem(item, terms)); });
-        shown += items.length;
-        showCount(shown, next < pages.length);
+        if (isGlossary(page)) later.push([page, i]);
+        else add(page, i);
       });
     }, Promise.resolve()).then(function () {
-      if (id === latest && next < pages.length) list.appendChild(moreItem(pages, next, terms, id, shown));
+      if (id !== latest) return;
+      later.forEach(function (item) { add(item[0], item[1]); });
+      if (next < results.length) list.appendChild(moreItem(results, next, found, id));
     });
   }
 
-  function moreItem(pages, next, terms, id, shown) {
+  /* Pagefind finds records holding every word. When fewer than three do ("softmax
+   * temperature"), records holding most of the words follow them, best first. */
+  function anyWords(pf, words, all) {
+    if (all.length >= 3 || words.length < 2) return all;
+    return Promise.all(words.map(function (w) { return pf.search(w); })).then(function (each) {
+      var byId = Object.create(null), order = [];
+      all.forEach(function (r) { byId[r.id] = { r: r, n: words.length + 1, score: r.score }; order.push(byId[r.id]); });
+      each.forEach(function (found) {
+        (found ? found.results : []).forEach(function (r) {
+          var hit = byId[r.id];
+          if (!hit) { hit = byId[r.id] = { r: r, n: 0, score: 0 }; order.push(hit); }
+          hit.n += 1;
+          hit.score += r.score;
+        });
+      });
+      return order.sort(function (a, b) { return b.n - a.n || b.score - a.score; }).map(function (h) { return h.r; });
+    });
+  }
+
+  function moreItem(results, next, found, id) {
     var li = document.createElement("li");
     li.className = "md-search-result__item pagefind-more";
     var link = document.createElement("div");    // not a link: Material's instant navigation takes every <a>
@@ -161,11 +227,11 @@
     var article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
     var p = document.createElement("p");
-    p.textContent = "Show results from " + (pages.length - next) + " more pages";
+    p.textContent = "Show " + Math.min(BATCH, results.length - next) + " more of " + (results.length - next);
     article.appendChild(p);
     link.appendChild(article);
     link.addEventListener("click", function () {
-      renderBatch(pages, next, terms, id, shown).then(function () { query.focus(); });
+      renderBatch(results, next, found, id).then(function () { query.focus(); });
     });
     li.appendChild(link);
     return li;
@@ -173,16 +239,25 @@
 
   function search(value) {
     var id = ++latest;
-    var terms = value.trim();
-    if (!terms) {
+    if (!value.trim()) {
       list.textContent = "";
+      if (suggest) suggest.textContent = "";
       meta.textContent = translate("search.result.placeholder");
       return;
     }
-    load().then(function (pf) { return pf.search(terms); }).then(function (found) {
-      if (id !== latest || !found) return;
-      if (!found.results.length) { list.textContent = ""; showCount(0, false); return; }
-      return renderBatch(found.results, 0, terms, id, 0);
+    var found;
+    load().then(function (pf) {
+      return vocabulary.then(function (vocab) {
+        if (id !== latest) return null;
+        showSuggestion(vocab, value);
+        var words = terms(vocab, value);
+        found = words.join(" ");
+        return pf.search(found).then(function (all) { return all && anyWords(pf, words, all.results); });
+      });
+    }).then(function (results) {
+      if (id !== latest || !results) return;
+      if (!results.length) { list.textContent = ""; showCount(0, false); return; }
+      return renderBatch(results, 0, found, id);
     }).catch(function () {
       if (id === latest) meta.textContent = "Search is not available right now.";
     });
@@ -196,7 +271,6 @@
   });
   query.addEventListener("input", function () {
     clearTimeout(timer);
-    if (runtime && query.value.trim()) runtime.then(function (pf) { pf.preload(query.value.trim()); });
     timer = setTimeout(function () { search(query.value); }, DEBOUNCE_MS);
   });
   query.form.addEventListener("submit", function (event) { event.preventDefault(); });
@@ -205,6 +279,7 @@
   });
   var button = document.querySelector("header [for=__search]");     // the header's search button
   if (button) button.addEventListener("click", function () { query.focus(); });   // a phone's keyboard
+  if (button) button.addEventListener("pointerdown", function () { load(); });
   function reveal() {
     list.setAttribute("role", toggle.checked ? "list" : "presentation");
     list.hidden = !toggle.checked;
@@ -234,6 +309,13 @@
         } else if (active === query) {
           var first = list.querySelector(".md-search-result__item:not(.pagefind-more) [href]");
           if (first) first.click();
+          key.claim();
+        }
+        break;
+      case "ArrowRight":                           // take the suggestion, as in Material
+        if (active === query && suggest && suggest.textContent && query.selectionStart === query.value.length) {
+          query.value = suggest.textContent;
+          query.dispatchEvent(new Event("input"));
           key.claim();
         }
         break;
@@ -303,6 +385,4 @@
     if (window.document$) window.document$.subscribe(function () { setTimeout(highlight, 0); });
   });
 
-  var idle = window.requestIdleCallback || function (fn) { return setTimeout(fn, 1500); };
-  idle(function () { load(); }, { timeout: 3000 });
 })();
