@@ -127,6 +127,9 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000])
     p.add_argument("--site", type=Path, help="measure this built site (either mode), not synthetic ones")
+    p.add_argument(
+        "--keep", type=Path, help="build the synthetic projects here and keep them (re-measure with --site)"
+    )
     p.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES), help="search modes to build")
     args = p.parse_args()
     rows = []
@@ -136,7 +139,7 @@ def main() -> None:
             found = len(json.loads((args.site / "questions.json").read_text())["questions"])
             rows.append({"n": found, "build": None, **measure(args.site, browser)})
         for n in [] if args.site else args.sizes:
-            root = Path(tmp) / f"synth-{n}"
+            root = (args.keep or Path(tmp)) / f"synth-{n}"
             generate(n, root)
             for mode in args.modes:
                 seconds = build(root, mode)

@@ -21,7 +21,7 @@
   if (!box || !toggle || !configScript) return;
   var config = JSON.parse(configScript.textContent);
   var base = new URL(config.base || ".", location.href);     // the site root, e.g. /llm-study/
-  var words = config.translations || {};
+  var labels = config.translations || {};
   var query = box.querySelector(".md-search__input");
   var suggest = box.querySelector(".md-search__suggest");
   var meta = box.querySelector(".md-search-result__meta");
@@ -34,7 +34,7 @@
   var runtime = null, vocabulary = null, latest = 0, timer = 0;
 
   function translate(key, count) {
-    return (words[key] || "").replace("#", String(count));
+    return (labels[key] || "").replace("#", String(count));
   }
 
   function setToggle(open) {
@@ -103,7 +103,7 @@
     return best || word;
   }
 
-  function terms(vocab, value) {
+  function queryTerms(vocab, value) {
     var raw = value.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     var kept = raw.filter(function (w) { return !(w in vocab.common); });
     if (!kept.length) kept = raw;
@@ -250,7 +250,7 @@
       return vocabulary.then(function (vocab) {
         if (id !== latest) return null;
         showSuggestion(vocab, value);
-        var words = terms(vocab, value);
+        var words = queryTerms(vocab, value);
         found = words.join(" ");
         return pf.search(found).then(function (all) { return all && anyWords(pf, words, all.results); });
       });
