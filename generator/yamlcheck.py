@@ -29,15 +29,15 @@ def load_checked(path: Path, schema: dict[str, Any], more: Callable[[Any], list[
     text = path.read_text(encoding="utf-8")
     try:
         data = yaml.safe_load(text)
-        root = yaml.compose(text)
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: invalid YAML: {exc}") from None
     errors = sorted(
         Draft202012Validator(schema).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))
     )
-    messages = [_message(path, root, error) for error in errors] + (more(data) if more else [])
-    if messages:
-        raise ConfigError("\n".join(messages))
+    own = more(data) if more else []
+    if errors or own:
+        root = yaml.compose(text)  # the nodes' lines, only to say where the problems are
+        raise ConfigError("\n".join([_message(path, root, error) for error in errors] + own))
     return data
 
 
