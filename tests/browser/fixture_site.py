@@ -7,7 +7,8 @@ from __future__ import annotations
 import os
 import shutil
 import socket
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from generator import pipeline
@@ -16,6 +17,7 @@ from generator.model import Question
 from generator.pipeline import assemble, read_sources
 from generator.publish import site
 from generator.publish.config import SiteOptions
+from tests.support.server import PREFIX, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 Adjust = Callable[[list[Question]], list[Question]]
@@ -55,3 +57,17 @@ def build_fixture_site(
     options = SiteOptions(site_url, "material", engine)
     pipeline.write_docs(corpus, work / "build" / "docs", work, options)
     return site.build_site(work, options)
+
+
+@contextmanager
+def served_fixture_site(work: Path, sources: dict[str, bytes | str], **options) -> Iterator[tuple[Path, str]]:
+    """`build_fixture_site` on a free loopback port under the sub-path, served while in use:
+    (site folder, base URL)."""
+    port = free_port()
+    site_dir = build_fixture_site(work, sources, f"http://127.0.0.1:{port}{PREFIX}", **options)
+    server, url = serve(site_dir, port)
+    try:
+        yield site_dir, url
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -9,8 +9,7 @@ from dataclasses import replace
 import pytest
 
 from generator.model import question_id
-from tests.browser.fixture_site import build_fixture_site, free_port
-from tests.support.server import PREFIX, serve
+from tests.browser.fixture_site import served_fixture_site
 
 pytestmark = pytest.mark.browser
 OLD_KEY = "llm-study:v1"  # saved by the SM-2 version of the site
@@ -50,17 +49,10 @@ def retitle(questions):
 
 @pytest.fixture(scope="module")
 def alias_site(tmp_path_factory):
-    port = free_port()
-    site_dir = build_fixture_site(
-        tmp_path_factory.mktemp("aliases"),
-        {"notes.md": SOURCE},
-        f"http://127.0.0.1:{port}{PREFIX}",
-        adjust=retitle,
-    )
-    server, url = serve(site_dir, port)
-    yield site_dir, url
-    server.shutdown()
-    server.server_close()
+    with served_fixture_site(
+        tmp_path_factory.mktemp("aliases"), {"notes.md": SOURCE}, adjust=retitle
+    ) as served:
+        yield served
 
 
 def lora_record(site_dir) -> dict:

@@ -9,8 +9,7 @@ import json
 
 import pytest
 
-from tests.browser.fixture_site import build_fixture_site, free_port
-from tests.support.server import PREFIX, serve
+from tests.browser.fixture_site import served_fixture_site
 
 pytestmark = pytest.mark.browser
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
@@ -42,17 +41,12 @@ METADATA = f"""numbered:
 
 @pytest.fixture(scope="module")
 def cited_site(tmp_path_factory):
-    port = free_port()
-    site_dir = build_fixture_site(
+    with served_fixture_site(
         tmp_path_factory.mktemp("citations"),
         {"numbered.txt": NUMBERED, "decoding.md": HEADINGS},
-        f"http://127.0.0.1:{port}{PREFIX}",
         metadata=METADATA,
-    )
-    server, url = serve(site_dir, port)
-    yield site_dir, url
-    server.shutdown()
-    server.server_close()
+    ) as served:
+        yield served
 
 
 def record(site_dir, start: str) -> dict:

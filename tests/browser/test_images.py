@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from tests.browser.fixture_site import build_fixture_site, free_port
-from tests.support.server import PREFIX, serve
+from tests.browser.fixture_site import build_fixture_site, free_port, served_fixture_site
+from tests.support.server import PREFIX
 from tests.test_images import png
 
 pytestmark = pytest.mark.browser
@@ -33,14 +33,8 @@ LOADED = "img => img.complete && img.naturalWidth > 0"
 
 @pytest.fixture(scope="module")
 def image_site(tmp_path_factory):
-    port = free_port()
-    site_dir = build_fixture_site(
-        tmp_path_factory.mktemp("images"), FILES, f"http://127.0.0.1:{port}{PREFIX}"
-    )
-    server, url = serve(site_dir, port)
-    yield site_dir, url
-    server.shutdown()
-    server.server_close()
+    with served_fixture_site(tmp_path_factory.mktemp("images"), FILES) as served:
+        yield served
 
 
 def record(site_dir, start: str) -> dict:

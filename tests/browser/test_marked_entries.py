@@ -10,9 +10,8 @@ from dataclasses import replace
 import pytest
 
 from tests.browser.conftest import PageWatch, open_watched_page
-from tests.browser.fixture_site import build_fixture_site, free_port
+from tests.browser.fixture_site import served_fixture_site
 from tests.browser.test_a11y import BLOCKING, RUN_AXE, SCHEMES, axe_script, set_scheme
-from tests.support.server import PREFIX, serve
 
 pytestmark = pytest.mark.browser
 SOURCE = """# Notes
@@ -42,17 +41,8 @@ def mark(questions):
 
 @pytest.fixture(scope="module")
 def marked_site(tmp_path_factory):
-    port = free_port()
-    site_dir = build_fixture_site(
-        tmp_path_factory.mktemp("marked"),
-        {"notes.md": SOURCE},
-        f"http://127.0.0.1:{port}{PREFIX}",
-        adjust=mark,
-    )
-    server, url = serve(site_dir, port)
-    yield site_dir, url
-    server.shutdown()
-    server.server_close()
+    with served_fixture_site(tmp_path_factory.mktemp("marked"), {"notes.md": SOURCE}, adjust=mark) as served:
+        yield served
 
 
 def record(site_dir, text: str) -> dict:
