@@ -49,15 +49,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from generator.publish import search, site
     from generator.publish.config import SiteOptions, site_url_from
-    from generator.settings import load_search_settings
 
     started = time.perf_counter()
     root = _root(args)
-    settings = load_search_settings(root / "content" / "settings.yml")
     corpus = gather(root)
     for problem in corpus.problems:
         print(problem, file=sys.stderr)
-    mode = search.choose_mode(settings, args.search, search.shown_questions(corpus))
+    mode = search.choose_mode(corpus.content.search, args.search, search.shown_questions(corpus))
     options = SiteOptions(site_url_from(args.site_url), mode, args.engine)
     write_docs(corpus, root / "build" / "docs", root, options)
     if not args.no_site:

@@ -1,7 +1,10 @@
-"""Typed loading of the maintainer's files in content/: sources.yml, topics.yml, curation.yml.
+"""Typed loading of the maintainer's files in content/: sources.yml, topics.yml, curation.yml,
+settings.yml, glossary.yml and the hand-written pages/ (the sources are the readers').
 
-Each file is checked against its schema (generator.schemas); every problem is raised once
-as a ConfigError naming file, line and key.
+This is the gather stage's reading of content/: nothing after it opens a file there (render
+and publish take what they need from the corpus, `Corpus.content`). Each YAML file is checked
+against its schema (generator.schemas); every problem is raised once as a ConfigError naming
+file, line and key.
 """
 
 from __future__ import annotations
@@ -11,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import ConfigError
-from generator.model import Topic
-from generator.schemas import CURATION, SOURCES, TOPICS
-from generator.settings import ImageSettings, load_image_settings
+from generator.model import Term, Topic, term_anchor
+from generator.schemas import CURATION, GLOSSARY, SOURCES, TOPICS
+from generator.settings import ImageSettings, Settings, load_settings
 from generator.yamlcheck import load_checked, place
 
 
@@ -66,11 +69,17 @@ class Content:
     sources_meta: dict[str, SourceMeta]
     topics: tuple[Topic, ...]
     curation: Curation
-    images: ImageSettings = field(default_factory=lambda: ImageSettings())
+    settings: Settings = field(default_factory=Settings)
+    glossary: tuple[Term, ...] = ()
+    pages: dict[str, str] = field(default_factory=dict)  # pages/: path under pages/ -> Markdown
 
     @property
     def sources_dir(self) -> Path:
         return self.root / "content" / "sources"
+
+    @property
+    def images(self) -> ImageSettings:
+        return self.settings.images
 
 
 def load_sources_meta(path: Path) -> dict[str, SourceMeta]:
@@ -140,6 +149,53 @@ def load_curation(path: Path, topic_ids: set[str]) -> Curation:
     return Curation(pin, merge, split, frozenset(map(str, data.get("hide") or ())))
 
 
+def load_glossary(path: Path) -> tuple[Term, ...]:
+    """Every term of glossary.yml, or one ConfigError listing every problem. No file: no glossary.
+
+    terms:
+      - term: RLHF
+        expansion: Reinforcement Learning from Human Feedback
+        definition: Aligning a model by training a reward model on human preferences ...
+        aliases: [reinforcement learning with human feedback]
+        plural: false
+    """
+
+    def repeats(data: object) -> list[str]:
+        entries = data.get("terms") if isinstance(data, dict) else None
+        seen: dict[str, str] = {}
+        out = []
+        for entry in entries if isinstance(entries, list) else ():
+            term = str(entry.get("term") or "").strip() if isinstance(entry, dict) else ""
+            anchor = term_anchor(term)
+            if anchor and anchor in seen:
+                out.append(f"{path}: {term!r} repeats {seen[anchor]!r}")
+            seen.setdefault(anchor, term)
+        return out
+
+    data = load_checked(path, GLOSSARY, repeats)
+    if data is None:
+        return ()
+    return tuple(
+        Term(
+            str(e["term"]).strip(),
+            str(e["expansion"]).strip(),
+            str(e["definition"]).strip(),
+            tuple(str(a).strip() for a in e.get("aliases") or () if str(a).strip()),
+            bool(e.get("plural", False)),
+        )
+        for e in data["terms"]
+    )
+
+
+def load_pages(folder: Path) -> dict[str, str]:
+    """The hand-written pages (Markdown under content/pages), copied to the site as they are."""
+    if not folder.is_dir():
+        return {}
+    return {
+        p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.md"))
+    }
+
+
 def load_content(root: Path) -> Content:
     content = root / "content"
     topics = load_topics(content / "topics.yml")
@@ -148,5 +204,7 @@ def load_content(root: Path) -> Content:
         sources_meta=load_sources_meta(content / "sources.yml"),
         topics=topics,
         curation=load_curation(content / "curation.yml", {t.id for t in topics}),
-        images=load_image_settings(content / "settings.yml"),
+        settings=load_settings(content / "settings.yml"),
+        glossary=load_glossary(content / "glossary.yml"),
+        pages=load_pages(content / "pages"),
     )

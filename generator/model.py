@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
+from generator.settings import SearchSettings, SiteSettings
+
 Kind = Literal["open", "mcq", "prompt"]
 Severity = Literal["warning", "error"]
 Difficulty = Literal["easy", "medium", "hard"]
@@ -165,6 +167,42 @@ class Topic:
     kinds: tuple[str, ...] = ()
 
 
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry of content/glossary.yml."""
+
+    term: str
+    expansion: str
+    definition: str
+    aliases: tuple[str, ...] = ()
+    plural: bool = False
+
+    @property
+    def anchor(self) -> str:
+        return term_anchor(self.term)
+
+
+def term_anchor(term: str) -> str:
+    return _NON_SLUG.sub("-", term.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class SiteContent:
+    """What content/ holds besides the sources, topics and curation, read by the gather stage
+    (generator/config.py) for render and publish, which open nothing under content/."""
+
+    site: SiteSettings = field(
+        default_factory=SiteSettings
+    )  # settings.yml `site:`: the site's name and home page texts
+    search: SearchSettings = field(default_factory=SearchSettings)  # settings.yml `search:`
+    glossary: tuple[Term, ...] = ()  # glossary.yml
+    pages: dict[str, str] = field(default_factory=dict)  # pages/: path under pages/ -> Markdown
+    images: dict[str, bytes] = field(default_factory=dict)  # site path -> bytes of an image answers show
+
+
 @dataclass
 class Corpus:
     """Everything the renderer needs, gathered before anything is written."""
@@ -178,6 +216,7 @@ class Corpus:
     group_of: dict[str, str] = field(default_factory=dict)
     related_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
     hidden: frozenset[str] = frozenset()
+    content: SiteContent = field(default_factory=SiteContent)
 
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")

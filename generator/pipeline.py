@@ -1,6 +1,11 @@
 """The build as named stages: discover -> read -> parse -> clean -> classify -> deduplicate -> relate
 -> math (the formulas MathML cannot hold, reported), then render -> publish.
 
+Gathering (`gather`) is the only stage that reads content/: the maintainer's YAML files and
+pages (generator/config.py), the sources, and the images the answers show. What render and
+publish need of it beyond the questions travels on the corpus (`Corpus.content`), so they
+open nothing under content/ (tests/test_pipeline.py watches every file they open).
+
 The stages live in generator/ingest, organise, render and publish, and each imports only
 from its own folder, the ones before it and the shared modules at the top (model, config,
 errors ...). Every stage returns values; only publishing (`write_docs`) touches disk. This
@@ -20,17 +25,16 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from generator.config import Content, load_content
-from generator.ingest import clean
+from generator.ingest import clean, images
 from generator.ingest.images import ImageRules
 from generator.ingest.load import discover, load_document
 from generator.ingest.readers import read_source_document
 from generator.ingest.sources import make_source
-from generator.model import Corpus, Location, Problem, Question, Source
+from generator.model import Corpus, Location, Problem, Question, SiteContent, Source
 from generator.organise import classify, dedupe, study_links
 from generator.publish import docs, mathml
 from generator.publish.config import SiteOptions, write_config
 from generator.render.pages import Rendered, render_site
-from generator.settings import load_reading_settings
 from generator.workers import Died, TimedOut, run_all
 
 T = TypeVar("T")
@@ -114,7 +118,7 @@ def gather(root: Path, timed: Timed | None = None) -> Corpus:
     each call can be measured), without the per-file worker and its time budget."""
     with collector_paused():
         content = (timed or call)("read", load_content, root)
-        budget = None if timed else load_reading_settings(root / "content" / "settings.yml").budget_seconds
+        budget = None if timed else content.settings.reading.budget_seconds
         sources, questions, problems = read_sources(content, budget, timed or call)
         return assemble(content, sources, questions, problems, timed or call)
 
@@ -155,6 +159,7 @@ def assemble(
         problems=problems + alias_problems,
         topics=list(content.topics),
         hidden=curation.hide,
+        content=site_content(content, questions),
     )
     corpus.topic_of, corpus.tags_of = timed(
         "classify", classify.classify_all, questions, content.topics, curation
@@ -167,6 +172,17 @@ def assemble(
     corpus.problems += stale_curation(content, questions)
     corpus.problems += timed("math", mathml.fallback_problems, questions)
     return corpus
+
+
+def site_content(content: Content, questions: list[Question]) -> SiteContent:
+    """What render and publish take from content/ besides the questions, read now."""
+    return SiteContent(
+        site=content.settings.site,
+        search=content.settings.search,
+        glossary=content.glossary,
+        pages=content.pages,
+        images=images.read_assets(images.assets(questions, content.root)),
+    )
 
 
 def claim_aliases(questions: list[Question]) -> tuple[list[Question], dict[str, str], list[Problem]]:
@@ -202,16 +218,16 @@ def stale_curation(content: Content, questions: list[Question]) -> list[Problem]
     ]
 
 
-def write_tree(corpus: Corpus, docs_dir: Path, root: Path) -> Rendered:
+def write_tree(corpus: Corpus, docs_dir: Path) -> Rendered:
     """render, then publish: every page in memory, then docs_dir wiped and written with them,
     questions.json, the downloads and the images."""
     job = docs.start(corpus)  # the cards' HTML converts on the other cores while the pages render
     try:
-        rendered = render_site(corpus, root, downloads=True)
+        rendered = render_site(corpus, downloads=True)
     except BaseException:
         job.close()
         raise
-    docs.write_tree(corpus, rendered, docs_dir, root, job)
+    docs.write_tree(corpus, rendered, docs_dir, job)
     return rendered
 
 
@@ -219,8 +235,8 @@ def write_docs(corpus: Corpus, docs_dir: Path, root: Path, options: SiteOptions 
     """build/docs and the generated config (build/mkdocs.yml) for `options`, from nothing."""
     try:
         with collector_paused():
-            rendered = write_tree(corpus, docs_dir, root)
-            write_config(root, docs_dir, rendered.nav, options)
+            rendered = write_tree(corpus, docs_dir)
+            write_config(root, docs_dir, rendered.nav, options, site=corpus.content.site)
     finally:
         gc.unfreeze()  # the build's objects are ordinary garbage again once dropped
     return rendered

@@ -7,7 +7,7 @@ problem is raised once as a ConfigError naming file, line and key.
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.schemas import SETTINGS
@@ -24,14 +24,8 @@ class SearchSettings:
     pagefind_above: int = PAGEFIND_ABOVE  # auto: Pagefind when the site shows more questions
 
 
-def load_search_settings(path: Path) -> SearchSettings:
-    search = _section(path, "search")
+def _search(search: dict) -> SearchSettings:
     return SearchSettings(search.get("mode", "auto"), search.get("pagefind_above", PAGEFIND_ABOVE))
-
-
-def _section(path: Path, name: str) -> dict:
-    """One section of content/settings.yml, checked with the whole file; {} when absent."""
-    return (load_checked(path, SETTINGS) or {}).get(name) or {}
 
 
 # Placeholders the home page's intro may use, filled with the shown pile's counts:
@@ -64,13 +58,7 @@ class SiteSettings:
         return self.intro.format(questions=questions, asked=asked, sources=sources, topics=topics)
 
 
-def load_site_settings(path: Path) -> SiteSettings:
-    def placeholders(data: object) -> list[str]:
-        site = data.get("site") if isinstance(data, dict) else None
-        intro = site.get("intro") if isinstance(site, dict) else None
-        return _placeholder_errors(f"{path}: site.intro", intro) if isinstance(intro, str) else []
-
-    site = (load_checked(path, SETTINGS, placeholders) or {}).get("site") or {}
+def _site(site: dict) -> SiteSettings:
     keys = ("name", "description", "heading", "intro")
     return SiteSettings(**{k: str(site[k]).strip() for k in keys if k in site})
 
@@ -94,8 +82,8 @@ class ImageSettings:
     remote: str = "link"  # link: "Image: alt" linking to it (no third-party request) | show
 
 
-def load_image_settings(path: Path) -> ImageSettings:
-    return ImageSettings(_section(path, "images").get("remote", "link"))
+def _images(images: dict) -> ImageSettings:
+    return ImageSettings(images.get("remote", "link"))
 
 
 READING_BUDGET = 30.0
@@ -108,5 +96,36 @@ class ReadingSettings:
     budget_seconds: float = READING_BUDGET  # a file still being read after this is skipped
 
 
-def load_reading_settings(path: Path) -> ReadingSettings:
-    return ReadingSettings(float(_section(path, "reading").get("budget_seconds", READING_BUDGET)))
+def _reading(reading: dict) -> ReadingSettings:
+    return ReadingSettings(float(reading.get("budget_seconds", READING_BUDGET)))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """All of content/settings.yml; the gather stage reads it once (generator/config.py)."""
+
+    search: SearchSettings = field(default_factory=SearchSettings)
+    site: SiteSettings = field(default_factory=SiteSettings)
+    images: ImageSettings = field(default_factory=ImageSettings)
+    reading: ReadingSettings = field(default_factory=ReadingSettings)
+
+
+def load_settings(path: Path) -> Settings:
+    """The file, checked as a whole (schema and site.intro's placeholders); defaults when absent."""
+
+    def placeholders(data: object) -> list[str]:
+        site = data.get("site") if isinstance(data, dict) else None
+        intro = site.get("intro") if isinstance(site, dict) else None
+        return _placeholder_errors(f"{path}: site.intro", intro) if isinstance(intro, str) else []
+
+    data = load_checked(path, SETTINGS, placeholders) or {}
+
+    def section(name: str) -> dict:
+        return data.get(name) or {}
+
+    return Settings(
+        _search(section("search")),
+        _site(section("site")),
+        _images(section("images")),
+        _reading(section("reading")),
+    )

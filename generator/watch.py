@@ -97,10 +97,10 @@ def regenerate(root: Path) -> int:
     docs_dir = root / "build" / "docs"
     with tempfile.TemporaryDirectory(dir=root / "build") as scratch:
         fresh = Path(scratch) / "docs"
-        rendered = pipeline.write_tree(corpus, fresh, root)
+        rendered = pipeline.write_tree(corpus, fresh)
         site.copy_mathjax(fresh)
         changed = sync_tree(fresh, docs_dir)
-    config.write_config(root, docs_dir, rendered.nav)
+    config.write_config(root, docs_dir, rendered.nav, site=corpus.content.site)
     return changed
 
 

@@ -20,7 +20,7 @@ from generator.config import load_content
 from generator.ingest import clean, images
 from generator.ingest.load import discover, load_document
 from generator.ingest.readers import read_source_document
-from generator.pipeline import read_source
+from generator.pipeline import read_source, site_content
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -204,7 +204,8 @@ def test_word_images_are_copied_into_the_site(tmp_path):
     src = "assets/sources/my%20notes/my%20notes.docx/word/media/image1.png"
     text = "Low-rank adapters: small trainable matrices added to frozen weights."
     assert lora.answer == f"{text}\n\n![Figure]({src})"
-    images.copy_assets(images.assets(questions, root), tmp_path / "docs")
+    gathered = site_content(load_content(root), questions).images  # read by the gather stage
+    images.write_assets(gathered, tmp_path / "docs")
     assert (tmp_path / "docs" / unquote(src)).read_bytes() == PNG
 
 

@@ -6,7 +6,7 @@ import json
 
 from generator.publish import corpus_json, docs
 from generator.render.layout import plan
-from tests.test_render import ROOT, by_text, sample_corpus
+from tests.test_render import by_text, sample_corpus
 
 QUESTION_FIELDS = {
     "id",
@@ -97,5 +97,5 @@ def test_sources_carry_counts_and_anchor_url():
 
 def test_written_file_is_valid_utf8_json():
     corpus = sample_corpus()
-    text = docs.docs_files(corpus, ROOT)["questions.json"]
+    text = docs.docs_files(corpus)["questions.json"]
     assert json.loads(text)["questions"][0]["question"] == corpus.questions[0].question

@@ -32,7 +32,7 @@ COUNTED = "question|entry|practice prompt|answer|source|card|abbreviation"
 @pytest.fixture(scope="module", params=["bundled", "sample"])
 def site(request) -> dict[str, str]:
     corpus = gather(ROOT) if request.param == "bundled" else sample_corpus()
-    return docs.docs_files(corpus, ROOT)
+    return docs.docs_files(corpus)
 
 
 def data(site: dict[str, str]) -> tuple[dict[str, dict], list[list[str]]]:

@@ -11,7 +11,7 @@ from generator.ingest import clean
 from generator.model import Draft, Line, Location
 from generator.publish import corpus_json, docs
 from generator.render.layout import plan
-from tests.test_render import ROOT, sample_corpus
+from tests.test_render import sample_corpus
 
 PATH = "content/sources/notes.md"
 
@@ -79,7 +79,7 @@ def test_questions_json_carries_difficulty_and_link():
 
 
 def test_entry_shows_a_difficulty_badge_and_an_escaped_source_link():
-    files = docs.docs_files(marked_corpus(), ROOT)
+    files = docs.docs_files(marked_corpus())
     page = next(
         text
         for path, text in files.items()
@@ -96,12 +96,12 @@ def test_entry_shows_a_difficulty_badge_and_an_escaped_source_link():
 def test_a_bad_link_on_a_question_never_reaches_the_page():
     corpus = sample_corpus()
     corpus.questions = [replace(q, link="javascript:alert(1)") for q in corpus.questions]
-    files = docs.docs_files(corpus, ROOT)
+    files = docs.docs_files(corpus)
     pages = [text for path, text in files.items() if path.endswith(".md")]
     assert not any("javascript:" in text or "qa-link" in text for text in pages)
 
 
 def test_flashcards_page_mentions_the_difficulty_filter_only_when_a_source_marks_difficulty():
     mention = "the Difficulty filter"
-    assert mention not in docs.docs_files(sample_corpus(), ROOT)["flashcards.md"]
-    assert mention in docs.docs_files(marked_corpus(), ROOT)["flashcards.md"]
+    assert mention not in docs.docs_files(sample_corpus())["flashcards.md"]
+    assert mention in docs.docs_files(marked_corpus())["flashcards.md"]

@@ -16,6 +16,7 @@ from generator.errors import BuildError
 from generator.pipeline import assemble, read_sources
 from generator.publish import config, engines, site
 from generator.publish.config import SiteOptions
+from generator.settings import SiteSettings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -23,7 +24,9 @@ ROOT = Path(__file__).resolve().parents[1]
 def written(tmp_path: Path, options: SiteOptions) -> tuple[dict, dict]:
     """(build/mkdocs.yml, build/zensical.yml) as a build writes them for `options`."""
     shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    target = config.write_config(tmp_path, tmp_path / "build" / "docs", ["index.md"], options)
+    target = config.write_config(
+        tmp_path, tmp_path / "build" / "docs", ["index.md"], options, site=SiteSettings()
+    )
     return loaded(tmp_path / "build" / "mkdocs.yml"), loaded(target)
 
 

@@ -8,13 +8,19 @@ from pathlib import Path
 
 import pytest
 
+from generator.config import load_glossary
 from generator.errors import ConfigError
-from generator.model import Corpus, Location, Question, Source, Topic, question_id
+from generator.model import Corpus, Location, Question, Source, Term, Topic, question_id
 from generator.organise import glossary
-from generator.organise.glossary import Term
 from generator.render import study_pages
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def bundled_terms() -> tuple[Term, ...]:
+    return load_glossary(ROOT / "content" / "glossary.yml")
+
+
 REQUIRED = (
     "LLM",
     "RAG",
@@ -78,7 +84,7 @@ def write(tmp_path: Path, text: str) -> Path:
 
 
 def test_project_glossary_has_the_fields_abbreviations():
-    terms = {t.term: t for t in glossary.load_glossary(ROOT / glossary.GLOSSARY_FILE)}
+    terms = {t.term: t for t in load_glossary(ROOT / "content" / "glossary.yml")}
     missing = [t for t in REQUIRED if t not in terms]
     assert not missing, f"content/glossary.yml lacks {missing}"
     assert terms["RLHF"].expansion == "Reinforcement Learning from Human Feedback"
@@ -93,7 +99,7 @@ def test_invalid_glossary_lists_every_problem(tmp_path):
         "  - {term: x, expansion: Y, definition: Z}\n",
     )
     with pytest.raises(ConfigError) as err:
-        glossary.load_glossary(path)
+        load_glossary(path)
     message = str(err.value)
     assert "terms[0]: missing expansion, definition" in message
     assert "terms[1]: expected a mapping" in message
@@ -104,10 +110,10 @@ def test_invalid_glossary_lists_every_problem(tmp_path):
 
 def test_malformed_yaml_and_missing_file(tmp_path):
     with pytest.raises(ConfigError, match="invalid YAML"):
-        glossary.load_glossary(write(tmp_path, "terms: [\n"))
+        load_glossary(write(tmp_path, "terms: [\n"))
     with pytest.raises(ConfigError, match="top-level 'terms:' list"):
-        glossary.load_glossary(write(tmp_path, "- RLHF\n"))
-    assert glossary.load_glossary(tmp_path / "absent.yml") == ()
+        load_glossary(write(tmp_path, "- RLHF\n"))
+    assert load_glossary(tmp_path / "absent.yml") == ()
 
 
 @pytest.mark.parametrize(
@@ -152,7 +158,7 @@ def corpus() -> Corpus:
 
 def test_glossary_page_names_both_forms_and_links_the_questions():
     c = corpus()
-    page = study_pages.study_pages(c, study_pages.glossary_terms(ROOT))["glossary.md"]
+    page = study_pages.study_pages(c, bundled_terms())["glossary.md"]
     section = page.split("## RLHF: Reinforcement Learning from Human Feedback { #rlhf }", 1)[1].split(
         "\n## ", 1
     )[0]
@@ -176,13 +182,13 @@ def test_flashcards_page_has_mount_points_and_documents_fsrs():
 
 
 def test_abbreviations_block_for_every_page():
-    block = study_pages.abbreviations(study_pages.glossary_terms(ROOT))
+    block = study_pages.abbreviations(bundled_terms())
     assert "*[RLHF]: Reinforcement Learning from Human Feedback" in block.splitlines()
 
 
 def test_search_terms_name_both_forms_per_question():
     c = corpus()
-    terms = study_pages.search_terms(c, study_pages.glossary_terms(ROOT))
+    terms = study_pages.search_terms(c, bundled_terms())
     rlhf = "RLHF: Reinforcement Learning from Human Feedback"
     assert terms[c.questions[0].id] == rlhf
     assert terms[c.questions[1].id] == rlhf  # found by the alias, gets the abbreviation
@@ -196,7 +202,7 @@ def test_long_link_lists_are_capped():
         questions=qs,
         topics=[Topic("alignment", "Alignment")],
     )
-    page = study_pages.study_pages(c, study_pages.glossary_terms(ROOT))["glossary.md"]
+    page = study_pages.study_pages(c, bundled_terms())["glossary.md"]
     section = page.split("{ #rlhf }", 1)[1].split("\n## ", 1)[0]
     assert len(re.findall(r"^- \[", section, re.M)) == study_pages.MAX_LINKS
     assert (

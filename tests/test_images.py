@@ -18,7 +18,7 @@ from generator.ingest.images import ImageRules
 from generator.ingest.load import discover
 from generator.model import Draft, Line, Location
 from generator.render import safe_html
-from generator.settings import ImageSettings, load_image_settings
+from generator.settings import ImageSettings, load_settings
 
 SOURCE = "content/sources/notes.md"
 
@@ -73,7 +73,7 @@ def test_an_image_beside_the_source_is_copied_and_shown(project, tmp_path):
         / "images"
         / "attention map.png"
     }
-    images.copy_assets(files, tmp_path / "docs")
+    images.write_assets(images.read_assets(files), tmp_path / "docs")
     assert (tmp_path / "docs" / "assets/sources/notes/images/attention map.png").read_bytes() == png()
     html = safe_html.convert(text).for_site()
     assert html == '<p><img alt="Heat map" src="assets/sources/notes/images/attention%20map.png"></p>'
@@ -200,12 +200,12 @@ def test_pages_point_one_folder_up_and_code_is_left_alone():
 
 def test_image_settings(tmp_path):
     path = tmp_path / "settings.yml"
-    assert load_image_settings(path) == ImageSettings("link")
+    assert load_settings(path).images == ImageSettings("link")
     path.write_text("images:\n  remote: show\n")
-    assert load_image_settings(path) == ImageSettings("show")
+    assert load_settings(path).images == ImageSettings("show")
     path.write_text("images:\n  remote: always\n  size: 3\n")
     with pytest.raises(ConfigError) as error:
-        load_image_settings(path)
+        load_settings(path)
     assert "images: unknown key 'size'" in str(error.value) and "'always' is not one of link, show" in str(
         error.value
     )

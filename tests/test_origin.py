@@ -46,7 +46,7 @@ def test_sources_page_citations_json_and_deck_show_the_origin(tmp_path):
     corpus = with_origin(
         "https://example.com/top-50", "Ada <b>Lovelace</b>", "https://creativecommons.org/licenses/by/4.0/"
     )
-    files = docs.docs_files(corpus, ROOT)
+    files = docs.docs_files(corpus)
     page = files["sources.md"]
     assert (
         '<p class="source-origin">Original: <a class="source-origin__url" href="https://example.com/top-50" '
@@ -76,7 +76,7 @@ def test_sources_page_citations_json_and_deck_show_the_origin(tmp_path):
 
 def test_an_address_that_is_not_http_is_text_never_a_link():
     corpus = with_origin('javascript:alert(1)"', "<script>x</script>", "javascript:alert(2)")
-    files = docs.docs_files(corpus, ROOT)
+    files = docs.docs_files(corpus)
     page = files["sources.md"]
     assert 'href="javascript' not in page and "<script>x" not in page
     assert "by &lt;script&gt;x&lt;/script&gt; · licence: javascript:alert(2)" in page

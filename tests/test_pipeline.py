@@ -1,5 +1,10 @@
-"""Pipeline-level guarantees: a file that breaks a reader costs that file only."""
+"""Pipeline-level guarantees: a file that breaks a reader costs that file only, and nothing
+after the gather stage reads content/."""
 
+import json
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from generator import pipeline
@@ -40,3 +45,60 @@ def test_same_project_without_crash_reads_both_files(tmp_path):
         "What is RAG?",
         "What is a token?",
     ]
+
+
+# The audit hook sees every file a process opens (open(), Path.read_*, shutil's copies, zip
+# members) and every folder it lists; it cannot be removed, so it runs in a child process.
+WATCH = """
+import json, os, sys
+from pathlib import Path
+from generator import pipeline
+from generator.publish.config import SiteOptions
+
+root = Path(sys.argv[1]).resolve()
+content = str(root / "content")
+seen = {"gather": [], "after": []}
+stage = "gather"
+
+def hook(event, args):
+    if event in ("open", "os.scandir", "os.listdir") and args and isinstance(args[0], (str, os.PathLike)):
+        path = os.path.abspath(os.fspath(args[0]))
+        if path == content or path.startswith(content + os.sep):
+            seen[stage].append(os.path.relpath(path, root))
+
+sys.addaudithook(hook)
+corpus = pipeline.gather(root)
+stage = "after"
+pipeline.write_docs(corpus, root / "build" / "docs", root, SiteOptions(search="pagefind"))
+print(json.dumps(seen))
+"""
+
+
+def test_nothing_reads_content_after_the_gather_stage(tmp_path):
+    """Render and publish take settings, glossary, pages and images from the corpus: writing
+    build/docs and build/mkdocs.yml opens and lists nothing under content/."""
+    from tests.test_images import png
+
+    root = _project(tmp_path)
+    (root / "content" / "settings.yml").write_text("site:\n  name: Watched Site\n")
+    (root / "content" / "pages").mkdir()
+    (root / "content" / "pages" / "about.md").write_text("# About\n\nHand-written.\n")
+    (root / "content" / "sources" / "images").mkdir()
+    (root / "content" / "sources" / "images" / "map.png").write_bytes(png())
+    (root / "content" / "sources" / "c.md").write_text("## What is attention?\n\n![Map](images/map.png)\n")
+    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    result = subprocess.run(
+        [sys.executable, "-c", WATCH, str(root)], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    seen = json.loads(result.stdout.splitlines()[-1])
+    assert seen["after"] == []
+    # The hook does see content/ being read by the stage that should (the sources themselves
+    # are read in worker processes, which it does not watch).
+    gathered = {Path(p).as_posix() for p in seen["gather"]}
+    expected = ("settings.yml", "glossary.yml", "pages/about.md", "sources/images/map.png")
+    assert {f"content/{name}" for name in expected} <= gathered
+    docs = root / "build" / "docs"
+    assert (docs / "assets/sources/c/images/map.png").read_bytes() == png()
+    assert (docs / "about.md").read_text().startswith("# About\n\nHand-written.\n")
+    assert "site_name: Watched Site" in (root / "build" / "mkdocs.yml").read_text()
+    assert "*[RAG]:" in (docs / "index.md").read_text()  # the glossary's tooltips

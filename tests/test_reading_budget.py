@@ -11,7 +11,7 @@ import pytest
 
 from generator import cli, pipeline
 from generator.errors import ConfigError
-from generator.settings import ReadingSettings, load_reading_settings
+from generator.settings import ReadingSettings, load_settings
 from generator.workers import Died, TimedOut, run_all
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -82,12 +82,12 @@ def _nap(seconds: float) -> float:
 
 def test_the_budget_defaults_to_30_s_and_is_validated(tmp_path):
     settings = tmp_path / "settings.yml"
-    assert load_reading_settings(settings) == ReadingSettings(30.0)
-    assert load_reading_settings(ROOT / "content" / "settings.yml").budget_seconds == 30
+    assert load_settings(settings).reading == ReadingSettings(30.0)
+    assert load_settings(ROOT / "content" / "settings.yml").reading.budget_seconds == 30
     for bad in ("0", "-1", "'soon'", "true"):
         settings.write_text(f"reading:\n  budget_seconds: {bad}\n", encoding="utf-8")
         with pytest.raises(ConfigError, match=r"reading\.budget_seconds"):
-            load_reading_settings(settings)
+            load_settings(settings)
     settings.write_text("reading:\n  budget: 3\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="unknown key 'budget'"):
-        load_reading_settings(settings)
+        load_settings(settings)

@@ -12,7 +12,7 @@ from generator import cli
 from generator.errors import EXIT_FAILED, BuildError, ConfigError
 from generator.publish import config, search
 from generator.publish.config import SiteOptions
-from generator.settings import PAGEFIND_ABOVE, SearchSettings, load_search_settings
+from generator.settings import PAGEFIND_ABOVE, SearchSettings, SiteSettings, load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -43,21 +43,21 @@ def test_real_site_searches_with_pagefind():
     question records land on questions (benchmarks/README.md, "Search")."""
     from generator.pipeline import gather
 
-    settings = load_search_settings(ROOT / "content" / "settings.yml")
-    assert settings.mode == "pagefind"
-    assert search.choose_mode(settings, None, search.shown_questions(gather(ROOT))) == "pagefind"
+    corpus = gather(ROOT)
+    assert corpus.content.search.mode == "pagefind"
+    assert search.choose_mode(corpus.content.search, None, search.shown_questions(corpus)) == "pagefind"
 
 
 def test_settings_default_when_file_or_key_is_missing(tmp_path):
-    assert load_search_settings(tmp_path / "settings.yml") == SearchSettings("auto", PAGEFIND_ABOVE)
+    assert load_settings(tmp_path / "settings.yml").search == SearchSettings("auto", PAGEFIND_ABOVE)
     (tmp_path / "settings.yml").write_text("other: 1\n")
-    assert load_search_settings(tmp_path / "settings.yml") == SearchSettings()
+    assert load_settings(tmp_path / "settings.yml").search == SearchSettings()
 
 
 def test_settings_read_mode_and_threshold(tmp_path):
     path = tmp_path / "settings.yml"
     path.write_text("search:\n  mode: pagefind\n  pagefind_above: 500\n")
-    assert load_search_settings(path) == SearchSettings("pagefind", 500)
+    assert load_settings(path).search == SearchSettings("pagefind", 500)
 
 
 @pytest.mark.parametrize(
@@ -74,7 +74,7 @@ def test_bad_settings_name_file_and_key(tmp_path, text, message):
     path = tmp_path / "settings.yml"
     path.write_text(text)
     with pytest.raises(ConfigError) as err:
-        load_search_settings(path)
+        load_settings(path)
     assert str(path) in str(err.value) and message in str(err.value)
 
 
@@ -111,7 +111,9 @@ def generated_config(tmp_path: Path, search_mode: str) -> Path:
     (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
     (project / "overrides").symlink_to(ROOT / "overrides")
     options = SiteOptions(search=search_mode)
-    return config.write_config(project, project / "build" / "docs", [{"Home": "index.md"}], options)
+    return config.write_config(
+        project, project / "build" / "docs", [{"Home": "index.md"}], options, site=SiteSettings()
+    )
 
 
 def test_pagefind_config_drops_material_search_once_mkdocs_merges_it(tmp_path):

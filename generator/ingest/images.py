@@ -19,7 +19,6 @@ back (`restore`) as Markdown this module wrote. `assets` lists the files to copy
 from __future__ import annotations
 
 import re
-import shutil
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
@@ -144,15 +143,20 @@ def assets(questions: list[Question], root: Path) -> dict[str, Path | embedded.M
     return out
 
 
-def copy_assets(files: dict[str, Path | embedded.Member], docs_dir: Path) -> None:
-    for target in sorted(files):
+def read_assets(files: dict[str, Path | embedded.Member]) -> dict[str, bytes]:
+    """Site path -> bytes of each file `assets` found: the gather stage reads them, so
+    publishing (`write_assets`) opens nothing under content/."""
+    return {
+        target: found.read_bytes() if isinstance(found, Path) else found.read(MAX_BYTES)
+        for target, found in sorted(files.items())
+    }
+
+
+def write_assets(data: dict[str, bytes], docs_dir: Path) -> None:
+    for target in sorted(data):
         dest = docs_dir / target
         dest.parent.mkdir(parents=True, exist_ok=True)
-        found = files[target]
-        if isinstance(found, Path):
-            shutil.copyfile(found, dest)
-        else:
-            dest.write_bytes(found.read(MAX_BYTES))
+        dest.write_bytes(data[target])
 
 
 def _image(alt: str, src: str, rules: ImageRules) -> tuple[str, str | None]:

@@ -1,11 +1,5 @@
-"""The glossary: abbreviations of the field (content/glossary.yml) and where they occur.
-
-    terms:
-      - term: RLHF
-        expansion: Reinforcement Learning from Human Feedback
-        definition: Aligning a model by training a reward model on human preferences ...
-        aliases: [reinforcement learning with human feedback]
-        plural: false
+"""The glossary's uses: where its terms (content/glossary.yml, read by the gather stage in
+generator/config.py) occur, and the lines that make them tooltips.
 
 Used three ways: `*[RLHF]: ...` lines that Markdown's `abbr` turns into tooltips on
 every page, a glossary page, and the list of questions that mention each term
@@ -17,66 +11,13 @@ it stays linear in the corpus size whatever the number of terms.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from pathlib import Path
 
-from generator.model import Question
-from generator.schemas import GLOSSARY
-from generator.yamlcheck import load_checked
+from generator.model import Question, Term
 
-GLOSSARY_FILE = Path("content") / "glossary.yml"
-NON_SLUG = re.compile(r"[^a-z0-9]+")
 # An abbreviation is a whole word: not inside a longer word ("LoRA" in "QLoRA"),
 # but it may be followed by a hyphen or a plural "s" ("GPT-4", "LLMs").
 BEFORE_WORD = r"(?<![\w-])"
 AFTER_WORD = r"s?(?![\w])"
-
-
-@dataclass(frozen=True)
-class Term:
-    term: str
-    expansion: str
-    definition: str
-    aliases: tuple[str, ...] = ()
-    plural: bool = False
-
-    @property
-    def anchor(self) -> str:
-        return _anchor(self.term)
-
-
-def load_glossary(path: Path) -> tuple[Term, ...]:
-    """Every term of the file, or one ConfigError listing every problem. No file: no glossary."""
-
-    def repeats(data: object) -> list[str]:
-        entries = data.get("terms") if isinstance(data, dict) else None
-        seen: dict[str, str] = {}
-        out = []
-        for entry in entries if isinstance(entries, list) else ():
-            term = str(entry.get("term") or "").strip() if isinstance(entry, dict) else ""
-            anchor = _anchor(term)
-            if anchor and anchor in seen:
-                out.append(f"{path}: {term!r} repeats {seen[anchor]!r}")
-            seen.setdefault(anchor, term)
-        return out
-
-    data = load_checked(path, GLOSSARY, repeats)
-    if data is None:
-        return ()
-    return tuple(
-        Term(
-            str(e["term"]).strip(),
-            str(e["expansion"]).strip(),
-            str(e["definition"]).strip(),
-            tuple(str(a).strip() for a in e.get("aliases") or () if str(a).strip()),
-            bool(e.get("plural", False)),
-        )
-        for e in data["terms"]
-    )
-
-
-def _anchor(term: str) -> str:
-    return NON_SLUG.sub("-", term.lower()).strip("-")
 
 
 def abbreviation_lines(terms: tuple[Term, ...]) -> str:

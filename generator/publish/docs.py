@@ -41,9 +41,9 @@ def data_files(corpus: Corpus, rendered: Rendered, html: safe_html.Batch | None 
     }
 
 
-def docs_files(corpus: Corpus, root: Path) -> dict[str, str]:
+def docs_files(corpus: Corpus) -> dict[str, str]:
     """Every text file of build/docs (the pages and the data files), without writing."""
-    rendered = render_site(corpus, root)
+    rendered = render_site(corpus)
     return {**rendered.files, **data_files(corpus, rendered)}
 
 
@@ -54,7 +54,7 @@ def write_files(files: dict[str, str], docs_dir: Path) -> None:
         path.write_text(files[rel], encoding="utf-8", newline="\n")
 
 
-def write_tree(corpus: Corpus, rendered: Rendered, docs_dir: Path, root: Path, job: CardJob) -> None:
+def write_tree(corpus: Corpus, rendered: Rendered, docs_dir: Path, job: CardJob) -> None:
     """Wipe docs_dir and write the pages, the data files, the downloads and the images into it."""
     try:
         files = {**rendered.files, **data_files(corpus, rendered, job.batch)}
@@ -66,4 +66,4 @@ def write_tree(corpus: Corpus, rendered: Rendered, docs_dir: Path, root: Path, j
     docs_dir.mkdir(parents=True)
     write_downloads(corpus, docs_dir, job)  # writes both or raises; the home page links them
     write_files(files, docs_dir)
-    images.copy_assets(images.assets(corpus.questions, root), docs_dir)
+    images.write_assets(corpus.content.images, docs_dir)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from generator.model import Corpus
@@ -19,7 +18,7 @@ from generator.render.layout import Layout, plan, questions_by_source
 from generator.render.sources import render_sources
 from generator.render.templates import TEMPLATES
 from generator.render.topics import source_title, topic_context
-from generator.settings import SiteSettings, load_site_settings
+from generator.settings import SiteSettings
 
 
 @dataclass
@@ -84,25 +83,13 @@ def _blurb(text: str, limit: int = 120) -> str:
     return out + "."
 
 
-def hand_written_pages(root: Path) -> dict[str, str]:
-    folder = root / "content" / "pages"
-    if not folder.is_dir():
-        return {}
-    return {
-        p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.md"))
-    }
-
-
-def render_site(corpus: Corpus, root: Path, downloads: bool = False) -> Rendered:
+def render_site(corpus: Corpus, downloads: bool = False) -> Rendered:
     """Every page of build/docs as text; `downloads`: the home page links the deck and the CSV.
 
-    Besides the corpus it reads, once each: content/settings.yml `site:`, content/glossary.yml
-    and content/pages/ (the hand-written pages, copied as they are)."""
-    site, glossary, hand_written = (
-        site_settings(root),
-        study_pages.glossary_terms(root),
-        hand_written_pages(root),
-    )
+    It reads the corpus only: besides the questions, `corpus.content` brings what the gather
+    stage read from content/settings.yml `site:`, content/glossary.yml and content/pages/
+    (the hand-written pages, copied as they are)."""
+    site, glossary, hand_written = corpus.content.site, corpus.content.glossary, corpus.content.pages
     layout = plan(corpus)
     out = Rendered(layout=layout)
     out.files[links.HOME] = render_home(corpus, layout, downloads, site)
@@ -142,7 +129,3 @@ def navigation(
     nav.append(sources)
     nav += [path for path in pages if path != links.HOME]
     return nav
-
-
-def site_settings(root: Path) -> SiteSettings:
-    return load_site_settings(root / "content" / "settings.yml")

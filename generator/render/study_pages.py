@@ -9,19 +9,13 @@ search find "Reinforcement Learning from Human Feedback" questions from "RLHF".
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from generator.model import Corpus
-from generator.organise.glossary import GLOSSARY_FILE, Term, abbreviation_lines, load_glossary, mentions
+from generator.model import Corpus, Term
+from generator.organise.glossary import abbreviation_lines, mentions
 from generator.render import links
 from generator.render.layout import Layout, plan
 from generator.render.templates import TEMPLATES
 
 MAX_LINKS = 60  # per term: enough to study from, and the page stays small at 10,000 questions
-
-
-def glossary_terms(root: Path) -> tuple[Term, ...]:
-    return load_glossary(root / GLOSSARY_FILE)
 
 
 def render_glossary(corpus: Corpus, terms: tuple[Term, ...], layout: Layout | None = None) -> str:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
 from typing import Any
 
-from generator.model import Location, Question, question_id
+from generator.model import Location, Question, SiteContent, question_id
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def q(
@@ -20,3 +24,13 @@ def q(
         Location(f"content/sources/{source}.txt", n),
         **kw,
     )
+
+
+@functools.cache
+def bundled_content() -> SiteContent:
+    """What render and publish take from the bundled content/ (settings, glossary, pages), for a
+    corpus made by hand: the gather stage puts it on every gathered corpus."""
+    from generator.config import load_content
+    from generator.pipeline import site_content
+
+    return site_content(load_content(ROOT), [])

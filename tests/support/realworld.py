@@ -139,7 +139,7 @@ def page_markdown(path: Path) -> str:
     """The topic pages' Markdown the site would be built from, for one document alone."""
     content = load_content(ROOT)
     source, questions, problems = read_source(path, content)
-    files = render_site(assemble(content, [source], questions, problems), ROOT).files
+    files = render_site(assemble(content, [source], questions, problems)).files
     return "\n".join(text for name, text in files.items() if name.startswith("topics/"))
 
 
