@@ -25,12 +25,15 @@ from generator.publish import search_records, search_words
 from generator.settings import SearchSettings
 
 SEARCH_PLUGINS = ("search", "material/search")
-# The records' text (search_records.py) without the "¶" permalinks, in the site's language.
+# The records' text (search_records.py) without the "¶" permalinks and the "Answer" label of
+# every folded answer (it would start every excerpt), in the site's language.
 PAGEFIND_ARGS = (
     "--root-selector",
     "article",
     "--exclude-selectors",
     ".headerlink",
+    "--exclude-selectors",
+    "summary",
     "--glob",
     "**/*.html",
     "--quiet",
