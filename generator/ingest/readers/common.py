@@ -11,6 +11,8 @@ from generator.model import Line
 HTML_HEADING = re.compile(r"^\s*<h(?P<level>[1-6])\b[^>]*>", re.I)
 MD_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+")
 EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(.+)\1$")
+# A bullet item of a plain-text list (outline, question_list); markdown_fix's also takes `–`.
+BULLET = re.compile(r"^(?P<indent>\s*)[-*•+]\s+(?P<text>\S(?:.*\S)?)\s*$")
 
 
 def html_heading(text: str) -> str | None:

@@ -23,13 +23,12 @@ from __future__ import annotations
 import functools
 import re
 
-from generator.ingest.readers.common import markdown_heading, tidy_heading
+from generator.ingest.readers.common import BULLET, markdown_heading, tidy_heading
 from generator.model import Document, Draft, Line, Problem, normalise
 
 NAME = "outline"
 
 # `\S(?:.*\S)?` ends at the last non-blank without a lazy `.*?` (quadratic before `\s*$`).
-BULLET = re.compile(r"^(?P<indent>\s*)[-*•+]\s+(?P<text>\S(?:.*\S)?)\s*$")
 ANSWERS = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\*\*)?Answers?(?:\*\*)?\s*:?\s*(?:\*\*)?\s*$", re.I)
 ANSWERS_LINE = re.compile(ANSWERS.pattern, re.I | re.M)
 TOPIC = re.compile(r"^(?P<topic>[^:]{2,120}):$")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from generator.ingest.readers.common import markdown_heading
+from generator.ingest.readers.common import BULLET, markdown_heading
 from generator.model import Document, Draft, Problem
 
 NAME = "question_list"
@@ -27,7 +27,6 @@ NAME = "question_list"
 NUMBERED_BOLD = re.compile(r"^\s*(?P<n>\d+)[.)]\s+\*\*(?P<text>.+?)\*\*[^\S\n]*+:?\s*$")
 NUMBERED_BOLD_LINE = re.compile(NUMBERED_BOLD.pattern, re.M)
 NUMBERED_PLAIN = re.compile(r"^\s*(?P<n>\d+)[.)]\s+(?P<text>\S(?:.*\S)?)\s*$")
-BULLET = re.compile(r"^(?P<indent>\s*)[-*•+]\s+(?P<text>\S(?:.*\S)?)\s*$")
 RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 QUESTION_WORDS = re.compile(
     r"\?\s*$|^(?:explain|describe|define|compare|discuss|how|what|why|when|which|who|can|could|would|"
