@@ -150,28 +150,27 @@ def assemble(
     problems: list[Problem],
     timed: Timed = call,
 ) -> Corpus:
-    """classify -> deduplicate -> relate, with curation naming a question by any of its ids."""
+    """classify -> deduplicate -> relate, with curation naming a question by any of its ids.
+    The corpus is made once, complete, from what each stage returned."""
     questions, alias_of, alias_problems = claim_aliases(questions)
     curation = content.curation.resolved(alias_of)
-    corpus = Corpus(
+    topic_of, tags_of = timed("classify", classify.classify_all, questions, content.topics, curation)
+    vocabulary = classify.concept_vocabulary(content.topics)
+    group_of = timed("dedupe", dedupe.find_groups, questions, curation, vocabulary)
+    related_of = timed("relate", study_links.relate, questions, group_of, topic_of, vocabulary)
+    late = stale_curation(content, questions) + timed("math", mathml.fallback_problems, questions)
+    return Corpus(
         sources=sources,
         questions=questions,
-        problems=problems + alias_problems,
+        problems=problems + alias_problems + late,
         topics=list(content.topics),
+        topic_of=topic_of,
+        tags_of=tags_of,
+        group_of=group_of,
+        related_of=related_of,
         hidden=curation.hide,
         content=site_content(content, questions),
     )
-    corpus.topic_of, corpus.tags_of = timed(
-        "classify", classify.classify_all, questions, content.topics, curation
-    )
-    vocabulary = classify.concept_vocabulary(content.topics)
-    corpus.group_of = timed("dedupe", dedupe.find_groups, questions, curation, vocabulary)
-    corpus.related_of = timed(
-        "relate", study_links.relate, questions, corpus.group_of, corpus.topic_of, vocabulary
-    )
-    corpus.problems += stale_curation(content, questions)
-    corpus.problems += timed("math", mathml.fallback_problems, questions)
-    return corpus
 
 
 def site_content(content: Content, questions: list[Question]) -> SiteContent:
