@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from generator.model import Line
+from generator.model import Draft, Line, Problem
 
 # Only a heading's head is a regex; its tail is trimmed in code (a lazy `.*?` before an
 # optional closing sequence costs quadratic time on a long line of spaces).
@@ -13,6 +13,16 @@ MD_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+")
 EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(.+)\1$")
 # A bullet item of a plain-text list (outline, question_list); markdown_fix's also takes `–`.
 BULLET = re.compile(r"^(?P<indent>\s*)[-*•+]\s+(?P<text>\S(?:.*\S)?)\s*$")
+
+# One block of a line reader, closed: its Draft (None: skipped) and the problems found in it.
+Closed = tuple[Draft | None, list[Problem]]
+
+
+def add_closed(drafts: list[Draft], problems: list[Problem], closed: Closed) -> None:
+    draft, found = closed
+    if draft is not None:
+        drafts.append(draft)
+    problems += found
 
 
 def html_heading(text: str) -> str | None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from generator.ingest.readers.common import MD_HEADING, atx_heading_text, tidy_heading
+from generator.ingest.readers.common import MD_HEADING, Closed, add_closed, atx_heading_text, tidy_heading
 from generator.model import Choice, Document, Draft, Line, Location, Problem
 
 NAME = "labelled"
@@ -63,20 +63,20 @@ def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
         heading = MD_HEADING.match(line.text) if not fenced else None
         if not fenced and (heading or QUESTION.match(line.text)):
             if block:
-                _close(block, section, doc, drafts, problems)
+                add_closed(drafts, problems, _close(block, section, doc))
             block = [line] if not heading else []
             if heading:
                 section = tidy_heading(atx_heading_text(line.text[heading.end() :])) or section
         elif block:
             block.append(line)
     if block:
-        _close(block, section, doc, drafts, problems)
+        add_closed(drafts, problems, _close(block, section, doc))
     return drafts, problems
 
 
-def _close(
-    block: list[Line], section: str | None, doc: Document, drafts: list[Draft], problems: list[Problem]
-) -> None:
+def _close(block: list[Line], section: str | None, doc: Document) -> Closed:
+    """One block (a label's line and those after it, up to the next) as a Draft, and its problems."""
+    problems: list[Problem] = []
     first = block[0]
     label_match = QUESTION.match(first.text)
     label = label_match.group("label") if label_match else None
@@ -92,8 +92,7 @@ def _close(
     question = _balanced(" ".join(t for t in question_lines if t))
     where = doc.at(first.no)
     if not question:
-        problems.append(Problem(where, "question label with no question text: skipped"))
-        return
+        return None, [Problem(where, "question label with no question text: skipped")]
     choices, rest = _options(rest)
     stem: list[Line] = []
     if not choices:
@@ -104,7 +103,7 @@ def _close(
     if not choices and not answer:
         problems.append(Problem(where, f"question has an empty answer: {question[:60]!r}"))
     draft = Draft(question, where, tuple(answer), section, tuple(choices), correct, label)
-    drafts.append(replace(draft, stem=tuple(stem)) if stem else draft)
+    return (replace(draft, stem=tuple(stem)) if stem else draft), problems
 
 
 def _balanced(question: str) -> str:

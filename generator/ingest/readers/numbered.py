@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from generator.ingest.readers.common import html_heading, markdown_heading, trim_blank
+from generator.ingest.readers.common import Closed, add_closed, html_heading, markdown_heading, trim_blank
 from generator.model import Choice, Document, Draft, Line, Problem
 
 NAME = "numbered"
@@ -60,14 +60,15 @@ def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
         heading = None if is_question else _heading(line.text)
         if heading is not None or is_question:
             if head is not None:
-                section = _close(doc, head, body, section, drafts, problems)
+                closed, section = _close(doc, head, body, section)
+                add_closed(drafts, problems, closed)
             head, body = (None, []) if heading is not None else (line, [])
             if heading is not None:
                 section = heading or section
         elif head is not None:
             body.append(line)
     if head is not None:
-        _close(doc, head, body, section, drafts, problems)
+        add_closed(drafts, problems, _close(doc, head, body, section)[0])
     problems += _label_problems(doc, drafts)
     return drafts, problems
 
@@ -79,25 +80,18 @@ def _heading(text: str) -> str | None:
     return heading if heading is not None else markdown_heading(text)
 
 
-def _close(
-    doc: Document,
-    head: Line,
-    body: list[Line],
-    section: str | None,
-    drafts: list[Draft],
-    problems: list[Problem],
-) -> str | None:
-    """Turn one block into a Draft; return the section for the blocks after it."""
+def _close(doc: Document, head: Line, body: list[Line], section: str | None) -> tuple[Closed, str | None]:
+    """One block as a Draft and its problems, and the section for the blocks after it."""
     match = QUESTION.match(head.text)
     if match is None:
-        return section
+        return (None, []), section
     label, text = "Q" + match.group("label"), _question_text(match.group("text"))
     body = trim_blank(body)
     if not text and body:
         text, body = body[0].text.strip(), trim_blank(body[1:])
     if not text:
-        problems.append(Problem(doc.at(head.no), f"{label} has no question text: skipped"))
-        return section
+        return (None, [Problem(doc.at(head.no), f"{label} has no question text: skipped")]), section
+    problems: list[Problem] = []
     choices, correct, rest, next_section = _mcq(body)
     if choices:
         if correct is None:
@@ -107,13 +101,12 @@ def _close(
         elif correct not in {c.letter for c in choices}:
             problems.append(Problem(doc.at(head.no), f"{label}: answer {correct} is not one of the options"))
             correct = None
-        drafts.append(Draft(text, doc.at(head.no), tuple(rest), section, choices, correct, label))
-        return next_section or section
+        draft = Draft(text, doc.at(head.no), tuple(rest), section, choices, correct, label)
+        return (draft, problems), next_section or section
     answer = _strip_answer_prefix(body)
     if not answer:
         problems.append(Problem(doc.at(head.no), "question has an empty answer"))
-    drafts.append(Draft(text, doc.at(head.no), tuple(answer), section, label=label))
-    return section
+    return (Draft(text, doc.at(head.no), tuple(answer), section, label=label), problems), section
 
 
 def _question_text(tail: str) -> str:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from generator.ingest.readers.common import markdown_heading, tidy_heading, trim_blank
+from generator.ingest.readers.common import Closed, add_closed, markdown_heading, tidy_heading, trim_blank
 from generator.model import Document, Draft, Line, Problem
 
 NAME = "prose"
@@ -57,28 +57,20 @@ def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
             continue
         section = _section_before(body, title_no) or section
         if head is not None:
-            _close(doc, head, body, drafts, problems)
+            add_closed(drafts, problems, _close(doc, head, body))
         head, body = (line, question, section), []
     if head is not None:
-        _close(doc, head, body, drafts, problems)
+        add_closed(drafts, problems, _close(doc, head, body))
     return drafts, problems
 
 
-def _close(
-    doc: Document,
-    head: tuple[Line, str, str | None],
-    body: list[Line],
-    drafts: list[Draft],
-    problems: list[Problem],
-) -> None:
+def _close(doc: Document, head: tuple[Line, str, str | None], body: list[Line]) -> Closed:
     line, question, section = head
     answer = trim_blank(body)
-    if not answer:
-        problems.append(Problem(doc.at(line.no), "question has an empty answer"))
+    problems = [] if answer else [Problem(doc.at(line.no), "question has an empty answer")]
     number = NUMBER.match(_unwrap(line.text))
-    drafts.append(
-        Draft(question, doc.at(line.no), tuple(answer), section, label=number.group("n") if number else None)
-    )
+    label = number.group("n") if number else None
+    return Draft(question, doc.at(line.no), tuple(answer), section, label=label), problems
 
 
 def _section_before(body: list[Line], title_no: int) -> str | None:
