@@ -55,7 +55,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     corpus = gather(root)
     for problem in corpus.problems:
         print(problem, file=sys.stderr)
-    mode = search.choose_mode(corpus.content.search, args.search, search.shown_questions(corpus))
+    mode = search.choose_mode(corpus.content.search, args.search, len(corpus.shown()))
     options = SiteOptions(site_url_from(args.site_url), mode, args.engine)
     write_docs(corpus, root / "build" / "docs", root, options)
     if not args.no_site:

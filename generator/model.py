@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -217,6 +218,10 @@ class Corpus:
     related_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
     hidden: frozenset[str] = frozenset()
     content: SiteContent = field(default_factory=SiteContent)
+
+    def shown(self, questions: Iterable[Question] | None = None) -> list[Question]:
+        """The questions the site shows (of `questions`, default all): those curation does not hide."""
+        return [q for q in (self.questions if questions is None else questions) if q.id not in self.hidden]
 
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")

@@ -38,9 +38,8 @@ def plain(markdown_title: str) -> str:
 def shown_by_topic(corpus: Corpus) -> list[tuple[str, list[Question]]]:
     """(topic title, its questions in corpus order) in topic order; hidden questions left out."""
     grouped: dict[str, list[Question]] = {t.id: [] for t in corpus.topics}
-    for q in corpus.questions:
-        if q.id not in corpus.hidden:
-            grouped[topic_for(corpus, q.id)].append(q)
+    for q in corpus.shown():
+        grouped[topic_for(corpus, q.id)].append(q)
     return [(t.title, grouped[t.id]) for t in corpus.topics if grouped[t.id]]
 
 

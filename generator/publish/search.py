@@ -20,7 +20,6 @@ from pathlib import Path
 import yaml
 
 from generator.errors import BuildError
-from generator.model import Corpus
 from generator.publish import search_records, search_words
 from generator.settings import SearchSettings
 
@@ -50,10 +49,6 @@ UNUSED_FILES = (
     "pagefind-component-ui.css",
     "pagefind-highlight.js",
 )
-
-
-def shown_questions(corpus: Corpus) -> int:
-    return sum(1 for q in corpus.questions if q.id not in corpus.hidden)
 
 
 def choose_mode(settings: SearchSettings, override: str | None, questions: int) -> str:

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.model import Corpus, Question
+from generator.model import Question
 from generator.render.layout import Entry
 
 # word -> plural, where adding "s" is wrong
@@ -69,11 +69,6 @@ def tally(kinds: Iterable[str]) -> Tally:
     if unknown:
         raise ValueError(f"unknown question kinds: {sorted(unknown)}")
     return Tally(counted["open"], counted["mcq"], counted["prompt"])
-
-
-def shown(corpus: Corpus, questions: Iterable[Question] | None = None) -> list[Question]:
-    """The source questions the site shows (of `questions`, default all of the corpus)."""
-    return [q for q in (corpus.questions if questions is None else questions) if q.id not in corpus.hidden]
 
 
 def of_questions(questions: Iterable[Question]) -> Tally:

@@ -100,7 +100,7 @@ def questions_by_source(corpus: Corpus) -> dict[str, list[Question]]:
 
 def make_entries(corpus: Corpus) -> list[Entry]:
     key = question_sort_key(corpus)
-    visible = sorted((q for q in corpus.questions if q.id not in corpus.hidden), key=key)
+    visible = sorted(corpus.shown(), key=key)
     groups: dict[str, list[Question]] = {}
     for q in visible:
         gid = corpus.group_of.get(q.id)

@@ -49,12 +49,12 @@ def render_home(corpus: Corpus, layout: Layout, downloads: bool, site: SiteSetti
         {
             "title": source_title(s, s.id),
             "anchor": links.source_anchor(s.id),
-            "counts": counts.of_questions(counts.shown(corpus, per_source[s.id])).line(),
+            "counts": counts.of_questions(corpus.shown(per_source[s.id])).line(),
         }
         for s in corpus.sources
     ]
     total = len(layout.entries())
-    asked = len(counts.shown(corpus))
+    asked = len(corpus.shown())
     # content/ is the maintainer's, but the lead sits in raw HTML: escape it all the same.
     intro = html.escape(
         site.intro_text(total, len(corpus.sources), len(layout.topics), asked=asked), quote=False

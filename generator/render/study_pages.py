@@ -20,7 +20,7 @@ MAX_LINKS = 60  # per term: enough to study from, and the page stays small at 10
 
 def render_glossary(corpus: Corpus, terms: tuple[Term, ...], layout: Layout | None = None) -> str:
     layout = plan(corpus) if layout is None else layout
-    shown = [q for q in corpus.questions if q.id not in corpus.hidden]
+    shown = corpus.shown()
     by_id = {q.id: q for q in shown}
     views = []
     found = mentions(terms, shown)
@@ -57,7 +57,7 @@ def render_glossary(corpus: Corpus, terms: tuple[Term, ...], layout: Layout | No
 
 
 def render_flashcards(corpus: Corpus) -> str:
-    shown = [q for q in corpus.questions if q.id not in corpus.hidden]
+    shown = corpus.shown()
     return TEMPLATES.get_template("flashcards.md.j2").render(
         here=links.FLASHCARDS, difficulties=any(q.difficulty for q in shown)
     )
