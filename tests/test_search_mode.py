@@ -39,8 +39,8 @@ def test_threshold_is_a_setting():
 
 
 def test_real_site_searches_with_pagefind():
-    """Pagefind at every size: faster from 1,000 questions up, on a par at 296, and its
-    question records land on questions (benchmarks/README.md, "Search")."""
+    """Pagefind at every size: faster from 1,000 questions up, and its question records land
+    on questions; at 296 Material's is faster when the machine is quiet (benchmarks/README.md)."""
     from generator.pipeline import gather
 
     corpus = gather(ROOT)
