@@ -17,11 +17,17 @@
   "use strict";
   var box = document.querySelector("[data-pagefind-search]");
   var toggle = document.getElementById("__search");
-  var configScript = document.getElementById("__config");
-  if (!box || !toggle || !configScript) return;
-  var config = JSON.parse(configScript.textContent);
-  var base = new URL(config.base || ".", location.href);     // the site root, e.g. /llm-study/
-  var labels = config.translations || {};
+  var script = document.currentScript;
+  if (!box || !toggle || !script) return;
+  // This file is assets/pagefind-search.js: the site root (e.g. /llm-study/) is one level up,
+  // whichever page loaded it, so nothing is read from the theme's internal #__config.
+  var base = new URL("../", script.src);
+  var labels = {   // the theme's words, written on the box by partials/pagefind-search.html
+    "search.result.none": box.dataset.resultNone,
+    "search.result.one": box.dataset.resultOne,
+    "search.result.other": box.dataset.resultOther,
+    "search.result.placeholder": box.dataset.resultPlaceholder
+  };
   var query = box.querySelector(".md-search__input");
   var suggest = box.querySelector(".md-search__suggest");
   var meta = box.querySelector(".md-search-result__meta");
