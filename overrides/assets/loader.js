@@ -1,7 +1,7 @@
 /* The one page-level script every page loads (besides a11y.js): it imports each study
  * script only on a page that holds what that script works on, so a topic page without
  * the flashcards or the progress controls never fetches their code, and a page whose
- * formulas are all MathML (generator/mathml.py) never fetches math.js.
+ * formulas are all MathML (generator/publish/mathml.py) never fetches math.js.
  *
  * Runs on this page and after every instant navigation (onEveryPage: Material's
  * document$). An imported module mounts itself with onEveryPage too: document$ replays
