@@ -5,6 +5,7 @@ opens the folded answer the words are in. Index text from a hostile source stays
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -104,6 +105,9 @@ def test_typing_lists_the_question_and_enter_opens_its_folded_answer(pagefind_ur
     anchor = urlsplit(href).fragment
     assert anchor.startswith("what-is-egress-"), href
     expect(first.locator("mark").first).to_contain_text(ANSWER_WORD, ignore_case=True)
+    # Each result is a question, and the count line says so (not the theme's "documents").
+    count = page.locator(".md-search-result__meta").inner_text()
+    assert re.fullmatch(r"1 matching question|\d+\+? matching questions", count), count
     page.keyboard.press("Enter")  # from the box: the best result
     page.wait_for_function(f"location.hash === '#{anchor}'", timeout=10_000)
     heading = page.locator(f'h2[id="{anchor}"]')
