@@ -129,17 +129,53 @@
     return text.replace(ENTITY, function (_, name) { return ENTITIES[name]; });
   }
 
-  function appendMarked(parent, excerpt) {
-    var last = 0, m;
+  // The excerpt as pieces of text, each marked (a matched word) or not.
+  function pieces(excerpt) {
+    var out = [], last = 0, m;
     MARK.lastIndex = 0;
     while ((m = MARK.exec(excerpt))) {
-      parent.appendChild(document.createTextNode(decode(excerpt.slice(last, m.index))));
-      var mark = document.createElement("mark");
-      mark.textContent = decode(m[1]);
-      parent.appendChild(mark);
+      out.push({ text: decode(excerpt.slice(last, m.index)), mark: false });
+      out.push({ text: decode(m[1]), mark: true });
       last = MARK.lastIndex;
     }
-    parent.appendChild(document.createTextNode(decode(excerpt.slice(last))));
+    out.push({ text: decode(excerpt.slice(last)), mark: false });
+    return out;
+  }
+
+  // A record holds its question's title, so an excerpt often opens with the title's end
+  // ("is LoRA and QLoRA? LoRA and QLoRA are …"), which the heading above already shows:
+  // the length of the longest such opening (from a word start, 8 characters or more).
+  var MIN_REPEAT = 8;
+  function repeatedTitle(title, text) {
+    for (var i = 0; i <= title.length - MIN_REPEAT; i++) {
+      if ((i === 0 || title.charAt(i - 1) === " ") && text.lastIndexOf(title.slice(i), 0) === 0) {
+        return title.length - i;
+      }
+    }
+    return 0;
+  }
+
+  function appendExcerpt(parent, excerpt, title) {
+    var parts = pieces(excerpt);
+    var skip = repeatedTitle(title, parts.map(function (p) { return p.text; }).join(""));
+    var trim = skip > 0;   // after a cut, also the punctuation that ended the title
+    parts.forEach(function (part) {
+      var text = part.text;
+      if (skip > 0) {
+        var cut = Math.min(skip, text.length);
+        text = text.slice(cut);
+        skip -= cut;
+      }
+      if (skip === 0 && trim) {
+        text = text.replace(/^[\s.,:;!?]+/, "");
+        trim = !text;
+      }
+      if (!text) return;
+      if (!part.mark) { parent.appendChild(document.createTextNode(text)); return; }
+      var mark = document.createElement("mark");
+      mark.textContent = text;
+      parent.appendChild(mark);
+    });
   }
 
   function resultItem(data, found, score) {
@@ -159,8 +195,8 @@
     article.appendChild(heading);
     if (data.excerpt) {
       var p = document.createElement("p");
-      appendMarked(p, data.excerpt);
-      article.appendChild(p);
+      appendExcerpt(p, data.excerpt, heading.textContent);
+      if (p.textContent.trim()) article.appendChild(p);
     }
     link.appendChild(article);
     li.appendChild(link);

@@ -105,6 +105,12 @@ def test_typing_lists_the_question_and_enter_opens_its_folded_answer(pagefind_ur
     anchor = urlsplit(href).fragment
     assert anchor.startswith("what-is-egress-"), href
     expect(first.locator("mark").first).to_contain_text(ANSWER_WORD, ignore_case=True)
+    # The excerpt does not open by repeating the end of the title shown above it.
+    title = first.locator("h2").inner_text()
+    excerpt = first.locator("p").inner_text() if first.locator("p").count() else ""
+    assert not any(
+        excerpt.startswith(title[i:]) for i in range(len(title) - 8) if i == 0 or title[i - 1] == " "
+    )
     # Each result is a question, and the count line says so (not the theme's "documents").
     count = page.locator(".md-search-result__meta").inner_text()
     assert re.fullmatch(r"1 matching question|\d+\+? matching questions", count), count
