@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from types import ModuleType
+from typing import cast
 
 from generator.ingest import clean
 from generator.ingest.readers import (
@@ -58,6 +59,9 @@ READERS: tuple[ModuleType, ...] = (
 NUMBERED_QUESTION = re.compile(r"^\s*(?:\*\*)?(?:Q\d+[a-z]?\s*[.):]\s*\S.*|\d+[.)]\s+\S.*\?\W*)$")
 
 
+UNPICKED = object()  # read_document: no reader picked for this text yet
+
+
 def pick_reader(text: str) -> ModuleType | None:
     for reader in READERS:
         if reader.matches(text):
@@ -92,7 +96,8 @@ def read_source_document(doc: Document, force: str | None = None) -> Reading:
         if reading.drafts:
             return reading
     lines, junk_problems = clean.strip_junk(doc)
-    name, drafts, problems = read_document(lines)
+    # Most documents lose no line to the junk rules: the sniffs need not run again.
+    name, drafts, problems = read_document(lines, first if lines.text == doc.text else UNPICKED)
     if drafts or first is None:
         return Reading(name, drafts, junk_problems + problems)
     # The reader that claimed the text found nothing in it (an Aiken sniff on a Markdown
@@ -114,9 +119,10 @@ def _read_tree(tree: ModuleType, doc: Document, force: str | None) -> Reading:
     return Reading(tree.NAME, found.drafts, problems, found.structure, found.unread)
 
 
-def read_document(doc: Document) -> tuple[str, list[Draft], list[Problem]]:
-    """Read one document with the first matching reader; never raises on bad text."""
-    reader = pick_reader(doc.text)
+def read_document(doc: Document, picked: object = UNPICKED) -> tuple[str, list[Draft], list[Problem]]:
+    """Read one document with the first matching reader (`picked`: `pick_reader`'s answer
+    for this text, when the caller has it); never raises on bad text."""
+    reader = pick_reader(doc.text) if picked is UNPICKED else cast("ModuleType | None", picked)
     if reader is None:
         problems = [_nothing_read(doc, None)] if doc.text.strip() else []
         return "", [], problems + unread_numbered_questions(doc, [], problems)
