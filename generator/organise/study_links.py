@@ -4,10 +4,12 @@
 and comparand), which keeps links between answered questions precise but leaves most
 prompts with no answered neighbour: "What is self-attention, and why is it important?"
 has the concept `selfattention`, and "How is the dot product used in self-attention?"
-has `dot product`. Here a prompt with no answered link is matched on every content word
-of its question: folded terms, the words inside them (`self`, `attention`) and the
-other stems, weighted by rarity (tf-idf cosine). A match needs a shared term of the
-field or a rare word, and a score a chance match does not reach. The answered matches
+has `dot product`. Here a prompt with no answered link is matched on what it asks about
+(its subject and comparand) against each answered question's title words (folded terms
+and the words inside them: `selfattention`, `self`, `attention`) and its answer's folded
+terms. A title word counts in full when it is a term of the field, or a rare word under
+the same topic; an answer's term of the field counts half, under the same topic only.
+A match must cover MIN_COVER of what the prompt asks about (idf-weighted). The answered matches
 go first in the prompt's related list ("study these first"), which stays at MAX_RELATED.
 Candidates come from the postings of terms at most MAX_POSTING questions share, so the
 work is linear in the corpus.
