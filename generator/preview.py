@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -90,12 +91,20 @@ class Handler(SimpleHTTPRequestHandler):
         self._answer(head=True)
 
 
+class Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A browser that drops a connection mid-answer (a navigation, a cancelled
+        # prefetch) is no error of the site: no traceback for it on the terminal.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def serve(
     site_dir: Path, port: int = 0, prefix: str = PREFIX, host: str = "127.0.0.1"
 ) -> tuple[ThreadingHTTPServer, str]:
     """Start a server in a daemon thread; returns it and the base URL ending in the prefix."""
     handler = functools.partial(Handler, site_dir=site_dir.resolve(), prefix=prefix)
-    server = ThreadingHTTPServer((host, port), handler)
+    server = Server((host, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://{host}:{server.server_address[1]}{prefix}"
 

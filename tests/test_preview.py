@@ -112,3 +112,20 @@ def test_the_sub_path_and_port_come_from_the_build(tmp_path):
     (site / "sitemap.xml").unlink()
     (tmp_path / "mkdocs.yml").write_text("site_name: x\nsite_url: http://127.0.0.1:9000/sub/\n")
     assert built_site_url(tmp_path, site) == "http://127.0.0.1:9000/sub/"
+
+
+def test_a_dropped_connection_prints_no_traceback_but_other_errors_do(tmp_path, capsys):
+    from generator.preview import serve
+
+    server, _ = serve(tmp_path)
+    try:
+        cases = ((ConnectionResetError(), False), (BrokenPipeError(), False), (ValueError(), True))
+        for error, shown in cases:
+            try:
+                raise error
+            except Exception:
+                server.handle_error(None, ("127.0.0.1", 1))
+            assert ("Traceback" in capsys.readouterr().err) is shown, error
+    finally:
+        server.shutdown()
+        server.server_close()
