@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 from generator.config import Content, load_content
 from generator.ingest import clean, images
 from generator.ingest.images import ImageRules
-from generator.ingest.load import discover, load_document
+from generator.ingest.load import discover, load_document, source_ids
 from generator.ingest.readers import read_source_document
 from generator.ingest.sources import make_source
 from generator.model import Corpus, Location, Problem, Question, SiteContent, Source
@@ -58,8 +58,10 @@ def read_sources(
     when it takes longer: one pathological file costs its budget, not the build.
     """
     paths, problems = timed("read", discover, content.sources_dir, content.root)
+    ids, clashes = source_ids(paths, content.root)
+    problems += clashes
     sources, questions = [], []
-    read = functools.partial(_read_or_report, content=content, timed=timed)
+    read = functools.partial(_read_or_report, content=content, timed=timed, ids=ids)
     results = run_all(read, paths, budget) if budget is not None and paths else [read(path) for path in paths]
     for path, result in zip(paths, results):
         if isinstance(result, TimedOut | Died):
@@ -74,10 +76,10 @@ def read_sources(
 
 
 def _read_or_report(
-    path: Path, content: Content, timed: Timed = call
+    path: Path, content: Content, timed: Timed = call, ids: dict[Path, str] | None = None
 ) -> tuple[Source | None, list[Question], list[Problem]]:
     try:
-        return read_source(path, content, timed)
+        return read_source(path, content, timed, (ids or {}).get(path))
     except Exception as exc:  # a reader bug must cost one file, not the whole site
         message = (
             f"internal error while reading this file, skipped (please report it): {type(exc).__name__}: {exc}"
@@ -98,11 +100,11 @@ def _rel(path: Path, content: Content) -> str:
 
 
 def read_source(
-    path: Path, content: Content, timed: Timed = call
+    path: Path, content: Content, timed: Timed = call, source_id: str | None = None
 ) -> tuple[Source, list[Question], list[Problem]]:
     """read (load) -> parse (junk stripped for the line readers) -> clean, for one file."""
-    doc, problems = timed("read", load_document, path, content.root, path.stem)
-    meta = content.sources_meta.get(doc.source_id)
+    doc, problems = timed("read", load_document, path, content.root, source_id or path.stem)
+    meta = content.sources_meta.get(doc.source_id) or content.sources_meta.get(path.stem)
     reading = timed("parse", read_source_document, doc, meta.questions if meta else None)
     if doc.converted_from:
         # `check` and questions.json name both steps for a converted file: "notebook+markdown".

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.ingest.load import MAX_LINE, decode, discover, load_document
+from generator.ingest.load import MAX_LINE, decode, discover, load_document, source_ids
 
 GOOD = "Q1. What is a token?\nAns - A piece of text.\n"
 
@@ -92,3 +92,17 @@ def test_last_line_without_newline_is_kept(tmp_path: Path):
     doc, problems = load_document(tmp_path / "s.txt", tmp_path, "s")
     assert [(line.no, line.text) for line in doc.lines] == [(1, "Q1. What?"), (2, "Ans - yes")]
     assert problems == []
+
+
+def test_source_ids_are_stems_unless_two_files_would_share_one(tmp_path: Path):
+    names = ["faq.md", "faq.html", "Notes.txt", "notes.md", "x.y.txt", "x-y.md", "solo.pdf"]
+    ids, problems = source_ids([tmp_path / n for n in names], tmp_path)
+    expected = ["faq-md", "faq-html", "Notes-txt", "notes-md", "x.y-txt", "x-y-md", "solo"]
+    assert [ids[tmp_path / n] for n in names] == expected
+    assert len(problems) == 6 and all(p.severity == "warning" and p.location.line == 1 for p in problems)
+
+
+def test_source_ids_stay_apart_when_stem_and_suffix_clash_too(tmp_path: Path):
+    names = ["a.md", "A.md", "a.MD"]
+    ids, _ = source_ids([tmp_path / n for n in names], tmp_path)
+    assert [ids[tmp_path / n] for n in names] == ["a-md", "A-md-2", "a-md-3"]

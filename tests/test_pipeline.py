@@ -47,6 +47,30 @@ def test_same_project_without_crash_reads_both_files(tmp_path):
     ]
 
 
+def test_files_that_share_a_stem_are_sources_of_their_own(tmp_path):
+    root = _project(tmp_path)
+    sources = root / "content" / "sources"
+    (sources / "a.md").write_text("## What is RAG?\n\nRetrieval plus generation.\n")
+    page = "<h2>What is RAG?</h2><p>Retrieval, then generation.</p><h2>Why?</h2><p>Fresh facts.</p>"
+    (sources / "A.html").write_text(page)
+    corpus = pipeline.gather(root)
+    # b.md has no twin: its id is its stem, as before the others came.
+    assert sorted(s.id for s in corpus.sources) == ["A-html", "a-md", "a-txt", "b"]
+    by_source: dict[str, list[str]] = {}
+    for q in corpus.questions:
+        by_source.setdefault(q.source, []).append(q.question)
+    assert by_source["a-md"] == by_source["b"] == ["What is RAG?"]
+    assert by_source["A-html"] == ["What is RAG?", "Why?"]
+    assert len({q.id for q in corpus.questions}) == len(corpus.questions) == 6
+    told = sorted(str(p) for p in corpus.problems if "also named" in p.message)
+    said = "warning: another source file is also named"
+    assert told == [
+        f"content/sources/A.html:1: {said} 'A': this one's source id is 'A-html'",
+        f"content/sources/a.md:1: {said} 'a': this one's source id is 'a-md'",
+        f"content/sources/a.txt:1: {said} 'a': this one's source id is 'a-txt'",
+    ]
+
+
 # The audit hook sees every file a process opens (open(), Path.read_*, shutil's copies, zip
 # members) and every folder it lists; it cannot be removed, so it runs in a child process.
 WATCH = """

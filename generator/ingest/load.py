@@ -37,6 +37,7 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # a terminal (ESC sequences) when `check` prints a question.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 BINARY_SHARE = 0.10  # more control characters than this in the first 4 KB: not a text file
+ID_KEY = re.compile(r"[^0-9a-z]+")
 
 
 def discover(sources_dir: Path, root: Path) -> tuple[list[Path], list[Problem]]:
@@ -57,6 +58,38 @@ def discover(sources_dir: Path, root: Path) -> tuple[list[Path], list[Problem]]:
                 )
             )
     return paths, problems
+
+
+def source_ids(paths: list[Path], root: Path) -> tuple[dict[Path, str], list[Problem]]:
+    """Each file's source id: its stem, or stem and suffix where files share a stem.
+
+    An id names the file's anchor on the Sources page and goes into its questions' ids,
+    so "faq.md" and "faq.html" (or "FAQ.md" and "faq.md", one anchor) must not share
+    one. A file whose stem is its own keeps its stem, so adding a file never changes the
+    ids of a source that had no twin before it.
+    """
+    stems: dict[str, int] = {}
+    for path in paths:
+        stems[_id_key(path.stem)] = stems.get(_id_key(path.stem), 0) + 1
+    ids: dict[Path, str] = {}
+    taken: set[str] = set()
+    problems = []
+    for path in paths:
+        suffix = path.suffix.lstrip(".").lower()
+        base = path.stem if stems[_id_key(path.stem)] == 1 else f"{path.stem}-{suffix}"
+        name, n = base, 2
+        while _id_key(name) in taken:
+            name, n = f"{base}-{n}", n + 1
+        taken.add(_id_key(name))
+        ids[path] = name
+        if name != path.stem:
+            message = f"another source file is also named {path.stem!r}: this one's source id is {name!r}"
+            problems.append(Problem(Location(_rel(path, root), 1), message))
+    return ids, problems
+
+
+def _id_key(name: str) -> str:
+    return ID_KEY.sub("-", name.casefold()).strip("-")
 
 
 def decode(data: bytes, rel_path: str) -> tuple[str, list[Problem]]:
