@@ -407,3 +407,27 @@ def test_any_markup_reads_to_safe_blocks_within_the_document(parts):
     for block in tree.walk():
         assert 1 <= block.line < block.end <= last + 1, (block.kind, block.line, block.end, text)
         assert dangerous(render(sanitize_markdown(block.markdown))) == [], (block.kind, block.markdown)
+
+
+@pytest.mark.parametrize("tag", ["iframe", "textarea", "style", "xmp"])
+def test_a_raw_text_element_left_open_is_reported_with_the_lines_it_hides(tag):
+    page = f"<h3>What is one?</h3>\n<p>First <{tag}>\n</p><h3>What is two?</h3>\n<p>Second.</p>\n"
+    tree, problems = read_html(page, "page.html")
+    assert headings(tree) == [(3, "What is one?", 1)]  # what a browser shows, no more
+    assert [(p.location.line, p.message) for p in problems] == [
+        (2, f"<{tag}> is never closed: lines 2–4 are its text to a browser, not read")
+    ]
+
+
+def test_a_closed_raw_text_element_is_not_reported():
+    tree, problems = read_html("<h3>What is one?</h3><iframe src=x></iframe><p>First.</p>", "page.html")
+    assert problems == [] and headings(tree) == [(3, "What is one?", 1)]
+
+
+def test_blocks_a_parser_puts_inside_a_heading_follow_it():
+    # `<object>` bounds the scope `</h3>` looks in, so the parser keeps the heading open
+    # and nests the rest of the page in it: a browser still shows each part, so do we.
+    page = "<h3>What is one? <object data=x></h3><p>First.</p><h3>What is two?</h3><p>Second.</p>"
+    tree = tree_of(page)
+    assert [h[1] for h in headings(tree)] == ["What is one?", "What is two?"]
+    assert [b.text for b in kinds(tree, "paragraph")] == ["First.", "Second."]

@@ -102,7 +102,7 @@ class Walker:
         tag = node.tag or ""
         line, end = self._span(node)
         if tag in HEADINGS:
-            return _heading(node, HEADINGS[tag], line, end)
+            return self._heading(node, HEADINGS[tag], line, end, depth)
         if tag in ("ul", "ol"):
             return [self._list(node, depth)]
         if tag == "pre":
@@ -124,6 +124,15 @@ class Walker:
         if tag == "p" and found and found[0].line > line:  # the paragraph starts at its tag
             found[0].line = line
         return found
+
+    def _heading(self, node: LexborNode, level: int, line: int, end: int, depth: int) -> list[Block]:
+        """A heading's inline text; blocks a parser put inside it (a tag left open in the
+        heading, such as `<object>`, takes in the rest of the page) follow it as siblings."""
+        nodes = list(node.iter(include_text=True))
+        cut = next((i for i, n in enumerate(nodes) if n.is_element_node and _is_block(n)), len(nodes))
+        text = _title(nodes[:cut])
+        head = [Block("heading", line, end, text=text, markdown=f"{'#' * level} {text}", level=level)]
+        return (head if text else []) + (self.children(nodes[cut:], depth) if cut < len(nodes) else [])
 
     def _list(self, node: LexborNode, depth: int) -> Block:
         line, end = self._span(node)
@@ -251,16 +260,13 @@ class Walker:
         return [Block("paragraph", line, end, text=text, markdown=markdown)]
 
 
-def _heading(node: LexborNode, level: int, line: int, end: int) -> list[Block]:
-    text = title_text(node)
-    if not text:  # an empty heading (an anchor, an icon) says nothing
-        return []
-    return [Block("heading", line, end, text=text, markdown=f"{'#' * level} {text}", level=level)]
-
-
 def title_text(node: LexborNode) -> str:
     """A heading's or summary's inline Markdown on one line; bold around all of it is dropped."""
-    text = " ".join(inline(node.iter(include_text=True), title=True).split())
+    return _title(node.iter(include_text=True))
+
+
+def _title(nodes: Iterable[LexborNode]) -> str:
+    text = " ".join(inline(nodes, title=True).split())
     if text.startswith("**") and text.endswith("**") and "**" not in text[2:-2] and len(text) > 4:
         return text[2:-2].strip()
     return text

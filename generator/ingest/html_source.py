@@ -72,6 +72,9 @@ class Source:
     starts: dict[str, list[Element]]
     newlines: list[int]
     too_deep: int | None = None  # offset of the first start tag dropped for depth
+    # A raw-text element never closed (`<iframe>`, `<textarea>`, `<style>` ...): the rest of
+    # the document is its text to a parser, so a browser shows none of it and neither do we.
+    swallowed: tuple[str, int] | None = None  # its name and offset
 
     def line(self, offset: int) -> int:
         """1-based line of an offset in the original text."""
@@ -110,6 +113,7 @@ def scan(text: str) -> Source:
     kept: list[str] = []
     copied = pos = 0
     too_deep = None
+    swallowed = None
     while found := MARKUP.search(text, pos):
         head, at = found.group(), found.start()
         if head == "<!--":
@@ -147,13 +151,16 @@ def scan(text: str) -> Source:
                     opened.formatting += 1
             starts.setdefault(tag, []).append(element)
             if tag in RAW_TEXT:
-                pos = _raw_text_end(text, tag, pos)
+                start, pos = pos, _raw_text_end(text, tag, pos)
+                if pos == len(text) and text[start:].strip() and swallowed is None:
+                    swallowed = (tag, at)
             if tag == "plaintext":
+                swallowed = (tag, at) if text[pos:].strip() else None
                 break
     opened.close_from(0, len(text))
     newlines = [m.start() for m in re.finditer("\n", text)]
     body = "".join(kept) + text[copied:] if kept else text
-    return Source(text, body, starts, newlines, too_deep)
+    return Source(text, body, starts, newlines, too_deep, swallowed)
 
 
 def _close_implied(opened: _Open, tag: str, offset: int) -> None:

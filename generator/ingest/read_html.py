@@ -29,7 +29,7 @@ from generator.model import Location, Problem
 
 DROP_TAGS = frozenset(
     """head nav header footer aside script style noscript template iframe svg select
-textarea object embed canvas dialog menu video audio""".split()
+textarea embed canvas dialog menu video audio""".split()
 )
 DROP_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "dialog", "alert", "search"})
 JUNK_NAME = re.compile(
@@ -52,6 +52,12 @@ def read_html(text: str, path: str) -> tuple[Tree, list[Problem]]:
     if source.too_deep is not None:
         message = f"HTML nested deeper than {MAX_DEPTH} elements: deeper tags ignored"
         problems.append(Problem(Location(path, source.line(source.too_deep)), message))
+    if source.swallowed is not None:
+        tag, offset = source.swallowed
+        first, last = source.line(offset), source.line(max(offset, len(text.rstrip()) - 1))
+        where = f"line {first} is" if last == first else f"lines {first}–{last} are"
+        message = f"<{tag}> is never closed: {where} its text to a browser, not read"
+        problems.append(Problem(Location(path, first), message))
     body = source.markup
     try:
         body.encode("utf-8")
