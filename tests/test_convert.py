@@ -5,6 +5,7 @@ Word and PDF fixtures are generated here with python-docx and reportlab; no bina
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import shutil
@@ -21,8 +22,10 @@ from generator.ingest import clean, images
 from generator.ingest.load import discover, load_document
 from generator.ingest.readers import read_source_document
 from generator.pipeline import read_source, site_content
+from tests.test_sanitize import dangerous, render
 
 ROOT = Path(__file__).resolve().parents[1]
+
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
@@ -122,6 +125,23 @@ def test_rst_never_includes_files_or_raw_html(tmp_path):
     )
     doc, _, _, _ = ingest(path)
     assert "TOP SECRET" not in doc.text and "<script>" not in doc.text
+
+
+def test_rst_text_that_looks_like_a_tag_stays_text(tmp_path):
+    # In reStructuredText `<div>` is plain text; the site's Markdown would read `\\<div>` as a
+    # tag (which the sanitiser drops), so the converter writes `&lt;`.
+    path = tmp_path / "html.rst"
+    path.write_text(
+        "HTML FAQ\n========\n\nWhy does a <div> break my layout?\n"
+        "---------------------------------\n\nA <div> is a block; <img src=x onerror=alert(1)> is text.\n",
+        encoding="utf-8",
+    )
+    _, _, [question], _ = ingest(path)
+    title = html.unescape(render("## " + question.question))
+    assert title.startswith("<h2>Why does a <div> break my layout?")
+    page = render(question.answer or "")
+    assert "&lt;div&gt; is a block" in page and "&lt;img src=x onerror=alert(1)&gt; is text" in page
+    assert dangerous(page) == []
 
 
 def make_docx(path: Path, with_image: bool = False) -> None:

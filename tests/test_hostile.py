@@ -55,6 +55,7 @@ EXPECTED_PROBLEMS = [
     ("notes.docx", 1, "not a readable Word document"),
     ("binary.txt", 1, "binary file"),
     ("crlf_last.md", 6, "empty answer"),
+    ("unclosed_iframe.html", 3, "<iframe> is never closed: lines 3–6"),
 ]
 
 
@@ -150,3 +151,15 @@ def test_injected_markdown_keeps_every_question(corpus):
     notes = [q.question for q in corpus.questions if q.source == "injected_notes"]
     assert len(notes) == 4
     assert notes[2] == "What does attr_list allow?"
+
+
+def test_payloads_in_every_format_leave_their_questions_readable(corpus):
+    by_source: dict[str, list[str]] = {}
+    for q in corpus.questions:
+        by_source.setdefault(q.source, []).append(q.question)
+    assert len(by_source["injected_notebook"]) == 4
+    assert by_source["injected_faq"] == ["What does a raw directive do?", "What does a javascript link do?"]
+    assert len(by_source["injected_quiz"]) == 2
+    assert by_source["unclosed_iframe"] == ["What does an unclosed frame hide?"]
+    faq = next(q for q in corpus.questions if q.source == "injected_faq" and "link" in q.question)
+    assert "&lt;img src=x onerror=alert(8)&gt;" in render(faq.answer or "")  # rst text stays text

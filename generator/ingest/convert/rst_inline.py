@@ -17,6 +17,14 @@ from docutils import nodes
 # Only what would turn text into markup: `_` only at a word's edge (`soft_unicode` stays as is,
 # and reader-side titles are plain text, so every needless backslash would show).
 ESCAPE = re.compile(r"([\\`*<]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))")
+# `<` as an entity, not `\<`: Python-Markdown (the site's) reads `\<img ...>` as a backslash
+# and a tag, which the sanitiser then drops, so text like "<div>" would vanish.
+
+
+def escape(text: str) -> str:
+    return ESCAPE.sub(lambda m: "&lt;" if m.group() == "<" else "\\" + m.group(), text)
+
+
 ROLE = re.compile(r"^:(?P<role>[\w:+.-]+):`(?P<inner>[^`]*)`_?$")
 CODE_ROLES = {
     "class",
@@ -46,7 +54,7 @@ def _children(node: nodes.Node) -> str:
 
 def _inline(node: nodes.Node, top: bool = False) -> str:
     if isinstance(node, nodes.Text):
-        return ESCAPE.sub(r"\\\1", str(node))
+        return escape(str(node))
     if isinstance(node, nodes.system_message | nodes.target | nodes.comment | nodes.image):
         return ""
     if top:
@@ -79,12 +87,12 @@ def _role_text(raw: str) -> str:
     """A role docutils does not know (Sphinx's): its display text."""
     match = ROLE.match(raw.strip())
     if not match:
-        return ESCAPE.sub(r"\\\1", raw)
+        return escape(raw)
     inner = match.group("inner")
     title, bracket, _ = inner.partition("<")
     text = title.strip() if bracket and title.strip() else inner.strip().lstrip("~!")
     role = match.group("role").rpartition(":")[2]
-    return code_span(text) if role in CODE_ROLES else ESCAPE.sub(r"\\\1", text)
+    return code_span(text) if role in CODE_ROLES else escape(text)
 
 
 def table_lines(table: nodes.Element) -> list[str]:
