@@ -58,7 +58,7 @@ def read_sources(
     when it takes longer: one pathological file costs its budget, not the build.
     """
     paths, problems = timed("read", discover, content.sources_dir, content.root)
-    ids, clashes = source_ids(paths, content.root)
+    ids, clashes = source_ids(paths, content.sources_dir, content.root)
     problems += clashes
     sources, questions = [], []
     read = functools.partial(_read_or_report, content=content, timed=timed, ids=ids)

@@ -64,6 +64,25 @@ def test_discover_skips_unsupported_types_with_an_error(tmp_path: Path):
     assert problems[0].message.startswith("unsupported file type '.xlsx': skipped")
 
 
+def test_discover_reads_subfolders_and_refuses_links_out(tmp_path: Path):
+    sources = tmp_path / "sources"
+    for name in ("a.md", "ml/b.md", "ml/deep/c.txt", ".git/d.md", "ml/.cache/e.md", "images/f.png"):
+        (sources / name).parent.mkdir(parents=True, exist_ok=True)
+        (sources / name).write_bytes(b"x")
+    (tmp_path / "secret.txt").write_bytes(b"Q1. What is the password?")
+    (sources / "secret.txt").symlink_to(tmp_path / "secret.txt")  # out of the folder
+    (sources / "again.md").symlink_to(sources / "ml" / "b.md")  # inside: read
+    (sources / "gone.md").symlink_to(tmp_path / "nowhere.md")
+    (sources / "ml" / "up").symlink_to(sources)  # a loop, never entered
+    paths, problems = discover(sources, tmp_path)
+    read = [p.relative_to(sources).as_posix() for p in paths]
+    assert read == ["a.md", "again.md", "ml/b.md", "ml/deep/c.txt"]
+    assert [(str(p.location), p.message.split(":")[0]) for p in problems] == [
+        ("sources/gone.md:1", "a link to nothing readable"),
+        ("sources/secret.txt:1", "a link to a file outside content/sources"),
+    ]
+
+
 def test_missing_sources_folder_is_an_error(tmp_path: Path):
     paths, problems = discover(tmp_path / "nope", tmp_path)
     assert paths == [] and [p.severity for p in problems] == ["error"]
@@ -96,7 +115,7 @@ def test_last_line_without_newline_is_kept(tmp_path: Path):
 
 def test_source_ids_are_stems_unless_two_files_would_share_one(tmp_path: Path):
     names = ["faq.md", "faq.html", "Notes.txt", "notes.md", "x.y.txt", "x-y.md", "solo.pdf"]
-    ids, problems = source_ids([tmp_path / n for n in names], tmp_path)
+    ids, problems = source_ids([tmp_path / n for n in names], tmp_path, tmp_path)
     expected = ["faq-md", "faq-html", "Notes-txt", "notes-md", "x.y-txt", "x-y-md", "solo"]
     assert [ids[tmp_path / n] for n in names] == expected
     assert len(problems) == 6 and all(p.severity == "warning" and p.location.line == 1 for p in problems)
@@ -104,5 +123,5 @@ def test_source_ids_are_stems_unless_two_files_would_share_one(tmp_path: Path):
 
 def test_source_ids_stay_apart_when_stem_and_suffix_clash_too(tmp_path: Path):
     names = ["a.md", "A.md", "a.MD"]
-    ids, _ = source_ids([tmp_path / n for n in names], tmp_path)
+    ids, _ = source_ids([tmp_path / n for n in names], tmp_path, tmp_path)
     assert [ids[tmp_path / n] for n in names] == ["a-md", "A-md-2", "a-md-3"]

@@ -7,6 +7,7 @@ everything else is decoded as text.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -41,12 +42,17 @@ ID_KEY = re.compile(r"[^0-9a-z]+")
 
 
 def discover(sources_dir: Path, root: Path) -> tuple[list[Path], list[Problem]]:
-    """Every regular file in sources_dir, sorted; unsupported ones reported and skipped."""
+    """Every regular file under sources_dir (subfolders too), sorted by path; unsupported
+    ones, links to nothing and links out of the folder reported and skipped."""
     paths, problems = [], []
     if not sources_dir.is_dir():
         return [], [Problem(Location(_rel(sources_dir, root), 0), "sources folder is missing", "error")]
-    for path in sorted(p for p in sources_dir.iterdir() if p.is_file() and not p.name.startswith(".")):
-        if path.suffix.lower() in SUPPORTED_SUFFIXES:
+    inside = sources_dir.resolve()
+    for path in _files(sources_dir):
+        refused = _refused(path, inside)
+        if refused:
+            problems.append(Problem(Location(_rel(path, root), 1), refused, "error"))
+        elif path.suffix.lower() in SUPPORTED_SUFFIXES:
             paths.append(path)
         elif path.suffix.lower() not in IMAGE_SUFFIXES:
             problems.append(
@@ -60,8 +66,29 @@ def discover(sources_dir: Path, root: Path) -> tuple[list[Path], list[Problem]]:
     return paths, problems
 
 
-def source_ids(paths: list[Path], root: Path) -> tuple[dict[Path, str], list[Problem]]:
-    """Each file's source id: its stem, or stem and suffix where files share a stem.
+def _files(folder: Path) -> list[Path]:
+    """Files and links under folder, hidden names left out; linked folders are not entered
+    (a link to a parent would never end)."""
+    found = []
+    for top, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [Path(top, name) for name in files if not name.startswith(".")]
+    return sorted(found)
+
+
+def _refused(path: Path, inside: Path) -> str | None:
+    if not path.is_symlink():
+        return None if path.is_file() else "not a regular file: skipped"
+    target = path.resolve()
+    if not target.is_file():
+        return "a link to nothing readable: skipped"
+    if not target.is_relative_to(inside):
+        return "a link to a file outside content/sources: skipped (copy the file in instead)"
+    return None
+
+
+def source_ids(paths: list[Path], sources_dir: Path, root: Path) -> tuple[dict[Path, str], list[Problem]]:
+    """Each file's source id: its stem, or its folder, stem and suffix where files share a stem.
 
     An id names the file's anchor on the Sources page and goes into its questions' ids,
     so "faq.md" and "faq.html" (or "FAQ.md" and "faq.md", one anchor) must not share
@@ -75,8 +102,10 @@ def source_ids(paths: list[Path], root: Path) -> tuple[dict[Path, str], list[Pro
     taken: set[str] = set()
     problems = []
     for path in paths:
-        suffix = path.suffix.lstrip(".").lower()
-        base = path.stem if stems[_id_key(path.stem)] == 1 else f"{path.stem}-{suffix}"
+        base = path.stem
+        if stems[_id_key(path.stem)] > 1:
+            folders = path.parent.relative_to(sources_dir).parts if path.is_relative_to(sources_dir) else ()
+            base = "-".join((*folders, path.stem, path.suffix.lstrip(".").lower()))
         name, n = base, 2
         while _id_key(name) in taken:
             name, n = f"{base}-{n}", n + 1
@@ -154,7 +183,8 @@ def load_document(path: Path, root: Path, source_id: str) -> tuple[Document, lis
 
 
 def _rel(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """path as the user sees it from root: a linked file is named by its link, not its target."""
+    for shown, base in ((path.absolute(), root.absolute()), (path.resolve(), root.resolve())):
+        if shown.is_relative_to(base):
+            return shown.relative_to(base).as_posix()
+    return path.as_posix()
