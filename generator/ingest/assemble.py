@@ -91,13 +91,13 @@ def segment(tree: Tree, doc: Document, force: str | None = None) -> Segmented:
     toc_lists = {key for key, block in lists.items() if is_toc(block)}
     toc = {i for i, u in enumerate(units) if id(u.list_block) in toc_lists}
     found = candidates(units, toc)
-    choice = choose(found, force)
+    name = tree.title or _lone_leading_title(units)
+    questions_page = bool(name and QUESTIONS_PAGE.search(name))
+    choice = choose(found, force, questions_page)
     if choice is not None:
         choice = with_shallower_questions(choice, found)
     if choice is None:
         return Segmented(unread=_ranges([u.block for u in units if not _is_junk(u.block)]))
-    name = tree.title or _lone_leading_title(units)
-    questions_page = bool(name and QUESTIONS_PAGE.search(name))
     # A forced structure means every marker of that kind is a question, statements included.
     chosen = choice.markers if force else drop_statements(choice, questions_page)
     if questions_page and not force:

@@ -38,7 +38,8 @@ OPENING = re.compile(
     r"elaborate|state|write|implement|design|mention|provide|evaluate|analy[sz]e|justify|in what|in which)\b",
     re.I,
 )
-QUESTIONS_PAGE = re.compile(r"question|interview|\bfaq\b|quiz", re.I)
+QUESTIONS_PAGE = re.compile(r"question|interview|\bfaq\b|quiz|troubleshoot", re.I)
+MIN_STATEMENTS = 2  # headings on a questions page where none asks: fewer is a lone section
 LINK_ONLY = re.compile(r"^\[[^\]]*\]\([^)]*\)\W*$")
 KINDS = ("heading", "label", "bold", "list", "details")
 
@@ -188,7 +189,8 @@ def number_of(marker: Marker) -> int | None:
     if marker.number is not None:
         return marker.number
     _, label = split_label(marker.title)
-    digits = "".join(ch for ch in label or "" if ch.isdigit())
+    # `2.3.`: the last part runs on under its parent (1.1, 1.2, 2.1 count as 1, 2, 1).
+    digits = "".join(ch for ch in (label or "").rpartition(".")[2] if ch.isdigit())
     return int(digits) if digits else None
 
 
@@ -202,7 +204,12 @@ def score(markers: list[Marker]) -> tuple[float, list[int]]:
     return value, numbers
 
 
-def choose(found: dict[str, list[Marker]], force: str | None = None) -> Choice | None:
+def choose(
+    found: dict[str, list[Marker]], force: str | None = None, questions_page: bool = False
+) -> Choice | None:
+    """The best-scoring kind of marker. On a page whose title says it holds questions
+    ("FAQ and troubleshooting") where no kind asks, its headings are problem statements
+    ("Previews are slow"): the level with the most of them (the deeper on a tie) is chosen."""
     best: Choice | None = None
     for name, markers in sorted(found.items(), key=lambda kv: _order(kv[0])):
         if force is not None and not _forced(name, force):
@@ -211,8 +218,16 @@ def choose(found: dict[str, list[Marker]], force: str | None = None) -> Choice |
         if best is None or value > best.score:
             best = Choice(name, markers, value, numbers)
     if best is not None and force is None and best.score <= 0:
-        return None
+        return _statement_headings(found) if questions_page else None
     return best
+
+
+def _statement_headings(found: dict[str, list[Marker]]) -> Choice | None:
+    levels = [(len(markers), name) for name, markers in found.items() if name[-1:].isdigit()]
+    if not levels:
+        return None
+    count, name = max(levels)
+    return Choice(name, found[name], 0.0, []) if count >= MIN_STATEMENTS else None
 
 
 def _forced(name: str, force: str) -> bool:

@@ -29,7 +29,9 @@ from generator.ingest.sanitize import sanitize_markdown
 from generator.model import Difficulty
 
 LABEL = re.compile(
-    r"(?:Q(?:uestion)?[ \t]*(?P<q>\d{1,5}[a-z]?)?|(?P<n>\d{1,5}))[ \t]*[.:)\-](?=\s|\*|_|$)", re.I
+    r"(?:Q(?:uestion)?[ \t]*(?P<q>\d{1,5}[a-z]?)?|(?P<n>\d{1,5}(?:\.\d{1,3}){0,3}))"
+    r"[ \t]*[.:)\-](?=\s|\*|_|$)",
+    re.I,
 )
 EMOJI = {"👶": "easy", "⭐": "medium", "🌟": "medium", "🚀": "hard"}
 RANK: dict[Difficulty, int] = {"easy": 1, "medium": 2, "hard": 3}
@@ -84,7 +86,8 @@ def clean_title(text: str) -> tuple[str, bool, int]:
 
 
 def split_label(text: str) -> tuple[str, str | None]:
-    """`Q12. …` / `12. …` / `**1.** …` / `**14. …**` / `Q: …` -> (text without it, "12" or None)."""
+    """`Q12. …` / `12. …` / `**1.** …` / `**14. …**` / `Q: …` / `2.3. …` (a section number)
+    -> (text without it, "12" or None)."""
     wrap = "**" if text.startswith("**") else "__" if text.startswith("__") else ""
     found = LABEL.match(text, len(wrap))
     if found is None:

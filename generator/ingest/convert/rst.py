@@ -74,7 +74,7 @@ def convert(data: bytes, path: str) -> tuple[list[Line], list[Problem]]:
         title = tree.get("title")
         if isinstance(title, str) and title and tree.children and isinstance(tree.children[0], nodes.title):
             out.block(_line(tree.children[0]) - 1, [f"# {inline(tree.children[0])}"])
-        out.children(tree, depth=1)
+        out.children(tree, depth=_subtitle(tree, out))
     except RecursionError:
         return [], [
             *problems,
@@ -92,6 +92,16 @@ def convert(data: bytes, path: str) -> tuple[list[Line], list[Problem]]:
             if m.get("level", 0) >= 3
         ]
     return out.lines, problems
+
+
+def _subtitle(tree: nodes.document, out: _Writer) -> int:
+    """docutils makes the title of a lone first section the document's subtitle and lifts
+    that section's own sections one level up: written back as `##` over them."""
+    subtitle = next((c for c in tree.children[:2] if isinstance(c, nodes.subtitle)), None)
+    if subtitle is None:
+        return 1
+    out.block(_line(subtitle) - 1, [f"## {inline(subtitle)}"])
+    return 2
 
 
 def _cut_long_lines(text: str, path: str) -> tuple[str, list[Problem]]:
@@ -158,8 +168,8 @@ class _Writer:
             return
         if _navigation(node):
             return
-        if isinstance(node, nodes.title) and isinstance(node.parent, nodes.document):
-            return  # written as `#` before the walk
+        if isinstance(node, nodes.title | nodes.subtitle) and isinstance(node.parent, nodes.document):
+            return  # written as `#` (and `##`) before the walk
         if isinstance(node, nodes.section):
             title = node.next_node(nodes.title)
             if title is not None:
@@ -190,6 +200,8 @@ def markdown(node: nodes.Element) -> list[str]:
         )
     if isinstance(node, nodes.field_list):
         return _pairs((field[0], field[1]) for field in node.children if len(field) == 2)
+    if isinstance(node, nodes.topic | nodes.sidebar) or _asking_admonition(node):
+        return _titled(node)
     if isinstance(node, nodes.Admonition) or node.tagname in ADMONITIONS:
         return _admonition(node)
     if isinstance(node, nodes.block_quote | nodes.line_block):
@@ -242,11 +254,31 @@ def _pairs(pairs: object) -> list[str]:
     return out
 
 
+def _asking_admonition(node: nodes.Element) -> bool:
+    """`.. admonition:: Why does the build need Node?`: a callout titled by a question."""
+    title = node.next_node(nodes.title) if isinstance(node, nodes.admonition) else None
+    return title is not None and inline(title).rstrip("*_ ").endswith("?")
+
+
+def _titled(node: nodes.Element) -> list[str]:
+    """A block with a title of its own (`.. topic::`, `.. sidebar::`, a callout that asks):
+    the title in bold over its content, as an FAQ written with them means a question and
+    its answer (and `.. rubric::` is read the same way)."""
+    title = node.next_node(nodes.title)
+    body = _body(node)
+    if title is None:
+        return body
+    if body and body[0] == inline(title):
+        body = body[2:]
+    return [f"**{inline(title)}**", *([""] + body if body else [])]
+
+
 def _admonition(node: nodes.Element) -> list[str]:
     title = node.next_node(nodes.title)
     label = inline(title) if title is not None else node.tagname.capitalize()
     body = _body(node)
     if title is not None and body and body[0] == inline(title):
         body = body[2:]
-    first = f"**{label}:** {body[0]}" if body else f"**{label}**"
+    colon = "" if label.rstrip("*_ ")[-1:] in ".:?!" else ":"
+    first = f"**{label}{colon}** {body[0]}" if body else f"**{label}**"
     return [f"> {line}" if line else ">" for line in [first, *body[1:]]]
