@@ -23,6 +23,7 @@ import bisect
 import heapq
 import math
 from collections import defaultdict
+from collections.abc import Callable
 
 from generator.model import Question
 from generator.organise.dedupe import CONTEXT, signature
@@ -68,34 +69,61 @@ def find_related(questions, group_of, vocabulary: frozenset[str] = frozenset()) 
             postings[term].append(i)
     weight = {t: math.log((1 + len(ordered)) / len(p)) ** 2 for t, p in postings.items()}
     concept = {t for t in postings if t in vocabulary or t in FIELD_TERMS}
-    norm = [math.sqrt(sum(weight[t] for t in ts)) or 1.0 for ts in term_sets]
+    # Questions with the same terms score alike: each pair of distinct term sets is scored once.
+    kinds: dict[frozenset[str], int] = {}
+    kind = [kinds.setdefault(ts, len(kinds)) for ts in term_sets]
+    norm = [math.sqrt(sum(weight[t] for t in ts)) or 1.0 for ts in kinds]
     groups = [group_of.get(q.id) for q in ordered]
     prompt = [q.kind == "prompt" for q in ordered]
     points = weight.__getitem__
+    # own kind * len(kinds) + other kind -> (-cosine rounded, 2 if a link, 1 if only a study link, else 0)
+    scores: dict[int, tuple[float, int]] = {}
     # links[i]: (answered match of a prompt first? as False, -cosine, j), one per candidate link of i
     links: list[list[tuple[bool, float, int]]] = [[] for _ in ordered]
     # The inner loop runs ~50 times per question: everything about i is looked up once.
     for i in range(len(ordered)):
-        own, own_group, own_norm, own_prompt = term_sets[i], groups[i], norm[i], prompt[i]
+        own, own_group, own_prompt = term_sets[i], groups[i], prompt[i]
+        if own.isdisjoint(concept):
+            continue  # shares no concept with anyone (its pairs, as the other end, are scored there)
         rare = [t for t in own if len(postings[t]) <= MAX_POSTING]
         # A pair found through a rare term is found from both ends (rarity is the corpus's):
         # score it once, from the lower index, and file it both ways.
         found = {j for t in rare for j in postings[t] if j > i} if rare else _candidates(i, own, postings)
+        row, own_norm, mine = kind[i] * len(kinds), norm[kind[i]], links[i]
         for j in found:
             if j == i or (own_group is not None and groups[j] == own_group):
                 continue
-            shared = own & term_sets[j]
-            if not shared & concept:
+            key = row + kind[j]
+            score = scores.get(key)
+            if score is None:
+                score = scores[key] = _score(own, term_sets[j], concept, points, own_norm * norm[kind[j]])
+            rank, level = score
+            if not level:
                 continue
-            cosine = sum(map(points, shared)) / (own_norm * norm[j])
-            rank = -round(cosine, 9)
-            study = own_prompt and not prompt[j]
-            if cosine >= (STUDY_MIN_SCORE if study else MIN_SCORE):
-                links[i].append((own_prompt and not study, rank, j))
-            back = prompt[j] and not own_prompt
-            if rare and cosine >= (STUDY_MIN_SCORE if back else MIN_SCORE):
-                links[j].append((prompt[j] and not back, rank, i))
+            other_prompt = prompt[j]
+            study = own_prompt and not other_prompt
+            if level == 2 or study:
+                mine.append((own_prompt and not study, rank, j))
+            back = other_prompt and not own_prompt
+            if rare and (level == 2 or back):
+                links[j].append((other_prompt and not back, rank, i))
     return _assign(links, ordered, groups)
+
+
+def _score(
+    own: frozenset[str],
+    other: frozenset[str],
+    concept: set[str],
+    points: Callable[[str], float],
+    norms: float,
+) -> tuple[float, int]:
+    """(-cosine rounded, 2 if a link, 1 if a practice prompt's link to an answer only, else 0)."""
+    shared = own & other
+    if shared.isdisjoint(concept):
+        return 0.0, 0
+    cosine = sum(map(points, shared)) / norms
+    level = 2 if cosine >= MIN_SCORE else 1 if cosine >= STUDY_MIN_SCORE else 0
+    return -round(cosine, 9), level
 
 
 def _candidates(i: int, own: frozenset[str], postings: dict[str, list[int]]) -> set[int]:
