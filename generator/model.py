@@ -233,6 +233,14 @@ def normalise(text: str) -> str:
     return _NON_WORD.sub(" ", folded.lower()).strip()
 
 
+def _folds_every_letter(text: str) -> bool:
+    """Every letter survives the ASCII fold (é -> e): true of Latin-script text, whose ids
+    are hashed on the fold alone. Chinese or Greek letters fold to nothing, so questions
+    that differ only in them would share an id: they are hashed on the text as well."""
+    letters = (ch for ch in text if not ch.isascii() and ch.isalpha())
+    return all(unicodedata.normalize("NFKD", ch)[0].isascii() for ch in letters)
+
+
 def question_id(source_id: str, question: str) -> str:
     """A stable, readable anchor: first words of the question plus a short hash.
 
@@ -240,6 +248,10 @@ def question_id(source_id: str, question: str) -> str:
     or removing other questions never changes it.
     """
     norm = normalise(question)
-    digest = hashlib.sha1(f"{source_id}\0{norm}".encode()).hexdigest()[:8]
+    if _folds_every_letter(question):
+        key = norm
+    else:
+        key = f"{norm}\0{unicodedata.normalize('NFKC', question).lower()}"
+    digest = hashlib.sha1(f"{source_id}\0{key}".encode()).hexdigest()[:8]
     words = norm.split()[:6] or ["q"]
     return "-".join(words)[:48].rstrip("-") + "-" + digest

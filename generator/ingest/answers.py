@@ -42,7 +42,8 @@ PLACEHOLDERS = frozenset(
 )
 # The longest placeholder, after an "A:" / "Answer:" label.
 MAX_PLACEHOLDER_WORDS = 1 + max(len(p.split()) for p in PLACEHOLDERS)
-NON_WORD = re.compile(r"[^a-z0-9]+")
+# Words in any script: an answer in Chinese is a sentence, not a run of punctuation.
+NON_WORD = re.compile(r"[\W_]+")
 FENCE_LINE = re.compile(r"^\s*(?:`{3,}|~{3,})[\w+-]*\s*$")
 OPTION = re.compile(r"^\s*(?:\(?(?P<low>[a-h])\)|(?P<up>[A-H])[.)])\s+(?=\S)")
 CORRECT = re.compile(

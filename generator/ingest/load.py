@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from pathlib import Path
 
 from generator.ingest.convert import pick_converter
@@ -39,6 +40,9 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 BINARY_SHARE = 0.10  # more control characters than this in the first 4 KB: not a text file
 ID_KEY = re.compile(r"[^0-9a-z]+")
+# Mathematical Alphanumeric Symbols: social posts fake bold and italics with them
+# ("𝗤𝟭. 𝗪𝗵𝗮𝘁 𝗶𝘀 𝗥𝗔𝗚?"), which no reader, search or screen reader takes for letters.
+STYLED_LETTER = re.compile("[\U0001d400-\U0001d7ff]")
 
 
 def discover(sources_dir: Path, root: Path) -> tuple[list[Path], list[Problem]]:
@@ -141,7 +145,11 @@ def decode(data: bytes, rel_path: str) -> tuple[str, list[Problem]]:
         names = "NUL bytes" if "\x00" in text else "control characters"
         problems.append(Problem(Location(rel_path, line), f"{names} removed (first on this line)"))
         text = CONTROL.sub("", text)
-    return text, problems
+    return STYLED_LETTER.sub(_plain_letter, text), problems
+
+
+def _plain_letter(found: re.Match[str]) -> str:
+    return unicodedata.normalize("NFKC", found[0])
 
 
 def _decode_8bit(data: bytes, rel_path: str, problems: list[Problem]) -> str:

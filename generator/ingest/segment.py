@@ -35,12 +35,14 @@ OPENING = re.compile(
     r"^(?:what|why|how|when|where|which|who|whom|whose|is|are|can|could|do|does|did|should|would|will|"
     r"has|have|was|were|explain|describe|define|compare|contrast|discuss|differentiate|distinguish|"
     r"outline|summari[sz]e|list|name|give|walk|tell|highlight|propose|suggest|identify|illustrate|"
-    r"elaborate|state|write|implement|design|mention|provide|evaluate|analy[sz]e|justify|in what|in which)\b",
+    r"elaborate|state|write|implement|design|mention|provide|evaluate|analy[sz]e|justify|in what|in which|"
+    r"differences?[ \t]+between)\b",
     re.I,
 )
 QUESTIONS_PAGE = re.compile(r"question|interview|\bfaq\b|quiz|troubleshoot", re.I)
 MIN_STATEMENTS = 2  # headings on a questions page where none asks: fewer is a lone section
 LINK_ONLY = re.compile(r"^\[[^\]]*\]\([^)]*\)\W*$")
+ASKS = ("?", "\uff1f", "\u061f")  # and the full-width (Chinese, Japanese) and Arabic marks
 KINDS = ("heading", "label", "bold", "list", "details")
 
 
@@ -182,7 +184,7 @@ def _without_tail(text: str) -> str:
 
 def reads_as_question(parsed: Title) -> bool:
     words = re.sub(r"[*_`\\]", "", parsed.text).strip()
-    return words.rstrip(" .:)").endswith("?") or bool(OPENING.match(words))
+    return words.rstrip(" .:)").endswith(ASKS) or bool(OPENING.match(words))
 
 
 def number_of(marker: Marker) -> int | None:
@@ -195,8 +197,10 @@ def number_of(marker: Marker) -> int | None:
 
 
 def score(markers: list[Marker]) -> tuple[float, list[int]]:
-    """Questions, discounted by the share of titles that are not, plus numbering that runs on."""
-    asks = sum(1 for m in markers if reads_as_question(m.parsed))
+    """Questions, discounted by the share of titles that are not, plus numbering that runs on.
+    A title that recurs ("**What a strong answer covers:**" under every question) is a label
+    inside answers: questions differ, so each text asks once at most."""
+    asks = len({m.parsed.text for m in markers if reads_as_question(m.parsed)})
     numbers = [n for n in (number_of(m) for m in markers) if n is not None]
     runs = sum(1 for a, b in itertools.pairwise(numbers) if b in (a + 1, 1))
     breaks = len(numbers) - 1 - runs if numbers else 0
@@ -259,7 +263,7 @@ def with_shallower_questions(choice: Choice, found: dict[str, list[Marker]]) -> 
             for name, markers in found.items()
             if name[-1:].isdigit() and name.startswith("heading-")
             for m in markers
-            if m.parsed.text.rstrip(" *_").endswith("?")
+            if m.parsed.text.rstrip(" *_").endswith(ASKS)
         ]
     if not extra:
         return choice

@@ -110,9 +110,12 @@ def _close(doc: Document, head: Line, body: list[Line], section: str | None) -> 
 
 
 def _question_text(tail: str) -> str:
-    """`What is it? **` -> `What is it?`: a closing `**` (its opening one was in the head) goes."""
+    """`What is it? **` -> `What is it?`: a closing `**` (its opening one was in the head) goes;
+    so does one right after the label (`**Q1.** Derive …`: the bold held only the label)."""
     text = tail.rstrip()
-    return (text[:-2] if text.endswith("**") else text).strip()
+    if text.endswith("**"):
+        return text[:-2].strip()
+    return (text[2:] if text.startswith("**") and "**" not in text[2:] else text).strip()
 
 
 def _mcq(body: list[Line]) -> tuple[tuple[Choice, ...], str | None, list[Line], str | None]:

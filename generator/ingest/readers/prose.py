@@ -97,7 +97,7 @@ def _question_text(text: str) -> str | None:
     if not stripped or len(stripped) > MAX_QUESTION or LIST_ITEM.match(text):
         return None
     stripped = NUMBER.sub("", stripped, count=1).strip()
-    if stripped.endswith("?"):
+    if stripped.endswith(("?", "\uff1f", "\u061f")):  # also the full-width and Arabic marks
         return stripped
     if IMPERATIVE.match(stripped) and len(stripped.split()) <= MAX_IMPERATIVE_WORDS:
         return stripped

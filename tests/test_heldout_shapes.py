@@ -1,0 +1,104 @@
+"""Shapes found in held-out documents (never tuned on the real-world set): one small case each,
+read as the build reads a file in content/sources."""
+
+from __future__ import annotations
+
+from generator.ingest.clean import make_questions
+from generator.ingest.load import decode, load_document
+from generator.ingest.readers import read_source_document
+
+
+def read_text(tmp_path, text: str, name: str = "doc.md"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    doc, _ = load_document(path, tmp_path, "doc")
+    reading = read_source_document(doc)
+    questions, problems = make_questions(reading.drafts, "doc")
+    return reading, questions, problems
+
+
+def test_an_answer_in_chinese_is_an_answer_not_a_placeholder(tmp_path):
+    _, questions, _ = read_text(
+        tmp_path,
+        "# 面试题\n\n**1. 什么是过拟合？**\n\n模型记住了训练数据中的噪声。\n\n"
+        "**2. 什么是梯度消失？**\n\n反向传播时梯度逐层变小。\n\n**3. 什么是量化？**\n\nTBD\n",
+    )
+    assert [(q.kind, q.answer) for q in questions] == [
+        ("open", "模型记住了训练数据中的噪声。"),
+        ("open", "反向传播时梯度逐层变小。"),
+        ("prompt", None),
+    ]
+
+
+def test_a_bold_label_before_the_question_text_leaves_no_stars(tmp_path):
+    _, questions, _ = read_text(
+        tmp_path,
+        "# Math\n\n**Q1.** Derive the gradient of the sigmoid.\n\n$$\\sigma' = \\sigma(1-\\sigma)$$\n\n"
+        "**Q2.** State Bayes' theorem.\n\n$$P(A|B) = P(B|A)P(A)/P(B)$$\n",
+    )
+    assert [(q.label, q.question) for q in questions] == [
+        ("Q1", "Derive the gradient of the sigmoid."),
+        ("Q2", "State Bayes' theorem."),
+    ]
+
+
+def test_styled_unicode_letters_of_social_posts_read_as_plain_letters(tmp_path):
+    assert decode("𝗤𝟭. 𝗪𝗵𝗮𝘁 𝗶𝘀 𝗥𝗔𝗚? 𝘪𝘵𝘢𝘭𝘪𝘤".encode(), "x")[0] == "Q1. What is RAG? italic"
+    _, questions, _ = read_text(
+        tmp_path,
+        "𝗤𝟭. 𝗪𝗵𝗮𝘁 𝗶𝘀 𝗥𝗔𝗚?\n→ Retrieval plus generation.\n\n𝗤𝟮. 𝗘𝘅𝗽𝗹𝗮𝗶𝗻 𝗟𝗼𝗥𝗔.\n→ A low-rank update.\n",
+        "post.txt",
+    )
+    assert [(q.label, q.question) for q in questions] == [("Q1", "What is RAG?"), ("Q2", "Explain LoRA.")]
+
+
+RUBRIC = """# Interview loop
+
+## Round 1
+
+#### What is overfitting?
+
+**What a strong answer covers:**
+
+- Noise learned instead of signal.
+
+#### Difference between bagging and boosting
+
+**What a strong answer covers:**
+
+- Parallel averaging against sequential error fixing.
+
+#### Why does dropout help?
+
+**What a strong answer covers:**
+
+- It stops units co-adapting.
+"""
+
+
+def test_a_bold_label_repeated_under_every_question_is_not_the_question(tmp_path):
+    reading, questions, _ = read_text(tmp_path, RUBRIC)
+    assert reading.structure.startswith("questions: level-4 headings")
+    assert [q.question for q in questions] == [
+        "What is overfitting?",
+        "Difference between bagging and boosting",
+        "Why does dropout help?",
+    ]
+    covers = "**What a strong answer covers:**\n\n- Parallel averaging against sequential error fixing."
+    assert questions[1].answer == covers
+
+
+def test_questions_in_chinese_get_distinct_ids_without_a_repeat_warning(tmp_path):
+    _, questions, problems = read_text(
+        tmp_path, "# 面试题\n\n## 什么是过拟合？\n\n记住了噪声。\n\n## 什么是量化？\n\n用更少的比特。\n"
+    )
+    assert len({q.id for q in questions}) == 2
+    assert not any("repeats" in p.message for p in problems)
+    _, latin, _ = read_text(tmp_path, "# Q\n\n## Qu'est-ce que le café ?\n\nUne boisson.\n")
+    assert latin[0].id.startswith("qu-est-ce-que-le-cafe-")
+    text = "面试题\n\n什么是过拟合？\n记住了噪声。\n\n什么是量化？\n用更少的比特。\n"
+    _, plain, _ = read_text(tmp_path, text, "zh.txt")
+    assert [(q.question, q.answer) for q in plain] == [
+        ("什么是过拟合？", "记住了噪声。"),
+        ("什么是量化？", "用更少的比特。"),
+    ]
