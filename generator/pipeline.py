@@ -35,7 +35,7 @@ from generator.organise import classify, dedupe, study_links
 from generator.publish import docs, mathml
 from generator.publish.config import SiteOptions, write_config
 from generator.render.pages import Rendered, render_site
-from generator.workers import Died, TimedOut, run_all
+from generator.workers import MEMORY, Died, TimedOut, run_all
 
 T = TypeVar("T")
 STAGES = ("read", "parse", "clean", "classify", "dedupe", "relate", "math")
@@ -80,6 +80,9 @@ def _read_or_report(
 ) -> tuple[Source | None, list[Question], list[Problem]]:
     try:
         return read_source(path, content, timed, (ids or {}).get(path))
+    except MemoryError:  # a decompression bomb, in a worker with its memory capped
+        message = f"reading needed more than {MEMORY // 1024**3} GB of memory; skipped"
+        return None, [], [Problem(Location(_rel(path, content), 1), message, "error")]
     except Exception as exc:  # a reader bug must cost one file, not the whole site
         message = (
             f"internal error while reading this file, skipped (please report it): {type(exc).__name__}: {exc}"

@@ -7,13 +7,16 @@ its deadline is killed and replaced, and the others go on. Results come back in 
 items' order, whatever order the workers finish in.
 
 Workers are forked: they start in milliseconds with everything the parent has loaded,
-and an item is sent as its index.
+and an item is sent as its index. Each may grow MEMORY bytes past what it started with:
+a decompression bomb (a Word file's XML, a PDF stream) fails its item with MemoryError
+instead of taking the machine's memory.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import resource
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -24,6 +27,7 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 MAX_WORKERS = 4
+MEMORY = 3 * 1024**3
 
 
 @dataclass(frozen=True)
@@ -68,8 +72,22 @@ class _Worker(Generic[T, R]):
 
 
 def _serve(func: Callable[[T], R], items: Sequence[T], conn: Connection) -> None:
+    cap_memory(MEMORY)
     while (index := conn.recv()) is not None:
         conn.send(func(items[index]))
+
+
+def cap_memory(extra: int) -> None:
+    """Let this process map at most `extra` bytes more than it has now (Linux; elsewhere
+    nothing happens)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as stats:
+            mapped = int(stats.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = mapped + extra if hard == resource.RLIM_INFINITY else min(hard, mapped + extra)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (OSError, ValueError):
+        pass
 
 
 def run_all(

@@ -144,6 +144,20 @@ def test_rst_text_that_looks_like_a_tag_stays_text(tmp_path):
     assert dangerous(page) == []
 
 
+BOMB = "Word file unpacks to 65 MB of XML, over the 64 MB limit: skipped"
+
+
+def test_a_word_zip_bomb_is_refused_before_it_is_unpacked(tmp_path):
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document>" + " " * (65 * 2**20) + "</w:document>")
+    assert path.stat().st_size < 200_000  # deflate packs the 65 MB of spaces ~1000:1
+    _doc, _, questions, problems = ingest(path)
+    assert questions == []
+    assert problems == [f"bomb.docx:1: error: {BOMB}"]
+
+
 def make_docx(path: Path, with_image: bool = False) -> None:
     docx = pytest.importorskip("docx")
     document = docx.Document()

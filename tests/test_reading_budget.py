@@ -39,10 +39,10 @@ def one_file_hangs(monkeypatch):
     """Reading hangs.txt never ends (the worker processes are forked with this patch)."""
     read_source = pipeline.read_source
 
-    def hanging(path, content, timed=pipeline.call):
+    def hanging(path, content, timed=pipeline.call, source_id=None):
         while path.name == "hangs.txt":
             time.sleep(0.05)
-        return read_source(path, content, timed)
+        return read_source(path, content, timed, source_id)
 
     monkeypatch.setattr(pipeline, "read_source", hanging)
 
@@ -71,6 +71,35 @@ def test_results_keep_the_order_of_the_items_and_a_worker_that_dies_is_reported(
     assert results[3] == 0.1
     assert isinstance(results[4], TimedOut)
     assert results[5] == 0.0
+
+
+def test_a_worker_past_its_memory_is_stopped_and_the_next_item_still_runs():
+    # 4 GB asked for at once: refused under the worker's cap (3 GB more than it started with)
+    results = run_all(_allocate, [0, 4 * 1024**3, 1024], budget=30, workers=1)
+    assert results == [0, "MemoryError", 1024]
+
+
+def test_a_file_that_needs_too_much_memory_is_skipped_and_reported(project, monkeypatch):
+    read_source = pipeline.read_source
+
+    def greedy(path, content, timed=pipeline.call, source_id=None):
+        if path.name == "hangs.txt":
+            bytearray(4 * 1024**3)
+        return read_source(path, content, timed, source_id)
+
+    monkeypatch.setattr(pipeline, "read_source", greedy)
+    corpus = pipeline.gather(project)
+    assert [s.id for s in corpus.sources] == ["a-good", "z-good"]
+    assert [str(p) for p in corpus.problems if p.severity == "error"] == [
+        f"{SOURCES}/hangs.txt:1: error: reading needed more than 3 GB of memory; skipped"
+    ]
+
+
+def _allocate(size: int) -> int | str:
+    try:
+        return len(bytearray(size))
+    except MemoryError:
+        return "MemoryError"
 
 
 def _nap(seconds: float) -> float:

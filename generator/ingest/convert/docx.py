@@ -33,6 +33,7 @@ from generator.ingest.segment import OPENING
 from generator.model import Line, Location, Problem
 
 NAME = "docx"
+MAX_XML = 64 * 1024 * 1024  # a Word document's text and markup; a book is a few MB of it
 MAX_MEDIA = 5 * 1024 * 1024  # as generator.ingest.images.MAX_BYTES: larger images are not shown anyway
 
 STYLE_MAP = "p[style-name='Title'] => h1:fresh\np[style-name='Subtitle'] => h2:fresh"
@@ -51,6 +52,11 @@ def matches(data: bytes, suffix: str) -> bool:
 def convert(data: bytes, path: str) -> tuple[list[Line], list[Problem]]:
     missing: list[str] = []
     try:
+        unpacked = _unpacked_xml(data)
+        if unpacked > MAX_XML:  # a zip bomb: the parser would hold all of it
+            size, limit = unpacked // 2**20, MAX_XML // 2**20
+            message = f"Word file unpacks to {size} MB of XML, over the {limit} MB limit: skipped"
+            return [], [Problem(Location(path, 1), message, "error")]
         media = _media(data)
 
         def point(image: Any) -> dict[str, str]:
@@ -74,6 +80,13 @@ def convert(data: bytes, path: str) -> tuple[list[Line], list[Problem]]:
         else []
     )
     return lines, problems
+
+
+def _unpacked_xml(data: bytes) -> int:
+    """The size the zip's directory gives its parts other than media (zipfile reads no
+    more than a member's stated size, so a directory that lies cannot get past this)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return sum(i.file_size for i in archive.infolist() if not i.filename.startswith("word/media/"))
 
 
 def _media(data: bytes) -> dict[str, str]:
