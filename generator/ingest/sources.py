@@ -9,16 +9,35 @@ from collections.abc import Iterable
 from generator.config import SourceMeta
 from generator.ingest.readers import Reading
 from generator.ingest.readers.common import strip_tags
-from generator.model import Document, Question, Source
+from generator.model import Document, Line, Question, Source
 
 _EDITOR_MARKS = re.compile(r"^\s*[\(\[](?:editing|draft|edited|copy|untitled)[\)\]]\s*", re.I)
 # Only the first of a run of blanks may start the trailing match: each one would rescan the run.
 _HEADING_MARKS = re.compile(r"^[#>*\s]+|(?<![*\s])[*\s]+$")
+FENCES = ("---", "+++")  # YAML and TOML front matter (Jekyll, Hugo, Obsidian)
+FRONT_TITLE = re.compile(r"title\s*[:=]", re.I)  # the head only: the value is trimmed in code
+# Lines that are never a document's title: a rule or underline, a GIFT comment or question.
+NOT_TITLE = re.compile(r"^\s*(?:[-=_*~+.]{3,}\s*$|//|::)")
+CATEGORY = re.compile(r"^\s*\$CATEGORY:(.*)$", re.I)  # GIFT: "$course$/top/ML basics" names the quiz
 
 
 def title_from_text(doc: Document, fallback: str) -> str:
-    """The first non-empty line, stripped of editor marks and markup, if it looks like a title."""
-    for line in doc.lines:
+    """The front matter's title, else the first non-empty line, stripped of editor marks and
+    markup, if it looks like a title."""
+    lines = doc.lines
+    if lines and lines[0].text.strip() in FENCES:
+        title, lines = _front_matter(lines)
+        if title:
+            return _tidy(title)
+    for line in lines:
+        if NOT_TITLE.match(line.text):
+            continue
+        category = CATEGORY.match(line.text)
+        if category:
+            named = _category_name(category.group(1))
+            if named:
+                return _tidy(named)
+            continue
         text = _HEADING_MARKS.sub("", strip_tags(line.text)).strip()
         text = _EDITOR_MARKS.sub("", text).strip()
         if not text:
@@ -27,6 +46,27 @@ def title_from_text(doc: Document, fallback: str) -> str:
             return _tidy(text)
         break
     return fallback.replace("-", " ").replace("_", " ").strip().title()
+
+
+def _front_matter(lines: tuple[Line, ...]) -> tuple[str, tuple[Line, ...]]:
+    """(its `title:`, the lines after it) for front matter that opens the document."""
+    fence, title = lines[0].text.strip(), ""
+    for index, line in enumerate(lines[1:200], start=1):
+        if line.text.strip() in (fence, "..."):
+            return title, lines[index + 1 :]
+        head = FRONT_TITLE.match(line.text)
+        if head and not title:
+            value = line.text[head.end() :].strip()
+            if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1].strip()
+            title = value
+    return "", lines  # never closed: not front matter
+
+
+def _category_name(path: str) -> str:
+    """The last named part of a GIFT category ("$course$/top/ML basics" -> "ML basics")."""
+    named = [part.strip() for part in path.split("/") if not part.strip().startswith("$")]
+    return named[-1] if named else ""
 
 
 def _tidy(title: str) -> str:
