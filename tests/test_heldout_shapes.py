@@ -102,3 +102,47 @@ def test_questions_in_chinese_get_distinct_ids_without_a_repeat_warning(tmp_path
         ("什么是过拟合？", "记住了噪声。"),
         ("什么是量化？", "用更少的比特。"),
     ]
+
+
+QUIZ = """# ML Quiz
+
+### Question 1
+
+Which activation saturates at both ends?
+
+A) ReLU
+B) Sigmoid
+C) GELU
+
+<details>
+<summary>Show answer</summary>
+
+**Correct answer: B** — its derivative vanishes there.
+
+</details>
+
+### Question 2
+
+What does the T in GPT stand for?
+
+A) Tensor
+B) Token
+C) Transformer
+
+<details><summary>Reveal the answer</summary>
+
+C
+
+</details>
+"""
+
+
+def test_a_numbered_question_heading_with_options_and_the_answer_in_a_fold(tmp_path):
+    reading, questions, _ = read_text(tmp_path, QUIZ)
+    assert reading.structure == "questions: level-3 headings numbered 1–2"
+    assert [(q.label, q.question, q.kind, q.correct) for q in questions] == [
+        ("1", "Which activation saturates at both ends?", "mcq", "B"),
+        ("2", "What does the T in GPT stand for?", "mcq", "C"),
+    ]
+    assert questions[0].answer == "Its derivative vanishes there."
+    assert questions[1].answer is None

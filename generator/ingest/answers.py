@@ -46,6 +46,7 @@ MAX_PLACEHOLDER_WORDS = 1 + max(len(p.split()) for p in PLACEHOLDERS)
 NON_WORD = re.compile(r"[\W_]+")
 FENCE_LINE = re.compile(r"^\s*(?:`{3,}|~{3,})[\w+-]*\s*$")
 OPTION = re.compile(r"^\s*(?:\(?(?P<low>[a-h])\)|(?P<up>[A-H])[.)])\s+(?=\S)")
+BARE_LETTER = re.compile(r"^\(?(?:(?P<low>[a-h])|(?P<up>[A-H]))\)?[.)]?$")
 CORRECT = re.compile(
     r"(?:correct[ \t]+(?:answer|option|choice)(?:[ \t]+is|[ \t]*:)?|^\W{0,8}(?:answer|correct)[ \t]*[:\-–])"
     r"[\W_]{0,12}?\(?(?P<letter>[a-h])\b\)?",
@@ -129,10 +130,22 @@ def read_options(
             continue
         choices = tuple(Choice(LETTERS[i], text) for i, (text, _) in enumerate(options))
         marked = [choices[i].letter for i, (_, checked) in enumerate(options) if checked]
-        stem, after = blocks[:index], blocks[index + 1 :]
-        correct = marked[0] if marked else _named_letter(after, len(choices))
+        stem, after = blocks[:index], _unfolded(blocks[index + 1 :])
+        correct = marked[0] if marked else _named_letter(after, len(choices)) or _bare_letter(after, choices)
+        if correct is not None and not marked and after and _bare_letter(after[:1], choices):
+            after = after[1:]
         return choices, correct, stem, [_explanation(b) for b in after if not _only_names_letter(b)]
     return (), None, [], blocks
+
+
+def _unfolded(blocks: list[Block]) -> list[Block]:
+    """Options followed by `<details><summary>Show answer</summary> B, because …`: what the
+    fold hides names the letter and explains it."""
+    out: list[Block] = []
+    for block in blocks:
+        hides = block.kind == "details" and block.children and _is_show_answer(block.children[0])
+        out += block.children[1:] if hides else [block]
+    return out
 
 
 def _task_options(block: Block) -> list[tuple[str, bool]] | None:
@@ -170,6 +183,23 @@ def _named_letter(blocks: list[Block], count: int) -> str | None:
             if letter in LETTERS[:count]:
                 return letter
     return None
+
+
+def _bare_letter(blocks: list[Block], choices: tuple[Choice, ...]) -> str | None:
+    """`C` or `(c)` or `C) Transformer` alone right after the options (often inside a
+    "Show answer" fold): the letter it names."""
+    first = blocks[0] if blocks else None
+    if first is None or first.kind != "paragraph":
+        return None
+    text = first.text.strip().strip("*_ ")
+    alone = BARE_LETTER.match(text)
+    found = alone or OPTION.match(text)
+    if found is None:
+        return None
+    letter = (found["low"] or found["up"]).upper()
+    named = [c.text for c in choices if c.letter == letter]
+    said = "" if alone else render_inline(text[found.end() :])[0]
+    return letter if named and (not said or said.rstrip(".") == named[0].rstrip(".")) else None
 
 
 def _only_names_letter(block: Block) -> bool:

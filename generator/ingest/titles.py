@@ -28,9 +28,11 @@ from generator.ingest.read_markdown import parser
 from generator.ingest.sanitize import sanitize_markdown
 from generator.model import Difficulty
 
+# `### Question 7` alone is a label too: the question is the paragraph under it.
 LABEL = re.compile(
     r"(?:Q(?:uestion)?[ \t]*(?P<q>\d{1,5}[a-z]?)?|(?P<n>\d{1,5}(?:\.\d{1,3}){0,3}))"
-    r"[ \t]*[.:)\-](?=\s|\*|_|$)",
+    r"[ \t]*[.:)\-](?=\s|\*|_|$)"
+    r"|Q(?:uestion)?[ \t]*(?P<alone>\d{1,5})[ \t]*(?=(?:\*\*|__)?$)",
     re.I,
 )
 EMOJI = {"👶": "easy", "⭐": "medium", "🌟": "medium", "🚀": "hard"}
@@ -92,7 +94,7 @@ def split_label(text: str) -> tuple[str, str | None]:
     found = LABEL.match(text, len(wrap))
     if found is None:
         return text, None
-    label = found["q"] or found["n"]
+    label = found["q"] or found["n"] or found["alone"]
     rest = text[found.end() :].lstrip()
     if wrap and rest.startswith(wrap):  # `**1.** text`: the bold held only the label
         return rest[len(wrap) :].lstrip(), label
