@@ -22,18 +22,8 @@ from dataclasses import dataclass, field
 from generator.ingest import junk
 from generator.ingest.answers import build_answer
 from generator.ingest.qa_tables import expand_tables
-from generator.ingest.segment import (
-    QUESTIONS_PAGE,
-    Choice,
-    Marker,
-    Unit,
-    candidates,
-    choose,
-    drop_statements,
-    is_toc,
-    units_of,
-    with_shallower_questions,
-)
+from generator.ingest.scoring import Choice, choose, drop_statements, with_shallower_questions
+from generator.ingest.segment import QUESTIONS_PAGE, Marker, Unit, candidates, is_toc, units_of
 from generator.ingest.titles import plain_text
 from generator.ingest.tree import Block, Tree
 from generator.model import Document, Draft, Problem

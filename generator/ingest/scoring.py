@@ -1,0 +1,123 @@
+"""Which kind of marker explains the document: score each, choose one, fill it out.
+
+Each candidate kind (see segment.markers_of) is scored on how many of its titles read
+as questions (a `?`, an interrogative or imperative opening), discounted by the share
+that do not, and on numbering that runs on (1, 2, 3 … or restarting at 1).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from generator.ingest.segment import ASKS, QUESTION_LABEL, Marker, reads_as_question
+from generator.ingest.titles import split_label
+
+KINDS = ("heading", "label", "bold", "list", "details")
+MIN_STATEMENTS = 2  # headings on a questions page where none asks: fewer is a lone section
+
+
+@dataclass
+class Choice:
+    name: str  # "heading-2", "bold", "list", ...
+    markers: list[Marker]
+    score: float
+    numbers: list[int]
+
+
+def number_of(marker: Marker) -> int | None:
+    if marker.number is not None:
+        return marker.number
+    _, label = split_label(marker.title)
+    # `2.3.`: the last part runs on under its parent (1.1, 1.2, 2.1 count as 1, 2, 1).
+    digits = "".join(ch for ch in (label or "").rpartition(".")[2] if ch.isdigit())
+    return int(digits) if digits else None
+
+
+def score(markers: list[Marker]) -> tuple[float, list[int]]:
+    """Questions, discounted by the share of titles that are not, plus numbering that runs on.
+    A title that recurs ("**What a strong answer covers:**" under every question) is a label
+    inside answers: questions differ, so each text asks once at most."""
+    asks = len({m.parsed.text for m in markers if reads_as_question(m.parsed)})
+    numbers = [n for n in (number_of(m) for m in markers) if n is not None]
+    runs = sum(1 for a, b in itertools.pairwise(numbers) if b in (a + 1, 1))
+    breaks = len(numbers) - 1 - runs if numbers else 0
+    value = asks * asks / len(markers) + 0.5 * runs - breaks
+    return value, numbers
+
+
+def choose(
+    found: dict[str, list[Marker]], force: str | None = None, questions_page: bool = False
+) -> Choice | None:
+    """The best-scoring kind of marker. On a page whose title says it holds questions
+    ("FAQ and troubleshooting") where no kind asks, its headings are problem statements
+    ("Previews are slow"): the level with the most of them (the deeper on a tie) is chosen."""
+    best: Choice | None = None
+    for name, markers in sorted(found.items(), key=lambda kv: _order(kv[0])):
+        if force is not None and not _forced(name, force):
+            continue
+        value, numbers = score(markers)
+        if best is None or value > best.score:
+            best = Choice(name, markers, value, numbers)
+    if best is not None and force is None and best.score <= 0:
+        return _statement_headings(found) if questions_page else None
+    return best
+
+
+def _statement_headings(found: dict[str, list[Marker]]) -> Choice | None:
+    levels = [(len(markers), name) for name, markers in found.items() if name[-1:].isdigit()]
+    if not levels:
+        return None
+    count, name = max(levels)
+    return Choice(name, found[name], 0.0, []) if count >= MIN_STATEMENTS else None
+
+
+def _forced(name: str, force: str) -> bool:
+    return name == force or (force == "heading" and name.startswith("heading"))
+
+
+def _order(name: str) -> tuple[int, str]:
+    return KINDS.index(name.split("-")[0]), name
+
+
+def with_shallower_questions(choice: Choice, found: dict[str, list[Marker]]) -> Choice:
+    """Level-3 questions and a level-2 `## Q: …` among them: shallower question headings count too
+    (they end any answer anyway); deeper ones stay inside answers. Among bold or numbered
+    questions, a heading that asks (ends with `?`) is one more question, not a section."""
+    if choice.name == "heading-label":
+        return choice
+    if choice.name.startswith("heading-"):
+        level = int(choice.name[-1])
+        extra = [
+            m
+            for name, markers in found.items()
+            if name[-1:].isdigit() and name.startswith("heading-") and int(name[-1]) < level
+            for m in markers
+            if reads_as_question(m.parsed) or QUESTION_LABEL.match(m.title)
+        ]
+    else:  # bold or numbered questions, and a `## What is X?` heading among them
+        extra = [
+            m
+            for name, markers in found.items()
+            if name[-1:].isdigit() and name.startswith("heading-")
+            for m in markers
+            if m.parsed.text.rstrip(" *_").endswith(ASKS)
+        ]
+    if not extra:
+        return choice
+    merged = sorted([*choice.markers, *extra], key=lambda m: m.block.line)
+    return Choice(choice.name, merged, choice.score, choice.numbers)
+
+
+def drop_statements(choice: Choice, questions_page: bool = False) -> list[Marker]:
+    """Where most titles are questions, a title that is neither a question, numbered nor rated is not one;
+    on a page whose own title says it is questions ("FAQ", "Interview questions"), every one is."""
+    asks = [reads_as_question(m.parsed) for m in choice.markers]
+    if questions_page or sum(asks) * 2 < len(asks):
+        return choice.markers
+    kept = []
+    for marker, ask in zip(choice.markers, asks, strict=True):
+        parsed = marker.parsed
+        if ask or parsed.label or parsed.difficulty or marker.number is not None:
+            kept.append(marker)
+    return kept
