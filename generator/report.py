@@ -90,7 +90,12 @@ def structure_lines(corpus: Corpus) -> list[str]:
 def summary_line(corpus: Corpus, seconds: float) -> str:
     warnings = sum(1 for p in corpus.problems if p.severity == "warning")
     errors = len(corpus.problems) - warnings
+    topics = len(set(corpus.topic_of.values()))
     return (
-        f"{len(corpus.questions)} questions from {len(corpus.sources)} sources in "
-        f"{len(set(corpus.topic_of.values()))} topics, {warnings} warnings, {errors} errors, {seconds:.1f} s"
+        f"{_n(len(corpus.questions), 'question')} from {_n(len(corpus.sources), 'source')} in "
+        f"{_n(topics, 'topic')}, {_n(warnings, 'warning')}, {_n(errors, 'error')}, {seconds:.1f} s"
     )
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

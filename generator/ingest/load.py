@@ -67,6 +67,9 @@ def discover(sources_dir: Path, root: Path) -> tuple[list[Path], list[Problem]]:
                     "error",
                 )
             )
+    if not paths and not problems:
+        message = "no source documents here: the site will have no questions"
+        problems.append(Problem(Location(_rel(sources_dir, root), 0), message))
     return paths, problems
 
 

@@ -59,6 +59,8 @@ def render_home(corpus: Corpus, layout: Layout, downloads: bool, site: SiteSetti
     intro = html.escape(
         site.intro_text(total, len(corpus.sources), len(layout.topics), asked=asked), quote=False
     )
+    if not total:  # an empty pile: say what to do rather than count zeros
+        intro = "No questions yet: put documents in <code>content/sources/</code> and build again."
     return TEMPLATES.get_template("home.md.j2").render(
         here=links.HOME,
         description=site.description,
@@ -69,7 +71,15 @@ def render_home(corpus: Corpus, layout: Layout, downloads: bool, site: SiteSetti
         topics=layout.topics,
         cards=cards,
         downloads=downloads,
+        schema=_schema_link(corpus),
     )
+
+
+def _schema_link(corpus: Corpus) -> str | None:
+    """The About page's questions.json section, while the hand-written page still has it: a
+    pile without content/pages/about.md must still build (MkDocs --strict checks anchors)."""
+    about = corpus.content.pages.get(links.ABOUT, "")
+    return links.link(links.HOME, links.ABOUT, "questions-json") if "{ #questions-json }" in about else None
 
 
 def _blurb(text: str, limit: int = 120) -> str:
