@@ -44,6 +44,7 @@ CASES = [
         "Would you like to work on recommender systems?",
     ),
     ("final-words", "Final Words", "The final words of a prompt matter."),
+    ("empty-anchor", "<a id='ml'></a>", '<a href="https://arxiv.org/abs/1706.03762">Attention</a>'),
     ("follow-for-more", "**Follow for more", "Follow the steps for more accuracy: first, ..."),
     (
         "more-answers-here",

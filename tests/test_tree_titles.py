@@ -34,6 +34,10 @@ from generator.model import question_id
         ("16.  ****Compare sparse and dense losses", "Compare sparse and dense losses", "16", None),
         ("What is <b>bold</b> and <script>x</script>?", "What is bold and x?", None, None),
         ("Why is 2 * 3 = 6 and a\\*b?", "Why is 2 \\* 3 = 6 and a\\*b?", None, None),
+        ("**Q4. What are `*args` and `**kwargs`?**", "What are `*args` and `**kwargs`?", "4", None),
+        ("1.2. The tests need a display", "The tests need a display", "1.2", None),
+        ("**Question 7**", "", "7", None),  # only a number: the paragraph under it asks
+        ("Question 7 is the hardest", "Question 7 is the hardest", None, None),
     ],
 )
 def test_title_forms(raw, text, label, difficulty):

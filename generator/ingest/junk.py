@@ -130,6 +130,13 @@ RULES: tuple[Rule, ...] = (
         "'Want to learn ...? Check out our GenAI Roadmap ...!'.",
     ),
     Rule(
+        "empty-anchor",
+        "line",
+        _rx(r"^\s*<a\s[^<>]{0,300}>\s*</a>\s*$"),
+        "A link target with no text on a line of its own: `<a id='ml'></a>` over a notebook's "
+        "or README's section, which would end the answer above it.",
+    ),
+    Rule(
         "click-here",
         "inline",
         _rx(r"(?:^|(?<=[.!?)]))\s*click here\b[^.!?\n]{0,60}[.!]?\s*$"),

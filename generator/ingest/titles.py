@@ -35,6 +35,8 @@ LABEL = re.compile(
     r"|Q(?:uestion)?[ \t]*(?P<alone>\d{1,5})[ \t]*(?=(?:\*\*|__)?$)",
     re.I,
 )
+# A title that is nothing but a question's number, written without punctuation.
+LONE_LABEL = re.compile(r"^(?:Q|Question)[ \t]*(?P<n>\d{1,5}[a-z]?)[ \t]*$", re.I)
 EMOJI = {"👶": "easy", "⭐": "medium", "🌟": "medium", "🚀": "hard"}
 RANK: dict[Difficulty, int] = {"easy": 1, "medium": 2, "hard": 3}
 DIFFICULTY_TAG = re.compile(r"[\[(](easy|medium|hard)[\])]", re.I)
@@ -47,6 +49,7 @@ ESCAPE = str.maketrans({c: "\\" + c for c in "\\`*[]#!|~$"} | {"<": "&lt;", "&":
 EDGE_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 # `## Title {: #id .class }`: Python-Markdown's attr_list syntax, never visible title text.
 ATTR_LIST = re.compile(r"[ \t]\{:?[^{}\n]*\}[ \t]*$")
+CODE_SPAN = re.compile(r"`[^`\n]*`")  # one backtick a side: enough to hide a `**kwargs`
 MATH_SPAN = re.compile(r"(?<!\\)\$\S")
 _INLINE = parser()
 
@@ -91,6 +94,11 @@ def split_label(text: str) -> tuple[str, str | None]:
     """`Q12. …` / `12. …` / `**1.** …` / `**14. …**` / `Q: …` / `2.3. …` (a section number)
     -> (text without it, "12" or None)."""
     wrap = "**" if text.startswith("**") else "__" if text.startswith("__") else ""
+    alone = LONE_LABEL.match(
+        text[len(wrap) : len(text) - len(wrap) if wrap and text.endswith(wrap) else None]
+    )
+    if alone:  # `### Question 3` over the paragraph that asks (see assemble._task_below_number)
+        return "", alone["n"]
     found = LABEL.match(text, len(wrap))
     if found is None:
         return text, None
@@ -137,9 +145,19 @@ def _harder(a: Difficulty | None, b: Difficulty | None) -> Difficulty | None:
 def unwrap_strong(text: str) -> str:
     """`**whole title**` -> `whole title` (only when the bold spans all of it)."""
     for wrap in ("**", "__"):
-        if len(text) > 4 and text.startswith(wrap) and text.endswith(wrap) and wrap not in text[2:-2]:
+        # `**What are `*args` and `**kwargs`?**`: a `**` inside code is no bold of its own.
+        if (
+            len(text) > 4
+            and text.startswith(wrap)
+            and text.endswith(wrap)
+            and wrap not in _no_code(text[2:-2])
+        ):
             return text[2:-2].strip()
     return text
+
+
+def _no_code(text: str) -> str:
+    return CODE_SPAN.sub("", text) if "`" in text else text
 
 
 def render_inline(text: str) -> tuple[str, str | None]:

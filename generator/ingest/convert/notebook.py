@@ -42,6 +42,10 @@ LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\S")
 NOT_PLAIN = re.compile(
     r"^(?:[ \t]|[#>|<!\[`~-]|[*+][ \t]|\d{1,3}[.)][ \t]|\W*(?:answer|ans|solution)\b)", re.I
 )
+# What an exercise leaves in a code cell for the student to replace.
+STUB_MARK = re.compile(r"your code|todo|NotImplementedError|fill (?:this )?in|^#\s*code here", re.I)
+STUB = re.compile(r"^(?:raise\s+NotImplementedError\b.*|pass|\.\.\.)$")
+STUB_HEADER = re.compile(r"^(?:async\s+)?(?:def|class)\s+\w")
 ASKING_LINE = 200  # longer lines are paragraphs, not questions
 
 
@@ -80,13 +84,25 @@ def convert(data: bytes, path: str) -> tuple[list[Line], list[Problem]]:
         if kind == "markdown":
             body = _tidy_markdown(source.split("\n"), level)
             after_question = bool(QUESTION_END.search(_last_line(source)))
-        elif kind == "code" and source.strip():
+        elif kind == "code" and source.strip() and not _left_for_student(source, cell):
             body = fence(source, language) + (_outputs(cell) if after_question else [])
             after_question = False
         else:
             continue
         lines += [Line(number, text) for text in body] + [Line(number, "")]
     return lines, problems
+
+
+def _left_for_student(source: str, cell: dict[str, Any]) -> bool:
+    """An exercise's stub (`def f(df):` / `# YOUR CODE HERE` / `raise NotImplementedError()`)
+    or an nbgrader autograder test: neither answers the question above it."""
+    grader = (cell.get("metadata") or {}).get("nbgrader") or {}
+    if isinstance(grader, dict) and grader.get("grade") and not grader.get("solution"):
+        return True
+    code = [line.strip() for line in source.split("\n") if line.strip()]
+    statements = [line for line in code if not line.startswith("#") and not STUB_HEADER.match(line)]
+    stubbed = any(STUB_MARK.search(line) for line in code)
+    return stubbed and all(STUB.match(line) for line in statements)
 
 
 def _tidy_markdown(body: list[str], level: list[int]) -> list[str]:

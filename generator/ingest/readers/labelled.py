@@ -44,6 +44,10 @@ FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
 CODE_LANGUAGE = re.compile(r"^\s*[A-Za-z][\w+#-]{0,15}\s*$")
 EXPLANATION = re.compile(r"^\s*" + LABEL.format(r"Explanation"), re.I)
 LETTERS = "ABCD"
+TAG = re.compile(r"<[^<>\n]{0,200}>")
+REVEAL = re.compile(
+    r"^\W*(?:(?:show|view|see|reveal|click)\W+(?:the\W+)?)?(?:(?:answer|solution)s?\W*)?$", re.I
+)
 
 
 def matches(text: str) -> bool:
@@ -195,6 +199,10 @@ def _answer(
         ):
             correct = first.group("letter").upper()
             text = _unless_choice(first.group("rest"), correct, choices)
+        elif choices and correct is None and _nothing_said(out) and (named := _restated(line.text, choices)):
+            # `<details><summary>Show answer</summary>` / `C) RMSprop divides ...`: the reveal goes.
+            correct, text = named
+            out.clear()
         elif answer and not any(x.text.strip() for x in out):  # blank lines may come first
             text = line.text[answer.end() :]
         elif explanation:
@@ -212,6 +220,24 @@ def _answer(
     while out and not out[-1].text.strip():
         out.pop()
     return correct, out
+
+
+def _nothing_said(lines: list[Line]) -> bool:
+    """Only blank lines, tags and a reveal label ("Show answer") so far."""
+    return all(REVEAL.match(TAG.sub("", line.text)) for line in lines)
+
+
+def _restated(text: str, choices: list[Choice]) -> tuple[str, str] | None:
+    """`C) RMSprop divides ...` opening an answer: the letter of the option it restates,
+    and the sentence (nothing when it only repeats the option)."""
+    first = LETTER_FIRST.match(text.strip())
+    if first is None:
+        return None
+    letter, rest = first.group("letter").upper(), first.group("rest").strip()
+    chosen = next((c.text for c in choices if c.letter == letter), "").rstrip(". ").lower()
+    if not chosen or not rest.lower().startswith(chosen):
+        return None
+    return letter, "" if rest.rstrip(". ").lower() == chosen else rest
 
 
 def _unless_choice(text: str, letter: str, choices: list[Choice]) -> str:
