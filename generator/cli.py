@@ -106,15 +106,16 @@ def cmd_add(args: argparse.Namespace) -> int:
     from generator.add import add
     from generator.config import load_content
     from generator.model import Corpus
-    from generator.pipeline import read_source
+    from generator.pipeline import read_paths
 
     root = _root(args)
     dest = add(root, args.target, args.name)
     print(f"added {dest.relative_to(root).as_posix()} (provenance in content/sources.yml)")
     content = load_content(root)
-    source, questions, problems = read_source(dest, content)
-    corpus = Corpus(sources=[source], questions=questions, problems=problems, topics=list(content.topics))
-    print(f"read as {source.format or 'nothing'}")
+    # Read as the build reads it: in a worker, within the reading budget and memory cap.
+    sources, questions, problems = read_paths([dest], content, content.settings.reading.budget_seconds)
+    corpus = Corpus(sources=sources, questions=questions, problems=problems, topics=list(content.topics))
+    print(f"read as {sources[0].format if sources and sources[0].format else 'nothing'}")
     print(check_table(corpus))
     return EXIT_SOURCE_ERRORS if has_errors(corpus) else EXIT_OK
 

@@ -59,8 +59,19 @@ def read_sources(
     """
     paths, problems = timed("read", discover, content.sources_dir, content.root)
     ids, clashes = source_ids(paths, content.sources_dir, content.root)
-    problems += clashes
-    sources, questions = [], []
+    sources, questions, read_problems = read_paths(paths, content, budget, timed, ids)
+    return sources, questions, problems + clashes + read_problems
+
+
+def read_paths(
+    paths: list[Path],
+    content: Content,
+    budget: float | None = None,
+    timed: Timed = call,
+    ids: dict[Path, str] | None = None,
+) -> tuple[list[Source], list[Question], list[Problem]]:
+    """Read these files, each in a worker with `budget` seconds when one is given."""
+    sources, questions, problems = [], [], []
     read = functools.partial(_read_or_report, content=content, timed=timed, ids=ids)
     results = run_all(read, paths, budget) if budget is not None and paths else [read(path) for path in paths]
     for path, result in zip(paths, results):

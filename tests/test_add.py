@@ -6,6 +6,7 @@ import datetime
 import re
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -14,6 +15,7 @@ import pytest
 import yaml
 
 from generator import add as add_module
+from generator import pipeline
 from generator.add import AddError, add, raw_url
 from generator.cli import main
 
@@ -202,3 +204,19 @@ def test_cli_adds_then_checks_that_one_source(project, base, capsys):
     assert row.split()[1] == "2"  # both questions found
     assert main(["--root", str(project), "add", f"{base}/image.png"]) == 2
     assert "error: " in capsys.readouterr().err
+
+
+def test_the_check_after_add_reads_within_the_budget(project, base, capsys, monkeypatch):
+    (project / "content" / "settings.yml").write_text("reading:\n  budget_seconds: 0.5\n", encoding="utf-8")
+    read_source = pipeline.read_source
+
+    def hanging(path, content, timed=pipeline.call, source_id=None):
+        while path.name == "llm-faq.md":  # the forked worker reading it never ends
+            time.sleep(0.05)
+        return read_source(path, content, timed, source_id)
+
+    monkeypatch.setattr(pipeline, "read_source", hanging)
+    assert main(["--root", str(project), "add", f"{base}/docs/llm-faq.md"]) == 1
+    out = capsys.readouterr().out
+    assert "content/sources/llm-faq.md:1: error: reading took longer than 0.5 s; skipped" in out
+    assert "read as nothing" in out
