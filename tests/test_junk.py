@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.ingest import clean, junk
 from tests.support.docs import doc_of as _doc_of
@@ -152,3 +156,61 @@ def test_figure_caption_ending_an_answer_goes_and_a_last_sentence_stays():
 def test_rules_ignore_case(name, removed, kept):
     assert stripped(f"Q1. What?\n{removed.upper()}") == ["Q1. What?"]
     assert stripped(f"Q1. What?\n{removed.lower()}") == ["Q1. What?"]
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex source (not those inside a group or a class)."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*parts, pattern[start:]]
+
+
+LINE_RULES = [r for r in junk.RULES if r.scope == "line"]
+WITH_NEEDS = [r for r in LINE_RULES if r.needs]
+
+
+@pytest.mark.parametrize("rule", WITH_NEEDS, ids=[r.name for r in WITH_NEEDS])
+def test_every_alternative_of_a_rule_names_one_of_its_needs(rule):
+    """`needs` lets is_junk_line skip the regex on a line without them: each way the
+    pattern can match must hold one of them as plain text."""
+    assert all(w == w.lower() and not re.search(r"[\\.*+?()\[\]{}|^$]", w) for w in rule.needs)
+    for alternative in _alternatives(rule.pattern.pattern):
+        assert any(w in alternative for w in rule.needs), (rule.name, alternative)
+
+
+def test_unanchored_line_rules_declare_their_needs():
+    """A line rule that may match anywhere in the line has `needs` (else each line is scanned)."""
+    for rule in LINE_RULES:
+        anchored = all(a.startswith("^") for a in _alternatives(rule.pattern.pattern))
+        assert anchored or rule.needs, rule.name
+
+
+LINE_WORDS = [w for r in LINE_RULES for w in r.needs] + [
+    "image source:", "also read:", "leave a comment", "similar posts", "save", "like", "share", "#ai #ml",
+    "2/10", "swipe", "you said:", "would you like me to", "in this article, we have seen", "check out our",
+    "so let's get started", "so let’s dive in", "!", " ", "-", ".", "\u2014", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LINE_WORDS) | st.text(max_size=8), max_size=8).map("".join))
+def test_is_junk_line_is_any_line_rule(text):
+    lowered = text.lower()
+    every = any(re.compile(r.pattern.pattern).search(lowered) for r in LINE_RULES)
+    assert junk.is_junk_line(lowered) == every
