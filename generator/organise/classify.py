@@ -175,6 +175,7 @@ class _Eligible:
         ids = [t.id for t in topics if not t.fallback and (not t.kinds or kind in t.kinds)]
         self.order = {topic: i for i, topic in enumerate(ids)}
         self.unscored = {topic: (-0.0, -0.0, i) for i, topic in enumerate(ids)}
+        self.zeros = tuple((topic, 0.0) for topic in ids)
 
 
 def _score(question: Question, eligible: _Eligible, table: KeywordTable) -> Verdict:
@@ -210,15 +211,29 @@ def _score(question: Question, eligible: _Eligible, table: KeywordTable) -> Verd
             in_question[hit.topic] = in_question.get(hit.topic, 0.0) + points
     for topic, points in in_answer.items():
         totals[topic] = totals.get(topic, 0.0) + min(points, ANSWER_CAP)
-    # Every eligible topic is ranked; only those a keyword hit need their key worked out.
-    rank = dict(eligible.unscored)
-    for topic, total in totals.items():
-        rank[topic] = (-round(total, 6), -in_question.get(topic, 0.0), order[topic])
-    ranking = tuple((topic, totals.get(topic, 0.0)) for topic in sorted(rank, key=rank.__getitem__))
+    ranking = _ranking(totals, in_question, eligible)
     winner = ranking[0][0] if ranking and ranking[0][1] > 0 else None
     named = {token for h in hits if h.topic == winner and h.field == "question" for token in h.keyword.tokens}
     concepts = signature(question).concepts
     return Verdict(tuple(hits), ranking, bool(concepts) and concepts <= named)
+
+
+def _ranking(totals: dict[str, float], in_question: dict[str, float], eligible: _Eligible) -> tuple:
+    """Every eligible topic, best first: by score, then by score in the question text, then in
+    topics.yml order. Only the topics a keyword hit need their key worked out."""
+    order = eligible.order
+    rank = {
+        topic: (-round(total, 6), -in_question.get(topic, 0.0), order[topic])
+        for topic, total in totals.items()
+    }
+    scored = sorted(rank, key=rank.__getitem__)
+    if all(rank[topic][0] < 0 for topic in scored):
+        # Each scores above zero, so above every topic no keyword hit (those follow in order).
+        return tuple((topic, totals[topic]) for topic in scored) + tuple(
+            pair for pair in eligible.zeros if pair[0] not in rank
+        )
+    rank = {**eligible.unscored, **rank}
+    return tuple((topic, totals.get(topic, 0.0)) for topic in sorted(rank, key=rank.__getitem__))
 
 
 def concept_vocabulary(topics: Sequence[Topic], min_weight: float = 2.0) -> frozenset[str]:
