@@ -146,3 +146,34 @@ def test_a_numbered_question_heading_with_options_and_the_answer_in_a_fold(tmp_p
     ]
     assert questions[0].answer == "Its derivative vanishes there."
     assert questions[1].answer is None
+
+
+def test_bullet_items_that_ask_with_their_answers_nested_notion_toggles(tmp_path):
+    reading, questions, _ = read_text(
+        tmp_path,
+        "# LLM Interview Questions\n\n## Core\n\n- Explain PCA.\n    \n    Projects onto the directions of"
+        " greatest variance.\n\n- What is early stopping?\n    \n    Stopping when validation loss stalls.\n"
+        "\n## Applied\n\n- What is a feature store?\n    \n    A shared store of features.\n",
+    )
+    assert reading.structure == "questions: bullet items that ask"
+    assert [(q.section, q.question, q.answer) for q in questions] == [
+        ("Core", "Explain PCA.", "Projects onto the directions of greatest variance."),
+        ("Core", "What is early stopping?", "Stopping when validation loss stalls."),
+        ("Applied", "What is a feature store?", "A shared store of features."),
+    ]
+
+
+def test_an_awesome_list_of_design_questions_gives_practice_prompts(tmp_path):
+    reading, questions, _ = read_text(
+        tmp_path,
+        "# Awesome ML System Design Interview Questions\n\n## Contents\n\n- [Ranking](#ranking)\n"
+        "- [Safety](#safety)\n- [Infra](#infra)\n\n## Ranking\n\n- Design a news feed ranking system.\n"
+        "- How would you detect duplicate listings? *(asked at Amazon)*\n\n## Safety\n\n"
+        "- Design a content moderation pipeline.\n\n## License\n\nCC0.\n",
+    )
+    assert reading.structure.startswith("questions: bullet items that ask; table of contents")
+    assert [(q.kind, q.section, q.question) for q in questions] == [
+        ("prompt", "Ranking", "Design a news feed ranking system."),
+        ("prompt", "Ranking", "How would you detect duplicate listings? *(asked at Amazon)*"),
+        ("prompt", "Safety", "Design a content moderation pipeline."),
+    ]

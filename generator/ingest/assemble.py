@@ -35,6 +35,7 @@ DESCRIBE = {
     "list": "top-level numbered list items",
     "label": "Q:/Question: labelled paragraphs",
     "details": "<details> summaries or question/answer table rows",
+    "bullet": "bullet items that ask",
 }
 
 

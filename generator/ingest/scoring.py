@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from generator.ingest.segment import ASKS, QUESTION_LABEL, Marker, reads_as_question
 from generator.ingest.titles import split_label
 
-KINDS = ("heading", "label", "bold", "list", "details")
+KINDS = ("heading", "label", "bold", "list", "details", "bullet")
 MIN_STATEMENTS = 2  # headings on a questions page where none asks: fewer is a lone section
 
 

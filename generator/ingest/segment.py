@@ -5,6 +5,7 @@ Accepts the shapes people publish, whichever reader built the tree:
     ## 3. What is attention?            heading-N: headings at one level
     **What is regression? 👶**          bold: bold-only paragraphs (or lines, or bullet items)
     1. **What is a GAN?**               list: top-level ordered items (and `**1.**` paragraphs)
+    - What is LoRA?                     bullet: top-level bullet items that ask (answer nested)
     Q: What is LoRA? / A: ...           label: `Q:`, `Question:`, `Q12.` paragraphs
     <details><summary>Why?</summary>    details: one question per `<details>`
     * [Q1: What is …](#q1)              a table of contents: skipped, reported
@@ -145,6 +146,8 @@ def markers_of(unit: Unit) -> list[tuple[str, Marker]]:
                 out.append(("list", Marker(block, first, rest, block.number)))
             elif is_bold_only(first):  # `- **What is X?**` with the answer below it in the item
                 out.append(("bold", Marker(block, first, rest)))
+            elif asks_plainly(first):  # `- What is X?` (a Notion toggle), `- Design a …` (a prompt)
+                out.append(("bullet", Marker(block, first, rest)))
     elif block.kind == "details" and block.children and block.children[0].kind == "summary":
         out.append(("details", Marker(block, block.children[0].text, block.children[1:])))
     return out
@@ -157,6 +160,13 @@ def _rest_lines(block: Block, more: str) -> list[Block]:
     source = block.markdown.split("\n", 1)
     markdown = source[1] if len(source) > 1 else more
     return [Block("paragraph", block.line + 1, block.end, text=more, markdown=markdown)]
+
+
+def asks_plainly(line: str) -> bool:
+    """A cheap look at a bullet's raw first line: it ends with a question mark or opens
+    like a question (the title is parsed only for the kinds that get scored)."""
+    words = line.strip(" \t*_")
+    return words.rstrip(" .:)*_").endswith(ASKS) or OPENING.match(words) is not None
 
 
 def is_bold_only(text: str) -> bool:
