@@ -31,9 +31,8 @@ class Rule:
     scope: Scope
     pattern: re.Pattern[str]
     description: str
-    # A line rule not anchored at the line's start: words (lower case) one of which every
-    # match holds, each alternative of the pattern naming one (tests/test_junk.py checks).
-    # The regex then runs only on a line holding one: a scan of every line costs ~5x more.
+    # A line rule not anchored at the line's start runs only on a line holding one of these
+    # (lower case), each alternative of its pattern naming one (tests/test_junk.py checks).
     needs: tuple[str, ...] = ()
 
 
@@ -204,8 +203,7 @@ def _combined(scope: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules) or "(?!)", flags)
 
 
-# The line rules anchored at the line's start as one pattern (a search tries the start
-# only); each other one on its own, run only on a line holding one of its `needs`.
+# The line rules anchored at the line's start as one pattern (a search tries the start only).
 LINE_ANCHORED = re.compile(
     "|".join(f"(?:{r.pattern.pattern})" for r in RULES_BY_SCOPE["line"] if not r.needs) or "(?!)"
 )
