@@ -177,3 +177,22 @@ def test_an_awesome_list_of_design_questions_gives_practice_prompts(tmp_path):
         ("prompt", "Ranking", "How would you detect duplicate listings? *(asked at Amazon)*"),
         ("prompt", "Safety", "Design a content moderation pipeline."),
     ]
+
+
+def test_a_notes_page_of_statement_headings_reads_one_card_per_heading(tmp_path):
+    reading, questions, problems = read_text(
+        tmp_path,
+        "# Transformer Notes\n\nMy revision notes.\n\n## Attention\n\nEach token looks at every other.\n\n"
+        "## Positional encoding\n\nSinusoids added to embeddings.\n\n"
+        "## KV cache\n\nPast keys and values kept.\n",
+    )
+    assert (
+        reading.structure
+        == "questions: level-2 headings; no title asks: read as notes, one question per heading"
+    )
+    assert [(q.question, q.answer) for q in questions] == [
+        ("Attention", "Each token looks at every other."),
+        ("Positional encoding", "Sinusoids added to embeddings."),
+        ("KV cache", "Past keys and values kept."),
+    ]
+    assert not [p for p in problems if p.severity == "error"]

@@ -40,8 +40,9 @@ def project(tmp_path: Path) -> Path:
     for name in ("topics.yml", "curation.yml", "glossary.yml"):
         shutil.copy2(ROOT / "content" / name, tmp_path / "content" / name)
     (tmp_path / "content" / "sources" / "notes.md").write_text(NOTES, encoding="utf-8")
+    # One heading over prose: nothing asks, and too little for a notes page (one card a heading).
     (tmp_path / "content" / "sources" / "empty-headings.md").write_text(
-        "# Setup\n\n## Install\n\nRun the installer.\n\n## Configure\n\nEdit the file.\n", encoding="utf-8"
+        "# Setup\n\nRun the installer.\n\nThen edit the file.\n", encoding="utf-8"
     )
     return tmp_path
 

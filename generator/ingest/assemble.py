@@ -29,6 +29,7 @@ from generator.ingest.tree import Block, Tree
 from generator.model import Document, Draft, Problem
 
 TAG = re.compile(r"<[^>]*>")
+NOTES = "notes"  # not a sources.yml value: the readers' last resort (see readers.read_source_document)
 DESCRIBE = {
     "heading-label": "Q-labelled headings",
     "bold": "bold-only paragraphs",
@@ -83,7 +84,10 @@ def segment(tree: Tree, doc: Document, force: str | None = None) -> Segmented:
     toc = {i for i, u in enumerate(units) if id(u.list_block) in toc_lists}
     found = candidates(units, toc)
     name = tree.title or _lone_leading_title(units)
-    questions_page = bool(name and QUESTIONS_PAGE.search(name))
+    # NOTES: no reader found a question anywhere, so a page of statement headings is read
+    # as a notes page, each heading one card ("## Attention"), as on a questions page.
+    notes, force = force == NOTES, None if force == NOTES else force
+    questions_page = notes or bool(name and QUESTIONS_PAGE.search(name))
     choice = choose(found, force, questions_page)
     if choice is not None:
         choice = with_shallower_questions(choice, found)
@@ -130,6 +134,8 @@ def segment(tree: Tree, doc: Document, force: str | None = None) -> Segmented:
     out.problems = _empty_answers(out)
     out.unread = _ranges(unread)
     out.structure = describe(choice, kept, _ranges([units[i].block for i in sorted(toc)]), force)
+    if notes and choice.score <= 0:
+        out.structure += "; no title asks: read as notes, one question per heading"
     return out
 
 

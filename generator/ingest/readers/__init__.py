@@ -24,6 +24,7 @@ from types import ModuleType
 from typing import cast
 
 from generator.ingest import clean
+from generator.ingest.assemble import NOTES
 from generator.ingest.readers import (
     aiken,
     gift,
@@ -93,6 +94,8 @@ def read_source_document(doc: Document, force: str | None = None) -> Reading:
         # No reader claims it, and every text is Markdown: the segmenter may still find
         # questions in little markup (`- **What is X?**` items under one heading).
         reading = _read_tree(markdown_tree, doc, None)
+        if not reading.drafts:  # nothing asks anywhere: statement headings of a notes page
+            reading = _read_tree(markdown_tree, doc, NOTES)
         if reading.drafts:
             return reading
     lines, junk_problems = clean.strip_junk(doc)
