@@ -241,14 +241,15 @@ def _folds_every_letter(text: str) -> bool:
     return all(unicodedata.normalize("NFKD", ch)[0].isascii() for ch in letters)
 
 
-def question_id(source_id: str, question: str) -> str:
+def question_id(source_id: str, question: str, version: int = 2) -> str:
     """A stable, readable anchor: first words of the question plus a short hash.
 
     Depends only on the source id and the normalised question text, so adding
-    or removing other questions never changes it.
+    or removing other questions never changes it. Version 1 hashed the ASCII fold
+    alone, for every script: ids of text the fold empties are aliases of version 2.
     """
     norm = normalise(question)
-    if _folds_every_letter(question):
+    if version == 1 or _folds_every_letter(question):
         key = norm
     else:
         key = f"{norm}\0{unicodedata.normalize('NFKC', question).lower()}"

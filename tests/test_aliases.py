@@ -134,3 +134,19 @@ def test_explain_finds_a_question_by_its_former_id():
     corpus = corpus_with(Curation())
     text = explain_question(corpus, OLD_ID)
     assert text.splitlines()[0] == f"{lora(corpus).id} (formerly {OLD_ID})"
+
+
+def test_ids_of_chinese_titles_changed_in_version_2_and_keep_the_old_ones_as_aliases():
+    # Version 1 hashed the ASCII fold alone, which empties Chinese: every such title of a
+    # source shared one id, numbered in order (q-<hash>, q-<hash>-2). Progress saved
+    # under those ids follows the questions through their aliases.
+    titles = ["什么是过拟合？", "什么是梯度消失？", "什么是 RAG？"]
+    asked = [Draft(t, Location(PATH, 2 * n), (Line(2 * n + 1, "答案。"),)) for n, t in enumerate(titles, 1)]
+    found, _ = clean.make_questions(asked, "notes")
+    shared = question_id("notes", titles[0], version=1)
+    assert shared == question_id("notes", titles[1], version=1)  # what version 1 got wrong
+    assert len({q.id for q in found}) == 3 and shared not in {q.id for q in found}
+    assert [q.aliases for q in found[:2]] == [(shared,), (f"{shared}-2",)]
+    assert found[2].aliases == (question_id("notes", titles[2], version=1),)  # "rag-…", once
+    latin, _ = clean.make_questions([Draft("What is RAG?", Location(PATH, 1), (Line(2, "A."),))], "notes")
+    assert latin[0].aliases == () and latin[0].id == question_id("notes", "What is RAG?", version=1)

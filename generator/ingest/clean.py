@@ -80,6 +80,7 @@ def make_questions(
     out: list[Question] = []
     problems: list[Problem] = []
     seen: dict[str, int] = {}
+    seen_v1: dict[str, int] = {}
     for n, draft in enumerate(map(with_inline_options, strip_markers(drafts)), start=1):
         title = cut(draft.question)
         if title is not None:
@@ -105,6 +106,7 @@ def make_questions(
             problems.append(Problem(draft.location, EMPTY_ANSWER))
         kind: Kind = "mcq" if choices else ("open" if answer else "prompt")
         qid = question_id(source_id, draft.question)
+        v1 = _numbered(question_id(source_id, draft.question, version=1), seen_v1)
         seen[qid] = seen.get(qid, 0) + 1
         if seen[qid] > 1:
             # Same text twice in one source: both kept, the later one with a numbered id.
@@ -131,21 +133,27 @@ def make_questions(
                 math=question_math or answer_math or choice_math or stem_math,
                 link=link,
                 difficulty=draft.difficulty,
-                aliases=aliases(qid, source_id, draft.former_titles),
+                aliases=aliases(qid, source_id, draft.former_titles, v1),
                 stem=stem,
             )
         )
     return out, problems
 
 
-def aliases(qid: str, source_id: str, former_titles: tuple[str, ...]) -> tuple[str, ...]:
-    """Ids of the titles a question had before, other than its id now, in order."""
+def aliases(qid: str, source_id: str, former_titles: tuple[str, ...], v1: str = "") -> tuple[str, ...]:
+    """Ids the question had before, other than its id now, in order: those of its former
+    titles, then its version-1 id (differs only for text in other scripts than Latin)."""
     out: list[str] = []
-    for title in former_titles:
-        old = question_id(source_id, title)
-        if old != qid and old not in out:
+    for old in [question_id(source_id, title) for title in former_titles] + [v1]:
+        if old and old != qid and old not in out:
             out.append(old)
     return tuple(out)
+
+
+def _numbered(qid: str, seen: dict[str, int]) -> str:
+    """qid, numbered as the build numbers a title repeated in one source (qid-2, qid-3)."""
+    seen[qid] = seen.get(qid, 0) + 1
+    return qid if seen[qid] == 1 else f"{qid}-{seen[qid]}"
 
 
 def clean_answer(draft: Draft, images: ImageRules | None = None) -> tuple[str | None, bool, list[Problem]]:
