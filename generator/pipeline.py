@@ -124,7 +124,9 @@ def read_source(
         # `check` and questions.json name both steps for a converted file: "notebook+markdown".
         reading.reader = f"{doc.converted_from}+{reading.reader}" if reading.reader else doc.converted_from
     images = ImageRules(content.root, doc.path, doc.source_id, content.images.remote)
-    found, clean_problems = timed("clean", clean.make_questions, reading.drafts, doc.source_id, images)
+    former = path.stem if doc.source_id != path.stem else ""  # ids it had before sharing its stem
+    make = clean.make_questions
+    found, clean_problems = timed("clean", make, reading.drafts, doc.source_id, images, former)
     source = make_source(doc, meta, reading, found)
     return source, found, problems + reading.problems + clean_problems
 

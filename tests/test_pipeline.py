@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator import pipeline
 from generator.ingest.readers import numbered
+from generator.model import question_id
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -62,6 +63,13 @@ def test_files_that_share_a_stem_are_sources_of_their_own(tmp_path):
     assert by_source["a-md"] == by_source["b"] == ["What is RAG?"]
     assert by_source["A-html"] == ["What is RAG?", "Why?"]
     assert len({q.id for q in corpus.questions}) == len(corpus.questions) == 6
+    # Each question keeps the id it had while its file was source "a" (or "A"): saved progress.
+    former = {q.source: q.aliases for q in corpus.questions if q.question == "What is RAG?"}
+    assert former == {
+        "a-md": (question_id("a", "What is RAG?"),),
+        "A-html": (question_id("A", "What is RAG?"),),
+        "b": (),
+    }
     told = sorted(str(p) for p in corpus.problems if "also named" in p.message)
     said = "warning: another source file is also named"
     assert told == [

@@ -73,10 +73,12 @@ def _drop_label_runs(lines: list[Line]) -> list[Line]:
 
 
 def make_questions(
-    drafts: list[Draft], source_id: str, images: ImageRules | None = None
+    drafts: list[Draft], source_id: str, images: ImageRules | None = None, former_source: str = ""
 ) -> tuple[list[Question], list[Problem]]:
     """Clean Questions from a reader's Drafts. Without `images` an answer's images stay
-    disarmed links (the sanitiser's rule); with them, generator.ingest.images decides."""
+    disarmed links (the sanitiser's rule); with them, generator.ingest.images decides.
+    `former_source`: the source id the file had before (its stem, when it now shares that
+    with another file): the ids it gave its questions stay as aliases."""
     out: list[Question] = []
     problems: list[Problem] = []
     seen: dict[str, int] = {}
@@ -106,7 +108,7 @@ def make_questions(
             problems.append(Problem(draft.location, EMPTY_ANSWER))
         kind: Kind = "mcq" if choices else ("open" if answer else "prompt")
         qid = question_id(source_id, draft.question)
-        v1 = _numbered(question_id(source_id, draft.question, version=1), seen_v1)
+        v1 = _numbered(question_id(former_source or source_id, draft.question, version=1), seen_v1)
         seen[qid] = seen.get(qid, 0) + 1
         if seen[qid] > 1:
             # Same text twice in one source: both kept, the later one with a numbered id.
