@@ -144,20 +144,21 @@ def _assign(
     within both caps. Ids are unique and `ordered` is sorted by id, so an index stands for
     its id in every tie-break. A merge of each question's sorted links: once a question has
     MAX_RELATED, the rest of its links are never looked at."""
-    heap = []
+    heap, linked = [], []
     for i, mine in enumerate(links):
         if mine:
             mine.sort(reverse=True)  # best last, for pop()
             flag, rank, j = mine.pop()
             heap.append((flag, rank, i, j))
+            linked.append(i)
     heapq.heapify(heap)
-    picked: dict[int, list[int]] = {}
-    seen: dict[int, set[str]] = defaultdict(set)
-    incoming: dict[int, int] = defaultdict(int)
+    picked: list[list[int]] = [[] for _ in ordered]
+    seen: list[set[str]] = [set() for _ in ordered]
+    incoming = [0] * len(ordered)
     while heap:
         _, _, i, j = heap[0]
         group = groups[j] or ordered[j].id
-        mine_picked = picked.setdefault(i, [])
+        mine_picked = picked[i]
         if incoming[j] < MAX_INCOMING and group not in seen[i]:
             mine_picked.append(j)
             seen[i].add(group)
@@ -168,4 +169,5 @@ def _assign(
             heapq.heapreplace(heap, (flag, rank, i, j))
         else:
             heapq.heappop(heap)
-    return {ordered[i].id: tuple(ordered[j].id for j in js) for i, js in sorted(picked.items())}
+    # Every question that had a candidate link has an entry, empty when none was taken.
+    return {ordered[i].id: tuple(ordered[j].id for j in picked[i]) for i in linked}
