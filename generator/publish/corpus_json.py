@@ -23,11 +23,11 @@ Markdown fields as safe HTML (generator.render.safe_html), formulas in `<span cl
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from generator.model import Corpus, Question, Source
 from generator.render import counts, links, safe_html
-from generator.render.layout import Layout, questions_by_source, topic_for
+from generator.render.layout import Layout, questions_by_source, topic_finder
 from generator.render.topics import citation_text
 
 SCHEMA_VERSION = 1
@@ -50,7 +50,12 @@ def html_texts(corpus: Corpus) -> Iterator[str]:
 
 
 def question_record(
-    q: Question, corpus: Corpus, layout: Layout, html: safe_html.Batch, sources: dict[str, Source]
+    q: Question,
+    corpus: Corpus,
+    layout: Layout,
+    html: safe_html.Batch,
+    sources: dict[str, Source],
+    topic_of: Callable[[str], str],
 ) -> dict:
     page = layout.page_of.get(q.id)
     return {
@@ -67,7 +72,7 @@ def question_record(
         ],
         "correct": q.correct,
         "section": q.section,
-        "topic": topic_for(corpus, q.id),
+        "topic": topic_of(q.id),
         "tags": list(corpus.tags_of.get(q.id, ())),
         "group": corpus.group_of.get(q.id),
         "related": list(corpus.related_of.get(q.id, ())),
@@ -90,7 +95,8 @@ def build(corpus: Corpus, layout: Layout, html: safe_html.Batch | None = None) -
     started one (render does, next to the cards)."""
     html = html or safe_html.Batch(html_texts(corpus))
     sources = {s.id: s for s in corpus.sources}
-    records = [question_record(q, corpus, layout, html, sources) for q in corpus.questions]
+    topic_of = topic_finder(corpus)
+    records = [question_record(q, corpus, layout, html, sources, topic_of) for q in corpus.questions]
     by_topic: dict[str, list[Question]] = {t.id: [] for t in corpus.topics}
     for q, record in zip(corpus.questions, records):
         if not record["hidden"]:

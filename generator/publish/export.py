@@ -30,7 +30,7 @@ import re
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,7 +40,7 @@ from generator.ingest.sanitize import is_web_url
 from generator.model import Corpus, Question, Source
 from generator.publish import corpus_json
 from generator.render import links, safe_html
-from generator.render.layout import make_entries, plan, topic_for
+from generator.render.layout import make_entries, plan, topic_finder
 from generator.render.topics import citation, mcq_answer
 
 DECK_NAME = "LLM Interview Study"
@@ -126,6 +126,8 @@ def note_guid(q: Question) -> str:
 
 def oldest(members: list[Question], corpus: Corpus) -> Question:
     """The member a reader met first: by its source's place in the corpus, then its number."""
+    if len(members) == 1:  # most entries: no source order to work out
+        return members[0]
     rank = {s.id: i for i, s in enumerate(corpus.sources)}
     return min(members, key=lambda q: (rank.get(q.source, len(rank)), q.n, q.id))
 
@@ -136,6 +138,7 @@ def make_card(
     corpus: Corpus,
     sources: dict[str, Source],
     topics: dict[str, str],
+    topic_of: Callable[[str], str],
 ) -> Card:
     """One note for an entry's members that can be checked (primary first)."""
     primary = members[0]
@@ -147,7 +150,7 @@ def make_card(
         back = "\n".join(
             f'<div class="answer-source"><b>{c}</b></div>\n{html[m.id][2]}' for c, m in zip(cites, members)
         )
-    topic = topic_for(corpus, primary.id)
+    topic = topic_of(primary.id)
     tags = (
         tag("topic", topic),
         *dict.fromkeys(tag("source", m.source) for m in members),
@@ -177,8 +180,9 @@ class CardJob:
             html = {q.id: self._html(q) for q in self.corpus.questions if exportable(q, self.corpus)}
             sources = {s.id: s for s in self.corpus.sources}
             topics = {t.id: t.title for t in self.corpus.topics}
+            topic_of = topic_finder(self.corpus)
             return [
-                make_card(members, html, self.corpus, sources, topics)
+                make_card(members, html, self.corpus, sources, topics, topic_of)
                 for members in note_members(self.corpus)
             ]
         finally:

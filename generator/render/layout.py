@@ -11,6 +11,7 @@ topic left without entries gets no page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from generator.model import Corpus, Question, Topic
@@ -85,9 +86,18 @@ def question_sort_key(corpus: Corpus):
 
 def topic_for(corpus: Corpus, qid: str) -> str:
     """The classifier's topic; an unknown or missing one falls back to the first topic."""
+    return topic_finder(corpus)(qid)
+
+
+def topic_finder(corpus: Corpus) -> Callable[[str], str]:
+    """`topic_for` of many questions: the known topics are gathered once, not per question."""
     known = {t.id for t in corpus.topics}
-    topic = corpus.topic_of.get(qid)
-    return topic if topic in known else corpus.topics[0].id
+
+    def topic_of(qid: str) -> str:
+        topic = corpus.topic_of.get(qid)
+        return topic if topic in known else corpus.topics[0].id
+
+    return topic_of
 
 
 def questions_by_source(corpus: Corpus) -> dict[str, list[Question]]:
@@ -108,6 +118,7 @@ def make_entries(corpus: Corpus) -> list[Entry]:
             groups.setdefault(gid, []).append(q)
     entries: list[Entry] = []
     placed: set[str] = set()
+    topic_of = topic_finder(corpus)
     for q in visible:
         gid = corpus.group_of.get(q.id)
         members = groups.get(gid, [q]) if gid is not None else [q]
@@ -115,7 +126,7 @@ def make_entries(corpus: Corpus) -> list[Entry]:
             continue
         placed.update(m.id for m in members)
         merged = gid if len(members) > 1 else None
-        entries.append(Entry(tuple(members), topic_for(corpus, members[0].id), merged))
+        entries.append(Entry(tuple(members), topic_of(members[0].id), merged))
     return entries
 
 
