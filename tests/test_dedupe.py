@@ -8,6 +8,7 @@ test the rule on wording the sources do not have.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.config import Curation, load_content
-from generator.model import Location, Question, normalise
+from generator.model import Choice, Location, Question, normalise
 from generator.organise.classify import concept_vocabulary
 from generator.organise.dedupe import find_groups, signature
 from generator.pipeline import read_sources
@@ -171,7 +172,7 @@ def test_real_groups_merge_repeats_within_one_source_too(real):
 
 PAIRS = ROOT / "tests" / "fixtures" / "dedupe" / "pairs.yml"
 PRECISION_FLOOR = 0.95
-RECALL_FLOOR = 0.8  # measured 0.83 (65 of 78); the README gives the figures
+RECALL_FLOOR = 0.8  # measured 0.86 (67 of 78); the README gives the figures
 
 
 def test_labelled_pairs_precision_and_recall(real):
@@ -218,6 +219,17 @@ def test_labelled_pairs_precision_and_recall(real):
             "How and why are transformers better than RNN architectures?",
             "How do transformers differ from RNN-based models?",
         ),
+        # a role is what X does and why it is there
+        ("What is the role of attention in LLMs?", "Can you explain attention mechanisms?"),
+        ("What is the role of tokenization?", "Why is tokenization important?"),
+        # LLMs are transformers: "in transformer models" narrows no more than "in LLMs"
+        ("Explain attention in transformer models.", "What is attention?"),
+        ("What is the function of positional encoding in transformers?", "What are positional encodings?"),
+        # "resources" only frames what is computational
+        (
+            "How do you manage the computational resources required for training LLMs?",
+            "How do you deal with computational challenges when training LLMs?",
+        ),
     ],
 )
 def test_invented_paraphrases_merge(a, b):
@@ -246,6 +258,8 @@ def test_invented_paraphrases_merge(a, b):
         ("What are prompts?", "What are different prompting techniques?"),
         ("How can LLMs be used in chatbots?", "What is the role of chatbots?"),
         ("What is LoRA?", "How does LoRA work in RAG?"),
+        ("Is it possible to parallelize boosting?", "Possible approaches to the cold start problem?"),
+        ("What is attention?", "What is attention in RNNs?"),
     ],
 )
 def test_invented_related_but_different_stay_apart(a, b):
@@ -264,6 +278,32 @@ def test_paraphrases_within_one_source_merge():
 
 def test_multiple_choice_never_merges_with_an_open_question():
     assert not merged(make("a", "What is LoRA?", "s1"), make("b", "What is LoRA?", "s2", kind="mcq"))
+
+
+def mcq(qid: str, text: str, source: str, options: str) -> Question:
+    choices = tuple(Choice(chr(65 + i), o) for i, o in enumerate(options.split(", ")))
+    return replace(make(qid, text, source, kind="mcq"), choices=choices, correct="A")
+
+
+def test_multiple_choice_with_one_stem_and_other_options_is_another_question():
+    stem = "What is this diagram a good example of?"
+    first = mcq("a", stem, "s1", "k-NN, a decision tree, a linear regression, a K-means cluster")
+    second = mcq("b", stem, "s1", "unsupervised learning, complex cluster, multiclass classification, k-NN")
+    again = mcq("c", stem, "s2", "a K-means cluster, a decision tree, a linear regression, k-NN")
+    found = groups(first, second, again)
+    assert found["a"] == found["c"] and "b" not in found
+
+
+def test_tasks_named_by_examples_are_those_tasks():
+    handle = make("a", "How do LLMs handle tasks like sentiment analysis, summarization and translation?")
+    support = make("b", "How do LLMs support applications like summarization, QA or translation?")
+    other = make("c", "How do LLMs handle tasks like image captioning and speech recognition?", "s2")
+    limits = make("d", "What are the limits of LLMs on tasks like summarization and translation?", "s2")
+    named = make("e", "How do LLMs handle legal tasks like contract analysis, summarization and translation?")
+    found = groups(handle, support, other, limits, named)
+    assert found["a"] == found["b"] and {"c", "d", "e"}.isdisjoint(found)
+    assert signature(handle).examples == {"analysis", "summariz", "transl"}
+    assert not signature(named).examples
 
 
 def test_a_practice_prompt_merges_with_the_answered_question():
@@ -322,7 +362,7 @@ def test_different_follow_ups_comparands_and_settings_stay_apart(a, b):
 def test_a_question_fitting_two_groups_joins_the_larger():
     what, role, role2, both = (
         make("a", "What is RAG?", "s1"),
-        make("b", "What is the role of RAG?", "s2"),
+        make("b", "What is the significance of RAG?", "s2"),
         make("c", "Why is RAG important?", "s3"),
         make("d", "What is RAG, and why does it matter?", "s4"),
     )

@@ -21,7 +21,7 @@ from generator.pipeline import read_sources
 ROOT = Path(__file__).resolve().parents[1]
 HELDOUT = ROOT / "tests" / "fixtures" / "dedupe" / "heldout_pairs.yml"
 PRECISION_FLOOR = 0.95
-RECALL_FLOOR = 0.75  # measured 0.78 (77 of 99); the README gives the figures
+RECALL_FLOOR = 0.8  # measured 0.84 (83 of 99); it was 0.78 (77) before; the README gives the figures
 
 
 @pytest.fixture(scope="module")

@@ -12,10 +12,11 @@ what each asks (`generator.organise.intent`: subject, intents, comparand, qualif
 * the same **asks**, or one question asks two things or more and the other asks a part
   of them ("What is RAG?" is inside "What is RAG, and how does it differ from X?");
   "how does X work" counts as "what is X"; two comparisons must compare the same things;
-* the same family (multiple choice only with multiple choice).
+* the same family (multiple choice only with multiple choice, and then with
+  at least half of the options the same: one stem can ask two questions).
 
     "What is tokenization, and why is it important in LLMs?"  {tokeniz} define+why
-    "What is the role of tokenization in language models?"     {tokeniz} why      -> merge
+    "What is the role of tokenization in language models?"     {tokeniz} role     -> merge
     "What is LoRA and QLoRA?" {lora, qlora}  vs  "What is LoRA?" {lora}            -> apart
     "What is RAG?" {rag} define  vs  "Why is RAG important?" {rag} why             -> apart
 
@@ -33,6 +34,7 @@ from collections import defaultdict
 
 from generator.model import Question
 from generator.organise.intent import Signature, signature
+from generator.organise.intent_examples import same_examples
 from generator.organise.intent_words import ACTIVITIES, COMPARE_ONLY, CONTEXT, FIELD_TERMS
 
 __all__ = ["CONTEXT", "Signature", "field_terms", "find_groups", "how_alike", "signature", "why_apart"]
@@ -154,8 +156,12 @@ def why_apart(a: Signature, b: Signature, field: frozenset[str] = FIELD_TERMS) -
     """
     if a.family != b.family:
         return "one is multiple choice and the other is not"
+    if a.options and b.options and 2 * len(a.options & b.options) < min(len(a.options), len(b.options)):
+        return "multiple choice with different options"
     if not a.subject or (a.subject != b.subject and not _widens(a, b, field)):
         return "different subjects"
+    if not same_examples(a.examples, b.examples):
+        return "tasks named by different examples"
     settings = (a.qualifier - ACTIVITIES, b.qualifier - ACTIVITIES)
     if settings[0] != settings[1] and not _same_setting(a.qualifier, b.qualifier, field):
         return "different settings (" + ", ".join(sorted(settings[0] ^ settings[1])) + ")"
@@ -180,6 +186,8 @@ def how_alike(a: Signature, b: Signature) -> str:
     ]
     if a.qualifier - ACTIVITIES != b.qualifier - ACTIVITIES:
         parts.append("the same setting in other words")
+    if a.examples != b.examples:
+        parts.append("examples mostly the same ({" + ", ".join(sorted(a.examples & b.examples)) + "} shared)")
     parts.append("the same asks" if a.asks == b.asks else "one asks what the other asks or more")
     return ", ".join(parts)
 

@@ -26,10 +26,11 @@ questions are the same question (None) or why not.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from generator.model import Question
+from generator.model import Question, normalise
+from generator.organise.intent_examples import task_examples
 from generator.organise.intent_words import (
     APPLIED,
     ARTICLES,
@@ -37,6 +38,8 @@ from generator.organise.intent_words import (
     CLAUSE,
     CONTEXT,
     CORE_INTENTS,
+    DOING,
+    DOING_INTENTS,
     EXAMPLES,
     INTENT_OF,
     OPENERS,
@@ -44,14 +47,16 @@ from generator.organise.intent_words import (
     PRONOUNS,
     QUALIFIER,
     REWRITES,
-    SCAFFOLD,
+    SETTING_CONTEXT,
     SETTING_SYNONYMS,
     SYNONYMS,
+    TASK_CLASSES,
     USE_VERB,
     USED,
     WEAK_HEADS,
     WEAK_INTENTS,
 )
+from generator.organise.intent_words import is_content as _is_content
 from generator.organise.textsim import STOP_WORDS, fold
 
 
@@ -69,6 +74,11 @@ class Signature:
     # languages *and cultural contexts*"): a plain word there widens the question, a
     # term of the field ("LoRA *and QLoRA*") names a second subject.
     extra: frozenset[str] = frozenset()
+    # A multiple-choice question's options: one stem ("What is this diagram an example
+    # of?") can ask two questions.
+    options: frozenset[str] = frozenset()
+    # The tasks a question names only by example ("tasks like summarization, translation").
+    examples: frozenset[str] = frozenset()
 
     @property
     def concepts(self) -> frozenset[str]:
@@ -79,7 +89,7 @@ class Signature:
         # "Why is X important?" is answered by X's benefits, and the other way round.
         """The intents; "what is X" when there are none (a heading such as "Few-shot Learning")
         and for a bare "how" ("How do you evaluate X?" is answered by explaining X)."""
-        return frozenset({CANONICAL.get(i, i) for i in self.intents}) or frozenset({"define"})
+        return frozenset(a for i in self.intents for a in CANONICAL.get(i, (i,))) or frozenset({"define"})
 
     def describe(self) -> str:
         text = "{" + ", ".join(sorted(self.subject)) + "} asking " + "+".join(sorted(self.asks))
@@ -87,6 +97,8 @@ class Signature:
             text += " against {" + ", ".join(sorted(self.comparand)) + "}"
         if self.qualifier:
             text += " in {" + ", ".join(sorted(self.qualifier)) + "}"
+        if self.examples:
+            text += " like {" + ", ".join(sorted(self.examples)) + "}"
         return text
 
 
@@ -151,10 +163,6 @@ def _names_concept(token: str) -> bool:
     return token in PRONOUNS or (_is_content(token) and token not in CONTEXT)
 
 
-def _is_content(token: str) -> bool:
-    return not (token in STOP_WORDS or token in INTENT_OF or token in SCAFFOLD or token.isdigit())
-
-
 def _split(tokens: list[str]) -> tuple[list[str], list[str]]:
     """A clause's head and its qualifier ("... in transformers"); a purpose ("to ...") is dropped.
 
@@ -173,15 +181,17 @@ def _split(tokens: list[str]) -> tuple[list[str], list[str]]:
     return tokens, []
 
 
-def _clauses(text: str) -> list[str]:
-    sentences = []
+def _clauses(text: str) -> tuple[list[str], frozenset[str]]:
+    """The clauses, and the examples that name a class of tasks (`intent_examples`)."""
+    sentences, examples = [], frozenset[str]()
     for sentence in _drop_asides(text).split("?"):
         cut = EXAMPLES.search(sentence.lower())
         # "LLMs like GPT-4 ..." names the subject by example: cut only once something is named.
         if cut and _names_something(sentence[: cut.start()]):
+            examples = examples or task_examples(sentence[: cut.start()], sentence[cut.end() :])
             sentence = sentence[: cut.start()]
         sentences.append(sentence)
-    return [c for s in sentences for c in CLAUSE.split(s) if c and c.strip()]
+    return [c for s in sentences for c in CLAUSE.split(s) if c and c.strip()], examples
 
 
 def _drop_asides(text: str) -> str:
@@ -205,7 +215,10 @@ def _names_something(text: str) -> bool:
 
 
 def signature(question: Question) -> Signature:
-    return _signature(question.question, question.kind == "mcq")
+    sig = _signature(question.question, question.kind == "mcq")
+    if question.kind == "mcq" and question.choices:
+        return replace(sig, options=frozenset(normalise(c.text) for c in question.choices))
+    return sig
 
 
 @lru_cache(maxsize=65536)  # dedupe, related, classify and explain all ask for the same questions
@@ -216,7 +229,8 @@ def _signature(question: str, mcq: bool) -> Signature:
     detail: set[str] = set()
     extra: set[str] = set()
     intents: set[str] = set()
-    for clause in _clauses(question):
+    clauses, examples = _clauses(question)
+    for clause in clauses:
         tokens = _rewrite(fold(clause))
         head, tail = _split(tokens)
         found = _intents(head)
@@ -231,12 +245,16 @@ def _signature(question: str, mcq: bool) -> Signature:
         if not refers_back:
             subject.update(dict.fromkeys(words))
             extra.update(_second_phrase(head))
-            qualifier.update(SETTING_SYNONYMS.get(t, t) for t in tail if _is_content(t) and t not in CONTEXT)
+            qualifier.update(_setting(tail))
         elif "compare" in found:
             comparand.update(dict.fromkeys(w for w in words if w not in subject))
         elif "how" in found:
             detail.update(w for w in words if w not in subject and w not in CONTEXT)
     family = "mcq" if mcq else "open"
+    if examples:  # "How do LLMs handle tasks like X, Y, Z?" asks how they are used for X, Y, Z
+        subject = dict.fromkeys([w for w in subject if w not in DOING and w not in TASK_CLASSES] + ["task"])
+        qualifier -= TASK_CLASSES
+        intents = (intents - DOING_INTENTS) or {"uses"}
     subject_words = _drop_weak(_drop_context(subject))
     return Signature(
         subject_words,
@@ -246,7 +264,12 @@ def _signature(question: str, mcq: bool) -> Signature:
         frozenset(qualifier),
         frozenset(detail),
         frozenset(extra) & subject_words,
+        examples=examples,
     )
+
+
+def _setting(tail: list[str]) -> list[str]:
+    return [SETTING_SYNONYMS.get(t, t) for t in tail if _is_content(t) and t not in SETTING_CONTEXT]
 
 
 def _second_phrase(head: list[str]) -> list[str]:

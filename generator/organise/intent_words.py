@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from generator.organise.textsim import PHRASES, fold, stem
+from generator.organise.textsim import PHRASES, STOP_WORDS, fold, stem
 
 INTENT_WORDS = {
     "compare": "differ difference compare compared comparison contrast distinguish versus vs better",
@@ -29,11 +29,13 @@ INTENT_WORDS = {
     "when": "when",
     "ways": "technique strategy method approach measure",
     "how": "how",
-    "why": "why role significance important importance purpose need necessary matter",
+    "why": "why significance important importance purpose need necessary matter",
+    # "What is the role of X?" asks what X does and why it is there (see CANONICAL).
+    "role": "role",
     # "How does X work?" explains X, like "What is X?"; a bare "how" ("How can you use X?") does not.
     "define": "what explain describe define definition mean meaning concept know work",
 }
-CORE_INTENTS = frozenset({"define", "how", "why"})
+CORE_INTENTS = frozenset({"define", "how", "why", "role"})
 ARTICLES = frozenset({"is", "are", "s", "the", "a", "an", "some", "main", "key", "primary"})
 # "What techniques reduce bias?" asks how to mitigate; "Tokenization strategies" asks for kinds.
 WEAK_INTENTS = {"ways": "types"}
@@ -47,12 +49,15 @@ process term context give mention provide primary overview brief briefly detail 
 following question issue problem involve result generally usually certain exactly actually
 really consider considered help
 generate generation produce producing output response content text performance
-potential field think latest current promising find interesting exciting take taken
+potential possible field think latest current promising find interesting exciting take taken
 associated surrounding real world based component available factor consider innovative
-given make making improve enhance require required data ensure
+given make making improve enhance require required data ensure resource
 """.split()
 )
 CONTEXT = frozenset({"llm", "model", "ai", "ml", "dl", "nlp", "nn"})
+# Settings that narrow no more than "in LLMs" does: the LLMs of the field are transformers,
+# so "attention in transformer models" is attention in LLMs ("in RNNs" still narrows).
+SETTING_CONTEXT = CONTEXT | {"transformer"}
 # Both forms: fold() stems words but gives folded terms ("usecase") as they are.
 INTENT_OF = {
     f(w): intent for intent, words in INTENT_WORDS.items() for w in words.split() for f in (str, stem)
@@ -89,6 +94,13 @@ USE_VERB = frozenset({("you", "use"), ("we", "use"), ("to", "use")})
 # Question words that ask only when they open the question ("When should you use X?").
 OPENERS = frozenset({"when", "where"})
 PRONOUNS = frozenset(stem(w) for w in "it its they them their this these those".split())
+# A class of tasks named only by its examples ("How do LLMs handle tasks like summarization,
+# translation, ...?"): the examples are the subject, and verbs of doing the tasks ("handle",
+# "support", "contribute to advancements in") ask how LLMs are used for them.
+TASK_CLASSES = frozenset(stem(w) for w in "task tasks application applications usecase".split())
+DOING = frozenset(stem(w) for w in "handle support perform tackle contribute advancement".split())
+DOING_INTENTS = frozenset({"define", "how", "effect", "mitigate", "uses"})
+ITEMS = re.compile(r",|\b(?:and|or)\b")
 # After these, the rest of a sentence gives examples or a qualifier, not the subject.
 EXAMPLES = re.compile(
     r"\b(?:like|such as|e\.?g\.?|for example|for instance|especially|particularly|including)\b"
@@ -99,7 +111,10 @@ CLAUSE = re.compile(
 )
 QUALIFIER = frozenset({"in", "within", "for", "during", "when", "while", "on"})
 COMPARE_ONLY = frozenset({"compare"})
-CANONICAL = {"how": "define", "benefit": "why"}
+# What each intent asks, read as the plain asks: a role is what X does and why it is there,
+# so "What is the role of attention?" is answered with "Explain attention" and with "Why
+# does attention matter?"; complete linkage still keeps those two apart.
+CANONICAL = {"how": ("define",), "benefit": ("why",), "role": ("define", "why")}
 # "... in training", "... in improving performance": an activity, not a setting that
 # narrows the question the way "... in transformers" or "... in healthcare" does.
 ACTIVITIES = frozenset(
@@ -114,3 +129,8 @@ ACTIVITIES = frozenset(
 WEAK_HEADS = frozenset(stem(w) for w in "architecture architectures based".split())
 # The field's folded terms ("lora", "beamsearch"): never a plain word, whatever phrase they sit in.
 FIELD_TERMS = frozenset(PHRASES) - CONTEXT
+
+
+def is_content(token: str) -> bool:
+    """A word that can name what a question is about: not a stop word, an intent word or scaffolding."""
+    return not (token in STOP_WORDS or token in INTENT_OF or token in SCAFFOLD or token.isdigit())
