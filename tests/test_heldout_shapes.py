@@ -196,3 +196,32 @@ def test_a_notes_page_of_statement_headings_reads_one_card_per_heading(tmp_path)
         ("KV cache", "Past keys and values kept."),
     ]
     assert not [p for p in problems if p.severity == "error"]
+
+
+def test_numbered_plain_questions_with_an_indented_answer_item(tmp_path):
+    reading, questions, _ = read_text(
+        tmp_path,
+        "# Deep Learning Prep\n\nMy list.\n\n1. What is dropout?\n   - Answer: Zeroing random units.\n"
+        "2. Explain gradient descent.\n   - Answer:\n     - Step against the gradient.\n     - Repeat.\n"
+        "3. Difference between L1 and L2\n   - Answer: Sparsity against shrinkage.\n",
+    )
+    assert reading.structure == "questions: top-level numbered list items numbered 1–3"
+    assert [(q.question, q.answer) for q in questions] == [
+        ("What is dropout?", "Zeroing random units."),
+        ("Explain gradient descent.", "- Step against the gradient.\n- Repeat."),
+        ("Difference between L1 and L2", "Sparsity against shrinkage."),
+    ]
+
+
+def test_numbered_mcq_with_indented_lettered_options_and_an_ans_line(tmp_path):
+    _, questions, _ = read_text(
+        tmp_path,
+        "## MCQs\n\n1. Which loss suits language models?\n\n"
+        "   (a) MSE\n   (b) Hinge\n   (c) Cross-entropy\n\n"
+        "   **Ans:** (c)\n\n2. What does LoRA train?\n\n   (a) All weights\n   (b) Low-rank updates\n\n"
+        "   **Ans:** (b) Two small matrices per layer.\n",
+    )
+    assert [(q.kind, q.correct, q.answer) for q in questions] == [
+        ("mcq", "C", None),
+        ("mcq", "B", "Two small matrices per layer."),
+    ]

@@ -48,7 +48,8 @@ FENCE_LINE = re.compile(r"^\s*(?:`{3,}|~{3,})[\w+-]*\s*$")
 OPTION = re.compile(r"^\s*(?:\(?(?P<low>[a-h])\)|(?P<up>[A-H])[.)])\s+(?=\S)")
 BARE_LETTER = re.compile(r"^\(?(?:(?P<low>[a-h])|(?P<up>[A-H]))\)?[.)]?$")
 CORRECT = re.compile(
-    r"(?:correct[ \t]+(?:answer|option|choice)(?:[ \t]+is|[ \t]*:)?|^\W{0,8}(?:answer|correct)[ \t]*[:\-–])"
+    r"(?:correct[ \t]+(?:answer|option|choice)(?:[ \t]+is|[ \t]*:)?"
+    r"|^\W{0,8}(?:answer|ans|correct)[ \t]*[:\-–])"
     r"[\W_]{0,12}?\(?(?P<letter>[a-h])\b\)?",
     re.I,
 )
