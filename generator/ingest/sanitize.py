@@ -97,11 +97,20 @@ SPACES = re.compile(" *")
 EQUALS = re.compile("=")
 PLACEHOLDER = re.compile("\ue000(\\d+)\ue001")
 PRIVATE = re.compile("[\ue000\ue001]")
+# Each pass of sanitize_markdown needs one of these: a tag or an autolink, a link, an
+# attr_list brace, a TeX html command, or our own placeholder marks.
+ACTIVE = re.compile("[<\\]{\\\\\ue000\ue001]")
 
 
 def sanitize_markdown(md: str, title: bool = False) -> str:
     """Markdown with raw HTML reduced to the allowlist and unsafe links disarmed; a
     `title` (a heading's text) also has every `{` of its text escaped (see _finish)."""
+    if not title and not ACTIVE.search(md):
+        return md  # most answers: no pass of _sanitize would change a character of it
+    return _sanitize(md, title)
+
+
+def _sanitize(md: str, title: bool) -> str:
     md = PRIVATE.sub("\ufffd", md)
     pieces: list[str] = []
     skeleton: list[str] = []
