@@ -260,6 +260,7 @@ def test_invented_paraphrases_merge(a, b):
         ("What is LoRA?", "How does LoRA work in RAG?"),
         ("Is it possible to parallelize boosting?", "Possible approaches to the cold start problem?"),
         ("What is attention?", "What is attention in RNNs?"),
+        ("Describe generating text using a transformer.", "Explain the components of a transformer."),
     ],
 )
 def test_invented_related_but_different_stay_apart(a, b):

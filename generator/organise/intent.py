@@ -32,6 +32,7 @@ from functools import lru_cache
 from generator.model import Question, normalise
 from generator.organise.intent_examples import task_examples
 from generator.organise.intent_words import (
+    ACTIVITY_WORDS,
     APPLIED,
     ARTICLES,
     CANONICAL,
@@ -234,7 +235,7 @@ def _signature(question: str, mcq: bool) -> Signature:
         tokens = _rewrite(fold(clause))
         head, tail = _split(tokens)
         found = _intents(head)
-        words = [SYNONYMS.get(t, t) for t in head if _is_content(t)]
+        words = [SYNONYMS.get(t, t) for t in head if _is_content(t)] + _activity(head)
         # "What are the uses of LLMs, and ..." has named its subject; "You're working on an LLM" not yet.
         named = any(w not in CONTEXT for w in subject) or bool(subject and intents - CORE_INTENTS)
         refers_back = named and (not words or any(t in PRONOUNS for t in tokens))
@@ -266,6 +267,15 @@ def _signature(question: str, mcq: bool) -> Signature:
         frozenset(extra) & subject_words,
         examples=examples,
     )
+
+
+def _activity(head: list[str]) -> list[str]:
+    """ "Describe generating text using a transformer": what is done with the tool is asked
+    about too, not the tool alone (so it is not "Describe the transformer")."""
+    at = head.index("using") if "using" in head else 0
+    if any(_is_content(t) and t not in CONTEXT for t in head[:at]):
+        return []
+    return [t for t in head[:at] if t in ACTIVITY_WORDS]
 
 
 def _setting(tail: list[str]) -> list[str]:

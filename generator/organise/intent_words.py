@@ -55,6 +55,8 @@ given make making improve enhance require required data ensure resource
 """.split()
 )
 CONTEXT = frozenset({"llm", "model", "ai", "ml", "dl", "nlp", "nn"})
+# Scaffolding that names an activity: "generating text using X" asks about generating text.
+ACTIVITY_WORDS = frozenset(stem(w) for w in "generate generation produce output text content process".split())
 # Settings that narrow no more than "in LLMs" does: the LLMs of the field are transformers,
 # so "attention in transformer models" is attention in LLMs ("in RNNs" still narrows).
 SETTING_CONTEXT = CONTEXT | {"transformer"}
