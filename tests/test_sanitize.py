@@ -191,6 +191,26 @@ def test_links_into_the_source_site_and_images_become_text(md):
     assert no_tag or 'href="https://example.org/a.png"' in rendered
 
 
+@pytest.mark.parametrize(
+    ("md", "shown"),
+    [
+        ("See [the other answer](answers/q2.md).", "<p>See the other answer.</p>"),
+        ("Back to [the top](#top) or [up](../README.md#x 'up').", "<p>Back to the top or up.</p>"),
+        ('A <a href="guide.html">guide</a>.', '<p>A <a rel="noopener noreferrer">guide</a>.</p>'),
+        ("[**Bold** words](./a.md)", "<p><strong>Bold</strong> words</p>"),
+    ],
+)
+def test_a_link_into_the_source_site_shows_its_words_only(md, shown):
+    assert render(sanitize_markdown(md)) == shown
+
+
+def test_unlinking_keeps_external_links_code_and_never_makes_an_image():
+    out = render(sanitize_markdown("[site](https://example.org) and `[x](y.md)`"))
+    assert '<a href="https://example.org">site</a>' in out and "<code>[x]" in out
+    joined = render(sanitize_markdown("![[a](b.md)](https://example.org/x.png)"))
+    assert "<img" not in joined and 'href="https://example.org/x.png"' in joined
+
+
 def test_pseudo_tags_stay_visible_as_text():
     out = render(sanitize_markdown("Tokens like <mask>, <EOS> and List<T> matter."))
     assert "&lt;mask&gt;" in out and "&lt;EOS&gt;" in out and "List&lt;T&gt;" in out

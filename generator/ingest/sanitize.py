@@ -26,7 +26,7 @@ from generator.ingest import syntax
 from generator.ingest.tags import DANGEROUS_TAGS as DANGEROUS_TAGS
 from generator.ingest.tags import disarm_risky_starts, markup_spans
 from generator.ingest.urls import SAFE_SCHEMES as SAFE_SCHEMES
-from generator.ingest.urls import disarm_tex_html, link_target_is_external
+from generator.ingest.urls import disarm_tex_html, external_href, link_target_is_external, unlink_local
 from generator.ingest.urls import is_external_url as is_external_url
 from generator.ingest.urls import is_safe_url as is_safe_url
 from generator.ingest.urls import is_web_url as is_web_url
@@ -129,6 +129,7 @@ def _sanitize(md: str, title: bool) -> str:
             clean_content_tags=set(DROP_WITH_CONTENT),
             attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
             url_schemes=set(SAFE_SCHEMES),
+            attribute_filter=external_href,
         )
         md = PLACEHOLDER.sub(lambda m: pieces[int(m.group(1))], cleaned)
     else:
@@ -193,6 +194,8 @@ def _finish(md: str, title: bool = False) -> str:
     md = disarm_risky_starts(md) if "<" in md else md
     out = []
     for run, kind in syntax.split(md):
+        if kind == "text" and "](" in run:
+            run = unlink_local(run)
         if kind != "fence":
             run = _disarm_links(run)
         if title and kind == "text":
@@ -244,7 +247,7 @@ def _disarm_links(text: str) -> str:
         return text
     if "]:" in text:
         text = REFERENCE_DEFINITION.sub(_disarm_definition, text)
-    if "![" in text:
+    if "![" in text:  # after unlink_local, which can join a `!` to a `[`
         text = IMAGE_OPEN.sub(r"\1\\!", text)
     out, pos = [], 0
     for match in LINK_OPEN.finditer(text):

@@ -62,6 +62,25 @@ def is_external_url(url: str) -> bool:
     return match is not None and match.group(1) in SAFE_SCHEMES
 
 
+# A plain inline link `[words](target "title")`. Each run stops at the next bracket, paren,
+# quote or line end, so a long line is read once (no backtracking across links).
+PLAIN_LINK = re.compile(
+    r"""(?<![\\!\]])\[([^\[\]\n]*)\]\([ \t]*<?([^()\s<>]*)>?(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\)"""
+)
+
+
+def unlink_local(text: str) -> str:
+    """A link into the source's own site (`other.md`, `#section`, `../x`) leads nowhere here:
+    its words stay, without the brackets and target a reader would otherwise see."""
+    return PLAIN_LINK.sub(lambda m: m.group() if is_external_url(m.group(2)) else m.group(1), text)
+
+
+def external_href(tag: str, attribute: str, value: str) -> str | None:
+    """nh3's attribute filter: `<a href>` only to another site (a path into the source's own
+    site is a dead link here)."""
+    return value if attribute != "href" or is_external_url(value) else None
+
+
 def link_target_is_external(text: str, pos: int) -> bool:
     """is_external_url of the target of the link whose `(` ends at `pos`: its first token
     within TARGET_WINDOW characters, leading spaces and `<` skipped.
