@@ -225,3 +225,24 @@ def test_numbered_mcq_with_indented_lettered_options_and_an_ans_line(tmp_path):
         ("mcq", "C", None),
         ("mcq", "B", "Two small matrices per layer."),
     ]
+
+
+def test_an_html_question_bank_table_with_paragraphs_in_its_cells(tmp_path):
+    rows = "".join(
+        f"<tr><td>{n}</td><td>{q}</td><td><p>{a}</p><p>More on it.</p></td><td>Mid</td></tr>"
+        for n, q, a in [
+            (1, "What is recall?", "Found positives."),
+            (2, "Explain dropout.", "Zeroing."),
+        ]
+    )
+    _, questions, _ = read_text(
+        tmp_path,
+        "<html><head><title>Interview question bank</title></head><body><h1>Question bank</h1>"
+        f"<table><tr><th>#</th><th>Question</th><th>Expected answer</th><th>Level</th></tr>{rows}</table>"
+        "</body></html>",
+        "bank.html",
+    )
+    assert [(q.question, q.answer) for q in questions] == [
+        ("What is recall?", "Found positives.\n\nMore on it."),
+        ("Explain dropout.", "Zeroing.\n\nMore on it."),
+    ]

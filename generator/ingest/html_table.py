@@ -59,12 +59,25 @@ def _simple(cell: LexborNode) -> bool:
         attrs.get("rowspan") or "1"
     ).strip() not in ("", "1"):
         return False
-    return cell.css_first(NOT_IN_A_CELL) is None and len(cell.css("p")) <= 1
+    return cell.css_first(NOT_IN_A_CELL) is None and (
+        len(cell.css("p")) <= 1 or _paragraphs(cell) is not None
+    )
+
+
+def _paragraphs(cell: LexborNode) -> list[LexborNode] | None:
+    """A cell of nothing but `<p>`s (Confluence, Google Docs): its paragraphs."""
+    nodes = list(cell.iter(include_text=True))
+    if all(n.tag == "p" or (n.is_text_node and not (n.text_content or "").strip()) for n in nodes):
+        return [n for n in nodes if n.tag == "p"]
+    return None
 
 
 def _cell(cell: LexborNode) -> str:
-    text = inline(cell.iter(include_text=True)).replace("<br>\n", "<br>")
-    return WHITESPACE.sub(" ", text).strip().replace("|", "\\|")
+    paragraphs = _paragraphs(cell) if len(cell.css("p")) > 1 else None
+    parts = [p.iter(include_text=True) for p in paragraphs] if paragraphs else [cell.iter(include_text=True)]
+    texts = [WHITESPACE.sub(" ", inline(part).replace("<br>\n", "<br>")).strip() for part in parts]
+    # A GFM cell is one line: paragraphs are kept apart by an empty line's worth of breaks.
+    return "<br><br>".join(t for t in texts if t).replace("|", "\\|")
 
 
 def _gfm(cells: list[list[str]]) -> str:

@@ -17,7 +17,12 @@ from dataclasses import replace
 from generator.ingest.tree import Block, Tree
 
 QUESTION_HEADER = re.compile(r"^\W*(?:q|questions?|prompts?|interview questions?)\W*$", re.I)
-ANSWER_HEADER = re.compile(r"^\W*(?:a|answers?|explanations?|solutions?|responses?|ans)\W*$", re.I)
+# "Expected answer", "Model answer", "Short answer": what a hiring team's question bank says.
+ANSWER_HEADER = re.compile(
+    r"^\W*(?:(?:expected|model|sample|suggested|short|ideal|correct|good)[ \t]+)?"
+    r"(?:a|answers?|explanations?|solutions?|responses?|ans)\W*$",
+    re.I,
+)
 DELIMITER = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$")
 MIN_ROWS = 2
 MIN_ASKING = 0.6  # of a headerless column's cells, to read it as questions
@@ -92,6 +97,7 @@ def cells(line: str) -> list[str]:
 def _unit(question: str, answer: str, line: int) -> Block:
     summary = Block("summary", line, line + 1, text=question, markdown=question)
     children = [summary]
-    if answer:
+    if answer:  # paragraphs of an HTML cell (html_table) are paragraphs again
+        answer = answer.replace("<br><br>", "\n\n")
         children.append(Block("paragraph", line, line + 1, text=answer, markdown=answer))
     return Block("details", line, line + 1, children=children)
