@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from generator.errors import BuildError
-from generator.publish import search_records, search_words
+from generator.publish import search_records, search_titles, search_words
 from generator.settings import SearchSettings
 
 SEARCH_PLUGINS = ("search", "material/search")
@@ -39,6 +39,7 @@ PAGEFIND_ARGS = (
 )
 PAGEFIND_TIMEOUT = 1800
 WORDS_FILE = "words.json"  # in site/pagefind/: suggestions and typo fixes (search_words.py)
+TITLES_FILE = "titles.json"  # in site/pagefind/: searched first on a fresh load (search_titles.py)
 # Pagefind's own UIs: the header box uses pagefind.js alone, so these would only be dead weight.
 UNUSED_FILES = (
     "pagefind-ui.js",
@@ -86,7 +87,8 @@ def _plugin_name(entry: str | dict) -> str:
 
 def run_pagefind(site: Path) -> Path:
     """Index the built site into site/pagefind/, one record per question (search_records.py),
-    and write the word list the search box uses; a failure is a BuildError naming what to do.
+    and write the word list and question titles the search box uses; a failure is a BuildError
+    naming what to do.
 
     The records are written as small HTML files into a scratch folder for Pagefind's CLI
     (its Python API waits 0.1 s per record: 80 minutes at 50,000 questions); each carries
@@ -101,6 +103,7 @@ def run_pagefind(site: Path) -> Path:
     for name in UNUSED_FILES:
         (output / name).unlink(missing_ok=True)
     search_words.write_words(records, output / WORDS_FILE)
+    search_titles.write_titles(records, output / TITLES_FILE)
     return output
 
 

@@ -6,7 +6,12 @@
  * Escape or Tab close it, and the last word typed is completed as a suggestion (→ takes it).
  * Nothing loads with the page: Pagefind's runtime (pagefind/pagefind.js under the site root)
  * and its word list are fetched on the first focus of the box or its shortcut, and a query
- * fetches only the index chunks it needs. Each record is one question (generator/
+ * fetches only the index chunks it needs. Until Pagefind has answered once (its runtime,
+ * WebAssembly and first cold search take ~0.4 s at 10,000 questions), the questions whose
+ * titles hold every word typed are listed from pagefind/titles.json (generator/publish/
+ * search_titles.py, fetched with the runtime), marked data-provisional and aria-busy;
+ * Pagefind's ranked results, which also search the answers, then take their place, unless
+ * the reader has moved into the list meanwhile (it does not change under the keyboard). Each record is one question (generator/
  * publish/search_records.py), so each result is one question, linked to page?h=words#question-id:
  * study.js opens the folded answer the words are in. Words Pagefind does not know are
  * corrected to the most frequent known word an edit or two away ("halucination"), and words
@@ -37,7 +42,7 @@
   var MARK = /<mark>([\s\S]*?)<\/mark>/g;
   var ENTITY = /&(amp|lt|gt|quot|#39|#x27|apos);/g;
   var ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'", apos: "'" };
-  var runtime = null, vocabulary = null, latest = 0, timer = 0;
+  var runtime = null, vocabulary = null, titles = null, answered = false, latest = 0, timer = 0;
 
   function translate(key, count) {
     return (labels[key] || "").replace("#", String(count));
@@ -57,6 +62,9 @@
       vocabulary = fetch(new URL("pagefind/words.json", base).href)
         .then(function (r) { return r.ok ? r.json() : {}; })
         .then(Vocabulary, function () { return Vocabulary({}); });
+      titles = fetch(new URL("pagefind/titles.json", base).href)
+        .then(function (r) { return r.ok ? r.json() : {}; })
+        .catch(function () { return {}; });
       runtime = pagefind;
       runtime.catch(function () { runtime = null; });   // offline a moment: try again next time
     }
@@ -203,7 +211,9 @@
     return li;
   }
 
-  function showCount(n, more) {
+  function showCount(n, more, provisional) {
+    if (provisional) meta.setAttribute("aria-busy", "true");   // one announcement: Pagefind's count
+    else meta.removeAttribute("aria-busy");
     meta.textContent = n === 0 ? translate("search.result.none", 0)
       : n === 1 && !more ? translate("search.result.one", 1)
       : translate("search.result.other", more ? n + "+" : n);
@@ -221,8 +231,15 @@
     var more = list.querySelector(".pagefind-more");
     if (more) more.remove();
     var pending = results.slice(from, next).map(function (r) { return r.data(); });
+    var kept = false;
     function add(page, i) {
-      if (!cleared) list.textContent = "";   // the previous query's results go now
+      if (kept) return;
+      if (!cleared && list.querySelector("[data-provisional]") && list.contains(document.activeElement)) {
+        kept = true;                         // the reader moves through the titles' results: they stay
+        meta.removeAttribute("aria-busy");
+        return;
+      }
+      if (!cleared) list.textContent = "";   // the previous query's (or the titles') results go now
       cleared = true;
       list.appendChild(resultItem(page, found, results[from + i].score || 0));
       showCount(results.length, false);
@@ -236,7 +253,7 @@
     }, Promise.resolve()).then(function () {
       if (id !== latest) return;
       later.forEach(function (item) { add(item[0], item[1]); });
-      if (next < results.length) list.appendChild(moreItem(results, next, found, id));
+      if (next < results.length && !kept) list.appendChild(moreItem(results, next, found, id));
     });
   }
 
@@ -279,29 +296,82 @@
     return li;
   }
 
+  /* ---- first results on a fresh load: question titles ------------------------ */
+
+  function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+
+  /* Indexes of the titles holding a word starting with each query word (a plural's "s"
+   * dropped), shortest title first, as Pagefind ranks a title that says little else. */
+  function titleHits(rows, words) {
+    var tests = words.map(function (w) {
+      var stem = w.length > 4 && /[^s]s$/.test(w) ? w.slice(0, -1) : w;
+      return new RegExp("(?:^|[^\\p{L}\\p{N}])" + escapeRegExp(stem), "iu");
+    });
+    var hits = [];
+    rows.forEach(function (row, i) {
+      if (tests.every(function (t) { return t.test(row[1]); })) hits.push(i);
+    });
+    return hits.sort(function (a, b) { return rows[a][1].length - rows[b][1].length || a - b; });
+  }
+
+  /* [page, title, anchor] or [page, title, hash, n]: the title's first n words and the hash. */
+  function titleAnchor(row) {
+    if (row.length < 4) return row[2];
+    var words = row[1].toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+    return words.slice(0, row[3]).concat(row[2]).join("-");
+  }
+
+  function showTitles(data, words, found, id) {
+    var rows = data.titles || [];
+    var hits = words.length && rows.length ? titleHits(rows, words) : [];
+    if (!hits.length || id !== latest || answered) return;   // Pagefind's results will come
+    list.textContent = "";
+    hits.slice(0, BATCH).forEach(function (i) {
+      var row = rows[i];
+      var item = resultItem({ url: data.pages[row[0]] + "#" + titleAnchor(row), meta: { title: row[1] } }, found, 0);
+      item.setAttribute("data-provisional", "");
+      list.appendChild(item);
+    });
+    showCount(hits.length, true, true);
+  }
+
   function search(value) {
     var id = ++latest;
     if (!value.trim()) {
       list.textContent = "";
       if (suggest) suggest.textContent = "";
+      meta.removeAttribute("aria-busy");
       meta.textContent = translate("search.result.placeholder");
       return;
     }
-    var found;
-    load().then(function (pf) {
+    var found, pagefind = load();
+    if (!answered) {
+      Promise.all([titles, vocabulary]).then(function (got) {
+        var words = queryTerms(got[1], value);
+        showTitles(got[0], words, words.join(" "), id);
+      });
+    }
+    pagefind.then(function (pf) {
       return vocabulary.then(function (vocab) {
         if (id !== latest) return null;
         showSuggestion(vocab, value);
         var words = queryTerms(vocab, value);
         found = words.join(" ");
-        return pf.search(found).then(function (all) { return all && anyWords(pf, words, all.results); });
+        return pf.search(found).then(function (all) {
+          answered = true;
+          return all && anyWords(pf, words, all.results);
+        });
       });
     }).then(function (results) {
       if (id !== latest || !results) return;
       if (!results.length) { list.textContent = ""; showCount(0, false); return; }
       return renderBatch(results, 0, found, id);
     }).catch(function () {
-      if (id === latest) meta.textContent = "Search is not available right now.";
+      if (id !== latest) return;
+      meta.removeAttribute("aria-busy");
+      meta.textContent = "Search is not available right now.";
     });
   }
 
@@ -396,7 +466,7 @@
   function highlight() {
     var terms = (new URLSearchParams(location.search).get("h") || "").split(/\s+/)
       .filter(function (w) { return w.length > 1; })
-      .map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
+      .map(escapeRegExp);
     var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
     if (!terms.length || !target) return;
     var pattern = new RegExp("(" + terms.join("|") + ")", "i");

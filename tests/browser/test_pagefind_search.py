@@ -29,6 +29,7 @@ SOURCES = (
 )
 BOX = "input.md-search__input"
 RESULTS = "li.md-search-result__item a.md-search-result__link"
+TITLE_RESULTS = "li.md-search-result__item[data-provisional] a[href]"  # before Pagefind is ready
 ANSWER_WORD = "gigabyte"  # only in the answer of "What is egress?", not in any question
 
 
@@ -89,11 +90,16 @@ def search(page, url: str, query: str):
     expect(page.locator(BOX)).to_be_focused()
     expect(page.locator("#__search")).to_be_checked()
     page.keyboard.type(query, delay=30)
-    # Results of the whole query, not of a prefix that a slow machine searched while typing.
+    # Pagefind's results of the whole query: not of a prefix that a slow machine searched while
+    # typing, nor the titles listed before Pagefind is ready (they have tests of their own).
+    results_for(page, query, "li.md-search-result__item:not([data-provisional]) a[href]")
+
+
+def results_for(page, query: str, selector: str) -> None:
     page.wait_for_function(
-        """(q) => { const a = document.querySelector('li.md-search-result__item a[href]');
-                                        return a && new URL(a.href).searchParams.get('h') === q; }""",
-        arg=query,
+        """([q, sel]) => { const a = document.querySelector(sel);
+                           return a && new URL(a.href).searchParams.get('h') === q; }""",
+        arg=[query, selector],
         timeout=15_000,
     )
 
@@ -154,3 +160,77 @@ def test_hostile_index_text_is_shown_as_text(pagefind_url, page):
     expect(items).to_contain_text("onerror")
     assert page.locator("ol.md-search-result__list img, ol.md-search-result__list script").count() == 0
     assert page.locator("ol.md-search-result__list *:not(li, a, article, div, h1, h2, p, mark)").count() == 0
+
+
+def test_titles_answer_first_until_pagefind_is_ready(pagefind_url, page):
+    """On a fresh load the questions whose titles hold the words are listed at once, from
+    pagefind/titles.json; Pagefind's ranked results take their place when its runtime is in."""
+    held = []
+    page.route("**/pagefind/pagefind.js", lambda route: held.append(route))  # held until released
+    page.goto(pagefind_url)
+    page.keyboard.press("/")
+    page.keyboard.type("egress", delay=30)
+    results_for(page, "egress", TITLE_RESULTS)
+    provisional = page.locator("li.md-search-result__item[data-provisional]")
+    expect(provisional.first).to_be_visible()
+    titles = provisional.locator("h2").all_inner_texts()
+    assert titles and all("egress" in t.lower() for t in titles), titles
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_attribute("aria-busy", "true")  # screen readers hear Pagefind's count
+    assert held, "Pagefind's runtime was not requested with the titles"
+    for route in held:
+        route.continue_()
+    expect(provisional).to_have_count(0, timeout=15_000)
+    expect(page.locator(RESULTS).first).to_be_visible()
+    expect(meta).not_to_have_attribute("aria-busy", "true")
+    # Pagefind has answered: later queries list its results only.
+    page.keyboard.press("Control+A")
+    page.keyboard.type("instance", delay=30)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('li.md-search-result__item a[href]')]"
+        ".some(a => new URL(a.href).searchParams.get('h') === 'instance')"
+    )
+    assert provisional.count() == 0
+
+
+def test_a_title_result_opens_its_question_without_pagefind(pagefind_url, page, watch):
+    """Offline after the titles came (Pagefind's runtime fails): Enter still opens the first
+    title's question, at the anchor the box rebuilds from the title's words."""
+    page.route("**/pagefind/pagefind.js", lambda route: route.abort())
+    page.goto(pagefind_url)
+    page.keyboard.press("/")
+    page.keyboard.type("egress", delay=30)
+    results_for(page, "egress", TITLE_RESULTS)
+    first = page.locator(TITLE_RESULTS).first
+    expect(first).to_be_visible()
+    anchor = urlsplit(first.get_attribute("href")).fragment
+    assert anchor.startswith("what-is-egress-"), anchor
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"location.hash === '#{anchor}'", timeout=10_000)
+    expect(page.locator(f'h2[id="{anchor}"]')).to_be_in_viewport(timeout=10_000)
+    # Chromium logs each refused runtime request (the box asks again on the next query).
+    watch.console_errors[:] = [m for m in watch.console_errors if "net::ERR_FAILED" not in m]
+
+
+def test_titles_stay_while_the_reader_moves_through_them(pagefind_url, page):
+    """A reader who has arrowed into the titles' results keeps them: Pagefind's results do not
+    replace the list under the keyboard; they come with the next query."""
+    held = []
+    page.route("**/pagefind/pagefind.js", lambda route: held.append(route))
+    page.goto(pagefind_url)
+    page.keyboard.press("/")
+    page.keyboard.type("egress", delay=30)
+    results_for(page, "egress", TITLE_RESULTS)  # the whole word's titles, not a prefix's
+    provisional = page.locator(TITLE_RESULTS)
+    expect(provisional.first).to_be_visible()
+    page.keyboard.press("ArrowDown")
+    expect(provisional.first).to_be_focused()
+    for route in held:
+        route.continue_()
+    expect(page.locator(".md-search-result__meta")).not_to_have_attribute("aria-busy", "true", timeout=15_000)
+    page.wait_for_timeout(300)  # Pagefind's data for the batch has come by now
+    expect(provisional.first).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    expect(page.locator(BOX)).to_be_focused()
+    page.keyboard.type("s", delay=30)  # "egresss": a new query, Pagefind's results
+    expect(page.locator("li.md-search-result__item[data-provisional]")).to_have_count(0, timeout=15_000)
