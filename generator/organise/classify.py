@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from generator.model import Question, Topic
@@ -73,10 +73,17 @@ class Hit:
 class Verdict:
     """Why a question got its topic: every hit, and the topics ranked by score."""
 
-    hits: tuple[Hit, ...]
+    found: tuple[tuple[str, str, Keyword], ...]  # (topic, field, keyword) of each hit, in topics.yml order
     ranking: tuple[tuple[str, float], ...]  # (topic id, score), best first
     # The question names nothing but the winner's keywords ("What are LLMs?"): no doubt left.
     named_only: bool = False
+    # topic -> points of its keywords in the question text itself
+    in_question: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def hits(self) -> tuple[Hit, ...]:
+        """Made when asked (`explain`): classifying every question needs only the sums."""
+        return tuple(Hit(topic, name, kw) for topic, name, kw in self.found)
 
     @property
     def topic(self) -> str:
@@ -93,11 +100,7 @@ class Verdict:
         return not self.named_only and self.confidence < MIN_CONFIDENCE
 
     def tags(self) -> tuple[str, ...]:
-        in_question: dict[str, float] = {}
-        for hit in self.hits:
-            if hit.field == "question":
-                in_question[hit.topic] = in_question.get(hit.topic, 0.0) + hit.points
-        winner = self.topic
+        winner, in_question = self.topic, self.in_question
         ranked = [t for t, _ in self.ranking if t != winner and in_question.get(t, 0) >= TAG_MIN_SCORE]
         return tuple(ranked[:MAX_TAGS])
 
@@ -186,36 +189,37 @@ def _score(question: Question, eligible: _Eligible, table: KeywordTable) -> Verd
     }
     order = eligible.order
     keyed = []
-    for name, _ in FIELD_WEIGHTS:
-        field = FIELD_ORDER[name]
+    for name, weight in FIELD_WEIGHTS:
+        place = FIELD_ORDER[name]
         for phrase in table.phrases_in(texts[name]):
             keyed += [
-                ((order[topic], field, at), Hit(topic, name, kw))
+                ((order[topic], place, at), topic, name, kw, weight * kw.weight)
                 for topic, kw, at in table.placed[phrase]
                 if topic in order
             ]
     # Sorted as topics.yml lists them, so sums and explain output never depend on set order.
     # (A hit's key is unique: a keyword is found at most once per field.)
-    keyed.sort(key=lambda pair: pair[0])
-    hits = [hit for _, hit in keyed]
+    keyed.sort(key=lambda hit: hit[0])
     totals: dict[str, float] = {}
     in_question: dict[str, float] = {}
     in_answer: dict[str, float] = {}
-    for hit in hits:
-        points = hit.points
-        if hit.field == "answer":
-            in_answer[hit.topic] = in_answer.get(hit.topic, 0.0) + points
+    for _, topic, name, _kw, points in keyed:
+        if name == "answer":
+            in_answer[topic] = in_answer.get(topic, 0.0) + points
         else:
-            totals[hit.topic] = totals.get(hit.topic, 0.0) + points
-        if hit.field == "question":
-            in_question[hit.topic] = in_question.get(hit.topic, 0.0) + points
+            totals[topic] = totals.get(topic, 0.0) + points
+        if name == "question":
+            in_question[topic] = in_question.get(topic, 0.0) + points
     for topic, points in in_answer.items():
         totals[topic] = totals.get(topic, 0.0) + min(points, ANSWER_CAP)
     ranking = _ranking(totals, in_question, eligible)
     winner = ranking[0][0] if ranking and ranking[0][1] > 0 else None
-    named = {token for h in hits if h.topic == winner and h.field == "question" for token in h.keyword.tokens}
+    named = {
+        t for _, topic, name, kw, _ in keyed if topic == winner and name == "question" for t in kw.tokens
+    }
     concepts = signature(question).concepts
-    return Verdict(tuple(hits), ranking, bool(concepts) and concepts <= named)
+    found = tuple((topic, name, kw) for _, topic, name, kw, _ in keyed)
+    return Verdict(found, ranking, bool(concepts) and concepts <= named, in_question)
 
 
 def _ranking(totals: dict[str, float], in_question: dict[str, float], eligible: _Eligible) -> tuple:
