@@ -237,6 +237,8 @@ def _folds_every_letter(text: str) -> bool:
     """Every letter survives the ASCII fold (é -> e): true of Latin-script text, whose ids
     are hashed on the fold alone. Chinese or Greek letters fold to nothing, so questions
     that differ only in them would share an id: they are hashed on the text as well."""
+    if text.isascii():  # most titles: no letter to look at one by one
+        return True
     letters = (ch for ch in text if not ch.isascii() and ch.isalpha())
     return all(unicodedata.normalize("NFKD", ch)[0].isascii() for ch in letters)
 
