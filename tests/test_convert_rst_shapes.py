@@ -40,3 +40,16 @@ def test_rst_faq_of_problem_statements_only():
     ]
     assert questions[0].section == "Problems that are not bugs"
     assert not [p for p in problems if "error" in p]
+
+
+def test_rst_sphinx_design_dropdowns_tabs_and_version_notes():
+    """Directives docutils does not know (Sphinx and sphinx-design) keep their content."""
+    _, _, questions, problems = ingest(FIXTURES / "rst" / "sphinx_dropdowns.rst")
+    logo, dark = questions
+    assert logo.question == "Can I change the logo?"
+    assert logo.answer == "Set `html_logo` in `conf.py`.\n\n> **New in version 1.4:** SVG logos are inlined."
+    assert dark.question == "Dark mode looks washed out"
+    assert "*Light*\n\nKeep the light values." in dark.answer
+    assert 'Set the dark values under `body[data-theme="dark"]`.' in dark.answer
+    assert "> **See also:** The theme's changelog." in dark.answer
+    assert not [p for p in problems if "error" in p]

@@ -37,6 +37,9 @@ from generator.model import question_id
         ("**Q4. What are `*args` and `**kwargs`?**", "What are `*args` and `**kwargs`?", "4", None),
         ("1.2. The tests need a display", "The tests need a display", "1.2", None),
         ("**Question 7**", "", "7", None),  # only a number: the paragraph under it asks
+        ("Q.3 Write a program to read a file.", "Write a program to read a file.", "3", None),
+        ("Ques 4. Why use `with`?", "Why use `with`?", "4", None),
+        ("Q12 What is a CTE?", "What is a CTE?", "12", None),
         ("Question 7 is the hardest", "Question 7 is the hardest", None, None),
     ],
 )

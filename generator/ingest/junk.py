@@ -40,8 +40,9 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
-# A diagram label: one to three words, no sentence punctuation, no list marker.
-LABEL_LINE = re.compile(r"^\s*(?![-*•+]\s|\d+[.)])[\w(][\w&/'’+()-]*(?:[ \t]+[\w(&][\w&/'’+()-]*){0,2}\s*$")
+# A diagram label: one to three words, no sentence punctuation, no list marker, no answer key (`1-b`).
+NO_LABEL = r"[-*•+]\s|\d+[.)]|\d+[ \t]*[-:=][ \t]*\(?[a-hA-H]\b"
+LABEL_LINE = re.compile(rf"^\s*(?!{NO_LABEL})[\w(][\w&/'’+()-]*(?:[ \t]+[\w(&][\w&/'’+()-]*){{0,2}}\s*$")
 MAX_LABEL_CHARS = 60
 # A short caption sentence that sits between labels ("Classifies and predicts based on existing data.").
 CAPTION_SENTENCE = re.compile(r"^\s*(?![-*•+]\s|\d+[.)])[A-Za-z][\w'’-]*(?:[ \t]+[\w'’-]+){1,7}\.?\s*$")
@@ -138,8 +139,7 @@ RULES: tuple[Rule, ...] = (
         "empty-anchor",
         "line",
         _rx(r"^\s*<a\s[^<>]{0,300}>\s*</a>\s*$"),
-        "A link target with no text on a line of its own: `<a id='ml'></a>` over a notebook's "
-        "or README's section, which would end the answer above it.",
+        "A link target with no text on a line of its own: `<a id='ml'></a>` over a notebook section.",
     ),
     Rule(
         "click-here",

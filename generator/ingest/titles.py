@@ -29,14 +29,14 @@ from generator.ingest.sanitize import sanitize_markdown
 from generator.model import Difficulty
 
 # `### Question 7` alone is a label too: the question is the paragraph under it.
+# `Q.3 Write ...`, `Ques 3. ...`, `Q3 What ...` (Colab assignments) are labels too.
 LABEL = re.compile(
-    r"(?:Q(?:uestion)?[ \t]*(?P<q>\d{1,5}[a-z]?)?|(?P<n>\d{1,5}(?:\.\d{1,3}){0,3}))"
+    r"(?:Q(?:uestion|ues?(?=[. \t]*\d))?\.?[ \t]*(?P<q>\d{1,5}[a-z]?)?|(?P<n>\d{1,5}(?:\.\d{1,3}){0,3}))"
     r"[ \t]*[.:)\-](?=\s|\*|_|$)"
-    r"|Q(?:uestion)?[ \t]*(?P<alone>\d{1,5})[ \t]*(?=(?:\*\*|__)?$)",
+    r"|Q(?:uestion)?[ \t]*(?P<alone>\d{1,5})[ \t]*(?=(?:\*\*|__)?$)"
+    r"|Q\.?[ \t]?(?P<bare>\d{1,5})(?=[ \t]+\S)",
     re.I,
 )
-# A title that is nothing but a question's number, written without punctuation.
-LONE_LABEL = re.compile(r"^(?:Q|Question)[ \t]*(?P<n>\d{1,5}[a-z]?)[ \t]*$", re.I)
 EMOJI = {"👶": "easy", "⭐": "medium", "🌟": "medium", "🚀": "hard"}
 RANK: dict[Difficulty, int] = {"easy": 1, "medium": 2, "hard": 3}
 DIFFICULTY_TAG = re.compile(r"[\[(](easy|medium|hard)[\])]", re.I)
@@ -94,15 +94,10 @@ def split_label(text: str) -> tuple[str, str | None]:
     """`Q12. …` / `12. …` / `**1.** …` / `**14. …**` / `Q: …` / `2.3. …` (a section number)
     -> (text without it, "12" or None)."""
     wrap = "**" if text.startswith("**") else "__" if text.startswith("__") else ""
-    alone = LONE_LABEL.match(
-        text[len(wrap) : len(text) - len(wrap) if wrap and text.endswith(wrap) else None]
-    )
-    if alone:  # `### Question 3` over the paragraph that asks (see assemble._task_below_number)
-        return "", alone["n"]
     found = LABEL.match(text, len(wrap))
     if found is None:
         return text, None
-    label = found["q"] or found["n"] or found["alone"]
+    label = found["q"] or found["n"] or found["alone"] or found["bare"]
     rest = text[found.end() :].lstrip()
     if wrap and rest.startswith(wrap):  # `**1.** text`: the bold held only the label
         return rest[len(wrap) :].lstrip(), label

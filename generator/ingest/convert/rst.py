@@ -28,6 +28,7 @@ from docutils import nodes
 from docutils.core import publish_doctree
 from docutils.utils import SystemMessage
 
+from generator.ingest.convert import rst_sphinx  # noqa: F401  (registers Sphinx directives)
 from generator.ingest.convert.common import fence
 from generator.ingest.convert.rst_inline import inline, table_lines
 from generator.model import Line, Location, Problem

@@ -37,6 +37,7 @@ import dataclasses
 import re
 import string
 
+from generator.ingest.readers.answer_key import split_key
 from generator.ingest.readers.common import markdown_heading
 from generator.model import Choice, Document, Draft, Line, Problem
 
@@ -58,6 +59,7 @@ EXPLAINED = re.compile(
 )
 LABELLED_QUESTION = re.compile(r"^[ \t]*(?:\*\*)?(?:Question|Q)[ \t]*\d*[ \t]*(?:\*\*)?:", re.I | re.M)
 BREAK = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
+TAG_START = re.compile(r"<(?=[A-Za-z/!])")
 LETTERS = string.ascii_uppercase
 SNIFF_LIMIT = 2_000_000
 
@@ -66,16 +68,21 @@ def matches(text: str) -> bool:
     """`ANSWER: X` lines (or starred options) after runs of lettered options, and little
     else besides their explanations."""
     head = text[:SNIFF_LIMIT]
-    answers = len(ANSWER.findall(head)) + len(STARRED.findall(head))
+    lines, key = split_key([Line(no, t) for no, t in enumerate(head.split("\n"), start=1)])
+    answers = len(ANSWER.findall(head)) + len(STARRED.findall(head)) + len(key)
     if answers == 0 or len(LABELLED_QUESTION.findall(head)) >= 2:
         return False
     options = len(OPTION.findall(head))
-    lines = [Line(no, t) for no, t in enumerate(head.split("\n"), start=1)]
-    reading = _Reading(Document("", "", ()))
+    reading = _Reading(Document("", "", ()), key)
     for line in lines:
         reading.take(line)
     body = sum(1 for line in lines if line.text.strip()) - reading.explained
     return options >= 2 * answers and answers * 16 >= body
+
+
+def plain(text: str) -> str:
+    """Aiken is plain text (Moodle escapes it): `<h1>` in a quiz on HTML is shown, not parsed."""
+    return TAG_START.sub("&lt;", text) if "<" in text else text
 
 
 class _Question:
@@ -93,25 +100,27 @@ class _Question:
 
     def add(self, option: re.Match[str]) -> None:
         letter = option.group("letter").upper()
-        self.options.append(Choice(letter, option.group("text").strip()))
+        self.options.append(Choice(letter, plain(option.group("text").strip())))
         if option.group("star") and self.starred is None:
             self.starred = letter
 
     def extend(self, text: str) -> None:
         last = self.options[-1]
-        self.options[-1] = Choice(last.letter, f"{last.text} {text.strip()}")
+        self.options[-1] = Choice(last.letter, f"{last.text} {plain(text.strip())}")
 
 
 def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
-    reading = _Reading(doc)
-    for line in doc.lines:
+    lines, key = split_key(list(doc.lines))
+    reading = _Reading(doc, key)
+    for line in lines:
         reading.take(line)
     return reading.end()
 
 
 class _Reading:
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, key: dict[str, str]) -> None:
         self.doc = doc
+        self.key = key  # an answer key at the end: question number -> letter
         self.drafts: list[Draft] = []
         self.problems: list[Problem] = []
         self.section: str | None = None
@@ -144,11 +153,7 @@ class _Reading:
             current.extend(text)
             self.previous = previous  # a second wrapped line continues the same option
         elif current.options:
-            if current.starred is None:
-                self.problems.append(
-                    Problem(self.doc.at(current.lines[0].no), "Aiken question has no ANSWER line")
-                )
-            self._finish(current.starred, line)
+            self._finish(self._unmarked(current), line)
             self.current.lines.append(line)
         elif BREAK.match(text):
             self.current = _Question()
@@ -197,17 +202,23 @@ class _Reading:
     def end(self) -> tuple[list[Draft], list[Problem]]:
         current = self.current
         if current.options:
-            if current.starred is None:
-                self.problems.append(
-                    Problem(self.doc.at(current.lines[0].no), "Aiken question has no ANSWER line")
-                )
-            self._finish(current.starred, self.doc.lines[-1])
+            self._finish(self._unmarked(current), self.doc.lines[-1])
         elif current.lines:
             self.problems.append(
                 Problem(self.doc.at(current.lines[0].no), "text after the last ANSWER line is not a question")
             )
         self.drafts = [_explained(d, self.explanations.get(i, [])) for i, d in enumerate(self.drafts)]
         return self.drafts, self.problems
+
+    def _unmarked(self, current: _Question) -> str | None:
+        """The letter of a question that no ANSWER line follows: starred, or in the key."""
+        number = NUMBER.match(current.lines[0].text) if current.lines else None
+        label = number.group("n") if number else self.label
+        letter = current.starred or (self.key.get(label) if label else None)
+        if letter is None:
+            where = self.doc.at(current.lines[0].no)
+            self.problems.append(Problem(where, "Aiken question has no ANSWER line"))
+        return letter
 
     def _finish(self, letter: str | None, line: Line) -> None:
         current, self.current = self.current, _Question()
@@ -228,7 +239,7 @@ class _Reading:
             letter = None
         self.drafts.append(
             Draft(
-                text[number.end() :] if number else text,
+                plain(text[number.end() :] if number else text),
                 self.doc.at(first.no),
                 section=self.section,
                 choices=tuple(current.options),
