@@ -246,3 +246,28 @@ def test_an_html_question_bank_table_with_paragraphs_in_its_cells(tmp_path):
         ("What is recall?", "Found positives.\n\nMore on it."),
         ("Explain dropout.", "Zeroing.\n\nMore on it."),
     ]
+
+
+def test_numbered_items_that_each_hold_a_details_fold(tmp_path):
+    reading, questions, _ = read_text(
+        tmp_path,
+        "# CV questions\n\n1. <details><summary>What is a convolution?</summary>\n\n"
+        "   A sliding dot product.\n\n   </details>\n\n"
+        "2. <details><summary>Explain pooling.</summary>\n\n   Downsampling.\n\n   </details>\n",
+    )
+    assert reading.structure == "questions: <details> summaries or question/answer table rows numbered 1–2"
+    assert [(q.label, q.question, q.answer) for q in questions] == [
+        ("1", "What is a convolution?", "A sliding dot product."),
+        ("2", "Explain pooling.", "Downsampling."),
+    ]
+
+
+def test_a_statement_after_a_leading_emoji_still_opens_like_a_question(tmp_path):
+    _, questions, _ = read_text(
+        tmp_path,
+        "# Handbook\n\n### ❓ What is RAG?\n\nRetrieval first.\n\n"
+        "### ❓ Explain LoRA.\n\nLow-rank updates.\n\n"
+        "### ❓ Difference between L1 and L2\n\nSparsity.\n\n### 📌 Further reading\n\nPapers.\n",
+    )
+    expected = ["What is RAG?", "Explain LoRA.", "Difference between L1 and L2"]
+    assert [q.question for q in questions] == expected

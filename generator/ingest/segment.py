@@ -18,7 +18,7 @@ headings above questions (shallower, or placed right before one) are sections.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from generator.ingest.titles import Title, parse_title, unwrap_strong
@@ -139,7 +139,11 @@ def markers_of(unit: Unit) -> list[tuple[str, Marker]]:
             out.append(("list", Marker(block, first, _rest_lines(block, more))))
     elif block.kind == "item" and unit.list_block is not None:
         head = block.children[0] if block.children else None
-        if head is not None and head.kind == "paragraph":
+        if head is not None and head.kind == "details":  # `1. <details><summary>Why?</summary> …`
+            for name, inner in _details(head):
+                rest = inner.rest + block.children[1:]
+                out.append((name, replace(inner, block=block, rest=rest, number=block.number)))
+        elif head is not None and head.kind == "paragraph":
             first, _, more = head.text.partition("\n")
             rest = _rest_lines(head, more) + block.children[1:]
             if unit.list_block.ordered:
@@ -148,9 +152,15 @@ def markers_of(unit: Unit) -> list[tuple[str, Marker]]:
                 out.append(("bold", Marker(block, first, rest)))
             elif asks_plainly(first):  # `- What is X?` (a Notion toggle), `- Design a …` (a prompt)
                 out.append(("bullet", Marker(block, first, rest)))
-    elif block.kind == "details" and block.children and block.children[0].kind == "summary":
-        out.append(("details", Marker(block, block.children[0].text, block.children[1:])))
+    elif block.kind == "details":
+        out += _details(block)
     return out
+
+
+def _details(block: Block) -> list[tuple[str, Marker]]:
+    if block.children and block.children[0].kind == "summary":
+        return [("details", Marker(block, block.children[0].text, block.children[1:]))]
+    return []
 
 
 def _rest_lines(block: Block, more: str) -> list[Block]:
@@ -160,6 +170,14 @@ def _rest_lines(block: Block, more: str) -> list[Block]:
     source = block.markdown.split("\n", 1)
     markdown = source[1] if len(source) > 1 else more
     return [Block("paragraph", block.line + 1, block.end, text=more, markdown=markdown)]
+
+
+def _lead(words: str) -> int:
+    """Where the words start after leading signs (emoji, arrows), at most a few characters in."""
+    for index, char in enumerate(words[:8]):
+        if char.isalnum():
+            return index
+    return 0
 
 
 def asks_plainly(line: str) -> bool:
@@ -181,7 +199,8 @@ def _without_tail(text: str) -> str:
 
 def reads_as_question(parsed: Title) -> bool:
     words = re.sub(r"[*_`\\]", "", parsed.text).strip()
-    return words.rstrip(" .:)").endswith(ASKS) or bool(OPENING.match(words))
+    # `❓ Explain X.`: a leading emoji or bullet sign comes before the opening word
+    return words.rstrip(" .:)").endswith(ASKS) or bool(OPENING.match(words[_lead(words) :]))
 
 
 def is_toc(block: Block) -> bool:
