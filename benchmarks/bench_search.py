@@ -207,10 +207,15 @@ def print_table(rows: list[dict]) -> None:
         if r["n"] >= 10_000:
             load_ok = r["load_to_result"] <= LOAD_TO_RESULT_MS
             key_ok = r["warm"] <= KEY_TO_RESULT_MS
+            # A first result can be a title listed before Pagefind is ready: say when its ranked ones came.
+            ranked = f"; Pagefind's ranked results {r['ranked']:.0f} ms after focus" * (
+                r["ranked"] > r["type_to_result"] + 1
+            )
             print(
                 f"{r['n']:,} {r['mode']}: fresh load -> first result < {LOAD_TO_RESULT_MS} ms: "
-                f"{'met' if load_ok else 'MISSED'}; last keystroke -> first result <= "
-                f"{KEY_TO_RESULT_MS} ms (index ready): {'met' if key_ok else 'MISSED'}"
+                f"{'met' if load_ok else 'MISSED'} ({r['load_to_result']:.0f} ms{ranked}); last keystroke -> "
+                f"first result <= {KEY_TO_RESULT_MS} ms (index ready): {'met' if key_ok else 'MISSED'} "
+                f"({r['warm']:.0f} ms); load average {r['load'][0]:.1f}-{r['load'][1]:.1f}"
             )
     print(
         f"median of {RUNS} fresh loads (fresh browser context, empty cache), query {QUERY!r} typed at "
