@@ -126,12 +126,14 @@ def read_options(
     What comes before the options (a table or image the question asks about) is the stem,
     shown with the question; what comes after is the explanation."""
     for index, block in enumerate(blocks):
-        options = _task_options(block) or _line_options(block)
+        options, taken = _task_options(block) or _line_options(block), 1
+        if options is None:
+            options, taken = _option_paragraphs(blocks, index)
         if options is None:
             continue
         choices = tuple(Choice(LETTERS[i], text) for i, (text, _) in enumerate(options))
         marked = [choices[i].letter for i, (_, checked) in enumerate(options) if checked]
-        stem, after = blocks[:index], _unfolded(blocks[index + 1 :])
+        stem, after = blocks[:index], _unfolded(blocks[index + taken :])
         correct = marked[0] if marked else _named_letter(after, len(choices)) or _bare_letter(after, choices)
         if correct is not None and not marked and after and _bare_letter(after[:1], choices):
             after = after[1:]
@@ -175,6 +177,31 @@ def _line_options(block: Block) -> list[tuple[str, bool]] | None:
             return None
         options.append((render_inline(line[found.end() :])[0], False))
     return options
+
+
+def _option_paragraphs(blocks: list[Block], start: int) -> tuple[list[tuple[str, bool]] | None, int]:
+    """`a) 1NF` / `b) 2NF` one paragraph each (Word and PDF paragraphs, blank-line separated
+    Markdown): options only when the paragraph right after them names the correct letter,
+    since lettered paragraphs in an answer are as often its points."""
+    options: list[tuple[str, bool]] = []
+    while start + len(options) < len(blocks) and len(options) < len(LETTERS):
+        option = _lone_option(blocks[start + len(options)], LETTERS[len(options)])
+        if option is None:
+            break
+        options.append((option, False))
+    after = blocks[start + len(options) : start + len(options) + 1]
+    if len(options) < 2 or _named_letter(after, len(options)) is None:
+        return None, 1
+    return options, len(options)
+
+
+def _lone_option(block: Block, letter: str) -> str | None:
+    """The text of a one-line paragraph that is option `letter`."""
+    text = block.text.strip()
+    found = OPTION.match(text) if block.kind == "paragraph" and "\n" not in text else None
+    if found is None or (found["low"] or found["up"]).upper() != letter:
+        return None
+    return render_inline(text[found.end() :])[0]
 
 
 def _named_letter(blocks: list[Block], count: int) -> str | None:

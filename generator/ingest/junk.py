@@ -41,7 +41,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 # A diagram label: one to three words, no sentence punctuation, no list marker, no answer key (`1-b`).
-NO_LABEL = r"[-*•+]\s|\d+[.)]|\d+[ \t]*[-:=][ \t]*\(?[a-hA-H]\b"
+NO_LABEL = r"[-*•+]\s|\d+[.)]|\(?[a-hA-H][.)]\s|\d+[ \t]*[-:=][ \t]*\(?[a-hA-H]\b"
 LABEL_LINE = re.compile(rf"^\s*(?!{NO_LABEL})[\w(][\w&/'’+()-]*(?:[ \t]+[\w(&][\w&/'’+()-]*){{0,2}}\s*$")
 MAX_LABEL_CHARS = 60
 # A short caption sentence that sits between labels ("Classifies and predicts based on existing data.").
