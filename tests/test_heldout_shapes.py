@@ -271,3 +271,34 @@ def test_a_statement_after_a_leading_emoji_still_opens_like_a_question(tmp_path)
     )
     expected = ["What is RAG?", "Explain LoRA.", "Difference between L1 and L2"]
     assert [q.question for q in questions] == expected
+
+
+def test_a_google_docs_export_numbers_its_questions_as_paragraph_text(tmp_path):
+    body = "".join(
+        f'<p class="c4"><span class="c1">{n}. {q}</span></p><p class="c4"><span class="c2">{a}</span></p>'
+        for n, q, a in [(1, "What is LoRA?", "Low-rank updates."), (2, "Explain dropout.", "Zeroing units.")]
+    )
+    reading, questions, _ = read_text(
+        tmp_path,
+        "<html><head><style>.c1{font-weight:700}</style></head>"
+        f'<body class="doc-content">{body}</body></html>',
+        "shared.html",
+    )
+    assert reading.structure == "questions: top-level numbered list items numbered 1–2"
+    assert [(q.label, q.question, q.answer) for q in questions] == [
+        ("1", "What is LoRA?", "Low-rank updates."),
+        ("2", "Explain dropout.", "Zeroing units."),
+    ]
+
+
+def test_a_markdown_table_of_multiple_choice_questions(tmp_path):
+    _, questions, _ = read_text(
+        tmp_path,
+        "# MCQ table\n\n| # | Question | A | B | C | Answer |\n|---|---|---|---|---|---|\n"
+        "| 1 | Which loss suits LMs? | MSE | Cross-entropy | Hinge | B |\n"
+        "| 2 | Raising the temperature makes the output: | Shorter | Sharper | More diverse | C |\n",
+    )
+    assert [(q.question, q.kind, q.correct, [c.text for c in q.choices]) for q in questions] == [
+        ("Which loss suits LMs?", "mcq", "B", ["MSE", "Cross-entropy", "Hinge"]),
+        ("Raising the temperature makes the output:", "mcq", "C", ["Shorter", "Sharper", "More diverse"]),
+    ]

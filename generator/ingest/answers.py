@@ -141,6 +141,11 @@ def read_options(
     return (), None, [], blocks
 
 
+def offers_options(blocks: list[Block]) -> bool:
+    """Options among the blocks (a task list or `a)`/`A.` lines): what asks a multiple-choice question."""
+    return any(_task_options(block) or _line_options(block) for block in blocks)
+
+
 def _unfolded(blocks: list[Block]) -> list[Block]:
     """Options followed by `<details><summary>Show answer</summary> B, because …`: what the
     fold hides names the letter and explains it."""

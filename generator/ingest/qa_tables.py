@@ -20,9 +20,11 @@ QUESTION_HEADER = re.compile(r"^\W*(?:q|questions?|prompts?|interview questions?
 # "Expected answer", "Model answer", "Short answer": what a hiring team's question bank says.
 ANSWER_HEADER = re.compile(
     r"^\W*(?:(?:expected|model|sample|suggested|short|ideal|correct|good)[ \t]+)?"
-    r"(?:a|answers?|explanations?|solutions?|responses?|ans)\W*$",
+    r"(?:a|answers?|explanations?|solutions?|responses?|ans|key)\W*$",
     re.I,
 )
+OPTION_HEADER = re.compile(r"^\W*(?:option|choice)?[ \t]*(?P<letter>[a-h])\W*$", re.I)
+LETTERS = "ABCDEFGH"
 DELIMITER = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$")
 MIN_ROWS = 2
 MIN_ASKING = 0.6  # of a headerless column's cells, to read it as questions
@@ -51,19 +53,38 @@ def _qa_rows(table: Block) -> list[Block] | None:
     if columns is None or len(body) < MIN_ROWS:
         return None
     ask, answer = columns
+    options = _option_columns(header)
     out = []
     for line, row in body:
         question = row[ask] if ask < len(row) else ""
         text = row[answer] if answer < len(row) else ""
+        if question and options:
+            text = _options_text(row, options, text)
         if question:
             # GFM reads `\|` in a cell as a pipe before any inline rule (code spans too).
             out.append(_unit(question.replace("\\|", "|"), text.replace("\\|", "|"), line))
     return out or None
 
 
+def _option_columns(header: list[str]) -> list[int]:
+    """`| Question | A | B | C | D | Answer |`: the option columns, in letter order (two or more)."""
+    found = [(m["letter"].upper(), i) for i, cell in enumerate(header) if (m := OPTION_HEADER.match(cell))]
+    letters = [letter for letter, _ in found]
+    return [i for _, i in found] if len(found) >= 2 and letters == list(LETTERS[: len(found)]) else []
+
+
+def _options_text(row: list[str], options: list[int], named: str) -> str:
+    """The row as option lines and the letter the answer column names, for answers.read_options."""
+    lines = [f"{LETTERS[n]}) {row[i]}" for n, i in enumerate(options) if i < len(row) and row[i]]
+    return "\n".join(lines) + (f"<br><br>Answer: {named}" if named else "")
+
+
 def _columns(header: list[str], rows: list[list[str]]) -> tuple[int, int] | None:
+    options = set(_option_columns(header))
     ask = next((i for i, cell in enumerate(header) if QUESTION_HEADER.match(cell)), None)
-    answer = next((i for i, cell in enumerate(header) if ANSWER_HEADER.match(cell)), None)
+    answer = next(
+        (i for i, cell in enumerate(header) if ANSWER_HEADER.match(cell) and i not in options), None
+    )
     if ask is not None and answer is not None and ask != answer:
         return ask, answer
     for i in range(len(header) - 1):
@@ -97,7 +118,7 @@ def cells(line: str) -> list[str]:
 def _unit(question: str, answer: str, line: int) -> Block:
     summary = Block("summary", line, line + 1, text=question, markdown=question)
     children = [summary]
-    if answer:  # paragraphs of an HTML cell (html_table) are paragraphs again
-        answer = answer.replace("<br><br>", "\n\n")
-        children.append(Block("paragraph", line, line + 1, text=answer, markdown=answer))
+    for part in answer.split("<br><br>"):  # paragraphs of an HTML cell (html_table) are paragraphs again
+        if part.strip():
+            children.append(Block("paragraph", line, line + 1, text=part, markdown=part))
     return Block("details", line, line + 1, children=children)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
+from generator.ingest.answers import offers_options
 from generator.ingest.segment import ASKS, QUESTION_LABEL, Marker, reads_as_question
 from generator.ingest.titles import split_label
 
@@ -110,7 +111,8 @@ def with_shallower_questions(choice: Choice, found: dict[str, list[Marker]]) -> 
 
 
 def drop_statements(choice: Choice, questions_page: bool = False) -> list[Marker]:
-    """Where most titles are questions, a title that is neither a question, numbered nor rated is not one;
+    """Where most titles are questions, a title that is neither a question, numbered, rated nor followed
+    by options ("… makes the output:" over A-D) is not one;
     on a page whose own title says it is questions ("FAQ", "Interview questions"), every one is."""
     asks = [reads_as_question(m.parsed) for m in choice.markers]
     if questions_page or sum(asks) * 2 < len(asks):
@@ -118,6 +120,12 @@ def drop_statements(choice: Choice, questions_page: bool = False) -> list[Marker
     kept = []
     for marker, ask in zip(choice.markers, asks, strict=True):
         parsed = marker.parsed
-        if ask or parsed.label or parsed.difficulty or marker.number is not None:
+        if (
+            ask
+            or parsed.label
+            or parsed.difficulty
+            or marker.number is not None
+            or offers_options(marker.rest)
+        ):
             kept.append(marker)
     return kept

@@ -27,7 +27,8 @@ from generator.ingest.tree import Block, Tree
 QUESTION_LABEL = re.compile(
     r"^[*_]{0,2}(?:Q(?:uestion)?[ \t]*\d{0,5}[a-z]?[ \t]*[.:)\-]|Question[ \t]*\d{0,5}\b)", re.I
 )
-NUMBER_LABEL = re.compile(r"^[*_]{2}\d{1,5}[.)]")
+# `**1.** …`, or `1. …` in a paragraph: an HTML export numbers its questions as text (Google Docs)
+NUMBER_LABEL = re.compile(r"^(?:[*_]{2}\d{1,5}[.)]|\d{1,5}\\?[.)][ \t]+\S)")
 ANSWER_LINE = re.compile(r"^[*_]{0,2}(?:A|Ans|Answer)[ \t]?\d{0,5}[*_]{0,2}[ \t]*[:\-.)]", re.I)
 OPENING = re.compile(
     r"^(?:what|why|how|when|where|which|who|whom|whose|is|are|can|could|do|does|did|should|would|will|"
