@@ -225,12 +225,21 @@ class Corpus:
 
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_WORD = re.compile(r"[a-z0-9]+")
 
 
 def normalise(text: str) -> str:
     """Lower-case ASCII words separated by single spaces: the basis of ids and matching."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return _NON_WORD.sub(" ", folded.lower()).strip()
+    return _NON_WORD.sub(" ", _ascii_fold(text).lower()).strip()
+
+
+def normalised_words(text: str) -> list[str]:
+    """`normalise(text).split()`, found at once (no joined string to split again)."""
+    return _WORD.findall(_ascii_fold(text).lower())
+
+
+def _ascii_fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
 def _folds_every_letter(text: str) -> bool:

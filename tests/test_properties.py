@@ -15,7 +15,7 @@ from generator.ingest import clean
 from generator.ingest.load import decode
 from generator.ingest.readers import READERS, read_document, read_source_document
 from generator.ingest.sanitize import escape_inline, sanitize_markdown
-from generator.model import Document, Line
+from generator.model import Document, Line, normalise, normalised_words
 from tests.test_sanitize import dangerous, render
 
 FAST = settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
@@ -274,3 +274,13 @@ def test_numbered_lines_become_questions_or_warnings(parts):
     for no, line in enumerate(text.split("\n"), start=1):
         if NUMBERED_QUESTION.match(line):
             assert no in accounted, (no, line, text)
+
+
+WORDY = ["Ça va, naïve café?", "LoRA/QLoRA (4-bit)", "自注意力", " x--y "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40) | st.sampled_from(WORDY))
+def test_normalised_words_are_the_words_of_normalise(text):
+    """fold() takes its words from normalised_words: they must be normalise's, split."""
+    assert normalised_words(text) == normalise(text).split()

@@ -32,7 +32,7 @@ from generator.organise.related import (
     find_related,
     terms,
 )
-from generator.organise.textsim import STOP_WORDS, content_terms, normalise, stem
+from generator.organise.textsim import STOP_WORDS, content_terms, normalised_words, stem
 
 # Of what the prompt asks about (idf-weighted): most of it in an answer, or its core in a title.
 MIN_COVER = 0.3
@@ -43,7 +43,7 @@ LINKS = 2  # answered questions added to a prompt that had none
 def words(text: str) -> frozenset[str]:
     """Folded terms and the plain stems inside them ("self-attention": `selfattention`,
     `self`, `attention`), less stop and context words."""
-    plain = {stem(w) for w in set(normalise(text).split())} | set(content_terms(text))
+    plain = {stem(w) for w in set(normalised_words(text))} | set(content_terms(text))
     return frozenset(t for t in plain if t not in STOP_WORDS and not t.isdigit()) - CONTEXT - GENERIC
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from generator.model import normalise
+from generator.model import normalise, normalised_words
 
 # Words whose trailing "s" is not a plural, and words the stemmer must leave alone.
 KEEP = frozenset(
@@ -163,7 +163,7 @@ def fold(text: str) -> tuple[str, ...]:
     """Stemmed tokens with multi-word terms folded (longest match wins)."""
     if not _BY_FIRST:
         _build_table()
-    words = tuple(map(stem, normalise(text).split()))
+    words = tuple(map(stem, normalised_words(text)))
     # Only words that start a term are looked at; the runs between them are copied.
     starts = [i for i, word in enumerate(words) if word in _BY_FIRST]
     if not starts:
