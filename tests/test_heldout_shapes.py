@@ -302,3 +302,32 @@ def test_a_markdown_table_of_multiple_choice_questions(tmp_path):
         ("Which loss suits LMs?", "mcq", "B", ["MSE", "Cross-entropy", "Hinge"]),
         ("Raising the temperature makes the output:", "mcq", "C", ["Shorter", "Sharper", "More diverse"]),
     ]
+
+
+def test_answers_listed_after_all_the_questions_are_matched_by_number(tmp_path):
+    reading, questions, _ = read_text(
+        tmp_path,
+        "# Quiz\n\n1. What is a VAE?\n2. How does a GAN work?\n3. Explain PCA.\n\nTry them first!\n\n"
+        "## Answers\n\n1. An autoencoder with a prior.\n2. Two networks compete.\n"
+        "3. Projection on top variance.\n",
+    )
+    assert reading.structure.endswith("; answered after the questions, matched by number")
+    assert [(q.question, q.answer) for q in questions] == [
+        ("What is a VAE?", "An autoencoder with a prior."),
+        ("How does a GAN work?", "Two networks compete."),
+        ("Explain PCA.", "Projection on top variance."),
+    ]
+
+
+def test_two_numbered_parts_that_both_ask_are_not_an_answer_key(tmp_path):
+    _, questions, _ = read_text(
+        tmp_path,
+        "# Quiz\n\n## Part 1\n\n1. What is a VAE?\n2. How does a GAN work?\n\n"
+        "## Part 2\n\n1. What is PCA?\n2. Why scale features?\n",
+    )
+    assert [(q.section, q.question, q.kind) for q in questions] == [
+        ("Part 1", "What is a VAE?", "prompt"),
+        ("Part 1", "How does a GAN work?", "prompt"),
+        ("Part 2", "What is PCA?", "prompt"),
+        ("Part 2", "Why scale features?", "prompt"),
+    ]

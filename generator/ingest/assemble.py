@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.ingest import junk
+from generator.ingest.answer_key import fold_answer_key
 from generator.ingest.answers import build_answer
 from generator.ingest.qa_tables import expand_tables
 from generator.ingest.scoring import Choice, choose, drop_statements, with_shallower_questions
@@ -131,9 +132,14 @@ def segment(tree: Tree, doc: Document, force: str | None = None) -> Segmented:
         elif not _is_junk(block) and block is not first_title:
             unread.append(block)
     _flush(current, doc, out)
+    keyed = fold_answer_key(out.drafts) if choice.name == "list" else None
+    if keyed is not None:
+        out.drafts, out.empty = keyed, []
     out.problems = _empty_answers(out)
     out.unread = _ranges(unread)
     out.structure = describe(choice, kept, _ranges([units[i].block for i in sorted(toc)]), force)
+    if keyed is not None:
+        out.structure += "; answered after the questions, matched by number"
     if notes and choice.score <= 0:
         out.structure += "; no title asks: read as notes, one question per heading"
     return out
