@@ -75,3 +75,18 @@ def test_a_long_line_of_markers_costs_linear_time():
     small, large = ("Why? " + "(A) x " * n for n in (4_000, 40_000))
     small_cost, large_cost = measure(run, small, large)
     assert large_cost < MAX_RATIO * small_cost
+
+
+def test_options_on_the_line_under_the_question():
+    """`A) Sydney B) Melbourne …` under the question (plain-text quizzes), the letter below."""
+    found = with_inline_options(
+        draft("What is the capital of Australia?", "A) Sydney B) Melbourne C) Canberra D) Perth", "Answer: C")
+    )
+    assert found.question == "What is the capital of Australia?"
+    assert [c.text for c in found.choices] == ["Sydney", "Melbourne", "Canberra", "Perth"]
+    assert (found.correct, found.answer, found.former_titles) == ("C", (), ())
+    # Without a named letter, or when the line does not open with (A)/A), nothing changes.
+    kept = draft("Which city?", "A) Sydney B) Melbourne", "It depends.")
+    assert with_inline_options(kept) == kept
+    prose = draft("Which city?", "Either A) Sydney B) Melbourne", "Answer: A")
+    assert with_inline_options(prose) == prose

@@ -30,9 +30,27 @@ def with_inline_options(draft: Draft) -> Draft:
         return draft
     split = _split(draft.question)
     if split is None:
-        return draft
+        return _options_on_next_line(draft)
     question, options = split
     at = next((i for i, line in enumerate(draft.answer) if line.text.strip()), None)
+    return _named(draft, question, options, at)
+
+
+def _options_on_next_line(draft: Draft) -> Draft:
+    """`A) Sydney B) Melbourne C) Canberra` as the line under the question, the letter below it."""
+    filled = [i for i, line in enumerate(draft.answer) if line.text.strip()]
+    if len(filled) < 2:
+        return draft
+    options = _run(draft.answer[filled[0]].text.strip(), 0)
+    if options is None:
+        return draft
+    rest = draft.answer[filled[0] + 1 :]
+    named = _named(replace(draft, answer=rest), draft.question, options, filled[1] - filled[0] - 1)
+    return named if named.choices else draft
+
+
+def _named(draft: Draft, question: str, options: list[str], at: int | None) -> Draft:
+    """The draft as multiple choice when the answer line `at` names one of the options."""
     named = NAMED.match(draft.answer[at].text.strip()) if at is not None else None
     if at is None or named is None or named["letter"].upper() not in LETTERS[: len(options)]:
         return draft
@@ -48,23 +66,31 @@ def with_inline_options(draft: Draft) -> Draft:
         choices=choices,
         correct=letter,
         answer=(*first, *draft.answer[at + 1 :]),
-        former_titles=(*draft.former_titles, draft.question),  # its id so far stays an alias
+        # The id it had so far stays an alias.
+        former_titles=draft.former_titles + ((draft.question,) if question != draft.question else ()),
     )
 
 
 def _split(question: str) -> tuple[str, list[str]] | None:
     """(question, option texts) when markers (A) (B) … follow the question mark, in order."""
     mark = question.find("?")
-    if mark < 0:
-        return None
+    options = _run(question, mark + 1) if mark >= 0 else None
+    return (question[: mark + 1].strip(), options) if options else None
+
+
+def _run(text: str, start: int) -> list[str] | None:
+    """The option texts of a run of markers (A) (B) … after `start`; `start` 0 means the
+    text must open with the first marker."""
     for style in ("({})", "{})"):
         for letters in (LETTERS, LETTERS.lower()):
-            starts = _markers(question, mark + 1, style, letters)
-            if len(starts) >= 2:
-                ends = [s for s, _ in starts[1:]] + [len(question)]
-                options = [question[at:end].strip() for (_, at), end in zip(starts, ends, strict=True)]
-                if all(options):
-                    return question[: mark + 1].strip(), options
+            starts = _markers(" " + text if start == 0 else text, start, style, letters)
+            if len(starts) < 2 or (start == 0 and starts[0][0] != 0):
+                continue
+            body = " " + text if start == 0 else text
+            ends = [s for s, _ in starts[1:]] + [len(body)]
+            options = [body[at:end].strip() for (_, at), end in zip(starts, ends, strict=True)]
+            if all(options):
+                return options
     return None
 
 
