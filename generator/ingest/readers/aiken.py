@@ -59,7 +59,7 @@ EXPLAINED = re.compile(
 )
 LABELLED_QUESTION = re.compile(r"^[ \t]*(?:\*\*)?(?:Question|Q)[ \t]*\d*[ \t]*(?:\*\*)?:", re.I | re.M)
 BREAK = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
-TAG_START = re.compile(r"<(?=[A-Za-z/!])")
+TAG = re.compile(r"<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9]{0,20})")
 LETTERS = string.ascii_uppercase
 SNIFF_LIMIT = 2_000_000
 
@@ -81,8 +81,20 @@ def matches(text: str) -> bool:
 
 
 def plain(text: str) -> str:
-    """Aiken is plain text (Moodle escapes it): `<h1>` in a quiz on HTML is shown, not parsed."""
-    return TAG_START.sub("&lt;", text) if "<" in text else text
+    """A tag named in a quiz on HTML (`<h1>`, `<head>`: no closing tag after it) is shown,
+    not parsed; `<b>keys</b>` stays markup (our own Aiken export writes options so)."""
+    if "<" not in text:
+        return text
+    tags = list(TAG.finditer(text))
+    opened = {m["name"].lower() for m in tags if not m["close"]}
+    closed = {m["name"].lower() for m in tags if m["close"]}
+    pairs = opened & closed
+    out, last = [], 0
+    for tag in tags:
+        if tag["name"].lower() not in pairs:
+            out += [text[last : tag.start()], "&lt;"]
+            last = tag.start() + 1
+    return "".join(out) + text[last:]
 
 
 class _Question:
