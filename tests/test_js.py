@@ -112,6 +112,29 @@ def test_every_module_of_pure_logic_has_a_node_test():
     assert not missing, f"no tests/js/*.test.mjs imports these modules of pure logic: {missing}"
 
 
+def imported_at_any_depth(entry: Path) -> list[str]:
+    seen: set[Path] = set()
+    todo = [entry.resolve()]
+    while todo:
+        for module in local_imports(todo.pop()) - seen:
+            seen.add(module)
+            todo.append(module)
+    return sorted(str(p.relative_to(ASSETS.resolve())) for p in seen)
+
+
+def test_the_module_preloads_name_every_import_of_each_study_script():
+    template = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    graph = re.search(r"set graph = \{(.*?)\} %\}", template, re.S)
+    assert graph, "main.html lost its preload graph"
+    listed = {
+        name: re.findall(r'"([^"]+)"', modules)
+        for name, modules in re.findall(r'"(\w+)": \[([^\]]*)\]', graph[1])
+    }
+    assert set(listed) == {"study", "flashcards", "progress"}
+    for name, modules in listed.items():
+        assert sorted(modules) == imported_at_any_depth(ASSETS / f"{name}.js"), name
+
+
 def test_the_coverage_check_finds_an_untested_module(tmp_path):
     assets, tests = tmp_path / "assets", tmp_path / "tests"
     (assets / "study").mkdir(parents=True)
