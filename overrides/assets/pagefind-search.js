@@ -407,9 +407,15 @@
     var active = document.activeElement;
     if (key.mode === "global") {
       if (key.type === "f" || key.type === "s" || key.type === "/") {
+        // Opened here, not left to Material's focus watcher: during an instant page switch
+        // that watcher is not bound yet, and the box stayed closed to Escape.
+        setToggle(true);
         query.focus();
         query.select();
         key.claim();
+      } else if (key.type === "Escape" && active === query) {
+        setToggle(false);
+        query.blur();
       }
       return;
     }
@@ -457,7 +463,7 @@
     if (event.metaKey || event.ctrlKey) return;
     var key = { mode: toggle.checked ? "search" : "global", type: event.key,
                 claim: function () { event.preventDefault(); event.stopPropagation(); } };
-    if (key.mode === "global" && typingInField(document.activeElement)) return;
+    if (key.mode === "global" && typingInField(document.activeElement) && event.key !== "Escape") return;
     onKey(key);
   });
   /* ---- the page a result opens: mark the searched words in that question ---- */
