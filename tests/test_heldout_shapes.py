@@ -331,3 +331,14 @@ def test_two_numbered_parts_that_both_ask_are_not_an_answer_key(tmp_path):
         ("Part 2", "What is PCA?", "prompt"),
         ("Part 2", "Why scale features?", "prompt"),
     ]
+
+
+def test_an_answer_of_one_bullet_is_its_text_and_a_real_list_stays_a_list(tmp_path):
+    _, questions, _ = read_text(
+        tmp_path,
+        "# LLM questions\n\n- **What is a context window?**\n  - The tokens the model sees at once.\n"
+        "- **What is a KV cache?**\n  - Stored keys.\n  - Stored values.\n",
+    )
+    one, two = questions
+    assert one.answer == "The tokens the model sees at once."
+    assert two.answer == "- Stored keys.\n- Stored values."

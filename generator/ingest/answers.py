@@ -67,10 +67,19 @@ class Answer:
 def build_answer(blocks: list[Block]) -> Answer:
     blocks = strip_label(blocks)
     choices, correct, stem, blocks = read_options(blocks)
-    lines = to_lines(blocks)
+    lines = to_lines(_lone_item(blocks))
     if is_placeholder(lines):
         lines = ()
     return Answer(lines, choices, correct, to_lines(stem))
+
+
+def _lone_item(blocks: list[Block]) -> list[Block]:
+    """An answer that is one bullet and nothing else (`- **Q?**` then `  - The answer.`) is
+    that bullet's text: a list of one is only how the author indented it."""
+    if len(blocks) != 1 or blocks[0].kind != "list" or blocks[0].ordered or len(blocks[0].children) != 1:
+        return blocks
+    item = blocks[0].children[0]
+    return item.children if item.checked is None and item.children else blocks
 
 
 def strip_label(blocks: list[Block]) -> list[Block]:
