@@ -60,6 +60,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "spaces after a label": _repeat(" ", "Question: a", "x"),
     "spaces after an option": _repeat(" ", "A. a", "x"),
     "spaces after an answer": _repeat(" ", "Answer: A", "x"),
+    "spaces after an Answers line": _repeat(" ", "Answers", "Q12) "),
     "spaces after a correct-answer label": _repeat(" ", "Correct answer:", "x"),
     "spaces after bold": _repeat(" ", "1. **a**", "x"),
     "<h2> and spaces": _repeat(" ", "<h2>a", "x"),

@@ -29,7 +29,9 @@ from generator.model import Document, Draft, Line, Problem, normalise
 NAME = "outline"
 
 # `\S(?:.*\S)?` ends at the last non-blank without a lazy `.*?` (quadratic before `\s*$`).
-ANSWERS = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\*\*)?Answers?(?:\*\*)?\s*:?\s*(?:\*\*)?\s*$", re.I)
+# One class for the tail: `\s*:?\s*(?:\*\*)?\s*$` was three runs of blanks side by side,
+# cubic on `Answers` + a long run of spaces that does not end the line.
+ANSWERS = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\*\*)?Answers?(?:\*\*)?[\s:*]*$", re.I)
 ANSWERS_LINE = re.compile(ANSWERS.pattern, re.I | re.M)
 TOPIC = re.compile(r"^(?P<topic>[^:]{2,120}):$")
 MIN_TOPICS = 3
