@@ -10,7 +10,7 @@ import itertools
 import re
 
 from generator.ingest.answer_math import math_images
-from generator.ingest.answers import shows_answer
+from generator.ingest.options import shows_answer
 from generator.ingest.titles import math_from_url
 from tests.test_complexity import MAX_RATIO, measure
 

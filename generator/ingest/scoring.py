@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from generator.ingest.answers import offers_options
+from generator.ingest.options import offers_options
 from generator.ingest.segment import ASKS, QUESTION_LABEL, Marker, reads_as_question
 from generator.ingest.titles import split_label
 

@@ -1,0 +1,186 @@
+"""Multiple-choice options under a question, and the letter the text names as correct.
+
+Accepts the options people write:
+
+    - [ ] pivot table                  <- task-list options, [x] marks the correct one
+    - [x] scatter plots
+    a) Overfitting                     <- option lines (or one paragraph each), then the
+    b) Underfitting                       letter named: "The correct answer is b)",
+    **Explanation:** ...                  "Answer: B", "**Ans:** (c)", or a bare "C"
+    <details><summary>Show answer</summary> B ... </details>   <- in a fold
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from generator.ingest.titles import render_inline
+from generator.ingest.tree import Block
+from generator.model import Choice
+
+# "Show answer", "Click to see the solution", or just "Answers": a word of each kind, in that
+# order on one line, is one scan each (a `.*` between them rescans the line from every "show").
+SHOW_WORD = re.compile(r"\b(?:show|view|see|reveal|click)\b", re.I)
+ANSWER_WORD = re.compile(r"\b(?:answer|solution)s?\b", re.I)
+ANSWER_ONLY = re.compile(r"^\W*answers?\W*$", re.I)
+OPTION = re.compile(r"^\s*(?:\(?(?P<low>[a-h])\)|(?P<up>[A-H])[.)])\s+(?=\S)")
+BARE_LETTER = re.compile(r"^\(?(?:(?P<low>[a-h])|(?P<up>[A-H]))\)?[.)]?$")
+CORRECT = re.compile(
+    r"(?:correct[ \t]+(?:answer|option|choice)(?:[ \t]+is|[ \t]*:)?"
+    r"|^\W{0,8}(?:answer|ans|correct)[ \t]*[:\-–])"
+    r"[\W_]{0,12}?\(?(?P<letter>[a-h])\b\)?",
+    re.I,
+)
+LETTERS = "ABCDEFGH"
+
+
+def is_show_answer(block: Block) -> bool:
+    return block.kind == "summary" and shows_answer(block.text)
+
+
+def shows_answer(text: str) -> bool:
+    for line in text.split("\n"):
+        show = SHOW_WORD.search(line)
+        if show and ANSWER_WORD.search(line, show.end()):
+            return True
+    return bool(ANSWER_ONLY.match(text))
+
+
+def read_options(
+    blocks: list[Block],
+) -> tuple[tuple[Choice, ...], str | None, list[Block], list[Block]]:
+    """(options, correct letter, stem, explanation) from a task list or `a)`/`A.` lines.
+
+    What comes before the options (a table or image the question asks about) is the stem,
+    shown with the question; what comes after is the explanation."""
+    for index, block in enumerate(blocks):
+        options, taken = _task_options(block) or _line_options(block), 1
+        if options is None:
+            options, taken = _option_paragraphs(blocks, index)
+        if options is None:
+            continue
+        choices = tuple(Choice(LETTERS[i], text) for i, (text, _) in enumerate(options))
+        marked = [choices[i].letter for i, (_, checked) in enumerate(options) if checked]
+        stem, after = blocks[:index], _unfolded(blocks[index + taken :])
+        correct = marked[0] if marked else _named_letter(after, len(choices)) or _bare_letter(after, choices)
+        if correct is not None and not marked and after and _bare_letter(after[:1], choices):
+            after = after[1:]
+        return choices, correct, stem, [_explanation(b) for b in after if not _only_names_letter(b)]
+    return (), None, [], blocks
+
+
+def offers_options(blocks: list[Block]) -> bool:
+    """Options among the blocks (a task list or `a)`/`A.` lines): what asks a multiple-choice question."""
+    return any(_task_options(block) or _line_options(block) for block in blocks)
+
+
+def _unfolded(blocks: list[Block]) -> list[Block]:
+    """Options followed by `<details><summary>Show answer</summary> B, because …`: what the
+    fold hides names the letter and explains it."""
+    out: list[Block] = []
+    for block in blocks:
+        hides = block.kind == "details" and block.children and is_show_answer(block.children[0])
+        out += block.children[1:] if hides else [block]
+    return out
+
+
+def _task_options(block: Block) -> list[tuple[str, bool]] | None:
+    items = block.children if block.kind == "list" else []
+    if len(items) < 2 or len(items) > len(LETTERS) or any(i.checked is None for i in items):
+        return None
+    return [(_item_text(item), bool(item.checked)) for item in items]
+
+
+def _item_text(item: Block) -> str:
+    head = item.children[0].text if item.children else ""
+    return render_inline(head)[0]
+
+
+def _line_options(block: Block) -> list[tuple[str, bool]] | None:
+    if block.kind != "paragraph":
+        return None
+    lines = [line.strip() for line in block.text.split("\n") if line.strip()]
+    if len(lines) < 2 or len(lines) > len(LETTERS):
+        return None
+    options = []
+    for i, line in enumerate(lines):
+        found = OPTION.match(line)
+        letter = found and (found["low"] or found["up"]).upper()
+        if not found or letter != LETTERS[i]:
+            return None
+        options.append((render_inline(line[found.end() :])[0], False))
+    return options
+
+
+def _option_paragraphs(blocks: list[Block], start: int) -> tuple[list[tuple[str, bool]] | None, int]:
+    """`a) 1NF` / `b) 2NF` one paragraph each (Word and PDF paragraphs, blank-line separated
+    Markdown): options only when the paragraph right after them names the correct letter,
+    since lettered paragraphs in an answer are as often its points."""
+    options: list[tuple[str, bool]] = []
+    while start + len(options) < len(blocks) and len(options) < len(LETTERS):
+        option = _lone_option(blocks[start + len(options)], LETTERS[len(options)])
+        if option is None:
+            break
+        options.append((option, False))
+    after = blocks[start + len(options) : start + len(options) + 1]
+    if len(options) < 2 or _named_letter(after, len(options)) is None:
+        return None, 1
+    return options, len(options)
+
+
+def _lone_option(block: Block, letter: str) -> str | None:
+    """The text of a one-line paragraph that is option `letter`."""
+    text = block.text.strip()
+    found = OPTION.match(text) if block.kind == "paragraph" and "\n" not in text else None
+    if found is None or (found["low"] or found["up"]).upper() != letter:
+        return None
+    return render_inline(text[found.end() :])[0]
+
+
+def _named_letter(blocks: list[Block], count: int) -> str | None:
+    for block in blocks:
+        for found in CORRECT.finditer(block.text):
+            letter = found["letter"].upper()
+            if letter in LETTERS[:count]:
+                return letter
+    return None
+
+
+def _bare_letter(blocks: list[Block], choices: tuple[Choice, ...]) -> str | None:
+    """`C` or `(c)` or `C) Transformer` alone right after the options (often inside a
+    "Show answer" fold): the letter it names."""
+    first = blocks[0] if blocks else None
+    if first is None or first.kind != "paragraph":
+        return None
+    text = first.text.strip().strip("*_ ")
+    alone = BARE_LETTER.match(text)
+    found = alone or OPTION.match(text)
+    if found is None:
+        return None
+    letter = (found["low"] or found["up"]).upper()
+    named = [c.text for c in choices if c.letter == letter]
+    said = "" if alone else render_inline(text[found.end() :])[0]
+    return letter if named and (not said or said.rstrip(".") == named[0].rstrip(".")) else None
+
+
+def _only_names_letter(block: Block) -> bool:
+    """`Answer: B` alone says nothing the marked option does not."""
+    text = block.text.strip().strip("*_ ")
+    found = CORRECT.match(text) if block.kind == "paragraph" else None
+    return bool(found) and len(text) - found.end() <= 2  # type: ignore[union-attr]
+
+
+def _explanation(block: Block) -> Block:
+    """`**Answer: B** — the updates overshoot.`: the letter is the options' to show (marked
+    there), so the paragraph keeps only what explains it."""
+    text = block.text.strip()
+    bare = text.lstrip("*_ ")
+    found = CORRECT.match(bare) if block.kind == "paragraph" else None
+    if found is None:
+        return block
+    rest = bare[found.end() :].lstrip("*_ \t.:)\u2013\u2014-")
+    if not rest:
+        return block
+    rest = rest[0].upper() + rest[1:]
+    return replace(block, text=rest, markdown=rest)
