@@ -211,6 +211,21 @@ def test_unlinking_keeps_external_links_code_and_never_makes_an_image():
     assert "<img" not in joined and 'href="https://example.org/x.png"' in joined
 
 
+@pytest.mark.parametrize(
+    "md",
+    [
+        "[<](other.md)img src=x onerror=alert(1)>",
+        "[<](a.md)script>alert(1)</script>",
+        '[<](#x)a href="javascript:alert(1)">x</a>',
+        "[<](a.md)svg/onload=alert(1)>",
+    ],
+)
+def test_unlinked_words_never_join_the_text_after_them_into_a_tag(md):
+    out = render(sanitize_markdown(md)).lower()
+    assert "onerror" not in out and "<script" not in out and "javascript:" not in out
+    assert "onload" not in out and "<svg" not in out and "<img" not in out
+
+
 def test_pseudo_tags_stay_visible_as_text():
     out = render(sanitize_markdown("Tokens like <mask>, <EOS> and List<T> matter."))
     assert "&lt;mask&gt;" in out and "&lt;EOS&gt;" in out and "List&lt;T&gt;" in out

@@ -119,6 +119,8 @@ def _sanitize(md: str, title: bool) -> str:
         if kind != "text":
             skeleton.append(_hold(pieces, run))
             continue
+        # Before nh3: the words of `[<](a.md)img onerror=..>` would otherwise join into a tag.
+        run = unlink_local(run) if "](" in run else run
         for chunk, chunk_kind in _split_markup(run):
             has_tags |= chunk_kind == "tag"
             skeleton.append(chunk if chunk_kind == "tag" else _hold(pieces, chunk))
@@ -194,8 +196,6 @@ def _finish(md: str, title: bool = False) -> str:
     md = disarm_risky_starts(md) if "<" in md else md
     out = []
     for run, kind in syntax.split(md):
-        if kind == "text" and "](" in run:
-            run = unlink_local(run)
         if kind != "fence":
             run = _disarm_links(run)
         if title and kind == "text":
