@@ -23,7 +23,7 @@ ANSWER_HEADER = re.compile(
     r"(?:a|answers?|explanations?|solutions?|responses?|ans|key)\W*$",
     re.I,
 )
-OPTION_HEADER = re.compile(r"^\W*(?:option|choice)?[ \t]*(?P<letter>[a-h])\W*$", re.I)
+OPTION_HEADER = re.compile(r"^\W*(?:(?:option|choice)[ \t]*)?(?P<letter>[a-h])\W*$", re.I)
 LETTERS = "ABCDEFGH"
 DELIMITER = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$")
 MIN_ROWS = 2

@@ -73,6 +73,10 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "&#": _repeat("&#"),
     "a_b": _repeat("a_b "),
     "x^": _repeat("x^"),
+    # A Q&A table whose header cell is a long run of spaces between two non-letters.
+    "spaces in a table header cell": _repeat(
+        " ", "| Question | ! ", " zz |\n| --- | --- |\n| What is a? | b |\n| What is c? | d |"
+    ),
 }
 
 
