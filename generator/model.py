@@ -132,6 +132,8 @@ class Question:
     aliases: tuple[str, ...] = ()
     # Markdown shown with the question, above its options (Draft.stem), or None.
     stem: str | None = None
+    # The id its Anki note's GUID comes from, when not its first alias or its id.
+    anki_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -243,9 +245,10 @@ def _ascii_fold(text: str) -> str:
 
 
 def _folds_every_letter(text: str) -> bool:
-    """Every letter survives the ASCII fold (é -> e): true of Latin-script text, whose ids
-    are hashed on the fold alone. Chinese or Greek letters fold to nothing, so questions
-    that differ only in them would share an id: they are hashed on the text as well."""
+    """Every letter survives the ASCII fold (é -> e), as in English, French or Spanish text,
+    whose ids are hashed on the fold alone. Chinese or Greek letters fold to nothing, and so
+    do Latin letters with no decomposition (ß, ø, æ, ł): questions that differ only in them
+    would share an id, so they are hashed on the text as well (version 1 is an alias)."""
     if text.isascii():  # most titles: no letter to look at one by one
         return True
     letters = (ch for ch in text if not ch.isascii() and ch.isalpha())

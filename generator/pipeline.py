@@ -124,9 +124,8 @@ def read_source(
         # `check` and questions.json name both steps for a converted file: "notebook+markdown".
         reading.reader = f"{doc.converted_from}+{reading.reader}" if reading.reader else doc.converted_from
     images = ImageRules(content.root, doc.path, doc.source_id, content.images.remote)
-    former = path.stem if doc.source_id != path.stem else ""  # ids it had before sharing its stem
     make = clean.make_questions
-    found, clean_problems = timed("clean", make, reading.drafts, doc.source_id, images, former)
+    found, clean_problems = timed("clean", make, reading.drafts, doc.source_id, images, path.stem)
     source = make_source(doc, meta, reading, found)
     return source, found, problems + reading.problems + clean_problems
 
@@ -170,6 +169,7 @@ def assemble(
 ) -> Corpus:
     """classify -> deduplicate -> relate, with curation naming a question by any of its ids.
     The corpus is made once, complete, from what each stage returned."""
+    questions, repeat_problems = number_repeats(questions)
     questions, alias_of, alias_problems = claim_aliases(questions)
     curation = content.curation.resolved(alias_of)
     topic_of, tags_of = timed("classify", classify.classify_all, questions, content.topics, curation)
@@ -180,7 +180,7 @@ def assemble(
     return Corpus(
         sources=sources,
         questions=questions,
-        problems=problems + alias_problems + late,
+        problems=problems + repeat_problems + alias_problems + late,
         topics=list(content.topics),
         topic_of=topic_of,
         tags_of=tags_of,
@@ -200,6 +200,26 @@ def site_content(content: Content, questions: list[Question]) -> SiteContent:
         pages=content.pages,
         images=images.read_assets(images.assets(questions, content.root)),
     )
+
+
+def number_repeats(questions: list[Question]) -> tuple[list[Question], list[Problem]]:
+    """Files that share a stem hash their ids with it alike, so a question asked in both
+    ("faq.md" and "faq.html", one document twice) would have one id: the later gets qid-2."""
+    taken = {q.id for q in questions}
+    seen: set[str] = set()
+    out, problems = [], []
+    for q in questions:
+        if q.id in seen:
+            n = 2
+            while f"{q.id}-{n}" in taken:
+                n += 1
+            taken.add(f"{q.id}-{n}")
+            message = f"question repeats one of another file of the same name; kept as {q.id}-{n}"
+            problems.append(Problem(q.location, message))
+            q = replace(q, id=f"{q.id}-{n}")
+        seen.add(q.id)
+        out.append(q)
+    return out, problems
 
 
 def claim_aliases(questions: list[Question]) -> tuple[list[Question], dict[str, str], list[Problem]]:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from generator import pipeline
+from generator.publish import export
 from generator.ingest.readers import numbered
 from generator.model import question_id
 
@@ -63,11 +64,14 @@ def test_files_that_share_a_stem_are_sources_of_their_own(tmp_path):
     assert by_source["a-md"] == by_source["b"] == ["What is RAG?"]
     assert by_source["A-html"] == ["What is RAG?", "Why?"]
     assert len({q.id for q in corpus.questions}) == len(corpus.questions) == 6
-    # Each question keeps the id it had while its file was source "a" (or "A"): saved progress.
+    # Ids are hashed with the stem, so a twin coming or going changes none of them; the ids
+    # hashed with the source id (builds of 2026-12-02) are aliases.
+    ids = {q.source: q.id for q in corpus.questions if q.question == "What is RAG?"}
+    assert ids == {s: question_id(stem, "What is RAG?") for s, stem in [("a-md", "a"), ("A-html", "A"), ("b", "b")]}
     former = {q.source: q.aliases for q in corpus.questions if q.question == "What is RAG?"}
     assert former == {
-        "a-md": (question_id("a", "What is RAG?"),),
-        "A-html": (question_id("A", "What is RAG?"),),
+        "a-md": (question_id("a-md", "What is RAG?"),),
+        "A-html": (question_id("A-html", "What is RAG?"),),
         "b": (),
     }
     told = sorted(str(p) for p in corpus.problems if "also named" in p.message)
@@ -79,12 +83,35 @@ def test_files_that_share_a_stem_are_sources_of_their_own(tmp_path):
     ]
 
 
+def test_a_twin_coming_or_going_changes_no_id_and_the_anki_note_stays(tmp_path):
+    root = _project(tmp_path)
+    alone = {q.question: q.id for q in pipeline.gather(root).questions}
+    guids = {c.qid: c.guid for c in export.cards(pipeline.gather(root))}
+    # The same document twice: its questions are asked in both files of stem "a".
+    (root / "content" / "sources" / "a.md").write_text("## What is BPE?\n\nA subword tokenizer.\n")
+    corpus = pipeline.gather(root)
+    ids = {(q.source, q.question): q.id for q in corpus.questions}
+    assert ids[("a-txt", "What is a token?")] == alone["What is a token?"]
+    # One of the two keeps the id (the file first in path order), the other is numbered.
+    bpe = alone["What is BPE?"]
+    assert (ids[("a-md", "What is BPE?")], ids[("a-txt", "What is BPE?")]) == (bpe, bpe + "-2")
+    assert len(set(ids.values())) == len(ids)
+    repeats = [str(p) for p in corpus.problems if "repeats one of another file" in p.message]
+    said = "warning: question repeats one of another file of the same name"
+    assert repeats == [f"content/sources/a.txt:4: {said}; kept as {bpe}-2"]
+    cards = {c.qid: c.guid for c in export.cards(corpus)}
+    assert cards[ids[("a-txt", "What is a token?")]] == guids[alone["What is a token?"]]
+    (root / "content" / "sources" / "a.md").unlink()
+    assert {q.question: q.id for q in pipeline.gather(root).questions} == alone
+
+
 # The audit hook sees every file a process opens (open(), Path.read_*, shutil's copies, zip
 # members) and every folder it lists; it cannot be removed, so it runs in a child process.
 WATCH = """
 import json, os, sys
 from pathlib import Path
 from generator import pipeline
+from generator.publish import export
 from generator.publish.config import SiteOptions
 
 root = Path(sys.argv[1]).resolve()

@@ -73,16 +73,21 @@ def _drop_label_runs(lines: list[Line]) -> list[Line]:
 
 
 def make_questions(
-    drafts: list[Draft], source_id: str, images: ImageRules | None = None, former_source: str = ""
+    drafts: list[Draft], source_id: str, images: ImageRules | None = None, id_source: str = ""
 ) -> tuple[list[Question], list[Problem]]:
     """Clean Questions from a reader's Drafts. Without `images` an answer's images stay
     disarmed links (the sanitiser's rule); with them, generator.ingest.images decides.
-    `former_source`: the source id the file had before (its stem, when it now shares that
-    with another file): the ids it gave its questions stay as aliases."""
+
+    `id_source`: what ids are hashed with when it is not `source_id`: the file's stem, for a
+    file that shares it with another (source id "faq-md"). So a twin coming or going never
+    changes a question's id; the ids hashed with "faq-md" (builds of 2026-12-02) are aliases."""
+    key = id_source or source_id
+    interim = source_id if key != source_id else ""
     out: list[Question] = []
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     seen_v1: dict[str, int] = {}
+    seen_interim: dict[str, int] = {}
     for n, draft in enumerate(map(with_inline_options, strip_markers(drafts)), start=1):
         title = cut(draft.question)
         if title is not None:
@@ -107,8 +112,13 @@ def make_questions(
         if draft.answer and not answer and not choices:
             problems.append(Problem(draft.location, EMPTY_ANSWER))
         kind: Kind = "mcq" if choices else ("open" if answer else "prompt")
-        qid = question_id(source_id, draft.question)
-        v1 = _numbered(question_id(former_source or source_id, draft.question, version=1), seen_v1)
+        qid = question_id(key, draft.question)
+        v1 = _numbered(question_id(key, draft.question, version=1), seen_v1)
+        former = list(draft.former_titles)
+        titled = [question_id(key, title) for title in former]
+        if interim:
+            former_ids = [question_id(interim, title) for title in former]
+            titled += [*former_ids, _numbered(question_id(interim, draft.question), seen_interim)]
         seen[qid] = seen.get(qid, 0) + 1
         if seen[qid] > 1:
             # Same text twice in one source: both kept, the later one with a numbered id.
@@ -135,18 +145,21 @@ def make_questions(
                 math=question_math or answer_math or choice_math or stem_math,
                 link=link,
                 difficulty=draft.difficulty,
-                aliases=aliases(qid, source_id, draft.former_titles, v1),
+                aliases=aliases(qid, titled[: len(former)] + [v1] + titled[len(former) :]),
                 stem=stem,
+                # The note's GUID stays the one of the id it had before it had a twin.
+                anki_id=(titled[0] if former else v1) if interim else "",
             )
         )
     return out, problems
 
 
-def aliases(qid: str, source_id: str, former_titles: tuple[str, ...], v1: str = "") -> tuple[str, ...]:
+def aliases(qid: str, former_ids: list[str]) -> tuple[str, ...]:
     """Ids the question had before, other than its id now, in order: those of its former
-    titles, then its version-1 id (differs only for text in other scripts than Latin)."""
+    titles, then its version-1 id (differs only for text in other scripts than Latin), then
+    those it had while its file's source id was not its stem."""
     out: list[str] = []
-    for old in [question_id(source_id, title) for title in former_titles] + [v1]:
+    for old in former_ids:
         if old and old != qid and old not in out:
             out.append(old)
     return tuple(out)

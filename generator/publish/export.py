@@ -121,7 +121,7 @@ def card_markdown(q: Question) -> tuple[str, str, str]:
 
 def note_guid(q: Question) -> str:
     """The GUID of the question's first id: aliases are its former ids, oldest first."""
-    return genanki.guid_for(q.aliases[0] if q.aliases else q.id)
+    return genanki.guid_for(q.anki_id or (q.aliases[0] if q.aliases else q.id))
 
 
 def oldest(members: list[Question], corpus: Corpus) -> Question:
