@@ -150,3 +150,18 @@ def test_ids_of_chinese_titles_changed_in_version_2_and_keep_the_old_ones_as_ali
     assert found[2].aliases == (question_id("notes", titles[2], version=1),)  # "rag-…", once
     latin, _ = clean.make_questions([Draft("What is RAG?", Location(PATH, 1), (Line(2, "A."),))], "notes")
     assert latin[0].aliases == () and latin[0].id == question_id("notes", "What is RAG?", version=1)
+
+
+def test_latin_letters_that_fold_to_nothing_are_hashed_on_the_text_too():
+    # ß, ø, æ and ł have no ASCII decomposition: "Straße" folded to "strae" in version 1,
+    # so "Straße" and "Strae" shared an id. Version 2 tells them apart; version 1 is an alias.
+    titles = ["Was ist eine Straße?", "Was ist eine Strae?", "Hvad er Ærø?", "Qu'est-ce qu'un élève ?"]
+    asked = [Draft(t, Location(PATH, 2 * n), (Line(2 * n + 1, "A."),)) for n, t in enumerate(titles, 1)]
+    found, _ = clean.make_questions(asked, "notes")
+    assert question_id("notes", titles[0], version=1) == question_id("notes", titles[1], version=1)
+    assert len({q.id for q in found}) == 4
+    assert found[0].aliases == (question_id("notes", titles[0], version=1),)
+    assert found[2].aliases == (question_id("notes", titles[2], version=1),)
+    shared = question_id("notes", titles[1])
+    assert found[1].id == shared and found[1].aliases == (f"{shared}-2",)  # numbered in version 1
+    assert found[3].aliases == () and found[3].id == question_id("notes", titles[3], version=1)
