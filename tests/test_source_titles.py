@@ -19,6 +19,9 @@ from tests.support.docs import doc_of
         ("// Exported from Moodle\n$CATEGORY: $course$/top/ML basics\n\n::Q1:: Why? {=a ~b}\n", "ML basics"),
         ("// a comment\n::Q1:: What is 2+2? {=4 ~3}\n", "My Quiz"),
         ("What is overfitting?\nFitting noise.\n", "My Quiz"),  # a question is not a title
+        ('---\ntitle: "<b>Bold</b> <i onclick=x()>notes</i>"\n---\n', "Bold notes"),
+        ("$CATEGORY: $course$/<img src=x onerror=alert(1)>ML  basics\n", "ML basics"),
+        ("---\ntitle: " + "a " * 200 + "\n---\n# Short title\n", "Short title"),
     ],
 )
 def test_title_comes_from_the_document_not_its_furniture(text, title):

@@ -18,6 +18,7 @@ FENCES = ("---", "+++")  # YAML and TOML front matter (Jekyll, Hugo, Obsidian)
 FRONT_TITLE = re.compile(r"title\s*[:=]", re.I)  # the head only: the value is trimmed in code
 # Lines that are never a document's title: a rule or underline, a GIFT comment or question.
 NOT_TITLE = re.compile(r"^\s*(?:[-=_*~+.]{3,}\s*$|//|::)")
+LONGEST = 200  # characters of a front matter or GIFT category title
 CATEGORY = re.compile(r"^\s*\$CATEGORY:(.*)$", re.I)  # GIFT: "$course$/top/ML basics" names the quiz
 
 
@@ -27,14 +28,14 @@ def title_from_text(doc: Document, fallback: str) -> str:
     lines = doc.lines
     if lines and lines[0].text.strip() in FENCES:
         title, lines = _front_matter(lines)
-        if title:
-            return _tidy(title)
+        if _plain(title):
+            return _tidy(_plain(title))
     for line in lines:
         if NOT_TITLE.match(line.text):
             continue
         category = CATEGORY.match(line.text)
         if category:
-            named = _category_name(category.group(1))
+            named = _plain(_category_name(category.group(1)))
             if named:
                 return _tidy(named)
             continue
@@ -67,6 +68,13 @@ def _category_name(path: str) -> str:
     """The last named part of a GIFT category ("$course$/top/ML basics" -> "ML basics")."""
     named = [part.strip() for part in path.split("/") if not part.strip().startswith("$")]
     return named[-1] if named else ""
+
+
+def _plain(title: str) -> str:
+    """A title as the document names it, without markup: "" when there is none or it runs
+    past LONGEST (a page of text in a `title:` field is no title)."""
+    text = " ".join(strip_tags(title).split())
+    return text if len(text) <= LONGEST else ""
 
 
 def _tidy(title: str) -> str:
