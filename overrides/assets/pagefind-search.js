@@ -232,6 +232,7 @@
     if (more) more.remove();
     var pending = results.slice(from, next).map(function (r) { return r.data(); });
     var kept = false;
+    list.dataset.batch = "loading";          // "done" once the batch is listed or kept out
     function add(page, i) {
       if (kept) return;
       if (!cleared && list.querySelector("[data-provisional]") && list.contains(document.activeElement)) {
@@ -254,6 +255,7 @@
       if (id !== latest) return;
       later.forEach(function (item) { add(item[0], item[1]); });
       if (next < results.length && !kept) list.appendChild(moreItem(results, next, found, id));
+      list.dataset.batch = "done";
     });
   }
 

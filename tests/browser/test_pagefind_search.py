@@ -228,7 +228,8 @@ def test_titles_stay_while_the_reader_moves_through_them(pagefind_url, page):
     for route in held:
         route.continue_()
     expect(page.locator(".md-search-result__meta")).not_to_have_attribute("aria-busy", "true", timeout=15_000)
-    page.wait_for_timeout(300)  # Pagefind's data for the batch has come by now
+    # Every result of Pagefind's batch has come and been kept out of the list.
+    expect(page.locator(".md-search-result__list")).to_have_attribute("data-batch", "done", timeout=15_000)
     expect(provisional.first).to_be_focused()
     page.keyboard.press("ArrowUp")
     expect(page.locator(BOX)).to_be_focused()
