@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 from generator import pipeline
-from generator.publish import export
 from generator.ingest.readers import numbered
 from generator.model import question_id
+from generator.publish import export
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -67,7 +67,9 @@ def test_files_that_share_a_stem_are_sources_of_their_own(tmp_path):
     # Ids are hashed with the stem, so a twin coming or going changes none of them; the ids
     # hashed with the source id (builds of 2026-12-02) are aliases.
     ids = {q.source: q.id for q in corpus.questions if q.question == "What is RAG?"}
-    assert ids == {s: question_id(stem, "What is RAG?") for s, stem in [("a-md", "a"), ("A-html", "A"), ("b", "b")]}
+    assert ids == {
+        s: question_id(stem, "What is RAG?") for s, stem in [("a-md", "a"), ("A-html", "A"), ("b", "b")]
+    }
     former = {q.source: q.aliases for q in corpus.questions if q.question == "What is RAG?"}
     assert former == {
         "a-md": (question_id("a-md", "What is RAG?"),),
