@@ -9,6 +9,7 @@ Binary and huge fixtures are generated here; the text ones live in fixtures/host
 from __future__ import annotations
 
 import html
+import re
 import shutil
 import subprocess
 import sys
@@ -16,12 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import gather
+from generator.pipeline import gather, write_docs
+from tests.support.passes import SITE_MARKDOWN
 from tests.test_sanitize import dangerous, render
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "hostile"
 SOURCES = "content/sources"
+TABS = re.compile(r'<input (?:checked="checked" )?id="__tabbed_\d+_\d+" name="__tabbed_\d+" type="radio" />')
 
 SECOND = b"\nQ2. What comes second?\n\nAns - This answer.\n"
 GENERATED = {
@@ -117,6 +120,27 @@ def test_no_question_answer_or_choice_renders_anything_dangerous(corpus):
         for page in pages:
             assert dangerous(page) == [], (q.location, page)
         assert "alert" not in html.unescape(render("## " + q.question)).split("</h2>")[0].split(">")[0]
+
+
+def test_no_page_renders_anything_dangerous(project, corpus):
+    """Whole pages, as MkDocs' Markdown renders them: badges, citations, related links and
+    templates put source text around the answers too (injected_sections.md: a section
+    heading that came out as a live `<svg onload>` badge, an image's alt text and a long
+    line put back inside an attribute after nh3 had cleaned it)."""
+    docs = project / "build" / "docs"
+    write_docs(corpus, docs, project)
+    ours = {"flashcards.md": ["<noscript>", "<noscript>"]}  # the page's own fallback note
+    for md in sorted(docs.rglob("*.md")):
+        rel = md.relative_to(docs).as_posix()
+        page = SITE_MARKDOWN.reset().convert(md.read_text(encoding="utf-8"))
+        page = TABS.sub("", page)  # pymdownx.tabbed's radio inputs: the tabs of merged entries
+        assert dangerous(page) == ours.get(rel, []), rel
+    sections = [q for q in corpus.questions if q.source == "injected_sections"]
+    assert [q.question for q in sections] == [
+        "What is an embedding vector?",
+        "What is cosine similarity?",
+        "What is a dot product?",
+    ]
 
 
 def test_injected_html_page_keeps_its_text(corpus):

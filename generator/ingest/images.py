@@ -38,7 +38,8 @@ MARKDOWN_IMAGE = re.compile(
 HTML_IMAGE = re.compile(r"<img\b[^<>]*>", re.I)
 HOLE = re.compile("\ue020(\\d+)\ue021")
 HOLE_CHARS = re.compile("[\ue020\ue021]")
-ALT_UNSAFE = re.compile(r"[\[\]\\`*_<>&!${}]")
+ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&#39;"}
+ALT_UNSAFE = re.compile(r"[\[\]\\`*_<>&!${}\"']")
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
 OUR_IMAGE = re.compile(r"(!\[[^\]\n]*\]\()(" + ASSETS + r"/[^\s)]+)\)")
@@ -222,12 +223,10 @@ def _refusal(size: int, head: bytes, suffix: str) -> str:
 
 
 def _alt(text: str) -> str:
-    """Alt text as Markdown that can only show text (it sits inside `![…]` or a link)."""
-    return ALT_UNSAFE.sub(lambda m: "\\" + m.group() if m.group() not in "<>&" else _entity(m.group()), text)
-
-
-def _entity(char: str) -> str:
-    return {"<": "&lt;", ">": "&gt;", "&": "&amp;"}[char]
+    """Alt text as Markdown that can only show text (it sits inside `![…]` or a link). Quotes
+    are entities too: a placeholder nh3 kept inside an attribute value (`title="<img alt=…>"`)
+    gets this text back after sanitising, and a `"` there would end the value."""
+    return ALT_UNSAFE.sub(lambda m: ENTITIES.get(m.group()) or "\\" + m.group(), text)
 
 
 class _ImgAttributes(HTMLParser):

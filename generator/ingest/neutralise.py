@@ -31,7 +31,16 @@ CHUNK = 1_000  # characters per paragraph of an outlier line shown as plain text
 MARKUP_CHARS = "\\`*_[]<>&$!{}|"
 # What Python-Markdown could read as markup in the middle of a paragraph: backslash-escaped
 # (`<` and `&` as entities). `(`, `)`, `.`, `-` matter only after these or at a line's start.
-INLINE_ESCAPES = {**{c: "\\" + c for c in "\\`*_[]{}$!|"}, "<": "&lt;", ">": "&gt;", "&": "&amp;"}
+# Quotes too: html.unescape (in _as_plain) turns nh3's `&quot;` back into `"`, and a line
+# may sit inside a tag that spans lines, where a bare quote would end an attribute value.
+INLINE_ESCAPES = {
+    **{c: "\\" + c for c in "\\`*_[]{}$!|"},
+    "<": "&lt;",
+    ">": "&gt;",
+    "&": "&amp;",
+    '"': "&quot;",
+    "'": "&#39;",
+}
 INLINE_ACTIVE = re.compile("[" + re.escape("".join(INLINE_ESCAPES)) + "]")
 MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 # A paragraph's first characters that would start a heading or a list (a backslash makes

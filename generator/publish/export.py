@@ -29,6 +29,7 @@ import os
 import re
 import sqlite3
 import tempfile
+import warnings
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -229,7 +230,11 @@ def write_apkg(items: list[Card], out: Path) -> None:
         conn.execute("PRAGMA synchronous = OFF")
         # genanki's own write_to_file stamps the zip with the current time and
         # leaves its temporary database behind; writing the zip here avoids both.
-        genanki.Package(deck).write_to_db(conn.cursor(), stamp, itertools.count(stamp * 1000))
+        with warnings.catch_warnings():
+            # The fields are nh3's output (safe_html); genanki's own check reads a tag whose
+            # attribute value holds a newline as invalid HTML and would warn on the console.
+            warnings.filterwarnings("ignore", message="^Field contained the following invalid HTML tags")
+            genanki.Package(deck).write_to_db(conn.cursor(), stamp, itertools.count(stamp * 1000))
         conn.commit()
         conn.close()
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -110,7 +110,7 @@ def badges(entry: Entry, sources: dict[str, Source]) -> str:
         out.append(_badge("Multiple choice", "mcq"))
     source = sources.get(q.source)
     if q.section and section_badge.adds_to(q.section, source.title if source else q.source):
-        out.append(_badge(q.section, "section"))
+        out.append(_badge(_escaped_title(q.section), "section"))  # source text: only text shows
     difficulty = next((m.difficulty for m in entry.members if m.difficulty), None)
     if difficulty:  # one of three fixed words (model.Difficulty): nothing to escape
         out.append(_badge(f"Difficulty: {difficulty}", f"difficulty qa-badge--{difficulty}"))
