@@ -342,3 +342,48 @@ def test_an_answer_of_one_bullet_is_its_text_and_a_real_list_stays_a_list(tmp_pa
     one, two = questions
     assert one.answer == "The tokens the model sees at once."
     assert two.answer == "- Stored keys.\n- Stored values."
+
+
+def test_a_details_fold_with_a_bold_summary_gives_its_answer(tmp_path):
+    # A quiz repository's shape: every answer in `<details><summary><b>Answer</b></summary>`.
+    fold = "<details><summary><b>Answer</b></summary>\n\n{}\n\n</details>\n\n"
+    _, questions, _ = read_text(
+        tmp_path,
+        "# Unsupervised\n\n1. What is unsupervised learning?\n\n"
+        + fold.format("Learning without labels.")
+        + "---\n\n2. Name some scenarios?\n\n\n"
+        + fold.format("We can use it:\n\n- Clustering\n- Anomalies")
+        + "3. What is k-means?\n\n"
+        + fold.format(""),
+    )
+    assert [(q.kind, q.answer) for q in questions] == [
+        ("open", "Learning without labels."),
+        ("open", "We can use it:\n\n- Clustering\n- Anomalies"),
+        ("prompt", None),
+    ]
+
+
+def test_a_details_fold_inside_an_answer_keeps_what_it_holds(tmp_path):
+    _, questions, _ = read_text(
+        tmp_path,
+        "# T\n\n## What is X?\n\nX is x.\n\n<details><summary>More detail</summary>\n\n"
+        "Hidden body text.\n\n- a point\n\n</details>\n\nAfter it.\n\n## What is Y?\n\nY.\n",
+    )
+    assert questions[0].answer == "X is x.\n\n**More detail**\n\nHidden body text.\n\n- a point\n\nAfter it."
+
+
+def test_a_markdown_quiz_with_many_folds_is_read_as_markdown_not_html(tmp_path):
+    # Its lines are mostly tags (`<details>`, `<summary>…`, `</details>`), which made the
+    # HTML sniff claim it: 0 questions and an error. Its `1.` items say it is Markdown.
+    fold = "<details>\n<summary>{}</summary>\n\n{}\n</details>\n\n"
+    reading, questions, _ = read_text(
+        tmp_path,
+        "1. What is a pod?\n\n"
+        + fold.format("Answer", "The smallest unit.")
+        + "2. What is a node?\n\n"
+        + fold.format("Show answer", "A machine.")
+        + "3. What is a service?\n\n"
+        + fold.format("<b>Answer</b>", "An endpoint."),
+    )
+    assert reading.reader == "markdown"
+    assert [q.answer for q in questions] == ["The smallest unit.", "A machine.", "An endpoint."]

@@ -101,13 +101,31 @@ def _sublist(parent: Block, items: list[Block]) -> Block:
 def to_lines(blocks: list[Block]) -> tuple[Line, ...]:
     """The blocks' Markdown as numbered lines, a blank line between blocks, common indentation removed."""
     out: list[Line] = []
-    for block in blocks:
+    for block in _unfold(blocks):
         if out:
             out.append(Line(out[-1].no, ""))
         markdown = _bold_heading(block) if block.kind == "heading" else block.markdown
         out += [Line(block.line + i, text) for i, text in enumerate(markdown.split("\n"))]
     indent = min((len(x.text) - len(x.text.lstrip(" ")) for x in out if x.text.strip()), default=0)
     return tuple(Line(x.no, x.text[indent:]) for x in out) if indent else tuple(out)
+
+
+def _unfold(blocks: list[Block]) -> list[Block]:
+    """A `<details>` inside an answer as its summary, bold, then what it holds: the Markdown
+    reader keeps only the opening line as the block's own text (its body are child blocks),
+    so the fold's content would otherwise be lost."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind != "details":
+            out.append(block)
+            continue
+        for child in block.children:
+            if child.kind != "summary":
+                out += _unfold([child])
+            elif child.text:
+                bold = f"**{child.text}**"
+                out.append(Block("paragraph", child.line, child.end, text=child.text, markdown=bold))
+    return out
 
 
 def _bold_heading(block: Block) -> str:

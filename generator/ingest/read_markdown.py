@@ -37,6 +37,7 @@ DETAILS_OPEN = re.compile(r"^\s*<details\b[^>]*>", re.I)
 DETAILS_CLOSE = re.compile(r"</details\s*>", re.I)
 SUMMARY = re.compile(r"<summary\b[^>]*>", re.I)
 SUMMARY_CLOSE = re.compile(r"</summary\s*>", re.I)
+TAG = re.compile(r"</?[A-Za-z][^<>]*>")  # no `<` inside: each `<` starts at most one match
 ORDERED_MARKER = re.compile(r"\d{1,9}[.)]")
 LIST_TOKENS = {"bullet_list_open": False, "ordered_list_open": True}
 LEAF = {"fence": "code", "code_block": "code", "math_block": "math", "math_block_label": "math", "hr": "rule"}
@@ -171,7 +172,9 @@ class _Builder:
         details = Block("details", line, end)
         self.add(details)
         summary, body, closed = split_details(content[opened.end() :])
-        details.children.append(Block("summary", line, line + 1, text=summary, markdown=summary))
+        # Its text without tags: `<summary><b>Answer</b></summary>` is an "Answer" fold too.
+        text = " ".join(TAG.sub(" ", summary).split())
+        details.children.append(Block("summary", line, line + 1, text=text, markdown=summary))
         if body:
             details.children.append(Block("paragraph", line, end, text=body, markdown=body))
         if not closed:

@@ -31,6 +31,11 @@ CLOSED_BLOCK = re.compile(
 )
 TAG_LINE = re.compile(r"^\s*<[A-Za-z/!]")
 SNIFF = 200_000  # characters looked at to decide
+# Lines that start a Markdown block (ATX heading, list item, fence, rule): HTML has none.
+MARKDOWN_LINE = re.compile(
+    r"[ ]{0,3}(?:#{1,6}[ \t]|(?:[-*+]|\d{1,9}[.)])[ \t]|```|~~~|(?:---|\*\*\*)[ \t]*$)"
+)
+MARKDOWN_LINES = 3
 
 
 def matches(text: str) -> bool:
@@ -56,6 +61,8 @@ def _is_fragment(head: str) -> bool:
     if len(CLOSED_BLOCK.findall(head)) < 3:
         return False
     lines = [line for line in head.split("\n") if line.strip()]
+    if sum(1 for line in lines if MARKDOWN_LINE.match(line)) >= MARKDOWN_LINES:
+        return False  # Markdown with HTML in it: a quiz whose answers are `<details>` folds
     return sum(1 for line in lines if TAG_LINE.match(line)) * 10 >= len(lines) * 4
 
 
