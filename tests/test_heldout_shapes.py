@@ -387,3 +387,22 @@ def test_a_markdown_quiz_with_many_folds_is_read_as_markdown_not_html(tmp_path):
     )
     assert reading.reader == "markdown"
     assert [q.answer for q in questions] == ["The smallest unit.", "A machine.", "An endpoint."]
+
+
+def test_a_question_hard_wrapped_in_its_list_item_is_one_title(tmp_path):
+    # A list of prompts wrapped at 72 columns (pandoc's Markdown writer): the continuation
+    # line was the "answer" of a question cut short.
+    _, questions, _ = read_text(
+        tmp_path,
+        "# Attention\n\n## Concrete\n\n1.  What made modelling long sequences hard?\n"
+        "2.  In simplified attention, how do we compute context vectors for each\n    token?\n"
+        "3.  How does attention help? What are the\n    downsides and how are they handled?\n"
+        "4.  What is **attention**?\n    It weighs the other tokens.\n",
+    )
+    assert [(q.kind, q.question) for q in questions] == [
+        ("prompt", "What made modelling long sequences hard?"),
+        ("prompt", "In simplified attention, how do we compute context vectors for each token?"),
+        ("prompt", "How does attention help? What are the downsides and how are they handled?"),
+        ("open", "What is **attention**?"),
+    ]
+    assert questions[3].answer == "It weighs the other tokens."

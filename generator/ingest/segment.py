@@ -145,8 +145,8 @@ def markers_of(unit: Unit) -> list[tuple[str, Marker]]:
                 rest = inner.rest + block.children[1:]
                 out.append((name, replace(inner, block=block, rest=rest, number=block.number)))
         elif head is not None and head.kind == "paragraph":
-            first, _, more = head.text.partition("\n")
-            rest = _rest_lines(head, more) + block.children[1:]
+            first, more, taken = wrapped_title(head.text)
+            rest = _rest_lines(head, more, taken) + block.children[1:]
             if unit.list_block.ordered:
                 out.append(("list", Marker(block, first, rest, block.number)))
             elif is_bold_only(first):  # `- **What is X?**` with the answer below it in the item
@@ -164,13 +164,37 @@ def _details(block: Block) -> list[tuple[str, Marker]]:
     return []
 
 
-def _rest_lines(block: Block, more: str) -> list[Block]:
-    """The lines of a paragraph after its first (a title line), as a paragraph of their own."""
+def _rest_lines(block: Block, more: str, taken: int = 1) -> list[Block]:
+    """The lines of a paragraph after its first `taken` (a title), as a paragraph of their own."""
     if not more.strip():
         return []
-    source = block.markdown.split("\n", 1)
-    markdown = source[1] if len(source) > 1 else more
-    return [Block("paragraph", block.line + 1, block.end, text=more, markdown=markdown)]
+    source = block.markdown.split("\n", taken)
+    markdown = source[taken] if len(source) > taken else more
+    return [Block("paragraph", block.line + taken, block.end, text=more, markdown=markdown)]
+
+
+def wrapped_title(text: str) -> tuple[str, str, int]:
+    """(title, the lines after it, how many lines it took) of an item's first paragraph.
+
+    The title is its first line, unless that line stops mid-sentence and one of the next
+    few lines ends the question: `1.  In attention, how do we compute context vectors for
+    each` / `    token?` (a list hard-wrapped at 72 columns) is one question, not a title
+    and an answer "token?"."""
+    first, _, more = text.partition("\n")
+    if not more or first.rstrip().endswith(SENTENCE_END) or is_bold_only(first):
+        return first, more, 1
+    lines = text.split("\n", WRAPPED_LINES)
+    for count, line in enumerate(lines[:WRAPPED_LINES], start=1):
+        if count > 1 and line.rstrip().endswith("?"):
+            title = " ".join(part.strip() for part in lines[:count])
+            return title, "\n".join(lines[count:]), count
+        if count > 1 and line.rstrip().endswith(SENTENCE_END):
+            break  # a sentence ended before a question did: the first line was the title
+    return first, more, 1
+
+
+SENTENCE_END = ("?", ".", "!", ":", ")", "**", "*", "`")
+WRAPPED_LINES = 4  # lines a hard-wrapped question may take
 
 
 def _lead(words: str) -> int:
