@@ -406,3 +406,12 @@ def test_a_question_hard_wrapped_in_its_list_item_is_one_title(tmp_path):
         ("open", "What is **attention**?"),
     ]
     assert questions[3].answer == "It weighs the other tokens."
+
+
+def test_an_empty_list_item_after_a_question_is_no_answer(tmp_path):
+    _, questions, _ = read_text(
+        tmp_path,
+        "# Deep learning\n\n## Optimisation\n\n1. What is empirical risk minimization?\n"
+        "1. Why can't the 0-1 loss be optimised directly?\n1. \n\n\n## Initialisation\n\n1. \n",
+    )
+    assert [(q.kind, q.answer) for q in questions] == [("prompt", None), ("prompt", None)]

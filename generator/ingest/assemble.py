@@ -173,6 +173,8 @@ def _boundary_level(units: list[Unit], markers: dict[int, Marker], choice: Choic
 def _append(current: _Open, unit: Unit) -> None:
     """Add a unit to an answer; consecutive items of one list stay one list."""
     block, source = unit.block, unit.list_block
+    if block.kind == "item" and not block.children and block.checked is None:
+        return  # `1. ` and nothing after it: a slot the author never filled, not an answer "1."
     last = current.blocks[-1] if current.blocks else None
     if source is not None and last is not None and current.source_list.get(id(last)) == id(source):
         current.pieces[id(last)] += ["\n\n" if block.line > last.end else "\n", block.markdown]
