@@ -415,3 +415,21 @@ def test_an_empty_list_item_after_a_question_is_no_answer(tmp_path):
         "1. Why can't the 0-1 loss be optimised directly?\n1. \n\n\n## Initialisation\n\n1. \n",
     )
     assert [(q.kind, q.answer) for q in questions] == [("prompt", None), ("prompt", None)]
+
+
+def test_a_numbered_list_that_asks_nothing_stays_inside_an_answer(tmp_path):
+    # A course chapter: prose with numbered steps, then "1. **Q:** … **A:** …" questions.
+    _, questions, _ = read_text(
+        tmp_path,
+        "# Backpropagation\n\n## Optimisation loop\n\nEach step:\n\n1. sample a mini-batch,\n"
+        "2. forward pass,\n3. optimizer step.\n\n## Interview questions\n\n"
+        "1. **Q:** Why do we need activation functions?  \n   **A:** Stacked linear layers collapse.\n"
+        "2. **Q:** What does backpropagation compute?  \n   **A:** Gradients of the loss.\n"
+        "3. **Q:** What is a dead ReLU?  \n   **A:** A unit stuck at zero.\n",
+    )
+    assert [q.question for q in questions] == [
+        "Why do we need activation functions?",
+        "What does backpropagation compute?",
+        "What is a dead ReLU?",
+    ]
+    assert all(q.kind == "open" for q in questions)

@@ -118,8 +118,11 @@ def drop_statements(choice: Choice, questions_page: bool = False) -> list[Marker
     if questions_page or sum(asks) * 2 < len(asks):
         return choice.markers
     kept = []
+    silent = _silent_runs(choice.markers, asks)
     for marker, ask in zip(choice.markers, asks, strict=True):
         parsed = marker.parsed
+        if id(marker) in silent:
+            continue
         if (
             ask
             or parsed.label
@@ -129,3 +132,21 @@ def drop_statements(choice: Choice, questions_page: bool = False) -> list[Marker
         ):
             kept.append(marker)
     return kept
+
+
+def _silent_runs(markers: list[Marker], asks: list[bool]) -> set[int]:
+    """Markers of numbered runs (1, 2, 3 … from a 1) where not one item asks, is labelled or
+    offers options: "1. sample a mini-batch, 2. forward pass, …" is a list inside an answer
+    in a document whose numbered items otherwise ask."""
+    runs: list[list[tuple[Marker, bool]]] = []
+    for marker, ask in zip(markers, asks, strict=True):
+        if marker.number is None:
+            continue
+        if marker.number == 1 or not runs:
+            runs.append([])
+        runs[-1].append((marker, ask))
+    out: set[int] = set()
+    for run in runs:
+        if not any(ask or m.parsed.label or m.parsed.difficulty or offers_options(m.rest) for m, ask in run):
+            out.update(id(m) for m, _ in run)
+    return out
