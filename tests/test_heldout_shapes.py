@@ -433,3 +433,27 @@ def test_a_numbered_list_that_asks_nothing_stays_inside_an_answer(tmp_path):
         "What is a dead ReLU?",
     ]
     assert all(q.kind == "open" for q in questions)
+
+
+def test_question_headings_with_a_question_field_below_are_read_by_heading(tmp_path):
+    # A question bank: `### Q: …` headings, then fields. The `**Question:**` lines made the
+    # labelled reader take it: titles were the scenario plus the rubric, the heading a section.
+    entry = (
+        "### Q: {}\n\n**Difficulty:** {}  \n**Tags:** llm  \n**Question:** {}  \n"
+        "**What a strong answer includes:**\n- Clear assumptions.\n- Tradeoffs.\n\n"
+    )
+    reading, questions, _ = read_text(
+        tmp_path,
+        "# LLM Question Bank\n\n## Foundations\n\n"
+        + entry.format("Why does next-token prediction work?", "Medium", "Explain why it can plan.")
+        + entry.format("What does tokenization change?", "Easy", "Walk through a multilingual bot.")
+        + entry.format("When does scale stop helping?", "Hard", "Discuss 7B versus 70B."),
+    )
+    assert reading.reader == "markdown"
+    assert [(q.question, q.difficulty, q.section) for q in questions] == [
+        ("Why does next-token prediction work?", "medium", "Foundations"),
+        ("What does tokenization change?", "easy", "Foundations"),
+        ("When does scale stop helping?", "hard", "Foundations"),
+    ]
+    assert questions[0].answer.startswith("**Tags:** llm")
+    assert "Explain why it can plan." in questions[0].answer and "Difficulty" not in questions[0].answer

@@ -16,11 +16,11 @@ lines and carried as numbered lines, so code, tables and math stay as written.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.ingest.options import is_show_answer, read_options
 from generator.ingest.tree import Block
-from generator.model import Choice, Line
+from generator.model import Choice, Difficulty, Line
 
 ANSWER_LABEL = re.compile(
     r"^[*_]{0,2}(?:(?:answer|ans|solution)[ \t]?\d{0,5}[*_]{0,2}[ \t]*(?:[:\-–—.)]|$)"
@@ -36,6 +36,9 @@ PLACEHOLDERS = frozenset(
 MAX_PLACEHOLDER_WORDS = 1 + max(len(p.split()) for p in PLACEHOLDERS)
 # Words in any script: an answer in Chinese is a sentence, not a run of punctuation.
 NON_WORD = re.compile(r"[\W_]+")
+DIFFICULTY_FIELD = re.compile(r"\W{0,4}difficulty\W{1,6}(easy|medium|hard)\b\W{0,8}$", re.I)
+LEVELS: dict[str, Difficulty] = {"easy": "easy", "medium": "medium", "hard": "hard"}
+FIELD_LINES = 4  # lines of an answer's first paragraph looked at for fields
 FENCE_LINE = re.compile(r"^\s*(?:`{3,}|~{3,})[\w+-]*\s*$")
 
 
@@ -45,6 +48,22 @@ class Answer:
     choices: tuple[Choice, ...] = ()
     correct: str | None = None
     stem: tuple[Line, ...] = ()
+
+
+def difficulty_field(blocks: list[Block]) -> tuple[Difficulty | None, list[Block]]:
+    """A `**Difficulty:** Medium` line among the first lines of an answer (a question bank's
+    fields under each heading): the level, and the answer without that line."""
+    first = blocks[0] if blocks else None
+    if first is None or first.kind != "paragraph" or "ifficult" not in first.markdown[:200]:
+        return None, blocks
+    lines, texts = first.markdown.split("\n"), first.text.split("\n")
+    for index, line in enumerate(lines[:FIELD_LINES]):
+        found = DIFFICULTY_FIELD.match(line)
+        if found and len(texts) == len(lines):
+            rest_md, rest_text = lines[:index] + lines[index + 1 :], texts[:index] + texts[index + 1 :]
+            kept = [replace(first, markdown="\n".join(rest_md), text="\n".join(rest_text))] if rest_md else []
+            return LEVELS[found.group(1).lower()], kept + blocks[1:]
+    return None, blocks
 
 
 def build_answer(blocks: list[Block]) -> Answer:

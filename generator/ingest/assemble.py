@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from generator.ingest import junk
 from generator.ingest.answer_key import fold_answer_key
-from generator.ingest.answers import build_answer
+from generator.ingest.answers import build_answer, difficulty_field
 from generator.ingest.qa_tables import expand_tables
 from generator.ingest.scoring import Choice, choose, drop_statements, with_shallower_questions
 from generator.ingest.segment import QUESTIONS_PAGE, Marker, Unit, candidates, is_toc, units_of
@@ -198,6 +198,7 @@ def _flush(current: _Open | None, doc: Document, out: Segmented) -> None:
             block.markdown = "".join(current.pieces[id(block)])
     title = current.marker.parsed
     question, blocks = _task_below_number(title.text, current.blocks)
+    difficulty, blocks = (title.difficulty, blocks) if title.difficulty else difficulty_field(blocks)
     answer = build_answer(blocks)
     if not blocks:
         out.empty.append(len(out.drafts))
@@ -212,7 +213,7 @@ def _flush(current: _Open | None, doc: Document, out: Segmented) -> None:
             stem=answer.stem,
             label=title.label or (str(current.marker.number) if current.marker.number is not None else None),
             link=title.link,
-            difficulty=title.difficulty,
+            difficulty=difficulty,
             markup=True,
         )
     )

@@ -29,6 +29,9 @@ NAME = "labelled"
 LABEL = r"(?:\*\*|__)?{}(?:\*\*|__)?(?:\s*:|\s+[-\u2013])\s*+(?:\*\*|__)?\s*"
 QUESTION = re.compile(r"^\s*" + LABEL.format(r"(?:Question|Q)(?:\s*(?P<label>\d+[a-z]?))?"), re.I)
 QUESTION_SNIFF = re.compile(r"^\s*" + LABEL.format(r"(?:Question|Q)(?:\s*\d+[a-z]?)?") + r"\S", re.I | re.M)
+LABELLED_HEADING = re.compile(
+    r"^[ ]{0,3}#{1,6}[ \t]+" + LABEL.format(r"(?:Question|Q)(?:\s*\d+[a-z]?)?") + r"\S", re.I | re.M
+)
 ANSWER = re.compile(r"^\s*" + LABEL.format(r"(?:(?:Answer|Ans|A)(?:\s*\d+[a-z]?)?)"), re.I)
 CORRECT = re.compile(
     r"^\s*"
@@ -51,8 +54,12 @@ REVEAL = re.compile(
 
 
 def matches(text: str) -> bool:
-    """Two or more `Question:`/`Q:` labels at line starts."""
-    return len(QUESTION_SNIFF.findall(text, 0, 2_000_000)) >= 2
+    """Two or more `Question:`/`Q:` labels at line starts, unless the questions are Markdown
+    headings (`### Q: Why …?`): then a `**Question:**` line is a field of each entry's body,
+    and the Markdown reader reads the document by its headings."""
+    if len(QUESTION_SNIFF.findall(text, 0, 2_000_000)) < 2:
+        return False
+    return len(LABELLED_HEADING.findall(text, 0, 2_000_000)) < 2
 
 
 def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
