@@ -457,3 +457,21 @@ def test_question_headings_with_a_question_field_below_are_read_by_heading(tmp_p
     ]
     assert questions[0].answer.startswith("**Tags:** llm")
     assert "Explain why it can plan." in questions[0].answer and "Difficulty" not in questions[0].answer
+
+
+def test_discussion_bullets_between_labelled_questions_are_prompts(tmp_path):
+    mcq = "**Question {}:** {}\n\n  A) One\n  B) Two\n\n**Correct Answer:** B\n**Explanation:** Because.\n\n"
+    _, questions, _ = read_text(
+        tmp_path,
+        "# Week 7\n\n### Assessment Questions\n\n"
+        + mcq.format(1, "What is a neuron?")
+        + mcq.format(2, "What is a weight?")
+        + "### Activities\n- Write a paragraph on neural networks.\n\n### Discussion Questions\n"
+        "- How do neural networks compare to trees?\n- What are the drawbacks of deep networks?\n",
+    )
+    assert [(q.kind, q.question, q.section) for q in questions] == [
+        ("mcq", "What is a neuron?", "Assessment Questions"),
+        ("mcq", "What is a weight?", "Assessment Questions"),
+        ("prompt", "How do neural networks compare to trees?", "Discussion Questions"),
+        ("prompt", "What are the drawbacks of deep networks?", "Discussion Questions"),
+    ]

@@ -44,6 +44,8 @@ OPTION = re.compile(
     r"^\s*(?:[-*]\s+)?(?:\((?P<p>[A-Da-d])\)|(?P<b>[A-Da-d])\)|(?P<d>[A-D])\.)\s+(?P<text>\S.*)$"
 )
 FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
+# A bullet that asks, outside any labelled block (under a heading, before the next label).
+LOOSE_QUESTION = re.compile(r"^[ ]{0,3}[-*+][ \t]+(\S[^\n]{0,500}\?)[ \t]*$")
 CODE_LANGUAGE = re.compile(r"^\s*[A-Za-z][\w+#-]{0,15}\s*$")
 EXPLANATION = re.compile(r"^\s*" + LABEL.format(r"Explanation"), re.I)
 LETTERS = "ABCD"
@@ -80,6 +82,9 @@ def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
                 section = tidy_heading(atx_heading_text(line.text[heading.end() :])) or section
         elif block:
             block.append(line)
+        elif not fenced and (asked := LOOSE_QUESTION.match(line.text)):
+            # `### Discussion Questions` then `- How do …?`: asked, with no label and no answer.
+            drafts.append(Draft(asked.group(1).rstrip(), doc.at(line.no), (), section))
     if block:
         add_closed(drafts, problems, _close(block, section, doc))
     return drafts, problems
