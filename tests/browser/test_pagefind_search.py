@@ -148,6 +148,9 @@ def test_arrows_move_through_results_and_escape_closes(pagefind_url, page):
     page.keyboard.press("Enter")  # on a focused result: that result
     page.wait_for_function(f"location.hash === '#{target}'", timeout=10_000)
     expect(page.locator(f'[id="{target}"]')).to_be_in_viewport(timeout=10_000)
+    # The instant navigation is over once study.js has enhanced the new page's entry (a
+    # failure under load showed Material's "Page loading" bar still up when Escape came).
+    expect(page.locator(f'[id="{target}"] + .qa')).to_have_attribute("data-study", "ready", timeout=10_000)
     page.keyboard.press("s")
     expect(page.locator(BOX)).to_be_focused()
     page.keyboard.press("Escape")
