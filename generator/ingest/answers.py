@@ -57,9 +57,11 @@ def difficulty_field(blocks: list[Block]) -> tuple[Difficulty | None, list[Block
     if first is None or first.kind != "paragraph" or "ifficult" not in first.markdown[:200]:
         return None, blocks
     lines, texts = first.markdown.split("\n"), first.text.split("\n")
+    if len(texts) != len(lines):
+        return None, blocks
     for index, line in enumerate(lines[:FIELD_LINES]):
         found = DIFFICULTY_FIELD.match(line)
-        if found and len(texts) == len(lines):
+        if found:
             rest_md, rest_text = lines[:index] + lines[index + 1 :], texts[:index] + texts[index + 1 :]
             kept = [replace(first, markdown="\n".join(rest_md), text="\n".join(rest_text))] if rest_md else []
             return LEVELS[found.group(1).lower()], kept + blocks[1:]

@@ -114,11 +114,10 @@ def make_questions(
         kind: Kind = "mcq" if choices else ("open" if answer else "prompt")
         qid = question_id(key, draft.question)
         v1 = _numbered(question_id(key, draft.question, version=1), seen_v1)
-        former = list(draft.former_titles)
-        titled = [question_id(key, title) for title in former]
+        titled = [question_id(key, title) for title in draft.former_titles]
+        twin_era = [question_id(interim, title) for title in draft.former_titles] if interim else []
         if interim:
-            former_ids = [question_id(interim, title) for title in former]
-            titled += [*former_ids, _numbered(question_id(interim, draft.question), seen_interim)]
+            twin_era.append(_numbered(question_id(interim, draft.question), seen_interim))
         seen[qid] = seen.get(qid, 0) + 1
         if seen[qid] > 1:
             # Same text twice in one source: both kept, the later one with a numbered id.
@@ -145,10 +144,10 @@ def make_questions(
                 math=question_math or answer_math or choice_math or stem_math,
                 link=link,
                 difficulty=draft.difficulty,
-                aliases=aliases(qid, titled[: len(former)] + [v1] + titled[len(former) :]),
+                aliases=aliases(qid, [*titled, v1, *twin_era]),
                 stem=stem,
                 # The note's GUID stays the one of the id it had before it had a twin.
-                anki_id=(titled[0] if former else v1) if interim else "",
+                anki_id=(titled[0] if titled else v1) if interim else "",
             )
         )
     return out, problems

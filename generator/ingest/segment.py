@@ -164,6 +164,10 @@ def _details(block: Block) -> list[tuple[str, Marker]]:
     return []
 
 
+SENTENCE_END = ("?", ".", "!", ":", ")", "**", "*", "`")  # a line that ends one of these ends a title
+WRAPPED_LINES = 4  # lines a hard-wrapped question may take
+
+
 def _rest_lines(block: Block, more: str, taken: int = 1) -> list[Block]:
     """The lines of a paragraph after its first `taken` (a title), as a paragraph of their own."""
     if not more.strip():
@@ -191,10 +195,6 @@ def wrapped_title(text: str) -> tuple[str, str, int]:
         if count > 1 and line.rstrip().endswith(SENTENCE_END):
             break  # a sentence ended before a question did: the first line was the title
     return first, more, 1
-
-
-SENTENCE_END = ("?", ".", "!", ":", ")", "**", "*", "`")
-WRAPPED_LINES = 4  # lines a hard-wrapped question may take
 
 
 def _lead(words: str) -> int:
