@@ -354,10 +354,38 @@ def test_a_question_asking_more_covers_one_asking_a_part(a, b):
             "Which features matter most in gradient boosting trees?",
         ),
         ("What is LoRA?", "How does LoRA compare with QLoRA?"),
+        # what "compare / relate to" names is part of the question, not a purpose
+        ("How does LoRA compare to full fine-tuning?", "How does LoRA compare to prompt tuning?"),
+        ("How does dropout relate to regularization?", "How is dropout related to batch normalization?"),
+        ("Describe how attention relates to memory.", "Describe how attention relates to speed."),
     ],
 )
 def test_different_follow_ups_comparands_and_settings_stay_apart(a, b):
     assert not merged(make("a", a, "s1"), make("b", b, "s2"))
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("How does LoRA compare to full fine-tuning?", "How is LoRA different from full fine-tuning?"),
+        ("How does LoRA compare to full fine-tuning?", "How does LoRA compare with full fine-tuning?"),
+        ("How does dropout relate to regularization?", "How is dropout related to regularization?"),
+    ],
+)
+def test_compare_to_and_compare_with_are_one_question(a, b):
+    assert merged(make("a", a, "s1"), make("b", b, "s2"))
+
+
+def test_a_large_group_of_rewordings_is_one_group_and_respects_a_split():
+    # Many members share a signature: a newcomer is compared with each kind once, and a
+    # split pair still keeps its two questions apart however large the group grows.
+    wordings = ("What is LoRA?", "Explain LoRA.", "What is LoRA and how does it work?", "Describe LoRA.")
+    qs = [make(f"q{i:03d}", wordings[i % 4], f"s{i}") for i in range(200)]
+    found = find_groups(qs, Curation())
+    assert set(found) == {q.id for q in qs} and len(set(found.values())) == 1
+    split = find_groups(qs, Curation(split=(("q000", "q199"),)))
+    assert split.get("q000") != split.get("q199")
+    assert len(split) >= 199
 
 
 def test_a_question_fitting_two_groups_joins_the_larger():

@@ -27,7 +27,7 @@ questions are the same question (None) or why not.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from generator.model import Question, normalise
 from generator.organise.intent_examples import task_examples
@@ -47,6 +47,7 @@ from generator.organise.intent_words import (
     PASSIVE_USE,
     PRONOUNS,
     QUALIFIER,
+    RELATES,
     REWRITES,
     SETTING_CONTEXT,
     SETTING_SYNONYMS,
@@ -85,7 +86,7 @@ class Signature:
     def concepts(self) -> frozenset[str]:
         return self.subject | self.comparand
 
-    @property
+    @cached_property  # dedupe asks it of every pair it compares
     def asks(self) -> frozenset[str]:
         # "Why is X important?" is answered by X's benefits, and the other way round.
         """The intents; "what is X" when there are none (a heading such as "Few-shot Learning")
@@ -168,11 +169,12 @@ def _split(tokens: list[str]) -> tuple[list[str], list[str]]:
     """A clause's head and its qualifier ("... in transformers"); a purpose ("to ...") is dropped.
 
     Both start only after a content word that is not mere context, so "How to mitigate X"
-    and "use cases for LLMs in healthcare" keep their words in the head.
+    and "use cases for LLMs in healthcare" keep their words in the head. "compare / relate
+    to Y" is no purpose: Y is part of the subject, as in "compare with Y".
     """
     started = False
     for i, token in enumerate(tokens):
-        if started and token == "to":
+        if started and token == "to" and tokens[i - 1] not in RELATES:
             return tokens[:i], []
         if started and token in QUALIFIER:
             rest = tokens[i:]

@@ -112,6 +112,8 @@ CLAUSE = re.compile(
     r"[?;:,]|\.\s|\band\s+(?=(?:how|why|what|when|where|which|its|their|is|are|does|do|can)\b)"
 )
 QUALIFIER = frozenset({"in", "within", "for", "during", "when", "while", "on"})
+# Folded words after which "to Y" names what is compared, not a purpose: "How does X compare to Y?"
+RELATES = frozenset({"compar", "relat", "similar", "connect", "link", "correspond", "contrast", "relativ", "equival", "analog"})
 COMPARE_ONLY = frozenset({"compare"})
 # What each intent asks, read as the plain asks: a role is what X does and why it is there,
 # so "What is the role of attention?" is answered with "Explain attention" and with "Why
