@@ -113,7 +113,20 @@ CLAUSE = re.compile(
 )
 QUALIFIER = frozenset({"in", "within", "for", "during", "when", "while", "on"})
 # Folded words after which "to Y" names what is compared, not a purpose: "How does X compare to Y?"
-RELATES = frozenset({"compar", "relat", "similar", "connect", "link", "correspond", "contrast", "relativ", "equival", "analog"})
+RELATES = frozenset(
+    {
+        "compar",
+        "relat",
+        "similar",
+        "connect",
+        "link",
+        "correspond",
+        "contrast",
+        "relativ",
+        "equival",
+        "analog",
+    }
+)
 COMPARE_ONLY = frozenset({"compare"})
 # What each intent asks, read as the plain asks: a role is what X does and why it is there,
 # so "What is the role of attention?" is answered with "Explain attention" and with "Why

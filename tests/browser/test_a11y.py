@@ -19,7 +19,7 @@ BLOCKING = ("serious", "critical")
 SCHEMES = {"light": "default", "dark": "slate"}  # Material's scheme names
 PAGES = {"home": "", "math topic": "topics/math-foundations/", "sources": "sources/"}
 FLASHCARD_DIRS = ("flashcards", "study", "cards")
-PALETTE_TOGGLE = "form[data-md-component=palette] label:not([hidden])"
+PALETTE_TOGGLE = "form[data-palette] label:not([hidden])"
 # Answers are folded: open the first answer with math so the page is audited with a
 # formula (MathML, or MathJax's output for one the build could not convert) in view.
 SHOW_MATH = """() => {
@@ -56,7 +56,7 @@ def page_cases() -> list[tuple[str, str]]:
 
 
 def set_scheme(page, scheme: str) -> None:
-    """Click Material's palette toggle until the body carries the wanted scheme."""
+    """Click the palette toggle until the body carries the wanted scheme."""
     wanted = SCHEMES[scheme]
     for _ in range(4):
         if page.get_attribute("body", "data-md-color-scheme") == wanted:

@@ -1,0 +1,137 @@
+"""The light/dark toggle (partials/palette.html and its inline script), which replaces the
+theme's palette component: the scheme a reader's system asks for is there in the first
+frame, a choice is kept across pages and visits under the theme's own storage key, the
+keyboard switches it, and the theme does not mount its component (two whole-page style
+passes in its first task)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.browser.conftest import BOTH_ENGINES, open_watched_page
+
+pytestmark = pytest.mark.browser
+SCHEME = "document.body.getAttribute('data-md-color-scheme')"
+# The body's scheme at the first paint: the time of each change of the scheme attribute,
+# compared with the first-paint entry's time after the load.
+FIRST_FRAME = """
+  window.__schemes = [];
+  new MutationObserver(function (records) {
+    records.forEach(function (r) {
+      window.__schemes.push([performance.now(), r.target.getAttribute('data-md-color-scheme')]);
+    });
+  }).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-md-color-scheme']});
+"""
+SCHEME_AT_FIRST_PAINT = """() => {
+  const paint = performance.getEntriesByName('first-paint')[0];
+  if (!paint) return null;
+  const before = window.__schemes.filter(c => c[0] <= paint.startTime);
+  return before.length ? before[before.length - 1][1] : 'default';
+}"""
+VISIBLE_TOGGLE = "form[data-palette] label:not([hidden])"
+
+
+def fresh_page(browser, watch, scheme: str):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    context.add_init_script(FIRST_FRAME)
+    return context, open_watched_page(context, watch)
+
+
+@BOTH_ENGINES
+@pytest.mark.parametrize(("system", "expected"), [("light", "default"), ("dark", "slate")])
+def test_the_first_frame_has_the_scheme_the_system_asks_for(browser, base_url, watch, system, expected):
+    context, page = fresh_page(browser, watch, system)
+    try:
+        page.goto(base_url + "topics/math-foundations/")
+        page.wait_for_function(SCHEME_AT_FIRST_PAINT)
+        assert page.evaluate(SCHEME_AT_FIRST_PAINT) == expected
+        assert page.evaluate(SCHEME) == expected
+        # One toggle is shown: the one that switches away from the scheme in use.
+        assert page.locator(VISIBLE_TOGGLE).count() == 1
+        assert page.locator("[data-md-component=palette]").count() == 0, "the theme's component is mounted"
+        assert watch.problems() == []
+    finally:
+        context.close()
+
+
+@BOTH_ENGINES
+def test_a_choice_is_kept_across_pages_and_visits(browser, base_url, watch):
+    context, page = fresh_page(browser, watch, "light")
+    try:
+        page.goto(base_url)
+        page.locator(VISIBLE_TOGGLE).click()
+        page.wait_for_function(f"{SCHEME} === 'slate'")
+        # Transitions are off for the switch only.
+        page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")
+        saved = page.evaluate(
+            "Object.keys(localStorage).filter(k => k.endsWith('.__palette'))"
+            ".map(k => localStorage.getItem(k))"
+        )
+        assert len(saved) == 1 and json.loads(saved[0])["color"]["scheme"] == "slate"
+        # Instant navigation keeps it, and a new visit (a full load) starts with it.
+        before = page.url
+        page.locator("article a[href*='topics/']").first.click()
+        page.wait_for_function("before => location.href !== before", arg=before)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate(SCHEME) == "slate"
+        page.goto(base_url + "sources/")
+        page.wait_for_function(SCHEME_AT_FIRST_PAINT)
+        assert page.evaluate(SCHEME_AT_FIRST_PAINT) == "slate"
+        assert page.evaluate("document.querySelector('meta[name=theme-color]').content").startswith("#")
+        # Back to light; the system's preference no longer overrides a choice.
+        page.locator(VISIBLE_TOGGLE).click()
+        page.wait_for_function(f"{SCHEME} === 'default'")
+        page.emulate_media(color_scheme="dark")
+        page.wait_for_timeout(100)
+        assert page.evaluate(SCHEME) == "default"
+        assert watch.problems() == []
+    finally:
+        context.close()
+
+
+def test_without_a_choice_the_page_follows_the_system(browser, base_url, watch):
+    context, page = fresh_page(browser, watch, "light")
+    try:
+        page.goto(base_url)
+        assert page.evaluate(SCHEME) == "default"
+        page.emulate_media(color_scheme="dark")
+        page.wait_for_function(f"{SCHEME} === 'slate'")
+        page.emulate_media(color_scheme="light")
+        page.wait_for_function(f"{SCHEME} === 'default'")
+    finally:
+        context.close()
+
+
+def test_the_keyboard_switches_the_scheme(browser, base_url, watch):
+    context, page = fresh_page(browser, watch, "light")
+    try:
+        page.goto(base_url)
+        radio = page.locator("form[data-palette] input:checked")
+        assert radio.get_attribute("aria-label") == "Switch to dark mode"
+        radio.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function(f"{SCHEME} === 'slate'")
+        focused = page.evaluate("document.activeElement.getAttribute('aria-label')")
+        assert focused == "Switch to light mode", "focus stays on the toggle, which now says what it does"
+        page.keyboard.press("ArrowDown")  # a radio group: arrows move and choose too
+        page.wait_for_function(f"{SCHEME} === 'default'")
+        assert watch.problems() == []
+    finally:
+        context.close()
+
+
+def test_a_saved_palette_that_is_not_json_does_not_break_the_page(browser, base_url, watch):
+    context, page = fresh_page(browser, watch, "dark")
+    try:
+        page.goto(base_url)
+        page.evaluate(
+            "Object.keys(localStorage).forEach(k => k.endsWith('.__palette') && localStorage.removeItem(k));"
+            "localStorage.setItem(__md_scope.pathname + '.__palette', '{not json')"
+        )
+        page.reload()
+        assert page.evaluate(SCHEME) == "slate"
+        assert page.locator(VISIBLE_TOGGLE).count() == 1
+    finally:
+        context.close()
