@@ -34,6 +34,10 @@ NEEDS_BLANK_BEFORE = frozenset(
 MARKER = re.compile(r" *(?:[-*+]|(\d{1,9})[.)])(?= |$)")
 DISPLAY_LINE = re.compile(r" *\$\$")
 INDENT = 4
+# A line that could open a block of its own (list item, fence, indented code, table,
+# heading, rule, quote, HTML, display math). An answer without one is paragraphs, which
+# both Markdowns read alike and which hold no code or display math: no parse is needed.
+BLOCK_START = re.compile(r"^(?:\t| {4}| {0,3}(?:[-*+=_#>|<~`:$]|\d{1,9}[.)]))", re.M)
 _MD = parser()
 
 
@@ -58,7 +62,10 @@ def rewritten(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], list[Token] | 
     texts = [line.text for line in lines]
     if not any(texts):
         return lines, None
-    tokens = _MD.parse("\n".join(texts))
+    text = "\n".join(texts)
+    if "|" not in text and "$$" not in text and not BLOCK_START.search(text):
+        return lines, []  # no token that is code, math or a block Python-Markdown reads otherwise
+    tokens = _MD.parse(text)
     layout = _layout(texts, tokens)
     out: list[Line] = []
     loose: set[int] = set()  # depths of the open lists that hold a blank line (source or added)
