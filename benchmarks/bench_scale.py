@@ -188,8 +188,21 @@ def print_targets(rows: list[dict]) -> None:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
-        f"load average {load} (a busy machine inflates wall time more than CPU time)"
+        f"load average {load} (a busy machine inflates wall time more than CPU time); "
+        f"reference loop {reference_loop():.2f} s CPU"
     )
+
+
+def reference_loop() -> float:
+    """CPU seconds of a fixed pure-Python loop (10 million additions), best of 3: the targets
+    are CPU seconds, and this says how fast the machine that measured them runs Python."""
+    best = float("inf")
+    for _ in range(3):
+        started, total = time.process_time(), 0
+        for i in range(10_000_000):
+            total += i
+        best = min(best, time.process_time() - started)
+    return best
 
 
 def main() -> None:

@@ -143,6 +143,9 @@ def summarise(report: dict, load: float) -> dict:
     audits = report["audits"]
     requests = audits["network-requests"]["details"]["items"]
     scores["load"] = load
+    # Lighthouse's own measure of the machine's speed (higher is faster): the same page
+    # scores lower on a slower machine, so figures from two machines compare through it.
+    scores["machine"] = report.get("environment", {}).get("benchmarkIndex", 0)
     scores["weight"] = audits["total-byte-weight"]["numericValue"]
     scores["scripts"] = sum(1 for r in requests if r.get("resourceType") == "Script")
     scores["requests"] = len(requests)
@@ -241,6 +244,9 @@ def print_table(rows: dict[str, dict], runs: int) -> None:
         f"GitHub Pages; median of {runs} runs (CLS: the worst run), load average (1 min) at each run's "
         f"start; {os.cpu_count()} CPUs"
     )
+    speeds = [run["machine"] for r in rows.values() for run in r["runs"]]
+    if speeds:
+        print(f"Lighthouse benchmarkIndex of this machine (higher is faster): {min(speeds)}-{max(speeds)}")
 
 
 if __name__ == "__main__":
