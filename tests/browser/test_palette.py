@@ -7,6 +7,7 @@ passes in its first task)."""
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 
 import pytest
 
@@ -33,17 +34,21 @@ SCHEME_AT_FIRST_PAINT = """() => {
 VISIBLE_TOGGLE = "form[data-palette] label:not([hidden])"
 
 
+@contextmanager
 def fresh_page(browser, watch, scheme: str):
+    """A page in a new context (no saved palette) whose system prefers `scheme`."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     context.add_init_script(FIRST_FRAME)
-    return context, open_watched_page(context, watch)
+    try:
+        yield open_watched_page(context, watch)
+    finally:
+        context.close()
 
 
 @BOTH_ENGINES
 @pytest.mark.parametrize(("system", "expected"), [("light", "default"), ("dark", "slate")])
 def test_the_first_frame_has_the_scheme_the_system_asks_for(browser, base_url, watch, system, expected):
-    context, page = fresh_page(browser, watch, system)
-    try:
+    with fresh_page(browser, watch, system) as page:
         page.goto(base_url + "topics/math-foundations/")
         page.wait_for_function(SCHEME_AT_FIRST_PAINT)
         assert page.evaluate(SCHEME_AT_FIRST_PAINT) == expected
@@ -52,14 +57,11 @@ def test_the_first_frame_has_the_scheme_the_system_asks_for(browser, base_url, w
         assert page.locator(VISIBLE_TOGGLE).count() == 1
         assert page.locator("[data-md-component=palette]").count() == 0, "the theme's component is mounted"
         assert watch.problems() == []
-    finally:
-        context.close()
 
 
 @BOTH_ENGINES
 def test_a_choice_is_kept_across_pages_and_visits(browser, base_url, watch):
-    context, page = fresh_page(browser, watch, "light")
-    try:
+    with fresh_page(browser, watch, "light") as page:
         page.goto(base_url)
         page.locator(VISIBLE_TOGGLE).click()
         page.wait_for_function(f"{SCHEME} === 'slate'")
@@ -87,26 +89,20 @@ def test_a_choice_is_kept_across_pages_and_visits(browser, base_url, watch):
         page.wait_for_timeout(100)
         assert page.evaluate(SCHEME) == "default"
         assert watch.problems() == []
-    finally:
-        context.close()
 
 
 def test_without_a_choice_the_page_follows_the_system(browser, base_url, watch):
-    context, page = fresh_page(browser, watch, "light")
-    try:
+    with fresh_page(browser, watch, "light") as page:
         page.goto(base_url)
         assert page.evaluate(SCHEME) == "default"
         page.emulate_media(color_scheme="dark")
         page.wait_for_function(f"{SCHEME} === 'slate'")
         page.emulate_media(color_scheme="light")
         page.wait_for_function(f"{SCHEME} === 'default'")
-    finally:
-        context.close()
 
 
 def test_the_keyboard_switches_the_scheme(browser, base_url, watch):
-    context, page = fresh_page(browser, watch, "light")
-    try:
+    with fresh_page(browser, watch, "light") as page:
         page.goto(base_url)
         radio = page.locator("form[data-palette] input:checked")
         assert radio.get_attribute("aria-label") == "Switch to dark mode"
@@ -118,13 +114,10 @@ def test_the_keyboard_switches_the_scheme(browser, base_url, watch):
         page.keyboard.press("ArrowDown")  # a radio group: arrows move and choose too
         page.wait_for_function(f"{SCHEME} === 'default'")
         assert watch.problems() == []
-    finally:
-        context.close()
 
 
 def test_a_saved_palette_that_is_not_json_does_not_break_the_page(browser, base_url, watch):
-    context, page = fresh_page(browser, watch, "dark")
-    try:
+    with fresh_page(browser, watch, "dark") as page:
         page.goto(base_url)
         page.evaluate(
             "Object.keys(localStorage).forEach(k => k.endsWith('.__palette') && localStorage.removeItem(k));"
@@ -133,5 +126,3 @@ def test_a_saved_palette_that_is_not_json_does_not_break_the_page(browser, base_
         page.reload()
         assert page.evaluate(SCHEME) == "slate"
         assert page.locator(VISIBLE_TOGGLE).count() == 1
-    finally:
-        context.close()
