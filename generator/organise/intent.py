@@ -169,9 +169,8 @@ def _split(tokens: list[str]) -> tuple[list[str], list[str]]:
     """A clause's head and its qualifier ("... in transformers"); a purpose ("to ...") is dropped.
 
     Both start only after a content word that is not mere context, so "How to mitigate X"
-    and "use cases for LLMs in healthcare" keep their words in the head. "compare / relate
-    to Y" is no purpose: Y is part of the subject, as in "compare with Y".
-    """
+    and "use cases for LLMs in healthcare" keep their words in the head. In "compare /
+    relate to Y", Y is part of the subject, as in "compare with Y"."""
     started = False
     for i, token in enumerate(tokens):
         if started and token == "to" and tokens[i - 1] not in RELATES:

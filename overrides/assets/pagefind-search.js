@@ -380,7 +380,9 @@
   /* ---- the box: Material's behaviour ------------------------------------- */
 
   query.addEventListener("focus", function () {
-    setTimeout(function () { setToggle(true); }, 0);   // after a header label's own toggling
+    // After a header label's own toggling; not if the box lost its focus meanwhile (an
+    // Escape pressed right after `s` closed it, and this opened it again).
+    setTimeout(function () { if (document.activeElement === query) setToggle(true); }, 0);
     load();
   });
   query.addEventListener("input", function () {

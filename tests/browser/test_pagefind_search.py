@@ -157,6 +157,23 @@ def test_arrows_move_through_results_and_escape_closes(pagefind_url, page):
     expect(page.locator("#__search")).not_to_be_checked()
 
 
+def test_escape_right_after_the_shortcut_leaves_search_closed(pagefind_url, page):
+    """`s` then Escape in one task, as a fast typist on a busy phone sends them: focusing the
+    box schedules the toggle's opening, which must not reopen what Escape has closed."""
+    page.goto(pagefind_url)
+    page.wait_for_load_state("networkidle")
+    page.evaluate(
+        """() => {
+          for (const key of ["s", "Escape"]) {
+            window.dispatchEvent(new KeyboardEvent("keydown", {key, bubbles: true, cancelable: true}));
+          }
+        }"""
+    )
+    page.wait_for_timeout(200)  # past the focus handler's timeout
+    expect(page.locator("#__search")).not_to_be_checked()
+    expect(page.locator(BOX)).not_to_be_focused()
+
+
 def test_hostile_index_text_is_shown_as_text(pagefind_url, page):
     search(page, pagefind_url, "onerror")  # a code span holds <img src=x onerror=alert(1)>
     items = page.locator("ol.md-search-result__list")
