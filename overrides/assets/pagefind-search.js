@@ -342,6 +342,7 @@
   function search(value) {
     var id = ++latest;
     if (!value.trim()) {
+      list.dataset.batch = "done";
       list.textContent = "";
       if (suggest) suggest.textContent = "";
       meta.removeAttribute("aria-busy");
@@ -368,12 +369,13 @@
       });
     }).then(function (results) {
       if (id !== latest || !results) return;
-      if (!results.length) { list.textContent = ""; showCount(0, false); return; }
+      if (!results.length) { list.textContent = ""; showCount(0, false); list.dataset.batch = "done"; return; }
       return renderBatch(results, 0, found, id);
     }).catch(function () {
       if (id !== latest) return;
       meta.removeAttribute("aria-busy");
       meta.textContent = "Search is not available right now.";
+      list.dataset.batch = "done";
     });
   }
 
@@ -386,6 +388,7 @@
     load();
   });
   query.addEventListener("input", function () {
+    list.dataset.batch = "waiting";          // the list answers an older query until "done"
     clearTimeout(timer);
     timer = setTimeout(function () { search(query.value); }, DEBOUNCE_MS);
   });

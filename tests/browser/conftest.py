@@ -59,6 +59,21 @@ ZENSICAL_SEARCH = (
     "ol[role=listbox] > li > a[role=option]",
 )
 SEARCH_UI = {"mkdocs": MATERIAL_SEARCH, "zensical": MATERIAL_SEARCH}
+# Pagefind's list answers what is in the box once it says "done" (pagefind-search.js sets
+# "waiting" on each keystroke); Material's own search (`--search material`) says nothing.
+SETTLED = """() => {
+  const list = document.querySelector('ol.md-search-result__list');
+  return !list || !list.hasAttribute('data-batch') || list.dataset.batch === 'done';
+}"""
+
+
+def wait_for_results(page, links: str) -> None:
+    """Until the result list shows the ranked results of the whole query typed: not the
+    question titles listed before Pagefind is ready, nor an earlier query's results."""
+    page.wait_for_selector(links, timeout=15_000)
+    page.wait_for_function(SETTLED, timeout=15_000)
+    if not page.evaluate("!!document.querySelector('ol.md-search-result__list[data-batch]')"):
+        page.wait_for_timeout(300)  # Material's search: let its list settle
 
 
 def free_port() -> int:

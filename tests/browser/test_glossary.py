@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import SEARCH_UI
+from tests.browser.conftest import SEARCH_UI, wait_for_results
 
 pytestmark = pytest.mark.browser
 EXPANSION = "Reinforcement Learning from Human Feedback"
@@ -19,8 +19,7 @@ def search(page, base_url: str, text: str, engine: str):
     page.wait_for_load_state("networkidle")
     page.locator(opener).first.click()
     page.locator(box).press_sequentially(text, delay=20)
-    page.wait_for_selector(links, timeout=15_000)
-    page.wait_for_timeout(300)
+    wait_for_results(page, links)
     return page.locator(links)
 
 

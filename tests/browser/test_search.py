@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ON_ZENSICAL, SEARCH_UI
+from tests.browser.conftest import ON_ZENSICAL, SEARCH_UI, wait_for_results
 
 pytestmark = pytest.mark.browser
 TERMS = ("LoRA", "KL divergence", "beam search", "catastrophic forgetting")
@@ -52,8 +52,7 @@ def test_search_lists_the_question_first_or_second_and_opens_its_anchor(
     page.wait_for_load_state("networkidle")  # the search worker has its index
     page.locator(opener).first.click()
     page.locator(box).press_sequentially(term, delay=40)
-    page.wait_for_selector(links, timeout=15_000)
-    page.wait_for_timeout(300)  # let the result list settle
+    wait_for_results(page, links)
     top = question_results(page, links)[:2]
     assert any(anchor in wanted for anchor, _ in top), (
         f"{term!r}: top question results {[a for a, _ in top]} are not among {sorted(wanted)[:6]}"

@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.browser.conftest import wait_for_results
+
 pytestmark = pytest.mark.browser
 WIDTHS = {"desktop": (1280, 800), "phone": (390, 844)}
 TERMS = ("hallucination", "RLHF", "attention", "LoRA", "softmax temperature")
@@ -31,8 +33,7 @@ def search(page, base_url: str, term: str, size: str):
     box = page.locator("input.md-search__input")
     box.click()
     box.press_sequentially(term, delay=30)
-    page.wait_for_selector(RESULTS, timeout=15_000)
-    page.wait_for_timeout(300)  # let the list settle after the last keystroke
+    wait_for_results(page, RESULTS)
     return page.locator(RESULTS).filter(visible=True)
 
 
