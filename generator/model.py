@@ -241,6 +241,8 @@ def normalised_words(text: str) -> list[str]:
 
 
 def _ascii_fold(text: str) -> str:
+    if text.isascii():  # most text: NFKD and the ASCII round trip would give it back unchanged
+        return text
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 

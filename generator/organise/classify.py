@@ -130,27 +130,27 @@ class KeywordTable(dict):
                 self.position.setdefault((topic, kw), i)
         for phrase, entries in self.index.items():
             self.placed[phrase] = [(topic, kw, self.position[topic, kw]) for topic, kw in entries]
-        # first token -> the lengths of the phrases starting with it, so a text is looked
-        # up at those lengths only instead of every run of 1..(longest phrase) tokens.
+        # first token -> the lengths of the phrases starting with it, longest first, so a text
+        # is looked up at those lengths only instead of every run of 1..(longest phrase) tokens.
         self.lengths: dict[str, tuple[int, ...]] = {}
         for tokens in self.index:
-            self.lengths[tokens[0]] = tuple(sorted({*self.lengths.get(tokens[0], ()), len(tokens)}))
+            known = self.lengths.get(tokens[0], ())
+            self.lengths[tokens[0]] = tuple(sorted({*known, len(tokens)}, reverse=True))
 
     def phrases_in(self, text: str) -> set[tuple[str, ...]]:
         """The keyword phrases found in a text (each once), except those inside a longer match."""
         tokens = fold(text)
-        spans = []
         lengths, index = self.lengths, self.index
+        count, found, reach = len(tokens), set(), 0
+        # Starts ascending, each start's longest match only (a shorter one is inside it);
+        # a match ending within an earlier one is inside that one.
         for i in [i for i, token in enumerate(tokens) if token in lengths]:
             for n in lengths[tokens[i]]:
-                if i + n <= len(tokens) and tokens[i : i + n] in index:
-                    spans.append((i, n))
-        found, reach = set(), 0
-        # Start ascending, longest first: a span ending within an earlier one is inside it.
-        for i, n in sorted(spans, key=lambda span: (span[0], -span[1])):
-            if i + n > reach:
-                found.add(tokens[i : i + n])
-                reach = i + n
+                if i + n <= count and tokens[i : i + n] in index:
+                    if i + n > reach:
+                        found.add(tokens[i : i + n])
+                        reach = i + n
+                    break
         return found
 
 
