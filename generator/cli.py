@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from generator.errors import EXIT_OK, EXIT_SOURCE_ERRORS, GeneratorError
+from generator.errors import EXIT_OK, EXIT_SOURCE_ERRORS, ConfigError, GeneratorError
 from generator.pipeline import gather, write_docs
 from generator.publish.engines import ENGINES
 from generator.report import check_table, has_errors, source_counts, source_notes, summary_line
@@ -16,6 +16,14 @@ from generator.report import check_table, has_errors, source_counts, source_note
 
 def _root(args: argparse.Namespace) -> Path:
     return Path(args.root).resolve()
+
+
+def _site_root(args: argparse.Namespace) -> Path:
+    """The project folder of a command that writes build/mkdocs.yml, which INHERITs its mkdocs.yml."""
+    root = _root(args)
+    if not (root / "mkdocs.yml").is_file():
+        raise ConfigError(f"{root / 'mkdocs.yml'}:1: not found: a project needs the site's mkdocs.yml")
+    return root
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -51,7 +59,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from generator.publish.config import SiteOptions, site_url_from
 
     started = time.perf_counter()
-    root = _root(args)
+    root = _site_root(args)
     corpus = gather(root)
     for problem in corpus.problems:
         print(problem, file=sys.stderr)
@@ -67,7 +75,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from generator import watch
 
-    return watch.serve(_root(args), args.dev_addr)
+    return watch.serve(_site_root(args), args.dev_addr)
 
 
 def cmd_preview(args: argparse.Namespace) -> int:

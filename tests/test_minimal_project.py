@@ -52,3 +52,12 @@ def test_a_pile_without_pages_builds_and_says_what_is_missing(tmp_path, sources,
     home = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert lead in home and "questions.json" in home
     assert "about/#questions-json" not in home  # no About page to point at
+
+
+def test_a_project_without_mkdocs_yml_is_told_so_in_one_line(tmp_path):
+    root = _project(tmp_path, {"notes.md": "## What is RAG?\n\nRetrieval, then generation.\n"})
+    (root / "mkdocs.yml").unlink()
+    run = _build(root)
+    assert run.returncode == 2, run.stdout + run.stderr
+    assert "Traceback" not in run.stderr
+    assert f"{root / 'mkdocs.yml'}:1: not found" in run.stderr
