@@ -214,3 +214,11 @@ def test_is_junk_line_is_any_line_rule(text):
     lowered = text.lower()
     every = any(re.compile(r.pattern.pattern).search(lowered) for r in LINE_RULES)
     assert junk.is_junk_line(lowered) == every
+
+
+def test_repeated_short_q_numbered_lines_are_questions_not_diagram_labels():
+    # Found by test_properties: two `Q1) Model model` paragraphs read as a diagram's labels and
+    # were dropped without a word.
+    text = "Model model\n\nQ1. Model model?\n\nQ1) Model model\n\nQ1) Model model\n"
+    doc, _ = clean.strip_junk(doc_of(text))
+    assert [line.no for line in doc.lines if line.text.startswith("Q1)")] == [5, 7]
