@@ -24,7 +24,7 @@ import nh3
 
 from generator.ingest import syntax
 from generator.ingest.tags import DANGEROUS_TAGS as DANGEROUS_TAGS
-from generator.ingest.tags import disarm_risky_starts, markup_spans
+from generator.ingest.tags import TOKEN_TAGS, disarm_risky_starts, markup_spans
 from generator.ingest.urls import SAFE_SCHEMES as SAFE_SCHEMES
 from generator.ingest.urls import disarm_tex_html, external_href, link_target_is_external, unlink_local
 from generator.ingest.urls import is_external_url as is_external_url
@@ -232,7 +232,7 @@ def _classify_markup(token: str) -> tuple[str, str]:
             return token, "keep"
         return _escape_lt(token), "keep"
     name = TAG_NAME.match(token)
-    if name and name.group(1).lower() not in HTML_ELEMENTS:
+    if token in TOKEN_TAGS or (name and name.group(1).lower() not in HTML_ELEMENTS):
         return _escape_lt(token), "keep"
     return token, "tag"
 

@@ -26,6 +26,10 @@ picture video audio source track
 )
 LONGEST_DANGEROUS = max(map(len, DANGEROUS_TAGS))
 RISKY_ATTRIBUTES = frozenset({"style", "srcdoc", "formaction"})
+# Bare `<s>` and `</s>` are shown as text: in interview material they are the sequence tokens
+# of Llama, T5 or RoBERTa far more often than a strikethrough, and stripped as tags (the
+# allowlist has no `s`) the tokens would vanish from an answer unseen.
+TOKEN_TAGS = frozenset({"<s>", "</s>"})
 
 # Everything Python-Markdown or a browser could take as markup: comments (<!--.*?-->),
 # declarations, processing instructions, start/end tags and autolinks.

@@ -25,7 +25,8 @@ from urllib.parse import unquote
 from markdown_it.token import Token
 
 from generator.ingest.read_markdown import parser
-from generator.ingest.sanitize import sanitize_markdown
+from generator.ingest.sanitize import HTML_ELEMENTS, TAG_NAME, sanitize_markdown
+from generator.ingest.tags import TOKEN_TAGS
 from generator.model import Difficulty
 
 # `### Question 7` alone is a label too: the question is the paragraph under it.
@@ -60,6 +61,7 @@ class Title:
     label: str | None = None
     link: str | None = None
     difficulty: Difficulty | None = None
+    former: str | None = None  # the text before tokens such as `<mask>` were kept (its id is an alias)
 
 
 def parse_title(raw: str) -> Title:
@@ -76,7 +78,8 @@ def parse_title(raw: str) -> Title:
         text, more = split_difficulty(text)
         difficulty = _harder(difficulty, more)
     rendered, link = render_inline(text)
-    return Title(rendered, label, link, difficulty)
+    former = render_inline(text, keep_tokens=False)[0] if "<" in text else rendered
+    return Title(rendered, label, link, difficulty, former if former != rendered else None)
 
 
 def clean_title(text: str) -> tuple[str, bool, int]:
@@ -155,8 +158,9 @@ def _no_code(text: str) -> str:
     return CODE_SPAN.sub("", text) if "`" in text else text
 
 
-def render_inline(text: str) -> tuple[str, str | None]:
-    """(safe inline Markdown, citation URL) from inline Markdown."""
+def render_inline(text: str, keep_tokens: bool = True) -> tuple[str, str | None]:
+    """(safe inline Markdown, citation URL) from inline Markdown; without `keep_tokens` as before
+    2026-12-04, when a tag-like token in a title (`<mask>`, `<s>`) was dropped."""
     tokens = _INLINE.parseInline(text)[0].children or []
     out: list[str] = []
     link: str | None = None
@@ -174,7 +178,7 @@ def render_inline(text: str) -> tuple[str, str | None]:
                 link = link or href
                 _drop_link_text(out, len(citation))
             continue
-        piece = _render(token)
+        piece = _render(token, keep_tokens)
         if depth:
             citation.append(piece)
         out.append(piece)
@@ -202,7 +206,7 @@ def _tidy_brackets(text: str) -> str:
     return text.replace("\\[\\]", "").replace("  ", " ").strip()
 
 
-def _render(token: Token) -> str:
+def _render(token: Token, keep_tokens: bool = True) -> str:
     kind = token.type
     if kind == "text":
         return escape_text(token.content)
@@ -220,9 +224,19 @@ def _render(token: Token) -> str:
         return f"${token.content.strip()}$" if token.content.strip() else ""
     if kind == "image":
         return image_text(str(token.attrs.get("src", "")), token.content)
-    if kind == "html_inline" and token.content.lower().startswith("<br"):
-        return " "
+    if kind == "html_inline":
+        return _inline_tag(token.content) if keep_tokens else " " * token.content.lower().startswith("<br")
     return ""
+
+
+def _inline_tag(tag: str) -> str:
+    """A tag in a title: `<br>` a space, markup nothing, and a token (`<mask>`, `<s>`) its text,
+    as the sanitiser keeps it in an answer."""
+    if tag.lower().startswith("<br"):
+        return " "
+    name = TAG_NAME.match(tag)
+    token = tag in TOKEN_TAGS or (name is not None and name.group(1).lower() not in HTML_ELEMENTS)
+    return escape_text(tag) if token else ""
 
 
 def escape_text(text: str) -> str:
