@@ -40,8 +40,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
-# A diagram label: one to three words, no sentence punctuation, no list marker, no answer key (`1-b`),
-# no question number (`Q1) Model drift`: a question line, which the labels rule would drop unseen).
+# A diagram label: one to three words, no sentence punctuation, list marker, answer key (`1-b`) or Q-number.
 NO_LABEL = r"[-*•+]\s|Q\d+[a-z]?\s*[.):]|\d+[.)]|\(?[a-hA-H][.)]\s|\d+[ \t]*[-:=][ \t]*\(?[a-hA-H]\b"
 LABEL_LINE = re.compile(rf"^\s*(?!{NO_LABEL})[\w(][\w&/'’+()-]*(?:[ \t]+[\w(&][\w&/'’+()-]*){{0,2}}\s*$")
 MAX_LABEL_CHARS = 60
