@@ -220,3 +220,14 @@ def test_a_numbered_answer_label_is_not_part_of_the_answer():
     text = "# Metrics\n\n## Q1. What is precision?\n\n**A1:** True positives over predicted positives.\n"
     drafts, _ = markdown_tree.read(doc_of(text))
     assert answer_text(drafts[0]) == "True positives over predicted positives."
+
+
+def test_an_articles_frame_is_no_question_even_on_a_questions_page():
+    text = (
+        "# Deep learning interview prep\n\n## Introduction\n\nThis guide collects common questions.\n\n"
+        "## Explain backpropagation.\n\nThe chain rule, layer by layer.\n\n## Describe dropout\n\n"
+        "Randomly zeroes activations.\n\n## Conclusion\n\nThanks for reading! Follow me for more.\n"
+    )
+    drafts, _ = markdown_tree.read(doc_of(text))
+    assert [d.question for d in drafts] == ["Explain backpropagation.", "Describe dropout"]
+    assert "Thanks" not in answer_text(drafts[-1])  # the frame's text does not join the last answer

@@ -8,6 +8,7 @@ that do not, and on numbering that runs on (1, 2, 3 … or restarting at 1).
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 
 from generator.ingest.options import offers_options
@@ -16,6 +17,14 @@ from generator.ingest.titles import split_label
 
 KINDS = ("heading", "label", "bold", "list", "details", "bullet")
 MIN_STATEMENTS = 2  # headings on a questions page where none asks: fewer is a lone section
+# The frame of an article, never a question even on a questions page ("## Conclusion").
+FRAME_TITLE = re.compile(
+    r"\W*(?:introduction|intro|overview|conclusions?|summary|(?:table of )?contents|references|resources"
+    r"|further reading|acknowledg(?:e)?ments|about(?: (?:me|us|the authors?|this (?:guide|post|article)))?"
+    r"|(?:final|closing) (?:words|thoughts)|wrapping up|wrap-up|key takeaways|takeaways|next steps"
+    r"|prerequisites|appendix|credits|license|contributing|disclaimer|preface|foreword|tl;?dr)\W*",
+    re.I,
+)
 
 
 @dataclass
@@ -116,7 +125,7 @@ def drop_statements(choice: Choice, questions_page: bool = False) -> list[Marker
     on a page whose own title says it is questions ("FAQ", "Interview questions"), every one is."""
     asks = [reads_as_question(m.parsed) for m in choice.markers]
     if questions_page or sum(asks) * 2 < len(asks):
-        return choice.markers
+        return [m for m in choice.markers if not _frame(m)]
     kept = []
     silent = _silent_runs(choice.markers, asks)
     for marker, ask in zip(choice.markers, asks, strict=True):
@@ -132,6 +141,11 @@ def drop_statements(choice: Choice, questions_page: bool = False) -> list[Marker
         ):
             kept.append(marker)
     return kept
+
+
+def _frame(marker: Marker) -> bool:
+    parsed = marker.parsed
+    return bool(FRAME_TITLE.fullmatch(parsed.text)) and not (parsed.label or marker.number is not None)
 
 
 def _silent_runs(markers: list[Marker], asks: list[bool]) -> set[int]:
