@@ -336,3 +336,22 @@ QUIET_PIECES = [
 def test_text_without_active_characters_comes_back_as_it_is(text):
     """sanitize_markdown returns such text at once: every pass it skips leaves it as it is."""
     assert sanitize._sanitize(text, False) == text
+
+
+@pytest.mark.parametrize(
+    "md",
+    [
+        "```[x](javascript:alert(1))\n\n```",  # a header superfences refuses: no fence to the site
+        "````\n\n[x](javascript:alert(1))\n```",  # a shorter run closes no fence there
+        "~~~\n[x](javascript:alert(1))\n~~~~",  # nor does a longer one
+    ],
+)
+def test_a_fence_the_site_does_not_see_spares_no_link(md):
+    # Found by test_properties (Hypothesis); the sanitiser took these for fences and left the link live.
+    page = markdown.markdown(sanitize_markdown(md), extensions=["pymdownx.superfences"])
+    assert 'href="javascript' not in page
+
+
+def test_a_fence_the_site_sees_keeps_its_code_unchanged():
+    md = '```python title="net.py"\ny = self.layers[i](x)  # [doc](notes.md)\n```'
+    assert sanitize_markdown(md) == md

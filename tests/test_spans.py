@@ -17,7 +17,12 @@ from tests.support.passes import PASSES, SHAPES
 from tests.test_complexity import MAX_RATIO, run_limited
 
 # The patterns generator/ingest/syntax.py used before its finders (commit a4c87df).
-FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?^ {0,3}\1[`~]*[ \t]*$", re.M | re.S)
+# Fences as pymdownx.superfences reads them (since 2026-12-04): its header grammar, and closed by
+# exactly the opening run; the old pattern let a shorter or longer run close a fence the site
+# does not show as one, and the sanitiser spared a live link inside it.
+FENCE = re.compile(
+    rf"^ {{0,3}}(`{{3,}}|~{{3,}})(?![`~])(?:{spans.FENCE_INFO.pattern})\n.*?^ {{0,3}}\1[ \t]*$", re.M | re.S
+)
 CODE_SPAN = re.compile(r"(?<!\\)(?:\\\\)*(`+)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
 DISPLAY = r"(?<!\\)\$\$(?:(?!\n[ \t]*\n).)+?\$\$"
 PAREN = r"(?<!\\)\\\((?:\\[^)]|(?!\n[ \t]*\n)[^\\])+?\\\)"

@@ -25,6 +25,13 @@ DOLLAR_OR_PAREN = re.compile(r"\$|\\\(")
 PAREN_OPEN = re.compile(r"\\\(")
 PAREN_CLOSE = re.compile(r"\\\)")
 FENCE_LINE = re.compile(r" {0,3}(`+|~+)")
+# What may follow an opening fence for pymdownx.superfences (its RE_NESTED_FENCE_START): a
+# language, then `{attrs}` or `key="value"` options. Any other line is text to the site, so
+# it is text here too: its links are checked (```[x](javascript:…) renders as a live link).
+FENCE_INFO = re.compile(
+    r"""[ \t]*(?:\.?[\w#.+-]+(?=[ \t]|$))?(?:[ \t]*\{[^\n]*\}"""
+    r"""|(?:[ \t]*[a-zA-Z][a-zA-Z0-9_]*(?:=(?:"[^"\n]*"|'[^'\n]*'))?(?=[ \t]|$))+)?[ \t]*"""
+)
 
 
 def _backslashes_before(text: str, pos: int) -> int:
@@ -50,37 +57,34 @@ def _first_after(positions: list[int], pos: int) -> int:
 
 
 def fences(text: str) -> Spans:
-    """`^ {0,3}(`{3,}|~{3,})[^\\n]*\\n.*?^ {0,3}\\1[`~]*[ \\t]*$` (re.M | re.S): a fence, closed by
-    the first later line of its character at least as long; with none that long, by a shorter
-    one (the regex shortens the opening run), down to three."""
-    starts, ends, marks, closes = [], [], [], []
+    """A fence as pymdownx.superfences reads one: `^ {0,3}(`{3,}|~{3,})(?![`~])` with a header it
+    accepts (FENCE_INFO), closed by the first later line of exactly that run, `^ {0,3}\\1[ \\t]*$`.
+    A run with no such close opens nothing: the site shows it as text, so its links are checked."""
+    starts, ends = [], []
+    opening: list[tuple[str, int] | None] = []
+    closing: dict[tuple[str, int], list[int]] = {}
     pos = 0
-    for line in text.split("\n"):
+    for index, line in enumerate(text.split("\n")):
         head = FENCE_LINE.match(line)
         run = head.group(1) if head else ""
         rest = line[head.end() :].rstrip(" \t") if head else line
         starts.append(pos)
         ends.append(pos + len(line))
-        marks.append((run[:1], len(run)))
-        closes.append(bool(head) and not rest.strip("`~"))
+        mark = (run[:1], len(run))
+        opening.append(mark if len(run) >= 3 and FENCE_INFO.fullmatch(rest) else None)
+        if len(run) >= 3 and not rest:
+            closing.setdefault(mark, []).append(index)
         pos += len(line) + 1
-    # longest[char][i]: the longest closing run of `char` on line i or later
-    longest = {c: [0] * (len(starts) + 1) for c in "`~"}
-    for i in range(len(starts) - 1, -1, -1):
-        for c, runs in longest.items():
-            runs[i] = max(runs[i + 1], marks[i][1] if closes[i] and marks[i][0] == c else 0)
     i = 0
     while i < len(starts) - 1:  # the last line has no `\n` after it: it opens nothing
-        char, length = marks[i]
-        need = min(length, longest[char][i + 1]) if length >= 3 else 0
-        if need < 3:
+        mark = opening[i]
+        lines = closing.get(mark, []) if mark else []
+        at = bisect_right(lines, i)
+        if at == len(lines):
             i += 1
             continue
-        j = i + 1
-        while not (closes[j] and marks[j][0] == char and marks[j][1] >= need):
-            j += 1
-        yield starts[i], ends[j]
-        i = j + 1
+        yield starts[i], ends[lines[at]]
+        i = lines[at] + 1
 
 
 def code_spans(text: str) -> Spans:
