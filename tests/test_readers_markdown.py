@@ -231,3 +231,14 @@ def test_an_articles_frame_is_no_question_even_on_a_questions_page():
     drafts, _ = markdown_tree.read(doc_of(text))
     assert [d.question for d in drafts] == ["Explain backpropagation.", "Describe dropout"]
     assert "Thanks" not in answer_text(drafts[-1])  # the frame's text does not join the last answer
+
+
+def test_a_details_answer_ends_at_its_closing_tag():
+    text = (
+        "# ML\n\n<details><summary>What is F1?</summary>\n\nThe harmonic mean of P and R.\n\n</details>\n\n"
+        "<details>\n<summary>Why use ROC-AUC?</summary>\nIt is threshold-independent.\n</details>\n\n"
+        "Thanks for reading, follow me for more.\n"
+    )
+    drafts, _ = markdown_tree.read(doc_of(text))
+    assert [d.question for d in drafts] == ["What is F1?", "Why use ROC-AUC?"]
+    assert answer_text(drafts[-1]).strip() == "It is threshold-independent."

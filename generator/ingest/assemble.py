@@ -124,7 +124,7 @@ def segment(tree: Tree, doc: Document, force: str | None = None) -> Segmented:
                 section, section_level = plain_text(block.text) or None, block.level
         elif index in toc:
             unread.append(block)
-        elif current is not None:
+        elif current is not None and choice.name != "details":  # `</details>` ends its answer
             if block.kind == "heading":
                 kept[f"level-{block.level} headings"] += 1
             if not _is_junk(block):
