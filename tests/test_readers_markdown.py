@@ -222,23 +222,28 @@ def test_a_numbered_answer_label_is_not_part_of_the_answer():
     assert answer_text(drafts[0]) == "True positives over predicted positives."
 
 
-def test_an_articles_frame_is_no_question_even_on_a_questions_page():
-    text = (
-        "# Deep learning interview prep\n\n## Introduction\n\nThis guide collects common questions.\n\n"
-        "## Explain backpropagation.\n\nThe chain rule, layer by layer.\n\n## Describe dropout\n\n"
-        "Randomly zeroes activations.\n\n## Conclusion\n\nThanks for reading! Follow me for more.\n"
-    )
-    drafts, _ = markdown_tree.read(doc_of(text))
-    assert [d.question for d in drafts] == ["Explain backpropagation.", "Describe dropout"]
-    assert "Thanks" not in answer_text(drafts[-1])  # the frame's text does not join the last answer
+FRAME = (
+    "# Deep learning interview prep\n\n## Introduction\n\nThis guide collects common questions.\n\n"
+    "## Explain backpropagation.\n\nThe chain rule, layer by layer.\n\n## Describe dropout\n\n"
+    "Randomly zeroes activations.\n\n## Conclusion\n\nThanks for reading! Follow me for more.\n"
+)
+DETAILS = (
+    "# ML\n\n<details><summary>What is F1?</summary>\n\nThe harmonic mean of P and R.\n\n</details>\n\n"
+    "<details>\n<summary>Why use ROC-AUC?</summary>\nIt is threshold-independent.\n</details>\n\n"
+    "Thanks for reading, follow me for more.\n"
+)
 
 
-def test_a_details_answer_ends_at_its_closing_tag():
-    text = (
-        "# ML\n\n<details><summary>What is F1?</summary>\n\nThe harmonic mean of P and R.\n\n</details>\n\n"
-        "<details>\n<summary>Why use ROC-AUC?</summary>\nIt is threshold-independent.\n</details>\n\n"
-        "Thanks for reading, follow me for more.\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "asked", "last_answer"),
+    [
+        # An article's frame is no question, even on a questions page; its text joins no answer.
+        (FRAME, ["Explain backpropagation.", "Describe dropout"], "Randomly zeroes activations."),
+        # A <details> answer ends at its closing tag.
+        (DETAILS, ["What is F1?", "Why use ROC-AUC?"], "It is threshold-independent."),
+    ],
+)
+def test_text_after_the_last_answer_is_not_part_of_it(text, asked, last_answer):
     drafts, _ = markdown_tree.read(doc_of(text))
-    assert [d.question for d in drafts] == ["What is F1?", "Why use ROC-AUC?"]
-    assert answer_text(drafts[-1]).strip() == "It is threshold-independent."
+    assert [d.question for d in drafts] == asked
+    assert answer_text(drafts[-1]).strip() == last_answer
