@@ -77,8 +77,8 @@ def fences(text: str) -> Spans:
         pos += len(line) + 1
     i = 0
     while i < len(starts) - 1:  # the last line has no `\n` after it: it opens nothing
-        mark = opening[i]
-        lines = closing.get(mark, []) if mark else []
+        opened = opening[i]
+        lines = closing.get(opened, []) if opened else []
         at = bisect_right(lines, i)
         if at == len(lines):
             i += 1
