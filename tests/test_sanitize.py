@@ -36,7 +36,9 @@ button textarea select template noscript svg math img video audio""".split()
 )
 BAD_SCHEME = re.compile(r"^(?:javascript|data|vbscript):")
 CONTROL = re.compile(r"[\x00-\x20\x7f\\]+")
-MATHJAX_HTML = re.compile(r"\\(?:style|class|cssId|data)\b|\\href\s*\{\s*(?:javascript|data|vbscript)", re.I)
+MATHJAX_HTML = re.compile(
+    r"\\(?:style|class|cssId|data|mmlToken)\b|\\href\s*\{\s*(?:javascript|data|vbscript)", re.I
+)
 
 
 def render(md: str) -> str:
@@ -137,6 +139,7 @@ HOSTILE_MARKDOWN = [
     "<a/onclick=alert(1)>x</a>",
     "<scr<script>ipt>alert(1)</script>",
     "$\\href{javascript:alert(1)}{click}$ and $\\style{position:fixed}{x}$",
+    '$\\mmlToken{mi}[href="javascript:alert(1)" style="position:fixed"]{x}$',
     '<div markdown="1">\n[x](javascript:alert(1))\n</div>',
     "<iframe srcdoc='<script>alert(1)</script>'></iframe>",
 ]

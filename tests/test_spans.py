@@ -166,8 +166,29 @@ def test_link_target_check_reads_what_the_whole_token_check_read(text, pos):
     assert link_target_is_external(text, pos) == _target_reference(text, pos)
 
 
-OLD_TEX_HTML = re.compile(r"\\(?:style|class|cssId|data)(?![A-Za-z])|\\href(?![A-Za-z])(?=\s*\{?([^{}]*))")
-TEX_PIECES = ["\\href", "\\style", "\\data", "{", "}", " ", "\n", "h", "t", "p", "s", ":", "m", "a", "&", "#"]
+OLD_TEX_HTML = re.compile(
+    r"\\(?:style|class|cssId|data|mmlToken)(?![A-Za-z])|\\href(?![A-Za-z])(?=\s*\{?([^{}]*))"
+)
+TEX_PIECES = [
+    "\\href",
+    "\\style",
+    "\\data",
+    "\\mmlToken",
+    "\\mml",
+    "{",
+    "}",
+    " ",
+    "\n",
+    "h",
+    "t",
+    "p",
+    "s",
+    ":",
+    "m",
+    "a",
+    "&",
+    "#",
+]
 TEX_PIECES += [
     "\\",
     "\u3000",

@@ -21,8 +21,9 @@ SAFE_FIRST = re.compile(r"[hHmM&\x00-\x08\x0e-\x1b\x7f\\]")
 # html.unescape's character references (its _charref), numeric and named.
 NUMERIC_REFERENCE = re.compile(r"&#(?:[0-9]+|[xX][0-9a-fA-F]+);?")
 NAMED_REFERENCE = re.compile(r"&[^\t\n\f <&#;]{1,32};?")
-# MathJax's html extension: \href{url}{..} makes a link, \style \class \cssId \data set attributes.
-TEX_HTML = re.compile(r"\\(?:style|class|cssId|data)(?![A-Za-z])|\\href(?![A-Za-z])")
+# MathJax's html extension: \href{url}{..} makes a link, \style \class \cssId \data set attributes;
+# \mmlToken{mi}[href=..., style=...]{x} sets them too.
+TEX_HTML = re.compile(r"\\(?:style|class|cssId|data|mmlToken)(?![A-Za-z])|\\href(?![A-Za-z])")
 HREF_ARGUMENT = re.compile(r"\s*\{?\s*")
 ARGUMENT_END = re.compile(r"[{}]")
 TEX_WINDOW = 2000  # characters of a \href argument read when it holds a character reference

@@ -23,7 +23,14 @@ from generator.publish.config import SiteOptions, existing_config
 # Only what the CHTML TeX component needs: the component, its fonts, the TeX
 # extensions it autoloads on first use (\boldsymbol, \color, \cancel, ...), and the
 # lazy-typesetting extension math.js loads (only formulas in view are typeset).
-MATHJAX_PARTS = ("tex-chtml.js", "output/chtml/fonts/woff-v2", "input/tex/extensions", "ui/lazy.js")
+# ui/safe.js: MathJax filters the URLs, classes, ids and styles a formula asks for (math.js).
+MATHJAX_PARTS = (
+    "tex-chtml.js",
+    "output/chtml/fonts/woff-v2",
+    "input/tex/extensions",
+    "ui/lazy.js",
+    "ui/safe.js",
+)
 MATHJAX_TARGET = Path("assets") / "mathjax"
 PROBLEM_LINE = re.compile(r"^(WARNING|ERROR)\b|^Aborted")
 

@@ -23,8 +23,11 @@ function load() {
   state = "loading";
   // eslint-disable-next-line no-restricted-syntax -- MathJax reads its configuration there
   window.MathJax = {
-    // Typeset a formula when it comes into view, not the whole page at once.
-    loader: { load: ["ui/lazy"] },
+    // Typeset a formula when it comes into view, not the whole page at once; and filter what a
+    // formula asks for (\bbox[position:fixed], \mmlToken{mi}[href="javascript:..."]): the
+    // build disarms the html extension's commands, the safe extension keeps URLs to http(s),
+    // ids and classes to "mjx-" and styles to a short list in the browser too.
+    loader: { load: ["ui/lazy", "ui/safe"] },
     tex: {
       inlineMath: [["\\(", "\\)"]],
       displayMath: [["\\[", "\\]"]],

@@ -189,3 +189,55 @@ def test_the_hostile_corpus_on_flashcards_executes_nothing(hostile_build, browse
         server.server_close()
     assert cards > 1
     assert not watch.dialogs + watch.page_errors, watch.dialogs + watch.page_errors
+
+
+# After MathJax typesets, each formula it was left: every element of its output, with what a
+# formula asked for that MathJax's safe extension must have filtered.
+TYPESET_ALL = """async () => {
+  document.querySelectorAll('details').forEach(d => { d.open = true; });
+  const formulas = [...document.querySelectorAll('.arithmatex')];
+  for (const formula of formulas) {
+    formula.scrollIntoView();
+    // ui/lazy first puts an empty placeholder container in, then the typeset math
+    for (let i = 0; i < 100 && !formula.querySelector('mjx-container mjx-math'); i++) {
+      await new Promise(r => setTimeout(r, 50));
+    }
+  }
+  const found = [];
+  for (const formula of formulas) {
+    if (!formula.querySelector('mjx-container mjx-math')) found.push('not typeset: ' + formula.textContent);
+    for (const el of formula.querySelectorAll('mjx-container *')) {
+      for (const a of el.attributes) {
+        if (/^on/i.test(a.name) || (a.name === 'href' && !/^https?:/i.test(a.value))
+            || (a.name === 'style' && /position|vw|vh/i.test(a.value)))
+          found.push(el.localName + ' ' + a.name + '=' + a.value);
+      }
+    }
+  }
+  return [formulas.length, found];
+}"""
+
+
+def test_formulas_typeset_in_the_browser_carry_no_script_link_or_page_cover(hostile_build, browser):
+    """The formulas the build leaves to MathJax (\\bbox[position:fixed], \\mmlToken) once typeset."""
+    work, _ = hostile_build
+    server, url = serve(work / "site")
+    results = {}
+    try:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        for index in sorted((work / "site").rglob("index.html")):
+            if 'class="arithmatex"' not in index.read_text(encoding="utf-8"):
+                continue
+            rel = index.parent.relative_to(work / "site").as_posix()
+            watch = PageWatch()
+            page = open_watched_page(context, watch)
+            page.goto(url + ("" if rel == "." else rel + "/"), wait_until="networkidle")
+            results[rel] = page.evaluate(TYPESET_ALL)
+            assert watch.problems() == [], rel
+            page.close()
+        context.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert sum(count for count, _ in results.values()) >= 1, results
+    assert not [(rel, found) for rel, (_, found) in results.items() if found], results
