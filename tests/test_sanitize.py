@@ -142,6 +142,9 @@ HOSTILE_MARKDOWN = [
     '$\\mmlToken{mi}[href="javascript:alert(1)" style="position:fixed"]{x}$',
     '<div markdown="1">\n[x](javascript:alert(1))\n</div>',
     "<iframe srcdoc='<script>alert(1)</script>'></iframe>",
+    # No fence after one never closed (superfences): these are text, with a live tag or attr_list.
+    "````\n```{: onclick=alert(1)}\n```",
+    "~~~\n\n```\n<script>alert(1)</script>\n```",
 ]
 
 
@@ -156,7 +159,6 @@ def test_nothing_dangerous_survives_rendering(md):
     [
         "<javascript:alert(1)>",
         "<img src=x onerror=alert(1)",
-        "<p>\n```\n<script>alert(1)</script>\n```\n</p>",
         "`<script>alert(1)</script>`",
         "<VBScript:msgbox(1)>",
     ],
@@ -165,6 +167,26 @@ def test_inert_payloads_stay_inert(md):
     out = sanitize_markdown(md)
     assert dangerous(render(out)) == []
     assert not re.search(r"<(?:javascript|vbscript|script|img)", out, re.I)
+
+
+@pytest.mark.parametrize(
+    ("md", "shown"),
+    [
+        ("<p>\n```\n<script>alert(1)</script>\n```\n</p>", "<script>alert(1)</script>"),
+        (
+            "```java\nList<Object> xs = new ArrayList<Object>();\nOptional<Image> x;\n```",
+            "Optional<Image> x;",
+        ),
+        ('Text\n\n~~~\nif w<img_width and x<input:\n    print("<script>")\n~~~', 'print("<script>")'),
+    ],
+)
+def test_a_fenced_block_keeps_its_tags_as_written_and_shows_them_as_code(md, shown):
+    # The renderer escapes a fence's text itself, in an HTML block too (pymdownx.superfences).
+    out = sanitize_markdown(md)
+    assert out == md
+    assert dangerous(render(out)) == []
+    code = re.search(r"<code>(.*?)</code>", render(out), re.S)
+    assert code and shown in html.unescape(re.sub(r"<[^>]+>", "", code.group(1)))
 
 
 def test_allowed_link_keeps_its_href():

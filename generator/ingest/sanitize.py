@@ -193,7 +193,7 @@ def _finish(md: str, title: bool = False) -> str:
 
     In a `title` every `{` of the text is escaped: the heading it becomes ends in
     `{ #id }`, which closes any `{` before it for attr_list (`x { onclick=alert(1)`)."""
-    md = disarm_risky_starts(md) if "<" in md else md
+    md = disarm_risky_starts(md, syntax.fence_spans(md)) if "<" in md else md
     out = []
     for run, kind in syntax.split(md):
         if kind != "fence":

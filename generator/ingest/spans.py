@@ -59,7 +59,8 @@ def _first_after(positions: list[int], pos: int) -> int:
 def fences(text: str) -> Spans:
     """A fence as pymdownx.superfences reads one: `^ {0,3}(`{3,}|~{3,})(?![`~])` with a header it
     accepts (FENCE_INFO), closed by the first later line of exactly that run, `^ {0,3}\\1[ \\t]*$`.
-    A run with no such close opens nothing: the site shows it as text, so its links are checked."""
+    A run with no such close opens nothing, and no fence is read after it (superfences stops
+    there): the site shows it all as text, so its links and tags are checked."""
     starts, ends = [], []
     opening: list[tuple[str, int] | None] = []
     closing: dict[tuple[str, int], list[int]] = {}
@@ -80,6 +81,8 @@ def fences(text: str) -> Spans:
         opened = opening[i]
         lines = closing.get(opened, []) if opened else []
         at = bisect_right(lines, i)
+        if opened and at == len(lines):
+            return  # superfences reads no fence after one never closed
         if at == len(lines):
             i += 1
             continue

@@ -74,3 +74,14 @@ def math_body(span: str) -> tuple[str, bool]:
     if span.startswith("$"):
         return span[1:-1], False
     return span[2:-2], False
+
+
+def fence_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each fenced block of `text`: pymdownx.superfences escapes their
+    text itself, in an HTML block too, and spans.fences reads a fence where it does."""
+    found, pos = [], 0
+    for run, kind in split(text, CODE):
+        if kind == "fence":
+            found.append((pos, pos + len(run)))
+        pos += len(run)
+    return found

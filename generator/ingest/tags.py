@@ -70,13 +70,15 @@ def markup_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def disarm_risky_starts(text: str) -> str:
+def disarm_risky_starts(text: str, spared: list[tuple[int, int]] | None = None) -> str:
     """Escape `<` where a browser would start a risky tag; `x<y` and `a < b` stay.
 
     Attributes are scanned the way a browser tokenises them (quoted values may
     hold `>`); every `<` is checked, even one inside another tag's value, since
-    Markdown may cut that tag apart.
+    Markdown may cut that tag apart. A `<` inside a `spared` (start, end) span, sorted,
+    is left as it is: a fenced block, whose text the renderer escapes itself.
     """
+    starts = [start for start, _ in spared or ()]
     risky_from = _AttributeScan(text)
     inner = _dangerous_inner_tags(text)
     out, pos, name_end = [], 0, -1
@@ -91,13 +93,18 @@ def disarm_risky_starts(text: str) -> str:
             (short and text[name_start:name_end].lower() in DANGEROUS_TAGS)
             or _first_after(inner, at) < name_end
             or risky_from(name_end)
-        ):
+        ) and not _inside(spared, starts, at):
             out.append(text[pos:at] + "&lt;")
             pos = at + 1
         else:  # go on from just after the name: a `<` inside a value is checked too
             out.append(text[pos:name_end])
             pos = name_end
     return "".join(out) + text[pos:]
+
+
+def _inside(spans: list[tuple[int, int]] | None, starts: list[int], at: int) -> bool:
+    index = bisect_right(starts, at) - 1
+    return spans is not None and index >= 0 and at < spans[index][1]
 
 
 def hides_tag(name: str) -> bool:
