@@ -51,6 +51,33 @@ CASES = [
     ("empty-anchor", "<a id='ml'></a>", '<a href="https://arxiv.org/abs/1706.03762">Attention</a>'),
     ("follow-for-more", "**Follow for more", "Follow the steps for more accuracy: first, ..."),
     (
+        "follow-for-more",
+        "➕ Follow Jane Doe for more AI career tips.",
+        "Gradients follow the slope for more steps.",
+    ),
+    ("follow-for-more", "👉 Follow me on LinkedIn for more ML content!", "Follow the data for more insight."),
+    (
+        "follow-for-more",
+        "*If you liked this, clap 👏 and follow me for more!*",
+        "If you liked SGD, try Adam.",
+    ),
+    ("call-to-action", "♻️ Repost to help someone in your network.", "Reposition the window by one token."),
+    (
+        "call-to-action",
+        "Subscribe to my newsletter: https://example.org",
+        "Subscribe the callback to the bus.",
+    ),
+    ("call-to-action", "*Share this quiz with your study group! 🔁*", "Share weights across layers."),
+    ("call-to-action", "Join our WhatsApp group for daily questions!", "Join the two tables on the key."),
+    ("call-to-action", "Hope this helps! ♻️ Repost if you found it useful", "Hope this helps the gradients."),
+    ("call-to-action", "欢迎关注我的公众号「AI面试笔记」，获取更多面试资料！", "注意力机制关注重要的词。"),
+    (
+        "comments-call",
+        "💡 Which one would you add? Drop it in the comments!",
+        "Post-processing is in the comments.",
+    ),
+    ("follow-me-on", "Follow me on LinkedIn.", "Follow the plan on day one."),
+    (
         "more-answers-here",
         "#### Explore all 63 answers here 👉 [Devinterview.io - LLMs](https://devinterview.io/)",
         "Find the answers to these questions in the attention paper.",
@@ -58,7 +85,7 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("name", "removed", "kept"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(("name", "removed", "kept"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
 def test_rule_removes_junk_and_keeps_content(name, removed, kept):
     rule = next(r for r in junk.RULES if r.name == name)
     assert rule.pattern.search(removed)
@@ -71,6 +98,11 @@ def test_every_rule_has_a_test_and_a_description():
     tested = {c[0] for c in CASES} | {"click-here", "diagram-labels", "figure-caption"}
     assert {r.name for r in junk.RULES} == tested
     assert all(len(r.description) > 20 for r in junk.RULES)
+
+
+def test_an_authors_follow_me_goes_and_the_sentence_before_it_stays():
+    assert stripped("I am an NLP engineer. Follow me on LinkedIn.") == ["I am an NLP engineer."]
+    assert stripped("Follow me on LinkedIn for details") == []
 
 
 def test_click_here_goes_but_the_line_stays():
@@ -152,7 +184,7 @@ def test_figure_caption_ending_an_answer_goes_and_a_last_sentence_stays():
     assert not junk.is_caption(["- a list item"])
 
 
-@pytest.mark.parametrize(("name", "removed", "kept"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(("name", "removed", "kept"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
 def test_rules_ignore_case(name, removed, kept):
     assert stripped(f"Q1. What?\n{removed.upper()}") == ["Q1. What?"]
     assert stripped(f"Q1. What?\n{removed.lower()}") == ["Q1. What?"]
@@ -205,6 +237,8 @@ LINE_WORDS = [w for r in LINE_RULES for w in r.needs] + [
     "image source:", "also read:", "leave a comment", "similar posts", "save", "like", "share", "#ai #ml",
     "2/10", "swipe", "you said:", "would you like me to", "in this article, we have seen", "check out our",
     "so let's get started", "so let’s dive in", "!", " ", "-", ".", "\u2014", "x",
+    "repost", "hope this helps", "subscribe to my newsletter", "join our group", "follow me on linkedin",
+    "关注公众号", "drop it in the comments", "post ", "your ",
 ]  # fmt: skip
 
 

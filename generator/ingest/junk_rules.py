@@ -1,0 +1,221 @@
+"""The junk rules of `generator.ingest.junk`, as data: one table, each rule with its scope
+(see that module), its pattern and a description of what it removes.
+
+Call-to-action patterns start after a courtesy lead-in a post puts before them ("Hope this
+helps!", "If you liked this, clap and"): CTA_LEAD.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Scope = Literal["line", "inline", "tail", "labels", "caption"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    scope: Scope
+    pattern: re.Pattern[str]
+    description: str
+    # A line rule not anchored at the line's start runs only on a line holding one of these
+    # (lower case), each alternative of its pattern naming one (tests/test_junk.py checks).
+    needs: tuple[str, ...] = ()
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+CTA_LEAD = r"^\W*(?:hope (?:this|it) helps\W+|if you (?:liked|enjoyed|found)\b[^.!?\n]{0,40}?\band\s+)?"
+SOCIAL_SITES = r"(?:linkedin|twitter|x|medium|github|youtube|instagram|substack|threads|bluesky)"
+
+
+# A diagram label: one to three words, no sentence punctuation, list marker, answer key (`1-b`) or Q-number.
+NO_LABEL = r"[-*•+]\s|Q\d+[a-z]?\s*[.):]|\d+[.)]|\(?[a-hA-H][.)]\s|\d+[ \t]*[-:=][ \t]*\(?[a-hA-H]\b"
+LABEL_LINE = re.compile(rf"^\s*(?!{NO_LABEL})[\w(][\w&/'’+()-]*(?:[ \t]+[\w(&][\w&/'’+()-]*){{0,2}}\s*$")
+MAX_LABEL_CHARS = 60
+# A short caption sentence that sits between labels ("Classifies and predicts based on existing data.").
+CAPTION_SENTENCE = re.compile(r"^\s*(?![-*•+]\s|\d+[.)])[A-Za-z][\w'’-]*(?:[ \t]+[\w'’-]+){1,7}\.?\s*$")
+# A figure caption or title: up to eight words, no sentence punctuation at the end.
+TITLE_LINE = re.compile(r"^\s*(?![-*•+]\s|\d+[.)])[A-Z][^.!?:;,]{0,70}[^.!?:;,\s]\s*$")
+QUESTION_LIKE = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\*\*)?(?:Q(?:uestion)?\s*\d|\d+[.)]\s)|\?\W*$", re.I)
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "image-credit",
+        "line",
+        _rx(r"^\W*(?:image|photo|picture|figure|img)\s+(?:source|credits?)\s*[:\-–]"),
+        "Credit lines under pasted images: 'Image Source: Cognitive Class'.",
+    ),
+    Rule(
+        "also-read",
+        "line",
+        _rx(r"^\W*(?:also read|read also|read more|recommended reading)\s*[:\-–]"),
+        "Links to other articles: 'Also Read: Top 7 Strategies to ...'.",
+    ),
+    Rule(
+        "leave-a-comment",
+        "line",
+        _rx(r"^\W*leave a (?:comment|reply)\W*$"),
+        "The comment form's heading at the end of a blog post.",
+    ),
+    Rule(
+        "similar-posts",
+        "line",
+        _rx(r"^\W*(?:similar|related|recent) (?:posts|articles)\W*$"),
+        "The 'Similar Posts' block heading at the end of a blog post.",
+    ),
+    Rule(
+        "social-buttons",
+        "line",
+        _rx(
+            r"^\W*(?:save|like|share|repost|comment|subscribe)(?:\W+(?:save|like|share|repost|comment|subscribe))*\W*$"
+        ),
+        "Social buttons copied as text: 'SAVE', 'LIKE', 'SHARE' on lines of their own.",
+    ),
+    Rule(
+        "share-call",
+        "line",
+        _rx(
+            r"^\W*(?:repost|share|save|like)\b[^.!?\n]{0,30}?"
+            r"\b(?:if (?:you )?(?:found (?:this|it) )?(?:useful|helpful)"
+            r"|with your (?:network|friends)|for later)\W*$"
+        ),
+        "A post's call to share: '♻️ Repost if useful', 'Share this with your network', 'Save for later'.",
+    ),
+    Rule(
+        "call-to-action",
+        "line",
+        _rx(
+            CTA_LEAD + r"(?:re-?(?:post|share)\b"
+            r"|subscribe\b[^.!?\n]{0,40}?\b(?:newsletter|channel|blog|substack|mailing list)\b"
+            r"|share (?:this|these)\s+(?:post|article|quiz|list|thread|page|guide|carousel|questions?)\b"
+            r"|join\s+(?:our|my)\b[^.!?\n]{0,40}?\b(?:group|community|channel|server|discord|telegram"
+            r"|whatsapp|slack)\b"
+            rf"|follow\s+(?:me|us)\s+on\s+{SOCIAL_SITES}\b"
+            r"|(?:欢迎|请)?关注[^\n]{0,20}?(?:公众号|微信))"
+        ),
+        "A post's calls to act, on lines of their own: '♻️ Repost to help someone in your network', "
+        "'Subscribe to my newsletter: ...', 'Share this quiz with your study group!', 'Join our "
+        "WhatsApp group ...', 'Follow me on LinkedIn ...', '欢迎关注我的公众号 ...'; also after "
+        "'Hope this helps!'.",
+    ),
+    Rule(
+        "comments-call",
+        "line",
+        _rx(
+            r"\b(?:drop|share|tell (?:me|us)|leave|write|post)\s+(?:(?:it|them|yours|your\s+\w+|a\s+\w+)\s+)?"
+            r"(?:below\s+)?in the comments\b"
+        ),
+        "A post's call for comments, with the question before it: 'Which one would you add? Drop "
+        "it in the comments!'.",
+        needs=("the comments",),
+    ),
+    Rule(
+        "hashtags",
+        "line",
+        _rx(r"^\s*#[^\W_][\w-]*(?:[\s,]+#[^\W_][\w-]*)+\s*$"),
+        "A social post's line of hashtags: '#MachineLearning #DataScience #Interview'.",
+    ),
+    Rule(
+        "carousel-furniture",
+        "line",
+        _rx(r"^\W*(?:\d{1,2}[ \t]?/[ \t]?\d{1,2}|swipe(?:[ \t](?:left|right|for more|to see more))?)\W*$"),
+        "A carousel's slide counters and swipe hints on lines of their own: '2/10', 'Swipe →'.",
+    ),
+    Rule(
+        "chat-furniture",
+        "line",
+        _rx(
+            r"^\W*(?:(?:you|chatgpt|claude|gemini|copilot|assistant|user) said:?\W*$"
+            r"|would you like (?:me to|more)\b|do you want me to\b|want me to\b|shall i\b"
+            r"|let me know if you(?:'d| would)? (?:like|want)\b)"
+        ),
+        "A chat export's speaker lines ('ChatGPT said:') and the assistant's closing offer "
+        "('Would you like more questions on evaluation?', 'Let me know if you want ...').",
+    ),
+    Rule(
+        "promo-intro",
+        "line",
+        _rx(r"learn everything there is to know about|so let[’']s (?:get started|begin|dive in)\b"),
+        "Promotional intro lines: 'Learn everything there is to know about ... with our ... Program', "
+        "'... So let's get started with ...'.",
+        needs=("learn everything there is to know about", "so let"),
+    ),
+    Rule(
+        "promo-outro",
+        "line",
+        _rx(
+            r"^\W*in this article,? we(?: have)? (?:seen|covered|discussed|looked at)\b"
+            r"|\bcheck out our\b[^!]*!\s*$"
+        ),
+        "Promotional outro lines: 'In this article, we have seen ...', "
+        "'Want to learn ...? Check out our GenAI Roadmap ...!'.",
+        needs=("in this article", "check out our"),
+    ),
+    Rule(
+        "empty-anchor",
+        "line",
+        _rx(r"^\s*<a\s[^<>]{0,300}>\s*</a>\s*$"),
+        "A link target with no text on a line of its own: `<a id='ml'></a>` over a notebook section.",
+    ),
+    Rule(
+        "click-here",
+        "inline",
+        _rx(r"(?:^|(?<=[.!?)]))\s*click here\b[^.!?\n]{0,60}[.!]?\s*$"),
+        "A dead 'Click here' link text at the end of a line (after a sentence, or alone).",
+    ),
+    Rule(
+        "follow-me-on",
+        "inline",
+        _rx(rf"(?:^|(?<=[.!?]))\s*follow (?:me|us) on {SOCIAL_SITES}\b[^.!?\n]{{0,60}}[.!]*\s*$"),
+        "An author's 'Follow me on LinkedIn.' at the end of a line (after a sentence, or alone).",
+    ),
+    Rule(
+        "final-words",
+        "tail",
+        _rx(r"^\W*(?:final words|final thoughts|closing thoughts)\W*$"),
+        "A closing 'Final Words' heading and its promotional paragraph, up to the next question.",
+    ),
+    Rule(
+        "more-answers-here",
+        "tail",
+        _rx(
+            r"^[#>*_\s]*(?:explore|see|find|read|get|view|check)\b[^.!?\n]{0,40}?"
+            r"\b(?:answers|questions)\b[^.!?\n]{0,30}?\bhere\b"
+        ),
+        "A pointer to the rest of a collection elsewhere, and what follows it: "
+        "'Explore all 63 answers here 👉 […]' with the site's banner, under a README's last answer.",
+    ),
+    Rule(
+        "follow-for-more",
+        "tail",
+        _rx(
+            CTA_LEAD + r"(?:clap\W+and\s+)?follow(?:\s+(?:us|me|@\w+))?(?:\s+on\s+" + SOCIAL_SITES + r")?"
+            r"\s+for\s+more\b"
+            r"|^\W*follow\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,2}\s+for\s+(?:more|daily|weekly)\s+(?:[\w/&-]+\s+){0,3}?"
+            r"(?:content|posts?|tips|updates|insights|questions|notes|resources|threads)\b"
+        ),
+        "A social post's call to action: 'Follow for more AI/ML posts', 'Follow me on LinkedIn for "
+        "more ...', '➕ Follow Jane Doe for more AI career tips', then 'SAVE', 'LIKE', 'SHARE'.",
+    ),
+    Rule(
+        "diagram-labels",
+        "labels",
+        LABEL_LINE,
+        "Words from a pasted diagram between an answer's paragraphs: two or more paragraphs of one- "
+        "to three-word lines ('better / accuracy', 'larger context / window'), with the short "
+        "captions between them. A last title-like line right before prose ('QLoRA (Quantized LoRA)') "
+        "is a heading and stays.",
+    ),
+    Rule(
+        "figure-caption",
+        "caption",
+        TITLE_LINE,
+        "A short title with no sentence punctuation as the last paragraph of an answer, after its "
+        "prose: the caption of a pasted figure ('The Cycle of Prompt Engineering').",
+    ),
+)
