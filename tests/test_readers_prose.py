@@ -7,6 +7,7 @@ from pathlib import Path
 from generator.ingest import clean
 from generator.ingest.load import load_document
 from generator.ingest.readers import pick_reader, prose
+from tests.support.docs import doc_of
 
 ROOT = Path(__file__).parent / "fixtures" / "prose"
 NAME = "faq_page.txt"
@@ -48,3 +49,33 @@ def test_intro_is_not_an_answer_and_empty_answers_are_warned():
     assert not any("Welcome" in (q.answer or "") for q in questions)
     assert "Troubleshooting" not in (questions[2].answer or "")
     assert problems == [f"{NAME}:23: warning: question has an empty answer"]
+
+
+def _read(text: str) -> list[tuple[str, str]]:
+    drafts, _ = prose.read(doc_of(text, "p.txt"))
+    return [(d.question, "\n".join(line.text for line in d.answer).strip()) for d in drafts]
+
+
+def test_a_numbered_imperative_next_after_a_question_is_one():
+    # A review's unseen document: "2. Explain …" was merged into question 1's answer.
+    text = (
+        "1. What is overfitting?\nWhen a model memorises noise.\n\n"
+        "2. Explain the bias-variance tradeoff.\nBias and variance trade off.\n\n"
+        "3. Why normalise inputs?\nSo no feature dominates.\n"
+    )
+    assert [q for q, _ in _read(text)] == [
+        "What is overfitting?",
+        "Explain the bias-variance tradeoff.",
+        "Why normalise inputs?",
+    ]
+
+
+def test_numbered_steps_in_an_answer_stay_in_it():
+    text = (
+        "1. What is the STAR method?\nA way to answer:\n"
+        "1. Describe the situation.\n2. Explain the task.\n3. Describe the action.\n\n"
+        "2. Describe a time you failed.\nI shipped a bug.\n"
+    )
+    read = _read(text)
+    assert [q for q, _ in read] == ["What is the STAR method?", "Describe a time you failed."]
+    assert "2. Explain the task." in read[0][1]

@@ -9,6 +9,7 @@ Accepts, for example:
     A large language model is ...             <- the answer: every paragraph up to the next question
     Explain beam search.                      <- a short imperative line is a question too
     Beam search keeps the k best ...
+    3. Describe top-p sampling.               <- numbered: when it follows question 2
 
 A question line followed directly by another question has an empty answer (warned).
 """
@@ -31,6 +32,7 @@ IMPERATIVE = re.compile(
     r"summari[sz]e|walk me through|tell me about|give an example)\b",
     re.I,
 )
+KEYCAP = re.compile("^[0-9]\ufe0f?\u20e3[ \t]*")
 TITLE = re.compile(r"^[A-Z][^.!?:;]{0,80}[^.!?:;\s]$")
 MAX_QUESTION = 300
 MAX_IMPERATIVE_WORDS = 25
@@ -50,11 +52,17 @@ def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
     head: tuple[Line, str, str | None] | None = None
     body: list[Line] = []
     title_no = next((line.no for line in doc.lines if line.text.strip()), 0)
+    step = -1  # the number of the answer's last numbered line: `2.` after `1. Describe …` is a step
     for line in doc.lines:
         question = _question_text(line.text)
+        if question is None and head is not None:
+            question = _next_numbered_prompt(line.text, head[0].text, step)
         if question is None:
             body.append(line)
+            number = NUMBER.match(line.text)
+            step = int(number.group("n")) if number else step
             continue
+        step = -1
         section = _section_before(body, title_no) or section
         if head is not None:
             add_closed(drafts, problems, _close(doc, head, body))
@@ -99,9 +107,25 @@ def _question_text(text: str) -> str | None:
     stripped = NUMBER.sub("", stripped, count=1).strip()
     if stripped.endswith(("?", "\uff1f", "\u061f")):  # also the full-width and Arabic marks
         return stripped
-    if IMPERATIVE.match(stripped) and len(stripped.split()) <= MAX_IMPERATIVE_WORDS:
+    # `5️⃣ Explain …`: the keycap stays in the title for markers.strip_markers to read as its number
+    if IMPERATIVE.match(KEYCAP.sub("", stripped, count=1)) and len(stripped.split()) <= MAX_IMPERATIVE_WORDS:
         return stripped
     return None
+
+
+def _next_numbered_prompt(text: str, previous: str, step: int) -> str | None:
+    """`2. Explain the bias-variance tradeoff.` after question 1: a numbered line is a list item,
+    unless it is a short imperative numbered next after the question before it, and not next
+    after the answer's own last numbered line (`step`)."""
+    number, before = NUMBER.match(text), NUMBER.match(_unwrap(previous.strip()))
+    n = int(number.group("n")) if number else -1
+    if before is None or n != int(before.group("n")) + 1 or n == step + 1:
+        return None
+    stripped = _unwrap(text.strip())
+    stripped = NUMBER.sub("", stripped, count=1).strip()
+    if len(stripped) > MAX_QUESTION or len(stripped.split()) > MAX_IMPERATIVE_WORDS:
+        return None
+    return stripped if IMPERATIVE.match(stripped) else None
 
 
 def _unwrap(text: str) -> str:
