@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from generator.ingest.clean import make_questions
 from generator.ingest.markers import strip_markers
-from generator.ingest.readers import labelled
+from generator.ingest.readers import labelled, prose
 from generator.model import Draft, Line, Location, question_id
 from tests.test_readers_quiz_formats import text_doc
 
@@ -60,3 +60,31 @@ def test_a_bold_labelled_question_loses_the_label_s_closing_bold():
     text = "**Q: What is a VAE?**\n**A:** A prior on the code.\n\n**Q: What is a GAN?**\n**A:** Two nets.\n"
     drafts, _ = labelled.read(text_doc(text))
     assert [d.question for d in drafts] == ["What is a VAE?", "What is a GAN?"]
+
+
+def test_keycap_numbers_are_the_questions_numbers_and_arrows_mark_answers():
+    # A LinkedIn post from a review: "1️⃣ What …?" / "→ Answer", numbered on through 🔟.
+    drafts = strip_markers(
+        [
+            draft("1\ufe0f\u20e3 What is speculative decoding?", "→ A draft model proposes tokens."),
+            draft("2\ufe0f\u20e3 Explain mixture of experts.", "→ A router picks experts."),
+            draft("\U0001f51f Why RAG?", "→ Grounding."),
+        ]
+    )
+    assert [(d.question, d.label) for d in drafts] == [
+        ("What is speculative decoding?", "1"),
+        ("Explain mixture of experts.", "2"),
+        ("Why RAG?", "10"),
+    ]
+    assert [d.answer[0].text for d in drafts] == [
+        "A draft model proposes tokens.",
+        "A router picks experts.",
+        "Grounding.",
+    ]
+    assert drafts[0].former_titles == ("1\ufe0f\u20e3 What is speculative decoding?",)
+
+
+def test_a_keycap_imperative_line_is_a_prose_question():
+    doc = text_doc("1\ufe0f\u20e3 What is RAG?\nRetrieval.\n\n2\ufe0f\u20e3 Explain chunking.\nSplitting.\n")
+    drafts, _ = prose.read(doc)
+    assert [d.question for d in strip_markers(drafts)] == ["What is RAG?", "Explain chunking."]

@@ -2,11 +2,12 @@
 "Interviewer: What is a convolution?" / "Candidate: Sliding a filter…", "User:" / "Assistant:".
 
 They tell the reader which line is which, and the readers use them so; in a title or at the
-start of an answer they are noise. A leading run of pictographs (emoji, arrows, check marks)
-or a one-word speaker label ending in ":" is a marker when it starts at least two of a
-source's questions (or answers) and at least half of them: one "Note:" is text, a label on
-every question is a marker. Titles and answers' first lines lose their marker; a changed
-title keeps its old id as an alias (Draft.former_titles).
+start of an answer they are noise. A leading run of pictographs (emoji, arrows, check marks),
+a keycap number ("1️⃣", kept as the question's number) or a one-word speaker label ending
+in ":" is a marker when it starts at least two of a source's questions (or answers) and at
+least half of them: one "Note:" is text, a label on every question is a marker. Titles and
+answers' first lines lose their marker; a changed title keeps its old id as an alias
+(Draft.former_titles).
 """
 
 from __future__ import annotations
@@ -21,6 +22,11 @@ from generator.model import Draft, Line
 # A speaker: one capitalised word (or two, "Hiring Manager") of letters, then ":".
 SPEAKER = re.compile(r"[A-Z][a-z]{1,14}(?: [A-Z]?[a-z]{1,14})?:[ \t]+(?=\S)")
 JOINERS = "\ufe0f\ufe0e\u200d"
+# Keycap numbers, "1️⃣ What is RAG?" (a digit, VS16, U+20E3) and "🔟": the source's numbering.
+KEYCAP_RUN = "(?:[0-9#*]\ufe0f?\u20e3|\U0001f51f)+"
+KEYCAPS = re.compile(KEYCAP_RUN + "[ \t]+(?=[^ \t\n])")
+KEYCAP_ONLY = re.compile(KEYCAP_RUN)
+KEYCAP_KEY = "1\ufe0f\u20e3"
 MIN_SHARE = 0.5
 
 
@@ -34,6 +40,9 @@ def strip_markers(drafts: list[Draft]) -> list[Draft]:
 
 def _marker(text: str) -> str:
     """The marker `text` starts with, or ""."""
+    keycap = KEYCAPS.match(text)
+    if keycap:
+        return keycap.group(0)
     end = 0
     while end < len(text) and (_pictograph(text[end]) or (end and text[end] in JOINERS)):
         end += 1
@@ -44,12 +53,22 @@ def _marker(text: str) -> str:
 
 
 def _pictograph(char: str) -> bool:
-    return unicodedata.category(char) == "So"
+    return unicodedata.category(char) == "So" or "\u2190" <= char <= "\u21ff"  # and arrows: "→ Answer"
+
+
+def _key(marker: str) -> str:
+    """What markers count as the same: each keycap number is one more of the same numbering."""
+    return KEYCAP_KEY if KEYCAP_ONLY.fullmatch(marker.strip()) else marker.strip()
 
 
 def _common(markers: list[str]) -> set[str]:
-    counts = Counter(m.strip() for m in markers if m)
+    counts = Counter(_key(m) for m in markers if m)
     return {m for m, n in counts.items() if n >= 2 and n >= MIN_SHARE * len(markers)}
+
+
+def _keycap_number(marker: str) -> str | None:
+    digits = "".join(ch for ch in marker if ch.isdigit())
+    return "10" if "\U0001f51f" in marker else digits or None
 
 
 def _first_text(draft: Draft) -> str:
@@ -59,9 +78,11 @@ def _first_text(draft: Draft) -> str:
 def _without(draft: Draft, titles: set[str], answers: set[str]) -> Draft:
     changes: dict[str, object] = {}
     marker = _marker(draft.question)
-    if marker and marker.strip() in titles:
+    if marker and _key(marker) in titles:
         changes["question"] = draft.question[len(marker) :].lstrip()
         changes["former_titles"] = (*draft.former_titles, draft.question)
+        if draft.label is None and _key(marker) == KEYCAP_KEY:
+            changes["label"] = _keycap_number(marker)
     if draft.answer and answers:
         changes["answer"] = _answer_without(draft.answer, answers)
     return replace(draft, **changes) if changes else draft  # type: ignore[arg-type]
@@ -74,7 +95,7 @@ def _answer_without(lines: tuple[Line, ...], answers: set[str]) -> tuple[Line, .
     text = lines[at].text
     stripped = text.lstrip()
     marker = _marker(stripped)
-    if not marker or marker.strip() not in answers:
+    if not marker or _key(marker) not in answers:
         return lines
     first = Line(lines[at].no, text[: len(text) - len(stripped)] + stripped[len(marker) :].lstrip())
     return (*lines[:at], first, *lines[at + 1 :])
