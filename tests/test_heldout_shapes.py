@@ -475,3 +475,77 @@ def test_discussion_bullets_between_labelled_questions_are_prompts(tmp_path):
         ("prompt", "How do neural networks compare to trees?", "Discussion Questions"),
         ("prompt", "What are the drawbacks of deep networks?", "Discussion Questions"),
     ]
+
+
+def test_a_check_mark_before_an_option_names_the_right_one(tmp_path):
+    _, questions, _ = read_text(
+        tmp_path,
+        "## Generative AI MCQs\n\n**1. In diffusion models, the forward process:**\n\n"
+        "- ✅ Gradually adds Gaussian noise\n- Gradually removes noise\n- Trains the discriminator\n\n"
+        "**2. What does the KL term do?**\n\n- Speeds up training\n- ✔️ Regularises the latent space\n\n"
+        "**3. What is good about dropout?**\n\n- ✅ Cheap\n- ❌ Slower convergence\n",
+    )
+    assert [(q.kind, [c.text for c in q.choices], q.correct) for q in questions] == [
+        (
+            "mcq",
+            ["Gradually adds Gaussian noise", "Gradually removes noise", "Trains the discriminator"],
+            "A",
+        ),
+        ("mcq", ["Speeds up training", "Regularises the latent space"], "B"),
+        ("open", [], None),  # a list of pros and cons is no quiz
+    ]
+
+
+LETTER_QUIZ = """# LLM Quiz: Test Your Knowledge (10 min)
+
+Answer the following multiple-choice questions. Answers are given after each question.
+
+1. Which of the following is NOT a decoding strategy?
+a) Greedy search
+b) Beam search
+c) Layer normalization
+
+Correct answer: c
+
+2. What does RLHF stand for?
+a) Recurrent Learning with Human Features
+b) Reinforcement Learning from Human Feedback
+
+Answer: (b)
+
+3. Which positional encoding is used in LLaMA?
+(a) Sinusoidal
+(b) Rotary (RoPE)
+
+Answer: (b) Rotary (RoPE)
+
+4. The attention complexity of a vanilla transformer in sequence length n is:
+A. O(n)
+B. O(n^2)
+
+**Answer: B**
+
+5. Which model family is encoder-only?
+- A) GPT
+- B) BERT
+- C) T5
+
+Ans: B — BERT uses only the encoder stack.
+"""
+
+
+def test_lettered_list_items_with_an_answer_line_are_options(tmp_path):
+    # A review's quiz: the last question's options were bullets, and it was read as open.
+    _, questions, _ = read_text(tmp_path, LETTER_QUIZ)
+    assert [(q.kind, q.correct) for q in questions] == [("mcq", c) for c in "CBBBB"]
+    assert [c.text for c in questions[4].choices] == ["GPT", "BERT", "T5"]
+    assert questions[4].answer == "BERT uses only the encoder stack."
+
+
+def test_lettered_points_with_no_answer_line_are_the_answer_s_own(tmp_path):
+    text = (
+        LETTER_QUIZ
+        + "\n6. Why do we need position encodings?\n- A) attention is order-blind\n- B) caching\n\nBoth.\n"
+    )
+    _, questions, _ = read_text(tmp_path, text)
+    assert (questions[5].kind, questions[5].choices) == ("open", ())

@@ -4,6 +4,7 @@ Accepts the options people write:
 
     - [ ] pivot table                  <- task-list options, [x] marks the correct one
     - [x] scatter plots
+    - ✅ scatter plots                 <- or a check mark before the correct one
     a) Overfitting                     <- option lines (or one paragraph each), then the
     b) Underfitting                       letter named: "The correct answer is b)",
     **Explanation:** ...                  "Answer: B", "**Ans:** (c)", or a bare "C"
@@ -33,6 +34,7 @@ CORRECT = re.compile(
     re.I,
 )
 LETTERS = "ABCDEFGH"
+TICK = re.compile("[\u2705\u2714\u2611\u2713]\ufe0f?[ \t]*(?=\\S)")  # ✅ ✔️ ☑️ ✓
 
 
 def is_show_answer(block: Block) -> bool:
@@ -55,7 +57,7 @@ def read_options(
     What comes before the options (a table or image the question asks about) is the stem,
     shown with the question; what comes after is the explanation."""
     for index, block in enumerate(blocks):
-        options, taken = _task_options(block) or _line_options(block), 1
+        options, taken = _task_options(block) or _line_options(block) or _lettered_items(blocks, index), 1
         if options is None:
             options, taken = _option_paragraphs(blocks, index)
         if options is None:
@@ -87,9 +89,24 @@ def _unfolded(blocks: list[Block]) -> list[Block]:
 
 def _task_options(block: Block) -> list[tuple[str, bool]] | None:
     items = block.children if block.kind == "list" else []
-    if len(items) < 2 or len(items) > len(LETTERS) or any(i.checked is None for i in items):
+    if len(items) < 2 or len(items) > len(LETTERS):
         return None
-    return [(_item_text(item), bool(item.checked)) for item in items]
+    if all(i.checked is not None for i in items):
+        return [(_item_text(item), bool(item.checked)) for item in items]
+    return None if any(i.checked is not None for i in items) else _ticked_options(items)
+
+
+def _ticked_options(items: list[Block]) -> list[tuple[str, bool]] | None:
+    """`- ✅ Gradually adds noise` among plain items: a check mark names the right option. Only
+    where the other items start with a word (a `❌` list of pros and cons is no quiz)."""
+    texts = [_item_text(item) for item in items]
+    ticked = [TICK.match(text) for text in texts]
+    plain = [text for text, tick in zip(texts, ticked, strict=True) if not tick]
+    if not plain or len(plain) == len(texts) or not all(text[:1].isalnum() for text in plain):
+        return None
+    return [
+        (text[tick.end() :] if tick else text, bool(tick)) for text, tick in zip(texts, ticked, strict=True)
+    ]
 
 
 def _item_text(item: Block) -> str:
@@ -111,6 +128,22 @@ def _line_options(block: Block) -> list[tuple[str, bool]] | None:
             return None
         options.append((render_inline(line[found.end() :])[0], False))
     return options
+
+
+def _lettered_items(blocks: list[Block], index: int) -> list[tuple[str, bool]] | None:
+    """`- A) GPT` / `- B) BERT` as list items, then `Ans: B`: options only when the block right
+    after them names the letter, since lettered points are as often an answer's own."""
+    items = blocks[index].children if blocks[index].kind == "list" else []
+    if len(items) < 2 or len(items) > len(LETTERS):
+        return None
+    options = []
+    for i, item in enumerate(items):
+        text = _item_text(item)
+        found = OPTION.match(text)
+        if not found or (found["low"] or found["up"]).upper() != LETTERS[i]:
+            return None
+        options.append((text[found.end() :], False))
+    return options if _named_letter(blocks[index + 1 : index + 2], len(options)) else None
 
 
 def _option_paragraphs(blocks: list[Block], start: int) -> tuple[list[tuple[str, bool]] | None, int]:
