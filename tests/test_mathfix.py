@@ -31,6 +31,9 @@ def render(text: str) -> str:
         (r"the \text{softmax}(x_i) of", r"the $\text{softmax}(x_i)$ of"),
         (r"Where d_k is the size; QK^T measures", r"Where $d_k$ is the size; $QK^T$ measures"),
         (r"(see \alpha(x)), and \beta)).", r"(see $\alpha(x)$), and $\beta$))."),  # unopened ) left out
+        # A review's dropout answer: a span that starts with a digit and holds no space is math.
+        (r"scaled by $1-p$ at test time", r"scaled by $1-p$ at test time"),
+        (r"keep $0.9$ of the mass", r"keep $0.9$ of the mass"),
     ],
 )
 def test_math_is_kept_converted_or_wrapped(source, expected):
@@ -44,6 +47,7 @@ def test_math_is_kept_converted_or_wrapped(source, expected):
         ("costs $5 per million tokens", r"costs \$5 per million tokens"),
         ("between $10 and $20 a month", r"between \$10 and \$20 a month"),
         ("from $5-$10", r"from \$5-\$10"),
+        ("$5/hour, or $10.", r"\$5/hour, or \$10."),
         ("snake_case and d_model stay", "snake_case and d_model stay"),
         (r"already \$5", r"already \$5"),
         ("code `$x$` stays", "code `$x$` stays"),

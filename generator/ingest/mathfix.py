@@ -8,7 +8,8 @@
 
 Inline math follows pandoc's rule: `$` then a non-space, a non-space then `$`
 not followed by a digit. A span that starts with a digit must also look like
-math (a command, `^`, `_`, `=` ...), so "$10 and 20$" stays money. A `$`
+math (a command, `^`, `_`, `=` ...) or hold no space ("$1-p$", "$0.9$"), so
+"$10 and 20$" stays money. A `$`
 that is neither math nor a price is reported as unbalanced.
 """
 
@@ -33,6 +34,7 @@ POWER = re.compile(r"(?<![\w\\$.])[A-Za-z]{1,3}\^(?:\{[^{}\s]{1,20}\}|[A-Za-z0-9
 MATH_SIGNAL = re.compile(r"\\[A-Za-z]+|[\^_=<>{}]|\\[,;!]")
 DOLLAR = re.compile(r"\\?\$")
 UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
+NO_SPACE = re.compile(r"\S+")
 LEFT_STOP = " \t\n([{\"'“‘$"
 TRAILING = ".,;:!?"
 
@@ -119,7 +121,8 @@ def _math_end(text: str, start: int) -> int | None:
     content = text[start + 1 : close]
     if text[close - 1].isspace() or after.isdigit() or after == "$":
         return None
-    if content[0].isdigit() and not _looks_like_math(content):
+    # "$1-p$", "$0.9$": no space, no money ("$10 and 20$" reads as prices unless it looks like math)
+    if content[0].isdigit() and not _looks_like_math(content) and not NO_SPACE.fullmatch(content):
         return None
     return close + 1
 
