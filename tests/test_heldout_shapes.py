@@ -6,6 +6,7 @@ from __future__ import annotations
 from generator.ingest.clean import make_questions
 from generator.ingest.load import decode, load_document
 from generator.ingest.readers import read_source_document
+from generator.model import question_id
 
 
 def read_text(tmp_path, text: str, name: str = "doc.md"):
@@ -549,3 +550,34 @@ def test_lettered_points_with_no_answer_line_are_the_answer_s_own(tmp_path):
     )
     _, questions, _ = read_text(tmp_path, text)
     assert (questions[5].kind, questions[5].choices) == ("open", ())
+
+
+def test_question_and_answer_labels_in_other_languages(tmp_path):
+    # A review's Spanish page: "Pregunta 3: Explica …" (no "?") was merged into question 2,
+    # and every title and answer kept its "Pregunta N:" / "Respuesta:" label.
+    text = (
+        "# Preguntas de entrevista\n\n## Preguntas básicas\n\n"
+        "**Pregunta 1: ¿Qué es el sobreajuste?**\n\nRespuesta: Memorizar el ruido.\n\n"
+        "**Pregunta 2: ¿Qué es la regresión?**\n\nRespuesta: Predecir un valor continuo.\n\n"
+        "**Pregunta 3: Explica la validación cruzada.**\n\nRespuesta: Dividir los datos en $k$ partes.\n"
+    )
+    _, questions, _ = read_text(tmp_path, text)
+    assert [(q.label, q.question, q.answer) for q in questions] == [
+        ("1", "¿Qué es el sobreajuste?", "Memorizar el ruido."),
+        ("2", "¿Qué es la regresión?", "Predecir un valor continuo."),
+        ("3", "Explica la validación cruzada.", "Dividir los datos en $k$ partes."),
+    ]
+    # The ids the first two had while their titles kept the label stay as aliases.
+    assert question_id("doc", "Pregunta 1: ¿Qué es el sobreajuste?") in questions[0].aliases
+
+
+def test_a_chinese_answer_label_is_not_part_of_the_answer(tmp_path):
+    text = (
+        "# 面试题\n\n## 问题1：什么是过拟合？\n\n答：模型记住了噪声。\n\n"
+        "## 问题2：什么是量化？\n\n答案：用更少的比特表示权重。\n"
+    )
+    _, questions, _ = read_text(tmp_path, text)
+    assert [(q.label, q.question, q.answer) for q in questions] == [
+        ("1", "什么是过拟合？", "模型记住了噪声。"),
+        ("2", "什么是量化？", "用更少的比特表示权重。"),
+    ]

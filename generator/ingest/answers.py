@@ -18,12 +18,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from generator.ingest.label_words import ANSWER_WORDS, FULL_COLON
 from generator.ingest.options import is_show_answer, read_options
 from generator.ingest.tree import Block
 from generator.model import Choice, Difficulty, Line
 
 ANSWER_LABEL = re.compile(
-    r"^[*_]{0,2}(?:(?:answer|ans|solution)[ \t]?\d{0,5}[*_]{0,2}[ \t]*(?:[:\-–—.)]|$)"
+    rf"^[*_]{{0,2}}(?:(?:answer|ans|solution|{ANSWER_WORDS})[ \t]?\d{{0,5}}[*_]{{0,2}}[ \t]*"
+    rf"(?:[:{FULL_COLON}\-–—.)]|$)"
     r"|a[ \t]?\d{0,5}[*_]{0,2}[ \t]*:)[*_]{0,2}[ \t]*",
     re.I,
 )

@@ -21,15 +21,20 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from generator.ingest.label_words import ANSWER_WORDS, FULL_COLON, QUESTION_WORDS
 from generator.ingest.titles import Title, parse_title, unwrap_strong
 from generator.ingest.tree import Block, Tree
 
 QUESTION_LABEL = re.compile(
-    r"^[*_]{0,2}(?:Q(?:uestion)?[ \t]*\d{0,5}[a-z]?[ \t]*[.:)\-]|Question[ \t]*\d{0,5}\b)", re.I
+    r"^[*_]{0,2}(?:Q(?:uestion)?[ \t]*\d{0,5}[a-z]?[ \t]*[.:)\-]|Question[ \t]*\d{0,5}\b"
+    rf"|(?:{QUESTION_WORDS})[ \t]*\d{{0,5}}[ \t]*[.:{FULL_COLON})\-])",
+    re.I,
 )
 # `**1.** …`, or `1. …` in a paragraph: an HTML export numbers its questions as text (Google Docs)
 NUMBER_LABEL = re.compile(r"^(?:[*_]{2}\d{1,5}[.)]|\d{1,5}\\?[.)][ \t]+\S)")
-ANSWER_LINE = re.compile(r"^[*_]{0,2}(?:A|Ans|Answer)[ \t]?\d{0,5}[*_]{0,2}[ \t]*[:\-.)]", re.I)
+ANSWER_LINE = re.compile(
+    rf"^[*_]{{0,2}}(?:A|Ans|Answer|{ANSWER_WORDS})[ \t]?\d{{0,5}}[*_]{{0,2}}[ \t]*[:{FULL_COLON}\-.)]", re.I
+)
 OPENING = re.compile(
     r"^(?:what|why|how|when|where|which|who|whom|whose|is|are|can|could|do|does|did|should|would|will|"
     r"has|have|was|were|explain|describe|define|compare|contrast|discuss|differentiate|distinguish|"

@@ -19,11 +19,12 @@ text, HTML is dropped, everything else that could become markup is escaped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import unquote
 
 from markdown_it.token import Token
 
+from generator.ingest.label_words import FULL_COLON, QUESTION_WORDS
 from generator.ingest.read_markdown import parser
 from generator.ingest.sanitize import HTML_ELEMENTS, TAG_NAME, sanitize_markdown
 from generator.ingest.tags import TOKEN_TAGS
@@ -31,13 +32,17 @@ from generator.model import Difficulty
 
 # `### Question 7` alone is a label too: the question is the paragraph under it.
 # `Q.3 Write ...`, `Ques 3. ...`, `Q3 What ...` (Colab assignments) are labels too.
-LABEL = re.compile(
+ENGLISH_LABEL = (
     r"(?:Q(?:uestion|ues?(?=[. \t]*\d))?\.?[ \t]*(?P<q>\d{1,5}[a-z]?)?|(?P<n>\d{1,5}(?:\.\d{1,3}){0,3}))"
     r"[ \t]*[.:)\-](?=\s|\*|_|$)"
     r"|Q(?:uestion)?[ \t]*(?P<alone>\d{1,5})[ \t]*(?=(?:\*\*|__)?$)"
-    r"|Q\.?[ \t]?(?P<bare>\d{1,5})(?=[ \t]+\S)",
-    re.I,
+    r"|Q\.?[ \t]?(?P<bare>\d{1,5})(?=[ \t]+\S)"
 )
+# "Pregunta 3:", "问题1：" (label_words); after a full-width colon no space is needed.
+WORD_LABEL = rf"(?:{QUESTION_WORDS})[ \t]*(?P<w>\d{{1,5}})?[ \t]*(?:[.:)\-](?=\s|\*|_|$)|{FULL_COLON})"
+LABEL = re.compile(f"{WORD_LABEL}|{ENGLISH_LABEL}", re.I)
+LABEL_BEFORE_WORDS = re.compile(ENGLISH_LABEL, re.I)  # what titles were read with before 2026-12-04
+HAS_WORD_LABEL = re.compile(rf"^\W{{0,4}}(?:{QUESTION_WORDS})", re.I)
 EMOJI = {"👶": "easy", "⭐": "medium", "🌟": "medium", "🚀": "hard"}
 RANK: dict[Difficulty, int] = {"easy": 1, "medium": 2, "hard": 3}
 DIFFICULTY_TAG = re.compile(r"[\[(](easy|medium|hard)[\])]", re.I)
@@ -65,16 +70,25 @@ class Title:
 
 
 def parse_title(raw: str) -> Title:
+    title = _parse_title(raw, LABEL)
+    if HAS_WORD_LABEL.match(raw):
+        before = _parse_title(raw, LABEL_BEFORE_WORDS)
+        if before.text != title.text:  # "Pregunta 3: …" kept its label before: that id is an alias
+            return replace(title, former=before.former or before.text)
+    return title
+
+
+def _parse_title(raw: str, labels: re.Pattern[str]) -> Title:
     text = STRAY_STARS.sub("", " ".join(raw.split()))
     text = ATTR_LIST.sub("", text) if text.endswith("}") else text
-    text, label = split_label(text)
+    text, label = split_label(text, labels)
     text = STRAY_STARS.sub("", text)
     text, difficulty = split_difficulty(text)
     inner = unwrap_strong(text)
     if inner != text:
         text = inner
         if label is None:
-            text, label = split_label(text)
+            text, label = split_label(text, labels)
         text, more = split_difficulty(text)
         difficulty = _harder(difficulty, more)
     rendered, link = render_inline(text)
@@ -93,14 +107,14 @@ def clean_title(text: str) -> tuple[str, bool, int]:
     return safe, bool(MATH_SPAN.search(safe)), 0
 
 
-def split_label(text: str) -> tuple[str, str | None]:
+def split_label(text: str, labels: re.Pattern[str] = LABEL) -> tuple[str, str | None]:
     """`Q12. …` / `12. …` / `**1.** …` / `**14. …**` / `Q: …` / `2.3. …` (a section number)
     -> (text without it, "12" or None)."""
     wrap = "**" if text.startswith("**") else "__" if text.startswith("__") else ""
-    found = LABEL.match(text, len(wrap))
+    found = labels.match(text, len(wrap))
     if found is None:
         return text, None
-    label = found["q"] or found["n"] or found["alone"] or found["bare"]
+    label = found["q"] or found["n"] or found["alone"] or found["bare"] or found.groupdict().get("w")
     rest = text[found.end() :].lstrip()
     if wrap and rest.startswith(wrap):  # `**1.** text`: the bold held only the label
         return rest[len(wrap) :].lstrip(), label
