@@ -18,6 +18,9 @@ from tests.support.docs import doc_of
         ("---\n\n# A rule, not front matter\n", "A rule, not front matter"),
         ("// Exported from Moodle\n$CATEGORY: $course$/top/ML basics\n\n::Q1:: Why? {=a ~b}\n", "ML basics"),
         ("// a comment\n::Q1:: What is 2+2? {=4 ~3}\n", "My Quiz"),
+        # A review's GIFT quiz without $CATEGORY was titled by its first right answer.
+        ("::Q1:: Which model uses attention?{\n=Transformer\n~RNN\n}\n", "My Quiz"),
+        ("Which model uses attention? {\n=Transformer\n~RNN\n}\n", "My Quiz"),
         ("What is overfitting?\nFitting noise.\n", "My Quiz"),  # a question is not a title
         ('---\ntitle: "<b>Bold</b> <i onclick=x()>notes</i>"\n---\n', "Bold notes"),
         ("$CATEGORY: $course$/<img src=x onerror=alert(1)>ML  basics\n", "ML basics"),

@@ -16,8 +16,11 @@ _EDITOR_MARKS = re.compile(r"^\s*[\(\[](?:editing|draft|edited|copy|untitled)[\)
 _HEADING_MARKS = re.compile(r"^[#>*\s]+|(?<![*\s])[*\s]+$")
 FENCES = ("---", "+++")  # YAML and TOML front matter (Jekyll, Hugo, Obsidian)
 FRONT_TITLE = re.compile(r"title\s*[:=]", re.I)  # the head only: the value is trimmed in code
-# Lines that are never a document's title: a rule or underline, a GIFT comment or question.
-NOT_TITLE = re.compile(r"^\s*(?:[-=_*~+.]{3,}\s*$|//|::)")
+# Lines that are never a document's title: a rule or underline, a GIFT comment.
+NOT_TITLE = re.compile(r"^\s*(?:[-=_*~+.]{3,}\s*$|//)")
+# A GIFT question ("::Q1:: …{", "… {") or answer ("=Transformer", "~RNN"): the title comes
+# before the first question, so none is looked for after one (the right answer is no title).
+GIFT_QUESTION = re.compile(r"^\s*(?:::|[=~}])|\{\s*$")
 LONGEST = 200  # characters of a front matter or GIFT category title
 CATEGORY = re.compile(r"^\s*\$CATEGORY:(.*)$", re.I)  # GIFT: "$course$/top/ML basics" names the quiz
 
@@ -33,6 +36,8 @@ def title_from_text(doc: Document, fallback: str) -> str:
     for line in lines:
         if NOT_TITLE.match(line.text):
             continue
+        if GIFT_QUESTION.search(line.text):
+            break
         category = CATEGORY.match(line.text)
         if category:
             named = _plain(_category_name(category.group(1)))
