@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.ingest.mathfix import fix_math
 from generator.ingest.read_html import read_html
 from generator.ingest.sanitize import sanitize_markdown
 from generator.ingest.tree import Block, Tree
@@ -194,7 +195,7 @@ def test_text_is_escaped_and_only_safe_external_links_stay_links():
         '<a href="javascript:alert(1)">js</a> <a href="/local">local</a> <a href="https://a.org/x(1)">ok</a></p>'
     )
     assert tree.blocks[0].markdown == (
-        "Write &lt;img src=x onerror=alert(1)> or \\[x\\](javascript:alert(1)) or \\*stars\\* or \\\\\\*. "
+        "Write &lt;img src=x onerror=alert(1)> or \\[x](javascript:alert(1)) or \\*stars\\* or \\\\\\*. "
         "js local [ok](https://a.org/x%281%29)"
     )
 
@@ -431,3 +432,10 @@ def test_blocks_a_parser_puts_inside_a_heading_follow_it():
     tree = tree_of(page)
     assert [h[1] for h in headings(tree)] == ["What is one?", "What is two?"]
     assert [b.text for b in kinds(tree, "paragraph")] == ["First.", "Second."]
+
+
+def test_brackets_in_text_stay_brackets_not_display_math():
+    # A review's regex page: "[^abc]" became `\[^abc\]`, which math repair read as display math.
+    markdown = tree_of("<p>The class [^abc] matches; [x_1] and [CLS] too.</p>").blocks[0].markdown
+    assert markdown == "The class \\[^abc] matches; \\[x_1] and \\[CLS] too."
+    assert "$$" not in fix_math(markdown).text

@@ -102,7 +102,7 @@ def test_text_is_escaped_so_it_cannot_become_markup():
     assert drafts[0].question == "What is &lt;script&gt;?"
     assert "&lt;script&gt;" in render("## " + escape_inline(drafts[0].question))
     assert answer_text(drafts[0]) == (
-        "Write &lt;img src=x onerror=alert(1)> or \\[x\\](javascript:alert(1)) or \\*stars\\*."
+        "Write &lt;img src=x onerror=alert(1)> or \\[x](javascript:alert(1)) or \\*stars\\*."
     )
 
 

@@ -3,7 +3,7 @@
     Every <strong>token</strong> <em>attends</em>, see <a href="https://x.org">x</a>  ->
     Every **token** *attends*, see [x](https://x.org)
     a <code>x*y</code> < b, 1 * 2, [not a link](javascript:..)  ->
-    a `x*y` &lt; b, 1 \\* 2, \\[not a link\\](javascript:..)
+    a `x*y` &lt; b, 1 \\* 2, \\[not a link](javascript:..)
 
 Text is escaped so nothing in it becomes Markdown or HTML markup; math as the
 author wrote it (`$x$`, `\\(x\\)`) is kept; MathJax/KaTeX markup and GitHub's
@@ -22,9 +22,10 @@ from selectolax.lexbor import LexborNode
 from generator.ingest.sanitize import is_external_url, is_safe_url
 
 WHITESPACE = re.compile(r"\s+")
-# Characters that could start Markdown or HTML markup inside a line of text.
+# Characters that could start Markdown or HTML markup inside a line of text. A `]` needs no
+# escape: with every `[` escaped no link opens, and `\[x_1\]` would read as display math.
 ACTIVE = re.compile(
-    r"[\[\]`*]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|<(?=[A-Za-z/!?])|&(?=#?\w+;)|\\(?=[!-/:-@\[-`{-~])"
+    r"[\[`*]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|<(?=[A-Za-z/!?])|&(?=#?\w+;)|\\(?=[!-/:-@\[-`{-~])"
 )
 MATH_OPEN = re.compile(r"(?<!\\)(?:\$\$?|\\[(\[])")
 MATH_CLOSE = {"$$": "$$", "$": "$", "\\(": "\\)", "\\[": "\\]"}
