@@ -581,3 +581,32 @@ def test_a_chinese_answer_label_is_not_part_of_the_answer(tmp_path):
         ("1", "什么是过拟合？", "模型记住了噪声。"),
         ("2", "什么是量化？", "用更少的比特表示权重。"),
     ]
+
+
+def test_a_comparison_heading_among_question_headings_is_a_question(tmp_path):
+    # A review's page: "### BLEU vs ROUGE" between questions of its level was left unread.
+    text = (
+        "# NLP prep\n\n## Evaluation\n\n### How is perplexity computed?\n\nExp of the mean NLL.\n\n"
+        "### BLEU vs ROUGE\n\nBLEU is precision-oriented; ROUGE recall-oriented.\n\n"
+        "## Generation\n\n### What is beam search?\n\nKeeps the k best.\n\n"
+        "### Greedy versus beam search\n\nGreedy keeps one; beam keeps k.\n"
+    )
+    _, questions, _ = read_text(tmp_path, text)
+    assert [(q.question, q.section) for q in questions] == [
+        ("How is perplexity computed?", "Evaluation"),
+        ("BLEU vs ROUGE", "Evaluation"),
+        ("What is beam search?", "Generation"),
+        ("Greedy versus beam search", "Generation"),
+    ]
+
+
+def test_a_comparison_heading_over_its_own_questions_is_a_section(tmp_path):
+    text = (
+        "# DL notes\n\n## CNN vs RNN\n\n### What is a CNN?\n\nA convolutional net.\n\n"
+        "## Bagging versus boosting\n\n### What is bagging?\n\nBootstrap averaging.\n"
+    )
+    _, questions, _ = read_text(tmp_path, text)
+    assert [(q.question, q.section) for q in questions] == [
+        ("What is a CNN?", "CNN vs RNN"),
+        ("What is bagging?", "Bagging versus boosting"),
+    ]

@@ -123,7 +123,7 @@ def drop_statements(choice: Choice, questions_page: bool = False) -> list[Marker
     """Where most titles are questions, a title that is neither a question, numbered, rated nor followed
     by options ("… makes the output:" over A-D) is not one;
     on a page whose own title says it is questions ("FAQ", "Interview questions"), every one is."""
-    asks = [reads_as_question(m.parsed) for m in choice.markers]
+    asks = [reads_as_question(m.parsed, comparison=True) for m in choice.markers]
     if questions_page or sum(asks) * 2 < len(asks):
         return [m for m in choice.markers if not _frame(m)]
     kept = []

@@ -35,6 +35,8 @@ NUMBER_LABEL = re.compile(r"^(?:[*_]{2}\d{1,5}[.)]|\d{1,5}\\?[.)][ \t]+\S)")
 ANSWER_LINE = re.compile(
     rf"^[*_]{{0,2}}(?:A|Ans|Answer|{ANSWER_WORDS})[ \t]?\d{{0,5}}[*_]{{0,2}}[ \t]*[:{FULL_COLON}\-.)]", re.I
 )
+# "BLEU vs ROUGE", "Bagging versus boosting": a short title that asks for a comparison.
+COMPARISON = re.compile(r"[^\s.!?:;][^.!?:;\n]{0,60}[ \t](?:vs\.?|versus)[ \t][^.!?:;\n]{1,60}", re.I)
 OPENING = re.compile(
     r"^(?:what|why|how|when|where|which|who|whom|whose|is|are|can|could|do|does|did|should|would|will|"
     r"has|have|was|were|explain|describe|define|compare|contrast|discuss|differentiate|distinguish|"
@@ -227,10 +229,17 @@ def _without_tail(text: str) -> str:
     return text.rstrip(" \t\u200d\ufe0f👶⭐🚀🌟I")
 
 
-def reads_as_question(parsed: Title) -> bool:
+def reads_as_question(parsed: Title, comparison: bool = False) -> bool:
+    """A title that asks: a `?`, an interrogative or imperative opening; with `comparison`, a
+    short "BLEU vs ROUGE" too. Not when choosing the kind of question title: "## CNN vs RNN"
+    over its own questions is a section."""
     words = re.sub(r"[*_`\\]", "", parsed.text).strip()
     # `❓ Explain X.`: a leading emoji or bullet sign comes before the opening word
-    return words.rstrip(" .:)").endswith(ASKS) or bool(OPENING.match(words[_lead(words) :]))
+    return (
+        words.rstrip(" .:)").endswith(ASKS)
+        or bool(OPENING.match(words[_lead(words) :]))
+        or (comparison and bool(COMPARISON.fullmatch(words)))
+    )
 
 
 def is_toc(block: Block) -> bool:
