@@ -610,3 +610,29 @@ def test_a_comparison_heading_over_its_own_questions_is_a_section(tmp_path):
         ("What is a CNN?", "CNN vs RNN"),
         ("What is bagging?", "Bagging versus boosting"),
     ]
+
+
+def test_an_introduction_heading_is_no_section_of_the_questions_under_it(tmp_path):
+    # A review's page: every question carried the badge "Introduction".
+    text = (
+        "# Top CV Interview Questions\n\n## Introduction\n\nThe questions we see most often.\n\n"
+        "### 1. What is a convolution?\n\nA kernel slides over the image.\n\n"
+        "### 2. What is the receptive field?\n\nThe input region behind an activation.\n\n"
+        "## Conclusion\n\nGood luck!\n"
+    )
+    _, questions, _ = read_text(tmp_path, text)
+    assert [(q.question, q.section) for q in questions] == [
+        ("What is a convolution?", None),
+        ("What is the receptive field?", None),
+    ]
+
+
+def test_a_closing_bold_takeaways_line_ends_the_last_answer(tmp_path):
+    text = (
+        "# Cheatsheet\n\n**Q1) What is batch normalization?**\n\nIt normalizes each feature.\n\n"
+        "**Q2) Why use residual connections?**\n\nGradients flow through identity paths.\n\n"
+        "**Key takeaways**\n\nBatch norm and residuals make deep nets trainable.\n"
+    )
+    reading, questions, _ = read_text(tmp_path, text)
+    assert questions[-1].answer == "Gradients flow through identity paths."
+    assert reading.unread  # the takeaways are reported as text no question took

@@ -23,9 +23,15 @@ from generator.ingest import junk
 from generator.ingest.answer_key import fold_answer_key
 from generator.ingest.answers import build_answer, difficulty_field
 from generator.ingest.qa_tables import expand_tables
-from generator.ingest.scoring import Choice, choose, drop_statements, with_shallower_questions
+from generator.ingest.scoring import (
+    Choice,
+    choose,
+    drop_statements,
+    is_frame_line,
+    section_name,
+    with_shallower_questions,
+)
 from generator.ingest.segment import QUESTIONS_PAGE, Marker, Unit, candidates, is_toc, units_of
-from generator.ingest.titles import plain_text
 from generator.ingest.tree import Block, Tree
 from generator.model import Document, Draft, Problem
 
@@ -121,8 +127,12 @@ def segment(tree: Tree, doc: Document, force: str | None = None) -> Segmented:
             _flush(current, doc, out)
             current = None
             if block is not first_title and block.level < next_level[index]:
-                section, section_level = plain_text(block.text) or None, block.level
+                section, section_level = section_name(block), block.level
         elif index in toc:
+            unread.append(block)
+        elif current is not None and not choice.name.startswith("heading") and is_frame_line(block):
+            _flush(current, doc, out)  # "**Key takeaways**" after the last of bold or Q1. titles
+            current = None
             unread.append(block)
         elif current is not None and choice.name != "details":  # `</details>` ends its answer
             if block.kind == "heading":

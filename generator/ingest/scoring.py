@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 
 from generator.ingest.options import offers_options
-from generator.ingest.segment import ASKS, QUESTION_LABEL, Marker, reads_as_question
-from generator.ingest.titles import split_label
+from generator.ingest.segment import ASKS, QUESTION_LABEL, Marker, is_bold_only, reads_as_question
+from generator.ingest.titles import plain_text, split_label
+from generator.ingest.tree import Block
 
 KINDS = ("heading", "label", "bold", "list", "details", "bullet")
 MIN_STATEMENTS = 2  # headings on a questions page where none asks: fewer is a lone section
@@ -164,3 +165,18 @@ def _silent_runs(markers: list[Marker], asks: list[bool]) -> set[int]:
         if not any(ask or m.parsed.label or m.parsed.difficulty or offers_options(m.rest) for m, ask in run):
             out.update(id(m) for m, _ in run)
     return out
+
+
+def section_name(heading: Block) -> str | None:
+    """A heading's text as the section of the questions under it; "## Introduction" over
+    the first questions is the article's frame, no section of theirs."""
+    name = plain_text(heading.text)
+    return None if not name or FRAME_TITLE.fullmatch(name) else name
+
+
+def is_frame_line(block: Block) -> bool:
+    return (
+        block.kind == "paragraph"
+        and is_bold_only(block.text)
+        and bool(FRAME_TITLE.fullmatch(plain_text(block.text)))
+    )
