@@ -33,6 +33,9 @@ def render(text: str) -> str:
         (r"(see \alpha(x)), and \beta)).", r"(see $\alpha(x)$), and $\beta$))."),  # unopened ) left out
         # A review's dropout answer: a span that starts with a digit and holds no space is math.
         (r"scaled by $1-p$ at test time", r"scaled by $1-p$ at test time"),
+        # A review's Gini formula became "sum($p_k$^2)": the power belongs to the subscript.
+        (r"Gini = 1 - sum(p_k^2) over classes", r"Gini = 1 - sum($p_k^2$) over classes"),
+        (r"x_i^{2} and w_t", r"$x_i^{2}$ and $w_t$"),
         (r"keep $0.9$ of the mass", r"keep $0.9$ of the mass"),
     ],
 )

@@ -29,7 +29,10 @@ COMMANDS = (
     "left|right|dots|ldots|cdots|top|mid|parallel|to|rightarrow|leftarrow|mathbb|odot|otimes|oplus"
 )
 BARE_COMMAND = re.compile(rf"\\(?:{COMMANDS})(?![A-Za-z])")
-SUBSCRIPT = re.compile(r"(?<![\w\\$.])[A-Za-z]_(?:\{[^{}\s]{1,20}\}|[A-Za-z0-9])(?![\w{])")
+# `p_k^2` is one formula: a power right after a subscript belongs to it.
+SUBSCRIPT = re.compile(
+    r"(?<![\w\\$.])[A-Za-z]_(?:\{[^{}\s]{1,20}\}|[A-Za-z0-9])(?:\^(?:\{[^{}\s]{1,20}\}|[A-Za-z0-9]))?(?![\w{^])"
+)
 POWER = re.compile(r"(?<![\w\\$.])[A-Za-z]{1,3}\^(?:\{[^{}\s]{1,20}\}|[A-Za-z0-9])(?![\w{])")
 MATH_SIGNAL = re.compile(r"\\[A-Za-z]+|[\^_=<>{}]|\\[,;!]")
 DOLLAR = re.compile(r"\\?\$")
