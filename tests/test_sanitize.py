@@ -189,6 +189,15 @@ def test_a_fenced_block_keeps_its_tags_as_written_and_shows_them_as_code(md, sho
     assert code and shown in html.unescape(re.sub(r"<[^>]+>", "", code.group(1)))
 
 
+def test_indented_code_keeps_generic_types_and_disarms_risky_tags():
+    # A review: `    List<Object> x = …;` lost `<Object>` (nh3 took it for a tag). Indented code is
+    # code like a span now: kept as written, but a risky tag start is still escaped, since
+    # raw HTML around it (`<p>` … `</p>`) would make it live.
+    md = "Text\n\n    List<T> xs;\n    Map<K, V> m;\n\nAfter."
+    assert sanitize_markdown(md) == md
+    assert "&lt;img" in sanitize_markdown("<p>\n\n    <img src=x onerror=alert(1)>\n\n</p>")
+
+
 def test_allowed_link_keeps_its_href():
     out = sanitize_markdown('<a href="https://example.org" title="t">x</a>')
     assert out.startswith('<a href="https://example.org" title="t"') and out.endswith(">x</a>")

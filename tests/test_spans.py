@@ -249,3 +249,19 @@ def test_sanitizer_is_linear_on_more_shapes(monkeypatch, name, shape):
     assert result is not None, f"{name} on {shape!r} did not finish"
     small, large = result
     assert large < MAX_RATIO * small, f"{name} on {shape!r}: {small * 1000:.2f} / {large * 1000:.2f} ms"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Text\n\n    List<T> xs;\n\n    more();\nAfter.", ["    List<T> xs;\n\n    more();"]),
+        ("    at the start\n", ["    at the start"]),
+        ("\tx = 1\n", ["\tx = 1"]),
+        ("Text\n    lazy continuation, no blank line\n", []),
+        ("- item\n\n    the item's own paragraph\n", []),
+        ("1. step\n\n    its paragraph\n", []),
+        ("   - nested\n\n    more of it\n", []),
+    ],
+)
+def test_indented_code_is_found_where_python_markdown_reads_it(text, code):
+    assert [text[start:end] for start, end in spans.indented_code(text)] == code

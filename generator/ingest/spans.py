@@ -90,6 +90,40 @@ def fences(text: str) -> Spans:
         i = lines[at] + 1
 
 
+INDENTED = re.compile(r"(?: {4}| {0,3}\t)")
+LIST_LINE = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+
+
+def indented_code(text: str) -> Spans:
+    """Python-Markdown's indented code block: after a blank line (or at the start), lines
+    indented by four spaces or a tab, blank lines among them. Not after a list item or an
+    indented line: there the block continues the list (ListIndentProcessor comes first)."""
+    lines = text.split("\n")
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    i, previous, after_blank = 0, "", True
+    while i < len(lines):
+        line = lines[i]
+        if not line.strip():
+            i, after_blank = i + 1, True
+            continue
+        if (
+            after_blank
+            and INDENTED.match(line)
+            and not ((previous[:1] in " \t" and previous) or LIST_LINE.match(previous))
+        ):
+            last = j = i
+            while j < len(lines) and (not lines[j].strip() or INDENTED.match(lines[j])):
+                last = j if lines[j].strip() else last
+                j += 1
+            yield starts[i], starts[last] + len(lines[last])
+            i = last
+            line = lines[last]
+        previous, after_blank, i = line, False, i + 1
+
+
 def code_spans(text: str) -> Spans:
     """Python-Markdown's code span, `(?<!\\\\)(?:\\\\\\\\)*(`+)(?:(?!\\n[ \\t]*\\n).)+?(?<!`)\\1(?!`)`
     (re.S): a run of n backticks closes at the next run of exactly n, within the paragraph;

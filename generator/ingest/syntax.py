@@ -35,7 +35,13 @@ DISPLAY_OPENERS = ("$$", "\\[")
 
 Rule = tuple[Callable[[str], spans.Spans], str, tuple[str, ...]]
 # (span finder, kind, strings one of which every span contains), in Markdown's order.
-CODE: tuple[Rule, ...] = ((spans.fences, "fence", FENCE_MARKS), (spans.code_spans, "code", ("`",)))
+# An indented code block is "code" like a span, not a "fence": what we take for one may be
+# raw HTML to Python-Markdown (inside a <div>), so its tags are still disarmed.
+CODE: tuple[Rule, ...] = (
+    (spans.fences, "fence", FENCE_MARKS),
+    (spans.indented_code, "code", ("    ", "\t")),
+    (spans.code_spans, "code", ("`",)),
+)
 CODE_AND_MATH: tuple[Rule, ...] = (*CODE, (spans.math_spans, "math", ("$", "\\(")))
 # One inline line (a title): no fences, and a `$$` pair there is text to arithmatex.
 INLINE: tuple[Rule, ...] = (
