@@ -168,3 +168,19 @@ def test_numbered_answer_labels_are_labels():
         ("What is recall?", "Found positives over all positives."),
         ("What is F1?", "Their harmonic mean."),
     ]
+
+
+def test_a_chat_turn_ends_the_answer_before_it_and_is_reported():
+    # A review's transcript: "User: Thanks! One more?" / "ChatGPT: Of course." ran into an answer.
+    text = (
+        "User: Ask me LLM questions.\n\nChatGPT: Sure!\n\n"
+        "Q: Explain the KV cache.\nA: Keys and values of past tokens are stored.\n\n"
+        "User: Thanks! Can you give me one more?\n\nChatGPT: Of course.\n\n"
+        "Q: What is LoRA?\nA: A low-rank update of frozen weights.\n"
+    )
+    drafts, problems = labelled.read(doc_of(text))
+    assert [(d.question, answer_text(d)) for d in drafts] == [
+        ("Explain the KV cache.", "Keys and values of past tokens are stored."),
+        ("What is LoRA?", "A low-rank update of frozen weights."),
+    ]
+    assert [(p.location.line, "chat turn" in p.message) for p in problems] == [(8, True)]

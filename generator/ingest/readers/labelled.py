@@ -39,6 +39,11 @@ CORRECT = re.compile(
     + r"\(?(?P<letter>[A-Da-d])\b\)?\.?\s*(?P<rest>.*)$",
     re.I,
 )
+# A chat transcript's speaker: Q:/A: pairs inside one of its turns end where the next turn starts.
+CHAT_TURN = re.compile(
+    r"^\s*(?:\*\*|__)?(?:User|You|Me|Human|ChatGPT|GPT-4o?|Assistant|Claude|Gemini|Copilot|Bard)(?:\*\*|__)?"
+    r"[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*\S"
+)
 LETTER_FIRST = re.compile(r"^\(?(?P<letter>[A-Da-d])(?:\)|\.|\s*$)\s*(?P<rest>.*)$")
 OPTION = re.compile(
     r"^\s*(?:[-*]\s+)?(?:\((?P<p>[A-Da-d])\)|(?P<b>[A-Da-d])\)|(?P<d>[A-D])\.)\s+(?P<text>\S.*)$"
@@ -80,6 +85,13 @@ def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
             block = [line] if not heading else []
             if heading:
                 section = tidy_heading(atx_heading_text(line.text[heading.end() :])) or section
+        elif block and not fenced and CHAT_TURN.match(line.text):
+            # A transcript's next turn ("User: Thanks! One more?") ends the answer before it.
+            add_closed(drafts, problems, _close(block, section, doc))
+            block = []
+            problems.append(
+                Problem(doc.at(line.no), f"chat turn left out of the answer above: {line.text[:60]!r}")
+            )
         elif block:
             block.append(line)
         elif not fenced and (asked := LOOSE_QUESTION.match(line.text)):
