@@ -198,6 +198,14 @@ def test_indented_code_keeps_generic_types_and_disarms_risky_tags():
     assert "&lt;img" in sanitize_markdown("<p>\n\n    <img src=x onerror=alert(1)>\n\n</p>")
 
 
+def test_an_abbreviation_line_is_text_not_a_tooltip_for_the_whole_page():
+    # Python-Markdown's abbr extension would put the source's title on every "LLM" of the page.
+    md = "An LLM answers.\n\n*[LLM]: Buy tokens at example.org\n   *[RAG]: x"
+    assert "<abbr" in render(md)  # shows the test can fail
+    out = render(sanitize_markdown(md))
+    assert "<abbr" not in out and "*[LLM]: Buy tokens at example.org" in html.unescape(out)
+
+
 def test_allowed_link_keeps_its_href():
     out = sanitize_markdown('<a href="https://example.org" title="t">x</a>')
     assert out.startswith('<a href="https://example.org" title="t"') and out.endswith(">x</a>")

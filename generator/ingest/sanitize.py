@@ -32,29 +32,7 @@ from generator.ingest.urls import is_safe_url as is_safe_url
 from generator.ingest.urls import is_web_url as is_web_url
 
 ALLOWED_TAGS = frozenset(
-    {
-        "b",
-        "strong",
-        "i",
-        "em",
-        "code",
-        "pre",
-        "sub",
-        "sup",
-        "br",
-        "p",
-        "ul",
-        "ol",
-        "li",
-        "blockquote",
-        "table",
-        "thead",
-        "tbody",
-        "tr",
-        "th",
-        "td",
-        "a",
-    }
+    "b strong i em code pre sub sup br p ul ol li blockquote table thead tbody tr th td a".split()
 )
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"colspan", "rowspan"}, "td": {"colspan", "rowspan"}}
 DROP_WITH_CONTENT = frozenset({"script", "style"})
@@ -82,6 +60,9 @@ TAG_NAME = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9-]*)")
 AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]*:[^<>\s]*|[^<>\s@!]+@[^<>\s@]+)>")
 IMAGE_OPEN = re.compile(r"(?<!\\)((?:\\\\)*)!(?=\[)")
 LINK_OPEN = re.compile(r"(?<!\\)(?:\\\\)*\]\(")  # an escaped `\]` opens no link
+# Python-Markdown's abbr extension reads `*[LLM]: …` as a tooltip for every "LLM" on the page,
+# other sources' answers too: such a line is shown as text.
+ABBR_DEFINITION = re.compile(r"^([ \t]*)\*\[", re.M)
 REFERENCE_DEFINITION = re.compile(r"^( {0,3})\[([^\]\n]+)\]:[ \t]*<?([^\s>]*)", re.M)
 # Python-Markdown's attr_list reads `{: onclick=... }` (colon optional) after a heading,
 # paragraph, link or emphasis: every `{` that could open one is escaped (`_escape_braces`).
@@ -247,6 +228,7 @@ def _disarm_links(text: str) -> str:
         return text
     if "]:" in text:
         text = REFERENCE_DEFINITION.sub(_disarm_definition, text)
+        text = ABBR_DEFINITION.sub(r"\1\\*[", text) if "*[" in text else text
     if "![" in text:  # after unlink_local, which can join a `!` to a `[`
         text = IMAGE_OPEN.sub(r"\1\\!", text)
     out, pos = [], 0
