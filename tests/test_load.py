@@ -45,6 +45,17 @@ def test_nul_and_control_characters_are_removed_and_reported():
     assert [str(p) for p in problems] == ["s.txt:2: warning: NUL bytes removed (first on this line)"]
 
 
+def test_bidi_overrides_are_removed_and_reported_and_isolates_kept():
+    # "Trojan Source": U+202E shows the rest of a line reversed, so a title reads otherwise
+    # than it is stored. Isolates (U+2066-U+2069) are how mixed scripts are written: kept.
+    data = "What is\n\u202eevil\u202c text? \u2067\u05e9\u05dc\u05d5\u05dd\u2069\n".encode()
+    text, problems = decode(data, "s.txt")
+    assert text == "What is\nevil text? \u2067\u05e9\u05dc\u05d5\u05dd\u2069\n"
+    assert [str(p) for p in problems] == [
+        "s.txt:2: warning: bidirectional embedding or override characters removed (first on this line)"
+    ]
+
+
 def test_binary_file_is_skipped_with_an_error():
     text, problems = decode(b"%PDF-1.7\n" + bytes(range(256)) * 20, "s.txt")
     assert text == ""

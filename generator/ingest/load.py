@@ -38,6 +38,9 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # Control characters other than tab and newlines: never text, and they can drive
 # a terminal (ESC sequences) when `check` prints a question.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# U+202A-U+202E reorder the text after them on screen ("Trojan Source"): a title could read
+# otherwise than it is stored and searched. The isolates (U+2066-U+2069) mixed scripts need stay.
+BIDI_OVERRIDE = re.compile("[\u202a-\u202e]")
 BINARY_SHARE = 0.10  # more control characters than this in the first 4 KB: not a text file
 ID_KEY = re.compile(r"[^0-9a-z]+")
 # Mathematical Alphanumeric Symbols: social posts fake bold and italics with them
@@ -142,13 +145,21 @@ def decode(data: bytes, rel_path: str) -> tuple[str, list[Problem]]:
     head = text[:4096]
     if head and len(CONTROL.findall(head)) > BINARY_SHARE * len(head):
         return "", [Problem(Location(rel_path, 1), "looks like a binary file, not text: skipped", "error")]
-    found = CONTROL.search(text)
-    if found:
-        line = text.count("\n", 0, found.start()) + 1
-        names = "NUL bytes" if "\x00" in text else "control characters"
-        problems.append(Problem(Location(rel_path, line), f"{names} removed (first on this line)"))
-        text = CONTROL.sub("", text)
+    text = _removed(
+        CONTROL, text, rel_path, problems, "NUL bytes" if "\x00" in text else "control characters"
+    )
+    text = _removed(BIDI_OVERRIDE, text, rel_path, problems, "bidirectional embedding or override characters")
     return STYLED_LETTER.sub(_plain_letter, text), problems
+
+
+def _removed(pattern: re.Pattern[str], text: str, rel_path: str, problems: list[Problem], names: str) -> str:
+    """`text` without what `pattern` finds, reported at the first one's line."""
+    found = pattern.search(text)
+    if found is None:
+        return text
+    line = text.count("\n", 0, found.start()) + 1
+    problems.append(Problem(Location(rel_path, line), f"{names} removed (first on this line)"))
+    return pattern.sub("", text)
 
 
 def _plain_letter(found: re.Match[str]) -> str:
