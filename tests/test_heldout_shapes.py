@@ -567,7 +567,7 @@ def test_question_and_answer_labels_in_other_languages(tmp_path):
         ("2", "¿Qué es la regresión?", "Predecir un valor continuo."),
         ("3", "Explica la validación cruzada.", "Dividir los datos en $k$ partes."),
     ]
-    # The ids the first two had while their titles kept the label stay as aliases.
+    # The id a question had while its title kept the label stays as an alias.
     assert question_id("doc", "Pregunta 1: ¿Qué es el sobreajuste?") in questions[0].aliases
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import json
 import threading
-import time
 from contextlib import contextmanager
 
 import pytest
@@ -28,10 +27,6 @@ FIRST_FRAME = """
       window.__schemes.push([performance.now(), r.target.getAttribute('data-md-color-scheme')]);
     });
   }).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-md-color-scheme']});
-  new MutationObserver(function () {
-    if (!window.__palette_at && document.querySelector('form[data-palette]'))
-      window.__palette_at = performance.now();
-  }).observe(document, {subtree: true, childList: true});
 """
 SCHEME_AT_FIRST_PAINT = """() => {
   const paint = performance.getEntriesByName('first-paint')[0];
@@ -136,42 +131,51 @@ def test_a_saved_palette_that_is_not_json_does_not_break_the_page(browser, base_
         assert page.locator(VISIBLE_TOGGLE).count() == 1
 
 
-class Trickle(Handler):
-    """Sends each HTML page in two parts: up to the end of the body's start tag, then, after a
-    pause, the rest. A slow network (or a busy machine) lets the browser paint that first part."""
+class Held(Handler):
+    """Sends each HTML page in two parts: up to the palette form, then, once the test lets it
+    (`release`), the rest. Meanwhile the page is what a slow network or a busy phone has
+    parsed so far, and the browser may paint it."""
+
+    release: threading.Event
 
     def copyfile(self, source, outputfile):
         data = source.read()
         cut = data.find(b'<form class="md-header__option" data-palette')
-        if not self.path.endswith(".html") or cut <= 0:
+        if not self.path.endswith(".html") or cut < 0:
             outputfile.write(data)
             return
         outputfile.write(data[:cut])
         outputfile.flush()
-        time.sleep(0.6)
+        self.release.wait(15)
         outputfile.write(data[cut:])
 
 
 @pytest.fixture
-def trickle_url(mkdocs_build):
-    site = mkdocs_build[0]
-    server = Server(("127.0.0.1", 0), functools.partial(Trickle, site_dir=site.resolve(), prefix=PREFIX))
+def held_site(mkdocs_build):
+    site, release = mkdocs_build[0], threading.Event()
+    handler = type("HeldHere", (Held,), {"release": release})
+    server = Server(("127.0.0.1", 0), functools.partial(handler, site_dir=site.resolve(), prefix=PREFIX))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}", release
+    release.set()
     server.shutdown()
     server.server_close()
 
 
 @pytest.mark.parametrize(("system", "expected"), [("light", "default"), ("dark", "slate")])
-def test_a_page_painted_before_its_header_is_parsed_has_the_right_scheme(
-    browser, trickle_url, watch, system, expected
-):
-    # The CI failure of 4 December 2026: a first frame painted before the toggle's script ran
-    # showed the light scheme to a reader whose system is dark.
+def test_the_scheme_is_set_before_the_header_is_parsed(browser, held_site, watch, system, expected):
+    # The CI failure of 4 December 2026: a frame painted before the toggle's script ran showed
+    # the light scheme to a reader whose system is dark. While the server holds the rest of the
+    # page, the part parsed so far (body and the top of the header) must carry the scheme.
+    url, release = held_site
     with fresh_page(browser, watch, system) as page:
-        page.goto(trickle_url + "topics/math-foundations/")
+        page.goto(url + "topics/math-foundations/", wait_until="commit")
+        page.wait_for_function("document.body && document.querySelector('header')", polling=50)
+        assert page.evaluate("!document.querySelector('form[data-palette]')"), "the page was not held"
+        assert page.evaluate(SCHEME) == expected
+        release.set()
+        page.wait_for_load_state("load")
         page.wait_for_function(SCHEME_AT_FIRST_PAINT)
-        painted_early = "performance.getEntriesByName('first-paint')[0].startTime < window.__palette_at"
-        assert page.evaluate(painted_early), "the test did not make the browser paint before the header"
         assert page.evaluate(SCHEME_AT_FIRST_PAINT) == expected
         assert page.evaluate(SCHEME) == expected
+        assert page.locator(VISIBLE_TOGGLE).count() == 1
