@@ -198,8 +198,9 @@ TYPESET_ALL = """async () => {
   const formulas = [...document.querySelectorAll('.arithmatex')];
   for (const formula of formulas) {
     formula.scrollIntoView();
-    // ui/lazy first puts an empty placeholder container in, then the typeset math
-    for (let i = 0; i < 100 && !formula.querySelector('mjx-container mjx-math'); i++) {
+    // ui/lazy first puts an empty placeholder container in, then the typeset math (up to 30 s:
+    // MathJax is 1 MB of script for a loaded CI machine to parse)
+    for (let i = 0; i < 600 && !formula.querySelector('mjx-container mjx-math'); i++) {
       await new Promise(r => setTimeout(r, 50));
     }
   }
