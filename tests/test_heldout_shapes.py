@@ -636,3 +636,18 @@ def test_a_closing_bold_takeaways_line_ends_the_last_answer(tmp_path):
     reading, questions, _ = read_text(tmp_path, text)
     assert questions[-1].answer == "Gradients flow through identity paths."
     assert reading.unread  # the takeaways are reported as text no question took
+
+
+def test_a_quiz_a_line_reader_reads_only_in_part_is_read_as_markdown(tmp_path):
+    # The Aiken sniff claimed this quiz and read question 1; 2 and 3 were only reported.
+    text = (
+        "# LLM Quiz\n\nAnswer the following multiple-choice questions.\n\n"
+        "1. Which is NOT a decoding strategy?\na) Greedy search\nb) Beam search\nc) Layer norm\n\n"
+        "Correct answer: c\n\n2. Which model family is encoder-only?\n- A) GPT\n- B) BERT\n\n"
+        "Ans: B — BERT uses only the encoder stack.\n\n3. Why do we need position encodings?\n"
+        "- A) attention is order-blind\n- B) to cache keys\n\nBoth points matter in practice.\n"
+    )
+    reading, questions, _ = read_text(tmp_path, text)
+    assert reading.reader == "markdown"
+    assert [(q.kind, q.correct) for q in questions] == [("mcq", "C"), ("mcq", "B"), ("open", None)]
+    assert "left 2 numbered questions unread" in reading.problems[0].message

@@ -60,6 +60,7 @@ READERS: tuple[ModuleType, ...] = (
 NUMBERED_QUESTION = re.compile(r"^\s*(?:\*\*)?(?:Q\d+[a-z]?\s*[.):]\s*\S.*|\d+[.)]\s+\S.*\?\W*)$")
 
 
+UNREAD_NUMBERED = "looks like a numbered question but was not read as one"
 UNPICKED = object()  # read_document: no reader picked for this text yet
 
 
@@ -102,7 +103,8 @@ def read_source_document(doc: Document, force: str | None = None) -> Reading:
     # Most documents lose no line to the junk rules: the sniffs need not run again.
     name, drafts, problems = read_document(lines, first if lines.text == doc.text else UNPICKED)
     if drafts or first is None:
-        return Reading(name, drafts, junk_problems + problems)
+        reading = Reading(name, drafts, junk_problems + problems)
+        return _tree_if_it_reads_more(doc, reading) if first is not None else reading
     # The reader that claimed the text found nothing in it (an Aiken sniff on a Markdown
     # quiz): a tree reader that also claims it gets its turn before the error stands.
     for later in READERS[READERS.index(first) + 1 :]:
@@ -112,6 +114,23 @@ def read_source_document(doc: Document, force: str | None = None) -> Reading:
             reading.problems.insert(0, note)
             return reading
     return Reading(name, drafts, junk_problems + problems)
+
+
+def _tree_if_it_reads_more(doc: Document, reading: Reading) -> Reading:
+    """A line reader that left numbered questions unread (an Aiken sniff on a Markdown quiz
+    whose later questions have bulleted options): the Markdown tree's reading instead, when it
+    reads more questions and leaves fewer unread."""
+    missed = sum(1 for p in reading.problems if p.message.startswith(UNREAD_NUMBERED))
+    if not missed or html_tree.matches(doc.text):
+        return reading
+    tree = _read_tree(markdown_tree, doc, None)
+    if len(tree.drafts) <= len(reading.drafts):
+        return reading
+    if sum(1 for p in tree.problems if p.message.startswith(UNREAD_NUMBERED)) >= missed:
+        return reading
+    note = f"{reading.reader} reader left {missed} numbered questions unread; read as {markdown_tree.NAME}"
+    tree.problems.insert(0, Problem(doc.at(1), note))
+    return tree
 
 
 def _read_tree(tree: ModuleType, doc: Document, force: str | None) -> Reading:
@@ -148,7 +167,7 @@ def unread_numbered_questions(doc: Document, drafts: list[Draft], problems: list
     return [
         Problem(
             doc.at(line.no),
-            f"looks like a numbered question but was not read as one: {line.text.strip()[:60]!r}",
+            f"{UNREAD_NUMBERED}: {line.text.strip()[:60]!r}",
         )
         for line in doc.lines
         if line.no not in seen and NUMBERED_QUESTION.match(line.text)
