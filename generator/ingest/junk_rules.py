@@ -30,6 +30,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 CTA_LEAD = r"^\W*(?:hope (?:this|it) helps\W+|if you (?:liked|enjoyed|found)\b[^.!?\n]{0,40}?\band\s+)?"
+# Who speaks in a chat export ("ChatGPT said:", "User: …"); the labelled reader ends an answer at one.
+CHAT_SPEAKERS = r"(?:user|you|me|human|chatgpt|gpt-4o?|assistant|claude|gemini|copilot|bard)"
 SOCIAL_SITES = r"(?:linkedin|twitter|x|medium|github|youtube|instagram|substack|threads|bluesky)"
 
 
@@ -130,7 +132,7 @@ RULES: tuple[Rule, ...] = (
         "chat-furniture",
         "line",
         _rx(
-            r"^\W*(?:(?:you|chatgpt|claude|gemini|copilot|assistant|user) said:?\W*$"
+            rf"^\W*(?:{CHAT_SPEAKERS} said:?\W*$"
             r"|would you like (?:me to|more)\b|do you want me to\b|want me to\b|shall i\b"
             r"|let me know if you(?:'d| would)? (?:like|want)\b)"
         ),

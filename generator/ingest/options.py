@@ -117,33 +117,31 @@ def _item_text(item: Block) -> str:
 def _line_options(block: Block) -> list[tuple[str, bool]] | None:
     if block.kind != "paragraph":
         return None
-    lines = [line.strip() for line in block.text.split("\n") if line.strip()]
-    if len(lines) < 2 or len(lines) > len(LETTERS):
-        return None
-    options = []
-    for i, line in enumerate(lines):
-        found = OPTION.match(line)
-        letter = found and (found["low"] or found["up"]).upper()
-        if not found or letter != LETTERS[i]:
-            return None
-        options.append((render_inline(line[found.end() :])[0], False))
-    return options
+    texts = _lettered([line.strip() for line in block.text.split("\n") if line.strip()])
+    return [(render_inline(text)[0], False) for text in texts] if texts else None
 
 
 def _lettered_items(blocks: list[Block], index: int) -> list[tuple[str, bool]] | None:
     """`- A) GPT` / `- B) BERT` as list items, then `Ans: B`: options only when the block right
     after them names the letter, since lettered points are as often an answer's own."""
     items = blocks[index].children if blocks[index].kind == "list" else []
-    if len(items) < 2 or len(items) > len(LETTERS):
+    texts = _lettered([_item_text(item) for item in items])
+    if not texts or not _named_letter(blocks[index + 1 : index + 2], len(texts)):
         return None
-    options = []
-    for i, item in enumerate(items):
-        text = _item_text(item)
+    return [(text, False) for text in texts]
+
+
+def _lettered(texts: list[str]) -> list[str] | None:
+    """The texts without their letters, when they are lettered A, B, C … in order (2 to 8)."""
+    if len(texts) < 2 or len(texts) > len(LETTERS):
+        return None
+    out = []
+    for letter, text in zip(LETTERS, texts, strict=False):
         found = OPTION.match(text)
-        if not found or (found["low"] or found["up"]).upper() != LETTERS[i]:
+        if not found or (found["low"] or found["up"]).upper() != letter:
             return None
-        options.append((text[found.end() :], False))
-    return options if _named_letter(blocks[index + 1 : index + 2], len(options)) else None
+        out.append(text[found.end() :])
+    return out
 
 
 def _option_paragraphs(blocks: list[Block], start: int) -> tuple[list[tuple[str, bool]] | None, int]:

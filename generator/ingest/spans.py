@@ -112,7 +112,7 @@ def indented_code(text: str) -> Spans:
         if (
             after_blank
             and INDENTED.match(line)
-            and not ((previous[:1] in " \t" and previous) or LIST_LINE.match(previous))
+            and not (previous.startswith((" ", "\t")) or LIST_LINE.match(previous))
         ):
             last = j = i
             while j < len(lines) and (not lines[j].strip() or INDENTED.match(lines[j])):

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from generator.ingest.junk_rules import CHAT_SPEAKERS
 from generator.ingest.readers.common import MD_HEADING, Closed, add_closed, atx_heading_text, tidy_heading
 from generator.model import Choice, Document, Draft, Line, Location, Problem
 
@@ -40,10 +41,7 @@ CORRECT = re.compile(
     re.I,
 )
 # A chat transcript's speaker: Q:/A: pairs inside one of its turns end where the next turn starts.
-CHAT_TURN = re.compile(
-    r"^\s*(?:\*\*|__)?(?:User|You|Me|Human|ChatGPT|GPT-4o?|Assistant|Claude|Gemini|Copilot|Bard)(?:\*\*|__)?"
-    r"[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*\S"
-)
+CHAT_TURN = re.compile(rf"^\s*(?:\*\*|__)?{CHAT_SPEAKERS}(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*\S", re.I)
 LETTER_FIRST = re.compile(r"^\(?(?P<letter>[A-Da-d])(?:\)|\.|\s*$)\s*(?P<rest>.*)$")
 OPTION = re.compile(
     r"^\s*(?:[-*]\s+)?(?:\((?P<p>[A-Da-d])\)|(?P<b>[A-Da-d])\)|(?P<d>[A-D])\.)\s+(?P<text>\S.*)$"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from generator.ingest.markers import KEYCAPS
 from generator.ingest.readers.common import Closed, add_closed, markdown_heading, tidy_heading, trim_blank
 from generator.model import Document, Draft, Line, Problem
 
@@ -32,7 +33,6 @@ IMPERATIVE = re.compile(
     r"summari[sz]e|walk me through|tell me about|give an example)\b",
     re.I,
 )
-KEYCAP = re.compile("^[0-9]\ufe0f?\u20e3[ \t]*")
 TITLE = re.compile(r"^[A-Z][^.!?:;]{0,80}[^.!?:;\s]$")
 MAX_QUESTION = 300
 MAX_IMPERATIVE_WORDS = 25
@@ -107,10 +107,15 @@ def _question_text(text: str) -> str | None:
     stripped = NUMBER.sub("", stripped, count=1).strip()
     if stripped.endswith(("?", "\uff1f", "\u061f")):  # also the full-width and Arabic marks
         return stripped
-    # `5️⃣ Explain …`: the keycap stays in the title for markers.strip_markers to read as its number
-    if IMPERATIVE.match(KEYCAP.sub("", stripped, count=1)) and len(stripped.split()) <= MAX_IMPERATIVE_WORDS:
-        return stripped
-    return None
+    return stripped if _imperative(stripped) else None
+
+
+def _imperative(text: str) -> bool:
+    """A short imperative: `Explain beam search.`; also `5️⃣ Explain …`, whose keycap stays in the
+    title for markers.strip_markers to read as its number."""
+    keycap = KEYCAPS.match(text)
+    opening = text[keycap.end() :] if keycap else text
+    return bool(IMPERATIVE.match(opening)) and len(text.split()) <= MAX_IMPERATIVE_WORDS
 
 
 def _next_numbered_prompt(text: str, previous: str, step: int) -> str | None:
@@ -121,11 +126,8 @@ def _next_numbered_prompt(text: str, previous: str, step: int) -> str | None:
     n = int(number.group("n")) if number else -1
     if before is None or n != int(before.group("n")) + 1 or n == step + 1:
         return None
-    stripped = _unwrap(text.strip())
-    stripped = NUMBER.sub("", stripped, count=1).strip()
-    if len(stripped) > MAX_QUESTION or len(stripped.split()) > MAX_IMPERATIVE_WORDS:
-        return None
-    return stripped if IMPERATIVE.match(stripped) else None
+    stripped = NUMBER.sub("", _unwrap(text.strip()), count=1).strip()
+    return stripped if len(stripped) <= MAX_QUESTION and _imperative(stripped) else None
 
 
 def _unwrap(text: str) -> str:
