@@ -186,6 +186,21 @@ def test_alt_text_can_only_show_text(project):
     assert 'alt="&lt;script&gt;alert(1)&lt;/script&gt; *x* $y$"' in html
 
 
+def test_escaped_brackets_in_alt_text_are_read_and_shown(project):
+    text, problems = answer(project, r"![Heads \[1\] and \*2\*](images/attention%20map.png)")
+    assert problems == []
+    assert text == r"![Heads \[1\] and \*2\*](assets/sources/notes/images/attention%20map.png)"
+    assert images.page_relative(text, 1).endswith("(../assets/sources/notes/images/attention%20map.png)")
+    html = safe_html.convert(text).for_site()
+    assert 'alt="Heads [1] and *2*"' in html
+
+
+def test_an_unescaped_bracket_ends_no_alt_text(project):
+    # (A long line of `![` is in tests/support/passes.py: each pass reads it in linear time.)
+    text, problems = answer(project, "![a [b](images/attention%20map.png)")
+    assert problems == [] and "assets/sources" not in text
+
+
 def test_without_rules_images_stay_disarmed():
     draft = Draft("Q?", Location(SOURCE, 3), (Line(4, "![a](images/x.png)"),))
     (q,), _ = clean.make_questions([draft], "notes")

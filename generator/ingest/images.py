@@ -30,11 +30,15 @@ from generator.model import Line, Location, Problem, Question
 
 MAX_BYTES = 5 * 1024 * 1024
 ASSETS = "assets/sources"
-# `![alt](src)` or `![alt](<src> "title")`; the alt stays on one line and has no `]`;
-# the src may hold balanced parentheses, one level deep (`loss(1).png`).
+# An alt stays on one line and holds brackets only escaped (`\[`): were an unescaped `[`
+# allowed, each `![` of a line of them would scan the rest of the line (quadratic).
+ALT = r"(?:\\.|[^\\\[\]\n])*"
+# `![alt](src)` or `![alt](<src> "title")`; the src may hold balanced parentheses, one
+# level deep (`loss(1).png`).
 MARKDOWN_IMAGE = re.compile(
-    r"!\[([^\]\n]*)\]\([ \t]*<?((?:[^\s<>()]|\([^\s<>()]*\))+)>?[ \t]*(?:\"[^\"\n]*\"[ \t]*)?\)"
+    rf"!\[({ALT})\]\([ \t]*<?((?:[^\s<>()]|\([^\s<>()]*\))+)>?[ \t]*(?:\"[^\"\n]*\"[ \t]*)?\)"
 )
+ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # Markdown's backslash escapes: ASCII punctuation
 HTML_IMAGE = re.compile(r"<img\b[^<>]*>", re.I)
 HOLE = re.compile("\ue020(\\d+)\ue021")
 HOLE_CHARS = re.compile("[\ue020\ue021]")
@@ -42,7 +46,7 @@ ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&#39;"}
 ALT_UNSAFE = re.compile(r"[\[\]\\`*_<>&!${}\"']")
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
-OUR_IMAGE = re.compile(r"(!\[[^\]\n]*\]\()(" + ASSETS + r"/[^\s)]+)\)")
+OUR_IMAGE = re.compile(rf"(!\[{ALT}\]\()({ASSETS}/[^\s)]+)\)")
 SIGNATURES = (  # (name, offset, bytes): what the first bytes of each allowed format are
     ("PNG", 0, b"\x89PNG\r\n\x1a\n"),
     ("JPEG", 0, b"\xff\xd8\xff"),
@@ -102,7 +106,7 @@ def _hold_run(
         # A tag may span lines: keep the line count, so every line keeps its number.
         return f"\ue020{len(held) - 1}\ue021" + "\n" * match.group().count("\n")
 
-    run = MARKDOWN_IMAGE.sub(lambda m: one(m.group(1), m.group(2), m), run)
+    run = MARKDOWN_IMAGE.sub(lambda m: one(ESCAPED.sub(r"\1", m.group(1)), m.group(2), m), run)
     if "<" in run:
         run = HTML_IMAGE.sub(lambda m: one(*_html_alt_src(m.group()), m), run)
     return run

@@ -18,6 +18,7 @@ import yaml
 
 from generator.ingest import clean, readers
 from generator.ingest.convert import notebook
+from generator.ingest.images import ImageRules
 from generator.ingest.markdown_fix import join_blocks, to_markdown
 from generator.ingest.mathfix import fix_math
 from generator.ingest.sanitize import escape_inline, sanitize_markdown
@@ -73,6 +74,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "&#": _repeat("&#"),
     "a_b": _repeat("a_b "),
     "x^": _repeat("x^"),
+    "![": _repeat("!["),
+    "![a](": _repeat("![a]("),
     # A Q&A table whose header cell is a long run of spaces between two non-letters.
     "spaces in a table header cell": _repeat(
         " ", "| Question | ! ", " zz |\n| --- | --- |\n| What is a? | b |\n| What is c? | d |"
@@ -113,6 +116,13 @@ def _clean_tree_answer(text: str) -> tuple[list[Question], list[Problem]]:
     Markdown as written, re-indented for Python-Markdown and its math fixed outside code)."""
     draft = Draft(text, Location("sources/long.md", 1), (Line(2, text),), markup=True)
     return clean.make_questions([draft], "long")
+
+
+def _clean_with_images(text: str) -> tuple[list[Question], list[Problem]]:
+    """make_questions as a build runs it: images held aside first (generator.ingest.images)."""
+    draft = Draft(text, Location("sources/long.txt", 1), (Line(2, text),))
+    rules = ImageRules(Path("/nonexistent"), "sources/long.txt", "long")
+    return clean.make_questions([draft], "long", rules)
 
 
 def _to_markdown(text: str) -> object:
@@ -184,6 +194,7 @@ PASSES: list[tuple[str, Pass]] = [
     ("math (fix_math)", fix_math),
     ("markdown_fix.to_markdown", _to_markdown),
     ("clean (make_questions)", _clean_answer),
+    ("clean with images (make_questions)", _clean_with_images),
     ("clean a tree answer (make_questions)", _clean_tree_answer),
     ("Markdown rendering of an answer", _render),
     ("MkDocs rendering of a topic-page entry", _site_entry),
