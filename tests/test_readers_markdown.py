@@ -247,3 +247,22 @@ def test_text_after_the_last_answer_is_not_part_of_it(text, asked, last_answer):
     drafts, _ = markdown_tree.read(doc_of(text))
     assert [d.question for d in drafts] == asked
     assert answer_text(drafts[-1]).strip() == last_answer
+
+
+def test_an_outline_nested_twelve_deep_keeps_the_questions_after_it():
+    outline = "\n".join("  " * depth + f"- level {depth}" for depth in range(12))
+    text = f"# Notes\n\n## What is attention?\n\n{outline}\n\n## What is RAG?\n\nRetrieval.\n"
+    drafts, problems = markdown_tree.read(doc_of(text))
+    assert [d.question for d in drafts] == ["What is attention?", "What is RAG?"]
+    assert "level 11" in answer_text(drafts[0]) and answer_text(drafts[1]) == "Retrieval."
+    assert problems == []
+
+
+def test_nesting_past_the_parsers_limit_is_reported_where_it_starts():
+    text = "# Notes\n\n## What is attention?\n\n" + "1. " * 3000 + "x\n\n## What is RAG?\n\nRetrieval.\n"
+    drafts, problems = markdown_tree.read(doc_of(text))
+    assert drafts[0].question == "What is attention?"
+    assert [str(p) for p in problems] == [
+        "notes.md:5: warning: lists or quotes nested too deep: "
+        "the rest of the document is read as part of this block"
+    ]

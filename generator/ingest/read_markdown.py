@@ -17,7 +17,7 @@ Every block keeps its source lines (`line`, `end`) from the token `.map`, and it
 removed, so code, tables, nested lists and display math reach the answer exactly
 as written. `<details>` written as HTML around Markdown becomes a `details` block.
 The walk over the token stream is iterative: deep nesting cannot exhaust the stack,
-and markdown-it-py stops nesting at its `maxNesting` (20 in this preset).
+and markdown-it-py stops nesting at MAX_NESTING levels (`Tree.too_deep` says where).
 """
 
 from __future__ import annotations
@@ -44,8 +44,14 @@ LEAF = {"fence": "code", "code_block": "code", "math_block": "math", "math_block
 CLOSERS = {"bullet_list_close", "ordered_list_close", "list_item_close", "blockquote_close"}
 
 
+# Past this depth markdown-it skips the rest of the document (its block rules read no more
+# lines), so the Tree reports it. CommonMark's preset stops at 20 levels, which ten nested
+# lists reach (a list and its item are a level each); 100 is markdown-it's default.
+MAX_NESTING = 100
+
+
 def parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
     return md.use(tasklists_plugin).use(footnote_plugin).use(dollarmath_plugin, double_inline=True)
 
 
@@ -56,8 +62,17 @@ def parse(text: str) -> Tree:
     """The document's blocks; `line`/`end` are 1-based line numbers in `text`."""
     lines = text.split("\n")
     builder = _Builder(lines)
-    builder.run(_MD.parse(text))
-    return Tree(builder.top)
+    tokens = _MD.parse(text)
+    builder.run(tokens)
+    return Tree(builder.top, too_deep=_too_deep(tokens))
+
+
+def _too_deep(tokens: Sequence[Token]) -> int:
+    """The line of the first container whose content markdown-it skipped for its depth, or 0."""
+    for token in tokens:
+        if token.nesting == 1 and token.level >= MAX_NESTING - 1 and token.map:
+            return token.map[0] + 1
+    return 0
 
 
 class _Builder:

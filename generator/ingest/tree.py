@@ -78,6 +78,7 @@ class Tree:
 
     blocks: list[Block]
     title: str | None = None
+    too_deep: int = 0  # the line past which a parser nested too deep to read on, or 0
 
     def walk(self) -> Iterator[Block]:
         for block in self.blocks:

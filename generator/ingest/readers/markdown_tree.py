@@ -37,6 +37,7 @@ BLOCK_MARKUP = re.compile(
     re.M,
 )
 MIN_MARKUP_LINES = 2
+TOO_DEEP = "lists or quotes nested too deep: the rest of the document is read as part of this block"
 
 
 def has_block_markup(text: str) -> bool:
@@ -49,7 +50,7 @@ def has_block_markup(text: str) -> bool:
 def matches(text: str) -> bool:
     if not has_block_markup(text):
         return False
-    found = segment(parse(text), _NO_DOC, None)
+    found = _segment(text, None)
     _handed.clear()
     _handed[text] = found
     return bool(found.drafts)
@@ -89,7 +90,15 @@ _handed: dict[str, Segmented] = {}
 
 def _segmented(text: str, force: str | None) -> Segmented:
     found = _handed.pop(text, None) if force is None else None
-    return found if found is not None else segment(parse(text), _NO_DOC, force)
+    return found if found is not None else _segment(text, force)
+
+
+def _segment(text: str, force: str | None) -> Segmented:
+    tree = parse(text)
+    found = segment(tree, _NO_DOC, force)
+    if tree.too_deep:
+        found.problems.append(Problem(_NO_DOC.at(tree.too_deep), TOO_DEEP))
+    return found
 
 
 _NO_DOC = Document("", "", ())
