@@ -397,3 +397,16 @@ def test_a_fence_the_site_does_not_see_spares_no_link(md):
 def test_a_fence_the_site_sees_keeps_its_code_unchanged():
     md = '```python title="net.py"\ny = self.layers[i](x)  # [doc](notes.md)\n```'
     assert sanitize_markdown(md) == md
+
+
+def test_tags_nested_past_a_hundred_are_dropped_with_their_end_tags():
+    deep = "<blockquote><div>" * 80 + "kept" + "</div></blockquote>" * 80
+    out = sanitize_markdown(deep + " after")
+    assert out.count("<blockquote>") == out.count("</blockquote>") == 50
+    assert "kept" in out and out.endswith(" after")
+    lists = sanitize_markdown("<ul><li>a<li>b<br><img src=x>" * 60 + "</ul>")
+    assert lists.count("<li>") == 120 and lists.count("<ul>") == 60  # items and void tags nest nothing
+
+
+def test_a_title_nested_past_a_hundred_tags_keeps_its_text():
+    assert escape_inline("<details>" * 5000 + "What is **RAG**?") == "What is **RAG**?"

@@ -24,7 +24,7 @@ import nh3
 
 from generator.ingest import syntax
 from generator.ingest.tags import DANGEROUS_TAGS as DANGEROUS_TAGS
-from generator.ingest.tags import TOKEN_TAGS, disarm_risky_starts, markup_spans
+from generator.ingest.tags import TOKEN_TAGS, Nesting, disarm_risky_starts, markup_spans
 from generator.ingest.urls import SAFE_SCHEMES as SAFE_SCHEMES
 from generator.ingest.urls import disarm_tex_html, external_href, link_target_is_external, unlink_local
 from generator.ingest.urls import is_external_url as is_external_url
@@ -95,7 +95,7 @@ def _sanitize(md: str, title: bool) -> str:
     md = PRIVATE.sub("\ufffd", md)
     pieces: list[str] = []
     skeleton: list[str] = []
-    has_tags = False
+    has_tags, nesting = False, Nesting()
     for run, kind in syntax.split(md):
         if kind != "text":
             skeleton.append(_hold(pieces, run))
@@ -103,8 +103,11 @@ def _sanitize(md: str, title: bool) -> str:
         # Before nh3: the words of `[<](a.md)img onerror=..>` would otherwise join into a tag.
         run = unlink_local(run) if "](" in run else run
         for chunk, chunk_kind in _split_markup(run):
-            has_tags |= chunk_kind == "tag"
-            skeleton.append(chunk if chunk_kind == "tag" else _hold(pieces, chunk))
+            if chunk_kind == "tag":
+                has_tags = True
+                skeleton.append(chunk if nesting.admits(chunk) else "")
+            else:
+                skeleton.append(_hold(pieces, chunk))
     if has_tags:
         cleaned = nh3.clean(
             "".join(skeleton),
@@ -130,15 +133,18 @@ def escape_inline(text: str) -> str:
     text = WHITESPACE.sub(" ", PRIVATE.sub("\ufffd", text)).strip()
     pieces: list[str] = []
     skeleton: list[str] = []
-    has_tags = False
+    has_tags, nesting = False, Nesting()
     for run, kind in syntax.split(text, syntax.INLINE):
         if kind != "text":
             skeleton.append(_hold(pieces, run))
             continue
         for chunk, kind in _split_markup(run):
-            has_tags |= kind == "tag"
-            held = html.unescape(chunk) if kind == "keep" else chunk
-            skeleton.append(chunk if kind == "tag" else _hold(pieces, _escape_plain(held)))
+            if kind == "tag":
+                has_tags = True
+                skeleton.append(chunk if nesting.admits(chunk) else "")
+            else:
+                held = html.unescape(chunk) if kind == "keep" else chunk
+                skeleton.append(_hold(pieces, _escape_plain(held)))
     if has_tags:
         stripped = nh3.clean("".join(skeleton), tags=set(), clean_content_tags=set(DROP_WITH_CONTENT))
         text = PLACEHOLDER.sub(lambda m: pieces[int(m.group(1))], stripped)

@@ -74,6 +74,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "&#": _repeat("&#"),
     "a_b": _repeat("a_b "),
     "x^": _repeat("x^"),
+    "<ul>": _repeat("<ul>"),
     "![": _repeat("!["),
     "![a](": _repeat("![a]("),
     # A Q&A table whose header cell is a long run of spaces between two non-letters.
