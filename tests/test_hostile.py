@@ -40,6 +40,16 @@ GENERATED = {
     + b"word " * 600
     + b"end.\n"
     + SECOND,
+    # Nesting past markdown-it's limit and past Python-Markdown's stack (tests/test_nesting.py)
+    "deep_nesting.md": (
+        "# Deep\n\n## What nests deep?\n\n"
+        + "> " * 700
+        + "x\n\n"
+        + "1. " * 700
+        + "y\n\n"
+        + "\n".join("    " * i + f"- item {i}" for i in range(700))
+    ).encode(),
+    "deep_nesting.txt": b"Q1. What nests deep?\n" + b"- " * 700 + b"x\n\nQ2. Is the build whole?\nYes.\n",
     "crlf_last.md": b"# Endings\r\n\r\n## What is CRLF?\r\nA line ending.\r\n\r\n## What is left unanswered?",
     "empty.md": b"",
     "report.pdf": b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n",
@@ -58,6 +68,7 @@ EXPECTED_PROBLEMS = [
     ("notes.docx", 1, "not a readable Word document"),
     ("binary.txt", 1, "binary file"),
     ("crlf_last.md", 6, "empty answer"),
+    ("deep_nesting.md", 5, "nested too deep"),
     ("unclosed_iframe.html", 3, "<iframe> is never closed: lines 3–6"),
 ]
 

@@ -23,6 +23,7 @@ from bisect import bisect_right
 import nh3
 
 from generator.ingest import syntax
+from generator.ingest.nesting import shallow
 from generator.ingest.tags import DANGEROUS_TAGS as DANGEROUS_TAGS
 from generator.ingest.tags import TOKEN_TAGS, Nesting, disarm_risky_starts, markup_spans
 from generator.ingest.urls import SAFE_SCHEMES as SAFE_SCHEMES
@@ -86,6 +87,7 @@ ACTIVE = re.compile("[<\\]{\\\\\ue000\ue001]")
 def sanitize_markdown(md: str, title: bool = False) -> str:
     """Markdown with raw HTML reduced to the allowlist and unsafe links disarmed; a
     `title` (a heading's text) also has every `{` of its text escaped (see _finish)."""
+    md = md if title else shallow(md)
     if not title and not ACTIVE.search(md):
         return md  # most answers: no pass of _sanitize would change a character of it
     return _sanitize(md, title)

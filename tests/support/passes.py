@@ -75,6 +75,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "a_b": _repeat("a_b "),
     "x^": _repeat("x^"),
     "<ul>": _repeat("<ul>"),
+    "1. ": _repeat("1. "),
+    "> ": _repeat("> "),
     "![": _repeat("!["),
     "![a](": _repeat("![a]("),
     # A Q&A table whose header cell is a long run of spaces between two non-letters.
