@@ -184,3 +184,30 @@ def test_a_chat_turn_ends_the_answer_before_it_and_is_reported():
         ("What is LoRA?", "A low-rank update of frozen weights."),
     ]
     assert [(p.location.line, "chat turn" in p.message) for p in problems] == [(8, True)]
+
+
+def test_labels_in_other_languages_and_full_width_colons():
+    text = (
+        "Preguntas\n\nPregunta 1: ¿Qué es RAG?\nRespuesta: Recuperación y generación.\n\n"
+        "问题2：什么是LoRA？\n答：低秩适配。\n\n"
+        "**Frage 3:** Welche Methode nutzt Low-Rank-Matrizen?\nA) Pruning\nB) LoRA\nAntwort: B\n"
+    )
+    assert pick_reader(text) is labelled
+    drafts, problems = labelled.read(doc_of(text))
+    assert [(d.label, d.question, answer_text(d), d.correct) for d in drafts] == [
+        ("1", "¿Qué es RAG?", "Recuperación y generación.", None),
+        ("2", "什么是LoRA？", "低秩适配。", None),
+        ("3", "Welche Methode nutzt Low-Rank-Matrizen?", "", "B"),
+    ]
+    assert problems == []
+
+
+def test_ids_the_prose_reader_gave_other_language_labels_stay_aliases():
+    from generator.ingest.readers import prose
+
+    text = "Preguntas\n\nPregunta 1: ¿Qué es RAG?\nRespuesta: Recuperación.\n\n"
+    text += "Pregunta 2: ¿Qué es LoRA?\nRespuesta: Bajo rango.\n"
+    before, _ = make_questions(prose.read(doc_of(text))[0], "set")  # how it was read before
+    after, _ = make_questions(labelled.read(doc_of(text))[0], "set")
+    assert [q.question for q in after] == ["¿Qué es RAG?", "¿Qué es LoRA?"]
+    assert [q.aliases for q in after] == [(q.id,) for q in before]

@@ -21,19 +21,22 @@ import re
 from dataclasses import replace
 
 from generator.ingest.junk_rules import CHAT_SPEAKERS
+from generator.ingest.label_words import ANSWER_WORDS, FULL_COLON, QUESTION_WORDS
 from generator.ingest.readers.common import MD_HEADING, Closed, add_closed, atx_heading_text, tidy_heading
 from generator.model import Choice, Document, Draft, Line, Location, Problem
 
 NAME = "labelled"
 
 # Blanks before the optional `**` are possessive: handing them back is quadratic on a long run.
-LABEL = r"(?:\*\*|__)?{}(?:\*\*|__)?(?:\s*:|\s+[-\u2013])\s*+(?:\*\*|__)?\s*"
-QUESTION = re.compile(r"^\s*" + LABEL.format(r"(?:Question|Q)(?:\s*(?P<label>\d+[a-z]?))?"), re.I)
-QUESTION_SNIFF = re.compile(r"^\s*" + LABEL.format(r"(?:Question|Q)(?:\s*\d+[a-z]?)?") + r"\S", re.I | re.M)
+LABEL = r"(?:\*\*|__)?{}(?:\*\*|__)?(?:\s*[:" + FULL_COLON + r"]|\s+[-\u2013])\s*+(?:\*\*|__)?\s*"
+# "Question", "Q" or the word in another language (label_words: "Pregunta 2:", "问题1：").
+ASKED = rf"(?:Question|Q|(?P<word>{QUESTION_WORDS}))"
+QUESTION = re.compile(r"^\s*" + LABEL.format(ASKED + r"(?:\s*(?P<label>\d+[a-z]?))?"), re.I)
+QUESTION_SNIFF = re.compile(r"^\s*" + LABEL.format(ASKED + r"(?:\s*\d+[a-z]?)?") + r"\S", re.I | re.M)
 LABELLED_HEADING = re.compile(
-    r"^[ ]{0,3}#{1,6}[ \t]+" + LABEL.format(r"(?:Question|Q)(?:\s*\d+[a-z]?)?") + r"\S", re.I | re.M
+    r"^[ ]{0,3}#{1,6}[ \t]+" + LABEL.format(ASKED + r"(?:\s*\d+[a-z]?)?") + r"\S", re.I | re.M
 )
-ANSWER = re.compile(r"^\s*" + LABEL.format(r"(?:(?:Answer|Ans|A)(?:\s*\d+[a-z]?)?)"), re.I)
+ANSWER = re.compile(r"^\s*" + LABEL.format(rf"(?:(?:Answer|Ans|A|{ANSWER_WORDS})(?:\s*\d+[a-z]?)?)"), re.I)
 CORRECT = re.compile(
     r"^\s*"
     + LABEL.format(r"(?:Correct\s+(?:answer|option|choice)|Correct)")
@@ -129,6 +132,9 @@ def _close(block: list[Line], section: str | None, doc: Document) -> Closed:
     if not choices and not answer:
         problems.append(Problem(where, f"question has an empty answer: {question[:60]!r}"))
     draft = Draft(question, where, tuple(answer), section, tuple(choices), correct, label)
+    if label_match and label_match.group("word"):
+        # Read as prose before this reader knew the word: the id that title had stays an alias.
+        draft = replace(draft, former_titles=(first.text.strip(),))
     return (replace(draft, stem=tuple(stem)) if stem else draft), problems
 
 
