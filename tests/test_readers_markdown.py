@@ -266,3 +266,20 @@ def test_nesting_past_the_parsers_limit_is_reported_where_it_starts():
         "notes.md:5: warning: lists or quotes nested too deep: "
         "the rest of the document is read as part of this block"
     ]
+
+
+def test_an_answer_heading_is_a_label_not_part_of_the_answer():
+    text = (
+        "# Deep learning\n\n### Question 1\nWhat is the vanishing gradient problem?\n\n"
+        "#### Answer\nGradients shrink through many layers.\n\n"
+        "#### Why it matters\nEarly layers learn slowly.\n\n"
+        "### Question 2\nWhy use batch normalization?\n\n#### Solution:\nIt stabilises training.\n"
+    )
+    drafts, _ = markdown_tree.read(doc_of(text))
+    assert [(d.question, answer_text(d)) for d in drafts] == [
+        (
+            "What is the vanishing gradient problem?",
+            "Gradients shrink through many layers.\n\n**Why it matters**\n\nEarly layers learn slowly.",
+        ),
+        ("Why use batch normalization?", "It stabilises training."),
+    ]

@@ -89,7 +89,8 @@ def _lone_item(blocks: list[Block]) -> list[Block]:
 
 
 def strip_label(blocks: list[Block]) -> list[Block]:
-    """The answer without a leading `Answer:` label, `- Answer:` item or "Show Answer" summary."""
+    """The answer without a leading `Answer:` label, `- Answer:` item, `#### Answer` heading
+    or "Show Answer" summary."""
     if not blocks:
         return blocks
     first, rest = blocks[0], blocks[1:]
@@ -104,6 +105,8 @@ def strip_label(blocks: list[Block]) -> list[Block]:
             return [*inner, *([_sublist(first, others)] if others else []), *rest]
     if first.kind == "paragraph" and ANSWER_LABEL.match(first.text):
         return [*_strip_paragraph(first), *rest]
+    if first.kind == "heading" and ANSWER_LABEL.match(first.text) and not _strip_paragraph(first):
+        return rest  # "#### Answer" over the answer: a label, as a heading
     return blocks
 
 
