@@ -9,7 +9,7 @@ import pytest
 from generator.ingest.clean import make_questions
 from generator.ingest.load import load_document
 from generator.ingest.readers import labelled, pick_reader, read_source_document
-from generator.model import Choice
+from generator.model import Choice, question_id
 from tests.support.docs import answer_text
 from tests.support.docs import doc_of as _doc_of
 
@@ -211,3 +211,21 @@ def test_ids_the_prose_reader_gave_other_language_labels_stay_aliases():
     after, _ = make_questions(labelled.read(doc_of(text))[0], "set")
     assert [q.question for q in after] == ["¿Qué es RAG?", "¿Qué es LoRA?"]
     assert [q.aliases for q in after] == [(q.id,) for q in before]
+
+
+def test_an_answer_on_the_questions_own_line():
+    text = (
+        "Q: What is dropout? A: Randomly zeroing activations.\n\n"
+        "**Q:** Is it used at inference? **A:** No, it is turned off.\n\n"
+        "Q: Why? Because A: this is no label\nA: The label is here.\n"
+    )
+    drafts, problems = labelled.read(doc_of(text))
+    assert [(d.question, answer_text(d)) for d in drafts] == [
+        ("What is dropout?", "Randomly zeroing activations."),
+        ("Is it used at inference?", "No, it is turned off."),
+        ("Why? Because A: this is no label", "The label is here."),
+    ]
+    assert problems == []
+    # Before, the answer was read as part of the title: that title's id stays an alias.
+    (q, *_), _ = make_questions(drafts, "set")
+    assert q.aliases == (question_id("set", "What is dropout? A: Randomly zeroing activations."),)

@@ -36,7 +36,10 @@ QUESTION_SNIFF = re.compile(r"^\s*" + LABEL.format(ASKED + r"(?:\s*\d+[a-z]?)?")
 LABELLED_HEADING = re.compile(
     r"^[ ]{0,3}#{1,6}[ \t]+" + LABEL.format(ASKED + r"(?:\s*\d+[a-z]?)?") + r"\S", re.I | re.M
 )
-ANSWER = re.compile(r"^\s*" + LABEL.format(rf"(?:(?:Answer|Ans|A|{ANSWER_WORDS})(?:\s*\d+[a-z]?)?)"), re.I)
+ANSWERED = rf"(?:(?:Answer|Ans|A|{ANSWER_WORDS})(?:\s*\d+[a-z]?)?)"
+ANSWER = re.compile(r"^\s*" + LABEL.format(ANSWERED), re.I)
+# "Q: What is dropout? A: Randomly zeroing …": the answer on the question's own line.
+SAME_LINE_ANSWER = re.compile(r"(?<=[?\uff1f])[ \t]+" + LABEL.format(ANSWERED) + r"(?=\S)", re.I)
 CORRECT = re.compile(
     r"^\s*"
     + LABEL.format(r"(?:Correct\s+(?:answer|option|choice)|Correct)")
@@ -109,16 +112,16 @@ def _close(block: list[Line], section: str | None, doc: Document) -> Closed:
     first = block[0]
     label_match = QUESTION.match(first.text)
     label = label_match.group("label") if label_match else None
-    question_lines = [first.text[label_match.end() :].strip()] if label_match else [first.text]
-    rest = block[1:]
-    # The question may continue (or start) on the following lines, up to the options or answer.
-    while (
-        rest
-        and not _starts_answer(rest[0].text)
-        and (not question_lines[-1] or (rest[0].text.strip() and not question_lines[-1].endswith("?")))
-    ):
-        question_lines.append(rest.pop(0).text.strip())
-    question = _balanced(" ".join(t for t in question_lines if t))
+    asked = first.text[label_match.end() :].strip() if label_match else first.text
+    # A label in another language was read as prose before, label and all.
+    former = [first.text.strip()] if label_match and label_match.group("word") else []
+    same_line = SAME_LINE_ANSWER.search(asked)
+    if same_line:  # read before as a question that ran on into its answer: that id stays an alias
+        former.append(_question_text(asked, block[1:])[0])
+        question, rest = _question_text(asked[: same_line.start()], block[1:])
+        rest.insert(0, Line(first.no, asked[same_line.end() :]))
+    else:
+        question, rest = _question_text(asked, block[1:])
     where = doc.at(first.no)
     if not question:
         return None, [Problem(where, "question label with no question text: skipped")]
@@ -132,10 +135,22 @@ def _close(block: list[Line], section: str | None, doc: Document) -> Closed:
     if not choices and not answer:
         problems.append(Problem(where, f"question has an empty answer: {question[:60]!r}"))
     draft = Draft(question, where, tuple(answer), section, tuple(choices), correct, label)
-    if label_match and label_match.group("word"):
-        # Read as prose before this reader knew the word: the id that title had stays an alias.
-        draft = replace(draft, former_titles=(first.text.strip(),))
+    if former:  # how this reader (or prose) read the question before: those ids stay aliases
+        draft = replace(draft, former_titles=tuple(former))
     return (replace(draft, stem=tuple(stem)) if stem else draft), problems
+
+
+def _question_text(asked: str, rest: list[Line]) -> tuple[str, list[Line]]:
+    """The question (it may continue on the following lines, up to the options or answer),
+    and the lines after it."""
+    question_lines, rest = [asked], list(rest)
+    while (
+        rest
+        and not _starts_answer(rest[0].text)
+        and (not question_lines[-1] or (rest[0].text.strip() and not question_lines[-1].endswith("?")))
+    ):
+        question_lines.append(rest.pop(0).text.strip())
+    return _balanced(" ".join(t for t in question_lines if t)), rest
 
 
 def _balanced(question: str) -> str:
