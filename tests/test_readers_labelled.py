@@ -229,3 +229,24 @@ def test_an_answer_on_the_questions_own_line():
     # Before, the answer was read as part of the title: that title's id stays an alias.
     (q, *_), _ = make_questions(drafts, "set")
     assert q.aliases == (question_id("set", "What is dropout? A: Randomly zeroing activations."),)
+
+
+def test_dotted_labels_and_dotted_options():
+    text = (
+        "LLM questions\n\nQ. What is a context window?\nA. The tokens a model attends to at once.\n\n"
+        "Q. Which one is a tokenizer?\nA. BPE\nB. ReLU\nAnswer: A\n\n"
+        "**Q.** What is top-p sampling?\n**A.** Sampling from the nucleus.\n"
+    )
+    assert pick_reader(text.replace("Answer: A", "")) is labelled  # with it, an Aiken quiz's sniff
+    drafts, problems = labelled.read(doc_of(text))
+    assert [(d.question, answer_text(d), d.correct, len(d.choices)) for d in drafts] == [
+        ("What is a context window?", "The tokens a model attends to at once.", None, 0),
+        ("Which one is a tokenizer?", "", "A", 2),
+        ("What is top-p sampling?", "Sampling from the nucleus.", None, 0),
+    ]
+    assert problems == []
+    from generator.ingest.readers import prose
+
+    before, _ = make_questions(prose.read(doc_of(text))[0], "set")  # how it was read before
+    after, _ = make_questions(drafts, "set")
+    assert after[0].aliases == (before[0].id,) and before[0].question.startswith("Q.")

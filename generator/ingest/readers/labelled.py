@@ -31,13 +31,17 @@ NAME = "labelled"
 LABEL = r"(?:\*\*|__)?{}(?:\*\*|__)?(?:\s*[:" + FULL_COLON + r"]|\s+[-\u2013])\s*+(?:\*\*|__)?\s*"
 # "Question", "Q" or the word in another language (label_words: "Pregunta 2:", "问题1：").
 ASKED = rf"(?:Question|Q|(?P<word>{QUESTION_WORDS}))"
-QUESTION = re.compile(r"^\s*" + LABEL.format(ASKED + r"(?:\s*(?P<label>\d+[a-z]?))?"), re.I)
-QUESTION_SNIFF = re.compile(r"^\s*" + LABEL.format(ASKED + r"(?:\s*\d+[a-z]?)?") + r"\S", re.I | re.M)
-LABELLED_HEADING = re.compile(
-    r"^[ ]{0,3}#{1,6}[ \t]+" + LABEL.format(ASKED + r"(?:\s*\d+[a-z]?)?") + r"\S", re.I | re.M
+# "Q. What is …?" / "A. It is …": a letter and a dot (an option "A." is read first where B. follows).
+DOTTED = r"(?:\*\*|__)?{}\.(?:\*\*|__)?[ \t]++(?:\*\*|__)?"
+Q_DOT = DOTTED.format("(?P<dot>Q)")
+QUESTION = re.compile(
+    r"^\s*(?:" + LABEL.format(ASKED + r"(?:\s*(?P<label>\d+[a-z]?))?") + "|" + Q_DOT + ")", re.I
 )
+ANY_QUESTION = "(?:" + LABEL.format(ASKED + r"(?:\s*\d+[a-z]?)?") + "|" + DOTTED.format("Q") + r")\S"
+QUESTION_SNIFF = re.compile(r"^\s*" + ANY_QUESTION, re.I | re.M)
+LABELLED_HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+" + ANY_QUESTION, re.I | re.M)
 ANSWERED = rf"(?:(?:Answer|Ans|A|{ANSWER_WORDS})(?:\s*\d+[a-z]?)?)"
-ANSWER = re.compile(r"^\s*" + LABEL.format(ANSWERED), re.I)
+ANSWER = re.compile(r"^\s*(?:" + LABEL.format(ANSWERED) + "|" + DOTTED.format("A") + ")", re.I)
 # "Q: What is dropout? A: Randomly zeroing …": the answer on the question's own line.
 SAME_LINE_ANSWER = re.compile(r"(?<=[?\uff1f])[ \t]+" + LABEL.format(ANSWERED) + r"(?=\S)", re.I)
 CORRECT = re.compile(
@@ -113,8 +117,9 @@ def _close(block: list[Line], section: str | None, doc: Document) -> Closed:
     label_match = QUESTION.match(first.text)
     label = label_match.group("label") if label_match else None
     asked = first.text[label_match.end() :].strip() if label_match else first.text
-    # A label in another language was read as prose before, label and all.
-    former = [first.text.strip()] if label_match and label_match.group("word") else []
+    # A label in another language or with a dot ("Q.") was read as prose before, label and all.
+    foreign = label_match and (label_match.group("word") or label_match.group("dot"))
+    former = [first.text.strip()] if foreign else []
     same_line = SAME_LINE_ANSWER.search(asked)
     if same_line:  # read before as a question that ran on into its answer: that id stays an alias
         former.append(_question_text(asked, block[1:])[0])
