@@ -77,6 +77,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "<ul>": _repeat("<ul>"),
     "1. ": _repeat("1. "),
     "> ": _repeat("> "),
+    # Runs of lines: a line-start pattern whose `\s*` crosses newlines scans on from each one.
+    "blank lines": _repeat("\n"),
+    "lines of one space": _repeat(" \n"),
     "![": _repeat("!["),
     "![a](": _repeat("![a]("),
     # A Q&A table whose header cell is a long run of spaces between two non-letters.

@@ -38,7 +38,8 @@ QUESTION = re.compile(
     r"^\s*(?:" + LABEL.format(ASKED + r"(?:\s*(?P<label>\d+[a-z]?))?") + "|" + Q_DOT + ")", re.I
 )
 ANY_QUESTION = "(?:" + LABEL.format(ASKED + r"(?:\s*\d+[a-z]?)?") + "|" + DOTTED.format("Q") + r")\S"
-QUESTION_SNIFF = re.compile(r"^\s*" + ANY_QUESTION, re.I | re.M)
+# With re.M, a line start's `\s*` would run on over every blank line after it (quadratic).
+QUESTION_SNIFF = re.compile(r"^[^\S\n]*" + ANY_QUESTION, re.I | re.M)
 LABELLED_HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+" + ANY_QUESTION, re.I | re.M)
 ANSWERED = rf"(?:(?:Answer|Ans|A|{ANSWER_WORDS})(?:\s*\d+[a-z]?)?)"
 ANSWER = re.compile(r"^\s*(?:" + LABEL.format(ANSWERED) + "|" + DOTTED.format("A") + ")", re.I)

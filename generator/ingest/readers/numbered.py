@@ -31,7 +31,8 @@ NAME = "numbered"
 QUESTION = re.compile(
     r"^\s*(?:#{1,6}\s*)?(?:\*\*)?Q\s?(?P<label>\d+[oOlI]?|\d*[oO])\s*[.):\-–]\s*(?P<text>.*)$"
 )
-SNIFF = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\*\*)?Q\s?\d+[oOlI]?\s*[.):\-–]", re.M)
+# With re.M, a line start's `\s*` would run on over every blank line after it (quadratic).
+SNIFF = re.compile(r"^[^\S\n]*(?:#{1,6}\s*)?(?:\*\*)?Q\s?\d+[oOlI]?\s*[.):\-–]", re.M)
 ANSWER_PREFIX = re.compile(
     r"^\s*(?:\*\*)?(?:Ans(?:wer)?)\s*+(?:\*\*)?\s*[-–:.]\s*(?:\*\*)?\s*|^\s*-(?=\S)", re.I
 )

@@ -32,7 +32,8 @@ NAME = "outline"
 # One class for the tail: `\s*:?\s*(?:\*\*)?\s*$` was three runs of blanks side by side,
 # cubic on `Answers` + a long run of spaces that does not end the line.
 ANSWERS = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\*\*)?Answers?(?:\*\*)?[\s:*]*$", re.I)
-ANSWERS_LINE = re.compile(ANSWERS.pattern, re.I | re.M)
+# With re.M, a line start's `\s*` would run on over every blank line after it (quadratic).
+ANSWERS_LINE = re.compile(ANSWERS.pattern.replace("^\\s*", "^[^\\S\\n]*", 1), re.I | re.M)
 TOPIC = re.compile(r"^(?P<topic>[^:]{2,120}):$")
 MIN_TOPICS = 3
 SIMILAR = 0.6

@@ -25,7 +25,8 @@ NAME = "question_list"
 
 # Lines' tails without a lazy `.*?` before `\s*$` (quadratic on a long run of blanks).
 NUMBERED_BOLD = re.compile(r"^\s*(?P<n>\d+)[.)]\s+\*\*(?P<text>.+?)\*\*[^\S\n]*+:?\s*$")
-NUMBERED_BOLD_LINE = re.compile(NUMBERED_BOLD.pattern, re.M)
+# With re.M, a line start's `\s*` would run on over every blank line after it (quadratic).
+NUMBERED_BOLD_LINE = re.compile(NUMBERED_BOLD.pattern.replace("^\\s*", "^[^\\S\\n]*", 1), re.M)
 NUMBERED_PLAIN = re.compile(r"^\s*(?P<n>\d+)[.)]\s+(?P<text>\S(?:.*\S)?)\s*$")
 RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 QUESTION_WORDS = re.compile(
