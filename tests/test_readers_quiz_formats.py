@@ -9,7 +9,7 @@ import pytest
 
 from generator.ingest import clean
 from generator.ingest.load import discover, load_document
-from generator.ingest.readers import aiken, gift, pick_reader, quiz_list, read_document
+from generator.ingest.readers import aiken, gift, pick_reader, quiz_list, read_document, read_source_document
 from generator.model import Document, Line
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -294,3 +294,18 @@ def test_aiken_course_quiz_with_blank_lines_wrapped_options_and_explanations():
     assert second.answer == "It divides the logits of tokens that already appeared."
     assert third.answer == "top_k keeps the k most likely tokens."
     assert problems == []
+
+
+def test_a_page_labelled_q_dot_and_a_dot_is_the_labelled_readers_even_with_an_answer_line():
+    text = (
+        "Q. What is a context window?\nA. The tokens a model attends to at once.\n\n"
+        "Q. Which one is a tokenizer?\nA. BPE\nB. ReLU\nAnswer: A\n\n"
+        "Q. What is top-p sampling?\nA. Sampling from the nucleus.\n"
+    )
+    assert not aiken.matches(text)
+    reading = read_source_document(text_doc(text))
+    assert [(d.question, d.correct) for d in reading.drafts] == [
+        ("What is a context window?", None),
+        ("Which one is a tokenizer?", "A"),
+        ("What is top-p sampling?", None),
+    ]
