@@ -408,5 +408,17 @@ def test_tags_nested_past_a_hundred_are_dropped_with_their_end_tags():
     assert lists.count("<li>") == 120 and lists.count("<ul>") == 60  # items and void tags nest nothing
 
 
+@pytest.mark.parametrize("unit", ["<ul></b>", "<ul/>", "<ul/></p>"])
+def test_stray_end_tags_and_self_closing_lists_still_count_as_nesting(unit):
+    # A stray `</b>` closes nothing and `<ul/>` opens a list: neither may make room for more.
+    out = sanitize_markdown(unit * 150 + "kept")
+    assert out.count("<ul>") == 100 and out.count("</ul>") == 100 and "kept" in out
+
+
+def test_an_end_tag_closes_what_was_opened_after_its_element():
+    out = sanitize_markdown("<blockquote><ul><li>x</blockquote>" * 150)
+    assert out.count("<ul>") == 150  # each `</blockquote>` closed its list too
+
+
 def test_a_title_nested_past_a_hundred_tags_keeps_its_text():
     assert escape_inline("<details>" * 5000 + "What is **RAG**?") == "What is **RAG**?"

@@ -169,25 +169,31 @@ NAME = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9-]*)")
 
 
 class Nesting:
-    """Tags in document order, each admitted or not (see MAX_OPEN)."""
+    """Tags in document order, each admitted or not (see MAX_OPEN).
+
+    The admitted open elements are kept as a parser keeps them: an end tag closes its
+    element and all opened after it, a stray end tag closes nothing, and `<div/>` opens a div
+    (HTML ignores the slash on elements that are not void).
+    """
 
     def __init__(self) -> None:
-        self.open = 0
+        self.open: list[str] = []
         self.dropped: dict[str, int] = {}
 
     def admits(self, tag: str) -> bool:
         name = NAME.match(tag)
         kind = name.group(1).lower() if name else ""
-        if not kind or kind in VOID or kind in SELF_CLOSING_KINDS or tag.endswith("/>"):
+        if not kind or kind in VOID or kind in SELF_CLOSING_KINDS:
             return True
         if tag.startswith("</"):
             if self.dropped.get(kind):
                 self.dropped[kind] -= 1
                 return False
-            self.open = max(0, self.open - 1)
+            if kind in self.open:  # at most MAX_OPEN names to look through
+                del self.open[len(self.open) - 1 - self.open[::-1].index(kind) :]
             return True
-        if self.open >= MAX_OPEN:
+        if len(self.open) >= MAX_OPEN:
             self.dropped[kind] = self.dropped.get(kind, 0) + 1
             return False
-        self.open += 1
+        self.open.append(kind)
         return True

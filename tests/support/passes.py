@@ -75,6 +75,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "a_b": _repeat("a_b "),
     "x^": _repeat("x^"),
     "<ul>": _repeat("<ul>"),
+    # Stray end tags and `<ul/>` once made room for more open elements (tags.Nesting).
+    "<ul></b>": _repeat("<ul></b>"),
+    "<ul/>": _repeat("<ul/>"),
     "1. ": _repeat("1. "),
     "> ": _repeat("> "),
     # Runs of lines: a line-start pattern whose `\s*` crosses newlines scans on from each one.
