@@ -12,6 +12,7 @@ from generator.ingest.readers import labelled, pick_reader, read_source_document
 from generator.model import Choice, question_id
 from tests.support.docs import answer_text
 from tests.support.docs import doc_of as _doc_of
+from tests.test_complexity import MAX_RATIO, measure
 
 FIXTURES = Path(__file__).parent / "fixtures" / "labelled"
 ROOT = Path(__file__).resolve().parents[1]
@@ -237,7 +238,7 @@ def test_dotted_labels_and_dotted_options():
         "Q. Which one is a tokenizer?\nA. BPE\nB. ReLU\nAnswer: A\n\n"
         "**Q.** What is top-p sampling?\n**A.** Sampling from the nucleus.\n"
     )
-    assert pick_reader(text.replace("Answer: A", "")) is labelled  # with it, an Aiken quiz's sniff
+    assert pick_reader(text) is labelled
     drafts, problems = labelled.read(doc_of(text))
     assert [(d.question, answer_text(d), d.correct, len(d.choices)) for d in drafts] == [
         ("What is a context window?", "The tokens a model attends to at once.", None, 0),
@@ -249,4 +250,66 @@ def test_dotted_labels_and_dotted_options():
 
     before, _ = make_questions(prose.read(doc_of(text))[0], "set")  # how it was read before
     after, _ = make_questions(drafts, "set")
-    assert after[0].aliases == (before[0].id,) and before[0].question.startswith("Q.")
+    assert before[0].question.startswith("Q.")
+    assert [a.aliases for a in after] == [(b.id,) for b in before]
+
+
+def test_q_in_a_matching_list_is_no_label():
+    text = "".join(
+        f"{n}. Match the optimizers with their ideas:\nP. SGD\nQ. Adam\nR. RMSprop\nS. Adagrad\n"
+        "(A) P-1, Q-2, R-3, S-4\n(B) P-2, Q-1, R-4, S-3\n(C) P-3, Q-4, R-1, S-2\nAnswer: A\n\n"
+        for n in (1, 2)
+    )
+    assert labelled.question_labels(text) == 0
+    assert pick_reader(text) is not labelled
+    assert [line for line in text.split("\n") if labelled.QUESTION.match(line)] == ["Q. Adam", "Q. Adam"]
+    drafts, _ = labelled.read(doc_of("Q. Which list?\nA. This one:\nP. first\nQ. second\nR. third\n"))
+    assert [d.question for d in drafts] == ["Which list?"]
+
+
+def test_a_dotted_a_before_a_b_option_is_an_option():
+    text = (
+        "Q. Which one is a tokenizer?\n**A.** BPE\n**B.** ReLU\nAnswer: A\n\n"
+        "Q. Which is an activation?\na. BPE\n\nb. ReLU\nAnswer: b\n\n"
+        "Q. What is top-p?\nA. Sampling from the nucleus.\n\n"
+        "Q. What is nucleus sampling?\na. lower-case is no answer label\n"
+    )
+    drafts, problems = labelled.read(doc_of(text))
+    assert [(d.question, [c.text for c in d.choices], d.correct, answer_text(d)) for d in drafts] == [
+        ("Which one is a tokenizer?", ["BPE", "ReLU"], "A", ""),
+        ("Which is an activation?", ["BPE", "ReLU"], "B", ""),
+        ("What is top-p?", [], None, "Sampling from the nucleus."),
+        ("What is nucleus sampling?", [], None, "a. lower-case is no answer label"),
+    ]
+    assert problems == []
+
+
+def test_options_or_an_answer_label_after_a_same_line_a_keep_the_line_whole():
+    text = (
+        "Q: Which is smooth? A: ReLU B: tanh C: sigmoid\nAnswer: B\n\n"
+        "Q: What is dropout? A: see below\n\nAnswer: Randomly zeroing.\n\n"
+        "Q: What is x? A: y.\n"
+    )
+    drafts, _ = labelled.read(doc_of(text))
+    assert [(d.question, answer_text(d)) for d in drafts] == [
+        ("Which is smooth? A: ReLU B: tanh C: sigmoid", "B"),
+        ("What is dropout? A: see below", "Randomly zeroing."),
+        ("What is x?", "y."),
+    ]
+
+
+def test_a_dotted_question_over_two_lines_keeps_the_id_prose_gave_it():
+    from generator.ingest.readers import prose
+
+    text = "Notes\n\nQ. What is the difference between\nbagging and boosting?\nA. Bagging averages.\n\n"
+    text += "Q. What is top-p?\nA. Nucleus.\n"
+    before, _ = make_questions(prose.read(doc_of(text))[0], "set")
+    after, _ = make_questions(labelled.read(doc_of(text))[0], "set")
+    assert after[0].question == "What is the difference between bagging and boosting?"
+    assert [q.id in a.aliases for q, a in zip(before, after, strict=True)] == [True, True]
+
+
+def test_a_long_labelled_question_is_read_in_linear_time():
+    small, large = ("Q: x\n" + "a\n" * n for n in (20_000, 200_000))
+    cost_small, cost_large = measure(lambda text: labelled.read(doc_of(text)), small, large)
+    assert cost_large < MAX_RATIO * cost_small

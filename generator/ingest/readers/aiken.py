@@ -39,7 +39,7 @@ import string
 
 from generator.ingest.readers.answer_key import split_key
 from generator.ingest.readers.common import markdown_heading
-from generator.ingest.readers.labelled import QUESTION_SNIFF as LABELLED_QUESTION
+from generator.ingest.readers.labelled import question_labels
 from generator.model import Choice, Document, Draft, Line, Problem
 
 NAME = "aiken"
@@ -70,7 +70,7 @@ def matches(text: str) -> bool:
     head = text[:SNIFF_LIMIT]
     lines, key = split_key([Line(no, t) for no, t in enumerate(head.split("\n"), start=1)])
     answers = len(ANSWER.findall(head)) + len(STARRED.findall(head)) + len(key)
-    if answers == 0 or len(LABELLED_QUESTION.findall(head)) >= 2:  # the labelled reader's
+    if answers == 0 or question_labels(head) >= 2:  # the labelled reader's
         return False
     options = len(OPTION.findall(head))
     reading = _Reading(Document("", "", ()), key)

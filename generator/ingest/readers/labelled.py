@@ -22,6 +22,16 @@ from dataclasses import replace
 
 from generator.ingest.junk_rules import CHAT_SPEAKERS
 from generator.ingest.label_words import ANSWER_WORDS, FULL_COLON, QUESTION_WORDS
+from generator.ingest.readers import dotted
+from generator.ingest.readers.choices import (
+    LETTER_FIRST,
+    OPTION,
+    leading_options,
+    letter_of,
+    pasted_code,
+    restated,
+    unless_choice,
+)
 from generator.ingest.readers.common import MD_HEADING, Closed, add_closed, atx_heading_text, tidy_heading
 from generator.model import Choice, Document, Draft, Line, Location, Problem
 
@@ -31,20 +41,22 @@ NAME = "labelled"
 LABEL = r"(?:\*\*|__)?{}(?:\*\*|__)?(?:\s*[:" + FULL_COLON + r"]|\s+[-\u2013])\s*+(?:\*\*|__)?\s*"
 # "Question", "Q" or the word in another language (label_words: "Pregunta 2:", "问题1：").
 ASKED = rf"(?:Question|Q|(?P<word>{QUESTION_WORDS}))"
-# "Q. What is …?" / "A. It is …": a letter and a dot (an option "A." is read first where B. follows).
-DOTTED = r"(?:\*\*|__)?{}\.(?:\*\*|__)?[ \t]++(?:\*\*|__)?"
-Q_DOT = DOTTED.format("(?P<dot>Q)")
+# "Q. What is …?" / "A. It is …": a letter and a dot (see dotted: not in a list, not option A).
+Q_DOT = dotted.DOTTED.format("(?P<dot>Q)")
 QUESTION = re.compile(
     r"^\s*(?:" + LABEL.format(ASKED + r"(?:\s*(?P<label>\d+[a-z]?))?") + "|" + Q_DOT + ")", re.I
 )
-ANY_QUESTION = "(?:" + LABEL.format(ASKED + r"(?:\s*\d+[a-z]?)?") + "|" + DOTTED.format("Q") + r")\S"
+WORD_LABEL = LABEL.format(ASKED + r"(?:\s*\d+[a-z]?)?")
+ANY_QUESTION = "(?:" + WORD_LABEL + "|" + dotted.DOTTED.format("Q") + r")\S"
 # With re.M, a line start's `\s*` would run on over every blank line after it (quadratic).
-QUESTION_SNIFF = re.compile(r"^[^\S\n]*" + ANY_QUESTION, re.I | re.M)
+QUESTION_SNIFF = re.compile(r"^[^\S\n]*" + WORD_LABEL + r"\S", re.I | re.M)
+SNIFF_LIMIT = 2_000_000
 LABELLED_HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+" + ANY_QUESTION, re.I | re.M)
 ANSWERED = rf"(?:(?:Answer|Ans|A|{ANSWER_WORDS})(?:\s*\d+[a-z]?)?)"
-ANSWER = re.compile(r"^\s*(?:" + LABEL.format(ANSWERED) + "|" + DOTTED.format("A") + ")", re.I)
+ANSWER = re.compile(r"^\s*" + LABEL.format(ANSWERED), re.I)  # and dotted.answer
 # "Q: What is dropout? A: Randomly zeroing …": the answer on the question's own line.
 SAME_LINE_ANSWER = re.compile(r"(?<=[?\uff1f])[ \t]+" + LABEL.format(ANSWERED) + r"(?=\S)", re.I)
+INLINE_OPTION_B = re.compile(r"[ \t]\(?B[:.)][ \t]")
 CORRECT = re.compile(
     r"^\s*"
     + LABEL.format(r"(?:Correct\s+(?:answer|option|choice)|Correct)")
@@ -53,16 +65,10 @@ CORRECT = re.compile(
 )
 # A chat transcript's speaker: Q:/A: pairs inside one of its turns end where the next turn starts.
 CHAT_TURN = re.compile(rf"^\s*(?:\*\*|__)?{CHAT_SPEAKERS}(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*\S", re.I)
-LETTER_FIRST = re.compile(r"^\(?(?P<letter>[A-Da-d])(?:\)|\.|\s*$)\s*(?P<rest>.*)$")
-OPTION = re.compile(
-    r"^\s*(?:[-*]\s+)?(?:\((?P<p>[A-Da-d])\)|(?P<b>[A-Da-d])\)|(?P<d>[A-D])\.)\s+(?P<text>\S.*)$"
-)
 FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
 # A bullet that asks, outside any labelled block (under a heading, before the next label).
 LOOSE_QUESTION = re.compile(r"^[ ]{0,3}[-*+][ \t]+(\S[^\n]{0,500}\?)[ \t]*$")
-CODE_LANGUAGE = re.compile(r"^\s*[A-Za-z][\w+#-]{0,15}\s*$")
 EXPLANATION = re.compile(r"^\s*" + LABEL.format(r"Explanation"), re.I)
-LETTERS = "ABCD"
 TAG = re.compile(r"<[^<>\n]{0,200}>")
 REVEAL = re.compile(
     r"^\W*(?:(?:show|view|see|reveal|click)\W+(?:the\W+)?)?(?:(?:answer|solution)s?\W*)?$", re.I
@@ -73,9 +79,24 @@ def matches(text: str) -> bool:
     """Two or more `Question:`/`Q:` labels at line starts, unless the questions are Markdown
     headings (`### Q: Why …?`): then a `**Question:**` line is a field of each entry's body,
     and the Markdown reader reads the document by its headings."""
-    if len(QUESTION_SNIFF.findall(text, 0, 2_000_000)) < 2:
+    if question_labels(text) < 2:
         return False
-    return len(LABELLED_HEADING.findall(text, 0, 2_000_000)) < 2
+    return len(LABELLED_HEADING.findall(text, 0, SNIFF_LIMIT)) < 2
+
+
+def question_labels(text: str) -> int:
+    """How many lines (of the first SNIFF_LIMIT characters) open with a question label."""
+    return len(QUESTION_SNIFF.findall(text, 0, SNIFF_LIMIT)) + dotted.questions(text, SNIFF_LIMIT)
+
+
+def _asks(lines: tuple[Line, ...], index: int) -> re.Match[str] | None:
+    """The question label opening lines[index]: `Q.` in a P, Q, R, S list is none."""
+    label = QUESTION.match(lines[index].text)
+    if label and label.group("dot"):
+        before = lines[index - 1].text if index else ""
+        after = lines[index + 1].text if index + 1 < len(lines) else ""
+        return None if dotted.in_list(before, after) else label
+    return label
 
 
 def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
@@ -84,11 +105,11 @@ def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
     section: str | None = None
     block: list[Line] = []
     fenced = False
-    for line in doc.lines:
+    for index, line in enumerate(doc.lines):
         # Inside a code block `# a comment` is no heading and `Q: x` no label.
         fenced = fenced != bool(FENCE.match(line.text))
         heading = MD_HEADING.match(line.text) if not fenced else None
-        if not fenced and (heading or QUESTION.match(line.text)):
+        if not fenced and (heading or _asks(doc.lines, index)):
             if block:
                 add_closed(drafts, problems, _close(block, section, doc))
             block = [line] if not heading else []
@@ -121,17 +142,19 @@ def _close(block: list[Line], section: str | None, doc: Document) -> Closed:
     # A label in another language or with a dot ("Q.") was read as prose before, label and all.
     foreign = label_match and (label_match.group("word") or label_match.group("dot"))
     former = [first.text.strip()] if foreign else []
-    same_line = SAME_LINE_ANSWER.search(asked)
+    same_line = _same_line_answer(asked, block[1:])
     if same_line:  # read before as a question that ran on into its answer: that id stays an alias
         former.append(_question_text(asked, block[1:])[0])
         question, rest = _question_text(asked[: same_line.start()], block[1:])
         rest.insert(0, Line(first.no, asked[same_line.end() :]))
     else:
         question, rest = _question_text(asked, block[1:])
+        if foreign and len(rest) < len(block) - 1:  # prose took the question's last line for it
+            former.append(block[len(block) - 1 - len(rest)].text.strip())
     where = doc.at(first.no)
     if not question:
         return None, [Problem(where, "question label with no question text: skipped")]
-    choices, rest = _options(rest)
+    choices, rest = leading_options(rest)
     stem: list[Line] = []
     if not choices:
         stem, choices, rest = _options_after_stem(rest)
@@ -146,17 +169,28 @@ def _close(block: list[Line], section: str | None, doc: Document) -> Closed:
     return (replace(draft, stem=tuple(stem)) if stem else draft), problems
 
 
+def _same_line_answer(asked: str, rest: list[Line]) -> re.Match[str] | None:
+    """`A:` after the question mark, unless it is option A of options on the line
+    (`A: ReLU B: tanh`) or an answer label opens the next line."""
+    same_line = SAME_LINE_ANSWER.search(asked)
+    if same_line is None or INLINE_OPTION_B.search(asked, same_line.end()):
+        return None
+    following = next((i for i, line in enumerate(rest) if line.text.strip()), None)
+    return None if following is not None and _starts_answer(rest, following) else same_line
+
+
 def _question_text(asked: str, rest: list[Line]) -> tuple[str, list[Line]]:
     """The question (it may continue on the following lines, up to the options or answer),
     and the lines after it."""
-    question_lines, rest = [asked], list(rest)
+    question_lines, index = [asked], 0
     while (
-        rest
-        and not _starts_answer(rest[0].text)
-        and (not question_lines[-1] or (rest[0].text.strip() and not question_lines[-1].endswith("?")))
+        index < len(rest)
+        and not _starts_answer(rest, index)
+        and (not question_lines[-1] or (rest[index].text.strip() and not question_lines[-1].endswith("?")))
     ):
-        question_lines.append(rest.pop(0).text.strip())
-    return _balanced(" ".join(t for t in question_lines if t)), rest
+        question_lines.append(rest[index].text.strip())
+        index += 1
+    return _balanced(" ".join(t for t in question_lines if t)), rest[index:]
 
 
 def _balanced(question: str) -> str:
@@ -171,60 +205,28 @@ def _balanced(question: str) -> str:
     return question
 
 
-def _starts_answer(text: str) -> bool:
-    return bool(OPTION.match(text) or ANSWER.match(text) or CORRECT.match(text))
+def _starts_answer(lines: list[Line], index: int) -> bool:
+    text = lines[index].text
+    return bool(OPTION.match(text) or _answer_label(lines, index) or CORRECT.match(text))
+
+
+def _answer_label(lines: list[Line], index: int) -> re.Match[str] | None:
+    return ANSWER.match(lines[index].text) or dotted.answer(lines, index)
 
 
 def _options_after_stem(rest: list[Line]) -> tuple[list[Line], list[Choice], list[Line]]:
     """Options that come after what the question shows (code, a table): the lines before
     the first `A)` option are the stem when options and a correct answer follow."""
     first = next(
-        (i for i, line in enumerate(rest) if (m := OPTION.match(line.text)) and _letter(m) == "A"), None
+        (i for i, line in enumerate(rest) if (m := OPTION.match(line.text)) and letter_of(m) == "A"), None
     )
     if first is None or first == 0:
         return [], [], rest
-    choices, after = _options(rest[first:])
-    if not choices or not any(CORRECT.match(line.text) or ANSWER.match(line.text) for line in after):
+    choices, after = leading_options(rest[first:])
+    answered = any(CORRECT.match(line.text) or _answer_label(after, i) for i, line in enumerate(after))
+    if not choices or not answered:
         return [], [], rest
-    return _pasted_code(rest[:first]), choices, after
-
-
-def _pasted_code(lines: list[Line]) -> list[Line]:
-    """Code copied from a chat page arrives as `java` / `Copy code` / the code, unfenced:
-    fence it, so its indentation and line breaks survive."""
-    body = [line for line in lines if line.text.strip()]
-    if len(body) > 2 and body[1].text.strip().lower() == "copy code" and CODE_LANGUAGE.match(body[0].text):
-        start = lines.index(body[2])
-        code = lines[start:]
-        while code and not code[-1].text.strip():
-            code.pop()
-        language = body[0].text.strip().lower()
-        return [Line(body[0].no, f"```{language}"), *code, Line(code[-1].no, "```")]
-    return lines
-
-
-def _letter(option: re.Match[str]) -> str:
-    return str(option.group("p") or option.group("b") or option.group("d")).upper()
-
-
-def _options(rest: list[Line]) -> tuple[list[Choice], list[Line]]:
-    """Consecutive options a, b, c, ... right after the question (blank lines allowed)."""
-    choices: list[Choice] = []
-    index = 0
-    while index < len(rest):
-        text = rest[index].text
-        option = OPTION.match(text)
-        if not text.strip():
-            index += 1
-            continue
-        letter = option and (option.group("p") or option.group("b") or option.group("d")).upper()
-        if not option or letter != LETTERS[len(choices) % len(LETTERS)] or len(choices) == 4:
-            break
-        choices.append(Choice(letter, option.group("text").strip()))
-        index += 1
-    if len(choices) < 2:
-        return [], rest
-    return choices, rest[index:]
+    return pasted_code(rest[:first]), choices, after
 
 
 def _answer(
@@ -233,13 +235,13 @@ def _answer(
     """(correct letter, answer lines) from `Answer:`, `Correct answer:` and what follows."""
     correct = None
     out: list[Line] = []
-    for line in rest:
+    for index, line in enumerate(rest):
         label = CORRECT.match(line.text) if choices else None
-        answer = ANSWER.match(line.text)
+        answer = _answer_label(rest, index)
         explanation = EXPLANATION.match(line.text)
         if label:
             correct = label.group("letter").upper()
-            text = _unless_choice(label.group("rest"), correct, choices)
+            text = unless_choice(label.group("rest"), correct, choices)
         elif (
             answer
             and choices
@@ -247,8 +249,8 @@ def _answer(
             and (first := LETTER_FIRST.match(line.text[answer.end() :]))
         ):
             correct = first.group("letter").upper()
-            text = _unless_choice(first.group("rest"), correct, choices)
-        elif choices and correct is None and _nothing_said(out) and (named := _restated(line.text, choices)):
+            text = unless_choice(first.group("rest"), correct, choices)
+        elif choices and correct is None and _nothing_said(out) and (named := restated(line.text, choices)):
             # `<details><summary>Show answer</summary>` / `C) RMSprop divides ...`: the reveal goes.
             correct, text = named
             out.clear()
@@ -274,27 +276,3 @@ def _answer(
 def _nothing_said(lines: list[Line]) -> bool:
     """Only blank lines, tags and a reveal label ("Show answer") so far."""
     return all(REVEAL.match(TAG.sub("", line.text)) for line in lines)
-
-
-def _restated(text: str, choices: list[Choice]) -> tuple[str, str] | None:
-    """`C) RMSprop divides ...` opening an answer: the letter of the option it restates,
-    and the sentence (nothing when it only repeats the option)."""
-    first = LETTER_FIRST.match(text.strip())
-    if first is None:
-        return None
-    letter, rest = first.group("letter").upper(), first.group("rest").strip()
-    chosen = next((c.text for c in choices if c.letter == letter), "").rstrip(". ").lower()
-    if not chosen or not rest.lower().startswith(chosen):
-        return None
-    return letter, "" if rest.rstrip(". ").lower() == chosen else rest
-
-
-def _unless_choice(text: str, letter: str, choices: list[Choice]) -> str:
-    """`Answer: (b) LoRA` repeats the option: keep only text that adds to it."""
-    text = text.strip()
-    chosen = next((c.text for c in choices if c.letter == letter), "")
-    if text.rstrip(". ").lower() == chosen.rstrip(". ").lower():
-        return ""
-    if chosen and text.lower().startswith(chosen.lower()):
-        return text[len(chosen) :].lstrip(" .:-—")
-    return text
