@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from generator.ingest.nesting import MAX_LEVELS, shallow
+from generator.ingest.nesting import CODE_LEVELS, MAX_LEVELS, shallow
 from generator.ingest.sanitize import sanitize_markdown
 from generator.render.safe_html import markdown_to_html
 from tests.support.passes import SITE_MARKDOWN
@@ -57,3 +57,25 @@ def test_code_and_thematic_breaks_stay_as_written():
     rule = "- " * 60
     assert shallow(prompt) == prompt
     assert shallow(rule) == rule
+
+
+def test_code_in_a_fence_inside_a_list_stays_as_written():
+    code = "1. item\n\n    ```\n    " + ">" * 60 + "\n    " + " " * 200 + "x = 1\n    ```\n2. next"
+    assert shallow(code) == code
+    quoted = "> ```\n> " + "1. " * 60 + "\n> ```"
+    assert shallow(quoted) == quoted
+
+
+def test_deep_indentation_before_no_marker_is_kept():
+    # Only a marker nests: indented text is a paragraph's continuation or code.
+    text = "- a\n" + " " * 300 + "text\n\n    " + " " * 300 + "code"
+    assert shallow(text) == text
+
+
+@pytest.mark.parametrize("unit", ["1. ", "> ", "- > "])
+def test_a_guessed_fence_spares_no_line_deep_enough_to_end_the_build(unit):
+    # "- ```" unclosed, then a line that is not in the list: Python-Markdown sees no fence.
+    text = "- ```\n" + unit * 700 + "x"
+    assert shallow(text) != text
+    for html in (markdown_to_html(sanitize_markdown(text)), SITE_MARKDOWN.reset().convert(shallow(text))):
+        assert "x" in html and depth(html) <= 2 * CODE_LEVELS
