@@ -268,6 +268,14 @@ def test_nesting_past_the_parsers_limit_is_reported_where_it_starts():
     ]
 
 
+@pytest.mark.parametrize(("quotes", "reported"), [(99, False), (100, True)])
+def test_only_nesting_whose_content_was_skipped_is_reported(quotes, reported):
+    # 99 quotes put the paragraph at the last level markdown-it reads; 100 skip it.
+    text = "# Notes\n\n## What is attention?\n\n" + "> " * quotes + "deep\n"
+    _, problems = markdown_tree.read(doc_of(text))
+    assert any("nested too deep" in p.message for p in problems) == reported
+
+
 def test_an_answer_heading_is_a_label_not_part_of_the_answer():
     text = (
         "# Deep learning\n\n### Question 1\nWhat is the vanishing gradient problem?\n\n"

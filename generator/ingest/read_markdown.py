@@ -43,6 +43,7 @@ ORDERED_MARKER = re.compile(r"\d{1,9}[.)]")
 LIST_TOKENS = {"bullet_list_open": False, "ordered_list_open": True}
 LEAF = {"fence": "code", "code_block": "code", "math_block": "math", "math_block_label": "math", "hr": "rule"}
 CLOSERS = {"bullet_list_close", "ordered_list_close", "list_item_close", "blockquote_close"}
+CONTAINERS = {closer.replace("_close", "_open") for closer in CLOSERS}
 
 
 # Past this depth markdown-it skips the rest of the document (its block rules read no more
@@ -84,7 +85,8 @@ def parse(text: str) -> Tree:
 def _too_deep(tokens: Sequence[Token]) -> int:
     """The line of the first container whose content markdown-it skipped for its depth, or 0."""
     for token in tokens:
-        if token.nesting == 1 and token.level >= MAX_NESTING - 1 and token.map:
+        # A container at the last level: its content would be one level past it.
+        if token.type in CONTAINERS and token.level >= MAX_NESTING - 1 and token.map:
             return token.map[0] + 1
     return 0
 
