@@ -25,9 +25,11 @@ from generator.ingest.label_words import ANSWER_WORDS, FULL_COLON, QUESTION_WORD
 from generator.ingest.titles import Title, parse_title, unwrap_strong
 from generator.ingest.tree import Block, Tree
 
+# The blanks before an optional number are possessive: two runs that can meet would try
+# every split of a long run of spaces (quadratic).
 QUESTION_LABEL = re.compile(
-    r"^[*_]{0,2}(?:Q(?:uestion)?[ \t]*\d{0,5}[a-z]?[ \t]*[.:)\-]|Question[ \t]*\d{0,5}\b"
-    rf"|(?:{QUESTION_WORDS})[ \t]*\d{{0,5}}[ \t]*[.:{FULL_COLON})\-])",
+    r"^[*_]{0,2}(?:Q(?:uestion)?[ \t]*+\d{0,5}[a-z]?[ \t]*[.:)\-]|Question[ \t]*\d{0,5}\b"
+    rf"|(?:{QUESTION_WORDS})[ \t]*+\d{{0,5}}[ \t]*[.:{FULL_COLON})\-])",
     re.I,
 )
 # `**1.** …`, or `1. …` in a paragraph: an HTML export numbers its questions as text (Google Docs)

@@ -33,13 +33,13 @@ from generator.model import Difficulty
 # `### Question 7` alone is a label too: the question is the paragraph under it.
 # `Q.3 Write ...`, `Ques 3. ...`, `Q3 What ...` (Colab assignments) are labels too.
 ENGLISH_LABEL = (
-    r"(?:Q(?:uestion|ues?(?=[. \t]*\d))?\.?[ \t]*(?P<q>\d{1,5}[a-z]?)?|(?P<n>\d{1,5}(?:\.\d{1,3}){0,3}))"
+    r"(?:Q(?:uestion|ues?(?=[. \t]*+\d))?\.?[ \t]*+(?P<q>\d{1,5}[a-z]?)?|(?P<n>\d{1,5}(?:\.\d{1,3}){0,3}))"
     r"[ \t]*[.:)\-](?=\s|\*|_|$)"
     r"|Q(?:uestion)?[ \t]*(?P<alone>\d{1,5})[ \t]*(?=(?:\*\*|__)?$)"
     r"|Q\.?[ \t]?(?P<bare>\d{1,5})(?=[ \t]+\S)"
 )
 # "Pregunta 3:", "问题1：" (label_words); after a full-width colon no space is needed.
-WORD_LABEL = rf"(?:{QUESTION_WORDS})[ \t]*(?P<w>\d{{1,5}})?[ \t]*(?:[.:)\-](?=\s|\*|_|$)|{FULL_COLON})"
+WORD_LABEL = rf"(?:{QUESTION_WORDS})[ \t]*+(?P<w>\d{{1,5}})?[ \t]*(?:[.:)\-](?=\s|\*|_|$)|{FULL_COLON})"
 LABEL = re.compile(f"{WORD_LABEL}|{ENGLISH_LABEL}", re.I)
 LABEL_BEFORE_WORDS = re.compile(ENGLISH_LABEL, re.I)  # what titles were read with before 2026-12-04
 HAS_WORD_LABEL = re.compile(rf"^\W{{0,4}}(?:{QUESTION_WORDS})", re.I)

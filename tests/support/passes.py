@@ -59,6 +59,10 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "spaces after a heading": _repeat(" ", "## a", "x"),
     "spaces after a bullet": _repeat(" ", "- a", "x"),
     "spaces after a label": _repeat(" ", "Question: a", "x"),
+    # Two blank runs that can meet, around an optional number: "Q  x", "Pregunta  x".
+    "spaces after Q": _repeat(" ", "Q", "x"),
+    "spaces after Pregunta": _repeat(" ", "Pregunta", "x"),
+    "spaces after Ques": _repeat(" ", "Ques", "x"),
     "spaces after an option": _repeat(" ", "A. a", "x"),
     "spaces after an answer": _repeat(" ", "Answer: A", "x"),
     "spaces after an Answers line": _repeat(" ", "Answers", "Q12) "),
@@ -196,6 +200,8 @@ def _notebook(text: str) -> object:
 PASSES: list[tuple[str, Pass]] = [
     *((f"reader {reader.NAME}", _reader_pass(reader)) for reader in readers.READERS),
     ("read_document", lambda text: readers.read_document(_doc(text))),
+    # As a build routes a source: a tree reader, or the junk rules and then a line reader.
+    ("read_source_document", lambda text: readers.read_source_document(_doc(text))),
     ("source title (title_from_text)", lambda text: title_from_text(_doc(text), "long")),
     ("junk (clean.strip_junk)", _strip_junk),
     ("sanitize_markdown", sanitize_markdown),
