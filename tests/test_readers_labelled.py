@@ -313,3 +313,62 @@ def test_a_long_labelled_question_is_read_in_linear_time():
     small, large = ("Q: x\n" + "a\n" * n for n in (20_000, 200_000))
     cost_small, cost_large = measure(lambda text: labelled.read(doc_of(text)), small, large)
     assert cost_large < MAX_RATIO * cost_small
+
+
+def test_a_matching_question_in_a_dotted_quiz_keeps_its_own_label():
+    # Only a Q. between a P. and an R. item is a list item; "P. S." before a Q. is a postscript.
+    text = (
+        "Q. What is a learning rate?\nA. The step size.\n\n"
+        "Q. Match the optimiser with its idea:\nP. SGD\nQ. Adam\nR. RMSprop\n(A) P-1, Q-2, R-3\n"
+        "(B) P-2, Q-1, R-3\nAnswer: A\n\n"
+        "Q. What is precision?\nA. TP / (TP + FP).\nP. S. often confused with recall.\n"
+        "Q. What is recall?\nA. TP / (TP + FN).\n"
+    )
+    assert labelled.question_labels(text) == 4
+    drafts, _ = labelled.read(doc_of(text))
+    assert [(d.question, d.correct) for d in drafts] == [
+        ("What is a learning rate?", None),
+        ("Match the optimiser with its idea: P. SGD Q. Adam R. RMSprop", "A"),
+        ("What is precision?", None),
+        ("What is recall?", None),
+    ]
+
+
+def test_lower_case_points_of_an_answer_are_no_options():
+    text = (
+        "Q: What are the benefits of batch normalisation?\n\na. Higher learning rates.\n"
+        "b. Less sensitivity to initialisation.\n\n"
+        "Q: Which one is a tokenizer?\na. BPE\nb. ReLU\nAnswer: a\n"
+    )
+    drafts, problems = labelled.read(doc_of(text))
+    assert [(len(d.choices), d.correct, answer_text(d)) for d in drafts] == [
+        (0, None, "a. Higher learning rates.\nb. Less sensitivity to initialisation."),
+        (2, "A", ""),
+    ]
+    assert problems == []
+
+
+def test_a_b_in_a_same_line_answer_is_no_option():
+    text = (
+        "Q: What if training diverges? A: Lower the learning rate; plan B: restart.\n\n"
+        "Q: Who introduced dropout? A: Srivastava et al. (see vitamin B. Smith) in 2014.\n"
+    )
+    drafts, _ = labelled.read(doc_of(text))
+    assert [(d.question, answer_text(d)) for d in drafts] == [
+        ("What if training diverges?", "Lower the learning rate; plan B: restart."),
+        ("Who introduced dropout?", "Srivastava et al. (see vitamin B. Smith) in 2014."),
+    ]
+
+
+def test_a_line_split_at_its_a_for_a_while_keeps_that_id():
+    # 6a37816..7511003 split these lines at "A:"; kept whole now, that title's id is an alias.
+    text = "Q: Which is smooth? A: ReLU B: tanh C: sigmoid\nAnswer: B\n\nQ: What is x? A: a\nAnswer: y.\n"
+    (smooth, x), _ = make_questions(labelled.read(doc_of(text))[0], "set")
+    assert smooth.aliases == (question_id("set", "Which is smooth?"),)
+    assert x.aliases == (question_id("set", "What is x?"),)
+
+
+def test_many_reveal_lines_after_options_are_read_in_linear_time():
+    small, large = ("Q: x?\nA) a\nB) b\n" + "Show answer\n" * n for n in (2_000, 20_000))
+    cost_small, cost_large = measure(lambda text: labelled.read(doc_of(text)), small, large)
+    assert cost_large < MAX_RATIO * cost_small

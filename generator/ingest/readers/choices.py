@@ -14,6 +14,10 @@ OPTION = re.compile(
 )
 CODE_LANGUAGE = re.compile(r"^\s*[A-Za-z][\w+#-]{0,15}\s*$")
 LETTERS = "ABCD"
+TAG = re.compile(r"<[^<>\n]{0,200}>")
+REVEAL = re.compile(
+    r"^\W*(?:(?:show|view|see|reveal|click)\W+(?:the\W+)?)?(?:(?:answer|solution)s?\W*)?$", re.I
+)
 
 
 def pasted_code(lines: list[Line]) -> list[Line]:
@@ -76,3 +80,8 @@ def unless_choice(text: str, letter: str, choices: list[Choice]) -> str:
     if chosen and text.lower().startswith(chosen.lower()):
         return text[len(chosen) :].lstrip(" .:-—")
     return text
+
+
+def nothing_said(text: str) -> bool:
+    """Only tags and a reveal label ("Show answer") on the line, or nothing."""
+    return bool(REVEAL.match(TAG.sub("", text)))

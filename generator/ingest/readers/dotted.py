@@ -16,8 +16,10 @@ from generator.model import Line
 
 # Bold or not: `**Q.** What …`.
 DOTTED = r"(?:\*\*|__)?{}\.(?:\*\*|__)?[ \t]++(?:\*\*|__)?"
-# A line that starts a P, Q, R, S list (`P. SGD`, `**R.** Adam`, `(p) …`, `r) …`).
-LIST_NEIGHBOUR = re.compile(r"[^\S\n]*+(?:\*\*|__)?(?:\([PRpr]\)|[PRpr][.)])(?:\*\*|__)?[ \t]")
+# The items around `Q.` in a P, Q, R, S list (`P. SGD`, `**R.** Adam`, `(p) …`, `r) …`).
+LIST_ITEM = r"[^\S\n]*+(?:\*\*|__)?(?:\({0}\)|{0}[.)])(?:\*\*|__)?[ \t]"
+ITEM_P = re.compile(LIST_ITEM.format("[Pp]"))
+ITEM_R = re.compile(LIST_ITEM.format("[Rr]"))
 # An option `B.` / `b)` / `**B.**` / `(b)`: the `A.` before it is option A, not an answer label.
 OPTION_B = re.compile(r"[^\S\n]*+(?:[-*+][ \t]+)?(?:\*\*|__)?(?:\([Bb]\)|[Bb][.)])(?:\*\*|__)?[ \t]")
 # `A.` as an answer label is upper case: `a. BPE` is an option.
@@ -26,8 +28,9 @@ QUESTION_LINE = re.compile(r"^[^\S\n]*+" + DOTTED.format("Q") + r"\S", re.I | re
 
 
 def in_list(before: str, after: str) -> bool:
-    """Whether `Q.` on the line between these two is an item of a P, Q, R, S list."""
-    return bool(LIST_NEIGHBOUR.match(before) or LIST_NEIGHBOUR.match(after))
+    """Whether `Q.` on the line between these two is an item of a P, Q, R, S list: both
+    neighbours are items (one alone is a matching question's own label, or a `P. S.`)."""
+    return bool(ITEM_P.match(before) and ITEM_R.match(after))
 
 
 def questions(text: str, end: int) -> int:

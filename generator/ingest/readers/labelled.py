@@ -28,6 +28,7 @@ from generator.ingest.readers.choices import (
     OPTION,
     leading_options,
     letter_of,
+    nothing_said,
     pasted_code,
     restated,
     unless_choice,
@@ -57,6 +58,7 @@ ANSWER = re.compile(r"^\s*" + LABEL.format(ANSWERED), re.I)  # and dotted.answer
 # "Q: What is dropout? A: Randomly zeroing …": the answer on the question's own line.
 SAME_LINE_ANSWER = re.compile(r"(?<=[?\uff1f])[ \t]+" + LABEL.format(ANSWERED) + r"(?=\S)", re.I)
 INLINE_OPTION_B = re.compile(r"[ \t]\(?B[:.)][ \t]")
+INLINE_OPTION_C = re.compile(r"[ \t]\(?C[:.)][ \t]")
 CORRECT = re.compile(
     r"^\s*"
     + LABEL.format(r"(?:Correct\s+(?:answer|option|choice)|Correct)")
@@ -69,10 +71,6 @@ FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
 # A bullet that asks, outside any labelled block (under a heading, before the next label).
 LOOSE_QUESTION = re.compile(r"^[ ]{0,3}[-*+][ \t]+(\S[^\n]{0,500}\?)[ \t]*$")
 EXPLANATION = re.compile(r"^\s*" + LABEL.format(r"Explanation"), re.I)
-TAG = re.compile(r"<[^<>\n]{0,200}>")
-REVEAL = re.compile(
-    r"^\W*(?:(?:show|view|see|reveal|click)\W+(?:the\W+)?)?(?:(?:answer|solution)s?\W*)?$", re.I
-)
 
 
 def matches(text: str) -> bool:
@@ -142,19 +140,23 @@ def _close(block: list[Line], section: str | None, doc: Document) -> Closed:
     # A label in another language or with a dot ("Q.") was read as prose before, label and all.
     foreign = label_match and (label_match.group("word") or label_match.group("dot"))
     former = [first.text.strip()] if foreign else []
-    same_line = _same_line_answer(asked, block[1:])
+    split = SAME_LINE_ANSWER.search(asked)
+    same_line = split if split and _answers_on_the_line(asked, split, block[1:]) else None
     if same_line:  # read before as a question that ran on into its answer: that id stays an alias
         former.append(_question_text(asked, block[1:])[0])
         question, rest = _question_text(asked[: same_line.start()], block[1:])
         rest.insert(0, Line(first.no, asked[same_line.end() :]))
     else:
         question, rest = _question_text(asked, block[1:])
-        if foreign and len(rest) < len(block) - 1:  # prose took the question's last line for it
-            former.append(block[len(block) - 1 - len(rest)].text.strip())
+        last = block[len(block) - 1 - len(rest)].text.strip()
+        if foreign and len(rest) < len(block) - 1 and last.endswith("?"):  # prose's question
+            former.append(last)
+        if split:  # split at its `A:` for a while (6a37816..7511003): that id stays an alias
+            former.append(_question_text(asked[: split.start()], block[1:])[0])
     where = doc.at(first.no)
     if not question:
         return None, [Problem(where, "question label with no question text: skipped")]
-    choices, rest = leading_options(rest)
+    choices, rest = _options(rest)
     stem: list[Line] = []
     if not choices:
         stem, choices, rest = _options_after_stem(rest)
@@ -169,14 +171,29 @@ def _close(block: list[Line], section: str | None, doc: Document) -> Closed:
     return (replace(draft, stem=tuple(stem)) if stem else draft), problems
 
 
-def _same_line_answer(asked: str, rest: list[Line]) -> re.Match[str] | None:
-    """`A:` after the question mark, unless it is option A of options on the line
-    (`A: ReLU B: tanh`) or an answer label opens the next line."""
-    same_line = SAME_LINE_ANSWER.search(asked)
-    if same_line is None or INLINE_OPTION_B.search(asked, same_line.end()):
-        return None
+def _answers_on_the_line(asked: str, split: re.Match[str], rest: list[Line]) -> bool:
+    """Whether the `A:` after the question mark opens its answer: not when it is option A of
+    options on the line (`A: ReLU B: tanh C: sigmoid`) or an answer label opens the next line."""
+    option_b = INLINE_OPTION_B.search(asked, split.end())
+    if option_b and INLINE_OPTION_C.search(asked, option_b.end()):
+        return False
     following = next((i for i, line in enumerate(rest) if line.text.strip()), None)
-    return None if following is not None and _starts_answer(rest, following) else same_line
+    return following is None or not _starts_answer(rest, following)
+
+
+def _options(rest: list[Line]) -> tuple[list[Choice], list[Line]]:
+    """The options right after the question. Lower-case `a.` lines are options only when an
+    answer line names one: otherwise they enumerate the answer's points."""
+    choices, after = leading_options(rest)
+    first = next((line for line in rest if line.text.strip()), None)
+    option = OPTION.match(first.text) if choices and first else None
+    if option and (option.group("d") or "").islower() and not _answered(after):
+        return [], rest
+    return choices, after
+
+
+def _answered(lines: list[Line]) -> bool:
+    return any(CORRECT.match(line.text) or _answer_label(lines, i) for i, line in enumerate(lines))
 
 
 def _question_text(asked: str, rest: list[Line]) -> tuple[str, list[Line]]:
@@ -223,8 +240,7 @@ def _options_after_stem(rest: list[Line]) -> tuple[list[Line], list[Choice], lis
     if first is None or first == 0:
         return [], [], rest
     choices, after = leading_options(rest[first:])
-    answered = any(CORRECT.match(line.text) or _answer_label(after, i) for i, line in enumerate(after))
-    if not choices or not answered:
+    if not choices or not _answered(after):
         return [], [], rest
     return pasted_code(rest[:first]), choices, after
 
@@ -235,6 +251,9 @@ def _answer(
     """(correct letter, answer lines) from `Answer:`, `Correct answer:` and what follows."""
     correct = None
     out: list[Line] = []
+    # What `out` holds so far (kept as lines come, not recounted per line): only blank lines;
+    # only blank lines, tags and a reveal label ("Show answer").
+    empty = quiet = True
     for index, line in enumerate(rest):
         label = CORRECT.match(line.text) if choices else None
         answer = _answer_label(rest, index)
@@ -250,29 +269,27 @@ def _answer(
         ):
             correct = first.group("letter").upper()
             text = unless_choice(first.group("rest"), correct, choices)
-        elif choices and correct is None and _nothing_said(out) and (named := restated(line.text, choices)):
+        elif choices and correct is None and quiet and (named := restated(line.text, choices)):
             # `<details><summary>Show answer</summary>` / `C) RMSprop divides ...`: the reveal goes.
             correct, text = named
             out.clear()
-        elif answer and not any(x.text.strip() for x in out):  # blank lines may come first
+            empty = quiet = True
+        elif answer and empty:  # blank lines may come first
             text = line.text[answer.end() :]
         elif explanation:
             text = line.text[explanation.end() :]
         else:
+            text = line.text
             out.append(line)
+            empty, quiet = empty and not text.strip(), quiet and nothing_said(text)
             continue
         if text.strip():
             out.append(Line(line.no, text.strip()))
+            empty, quiet = False, quiet and nothing_said(text)
     if correct and correct not in {c.letter for c in choices}:
         problems.append(Problem(where, f"correct answer {correct} is not one of the options"))
         correct = None
-    while out and not out[0].text.strip():
-        out.pop(0)
-    while out and not out[-1].text.strip():
+    start = next((i for i, line in enumerate(out) if line.text.strip()), len(out))
+    while len(out) > start and not out[-1].text.strip():
         out.pop()
-    return correct, out
-
-
-def _nothing_said(lines: list[Line]) -> bool:
-    """Only blank lines, tags and a reveal label ("Show answer") so far."""
-    return all(REVEAL.match(TAG.sub("", line.text)) for line in lines)
+    return correct, out[start:]
