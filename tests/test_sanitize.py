@@ -420,5 +420,11 @@ def test_an_end_tag_closes_what_was_opened_after_its_element():
     assert out.count("<ul>") == 150  # each `</blockquote>` closed its list too
 
 
+def test_anchors_without_end_tags_nest_nothing():
+    # `<a name="s1"/>` opens a link, and the next `<a>` ends it: 120 anchors are one level.
+    out = sanitize_markdown('<a name="s"/>x ' * 120 + "<b>kept</b> <i>too</i>")
+    assert "<b>kept</b>" in out and "<i>too</i>" in out
+
+
 def test_a_title_nested_past_a_hundred_tags_keeps_its_text():
     assert escape_inline("<details>" * 5000 + "What is **RAG**?") == "What is **RAG**?"

@@ -189,11 +189,17 @@ class Nesting:
             if self.dropped.get(kind):
                 self.dropped[kind] -= 1
                 return False
-            if kind in self.open:  # at most MAX_OPEN names to look through
-                del self.open[len(self.open) - 1 - self.open[::-1].index(kind) :]
+            self._close(kind)
             return True
+        if kind == "a" and kind in self.open:  # a link ends the one still open (HTML's rule)
+            self._close(kind)
         if len(self.open) >= MAX_OPEN:
             self.dropped[kind] = self.dropped.get(kind, 0) + 1
             return False
         self.open.append(kind)
         return True
+
+    def _close(self, kind: str) -> None:
+        """Close the innermost open `kind` and what was opened inside it (none: nothing)."""
+        if kind in self.open:  # at most MAX_OPEN names to look through
+            del self.open[len(self.open) - 1 - self.open[::-1].index(kind) :]
