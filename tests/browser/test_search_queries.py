@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.browser.conftest import SETTLED
+
 pytestmark = pytest.mark.browser
 RESULTS = "li.md-search-result__item a.md-search-result__link"
 FLOOR = 0.9  # share of answerable queries with a question about them among the first three
@@ -99,20 +101,29 @@ def relevant(questions: list[dict], phrases: list[str]) -> set[str]:
 
 
 def settled_results(page, timeout: float = 15.0) -> list[str]:
-    """Anchors of the visible results once the list has not changed for 0.5 s."""
+    """Anchors of the visible results once Pagefind's list says it answers the whole query
+    (data-batch "done"), or, with Material's own search, once it has not changed for 0.5 s."""
+    if page.evaluate("!!document.querySelector('ol.md-search-result__list[data-batch]')"):
+        page.wait_for_function(SETTLED, timeout=timeout * 1000)
+        return _anchors(page)
     deadline, last, since = time.monotonic() + timeout, None, time.monotonic()
     while time.monotonic() < deadline:
-        now = page.evaluate(
-            "sel => [...document.querySelectorAll(sel)].filter(a => a.offsetParent !== null)"
-            ".map(a => a.getAttribute('href'))",
-            RESULTS,
-        )
+        now = _anchors(page)
         if now != last:
             last, since = now, time.monotonic()
         elif now and time.monotonic() - since >= 0.5:
             break
         page.wait_for_timeout(100)
-    return [urlsplit(href).fragment for href in last or []]
+    return last or []
+
+
+def _anchors(page) -> list[str]:
+    hrefs = page.evaluate(
+        "sel => [...document.querySelectorAll(sel)].filter(a => a.offsetParent !== null)"
+        ".map(a => a.getAttribute('href'))",
+        RESULTS,
+    )
+    return [urlsplit(href).fragment for href in hrefs]
 
 
 def run_queries(page, base_url: str, questions: list[dict]) -> tuple[int, int, list[str]]:
@@ -127,7 +138,7 @@ def run_queries(page, base_url: str, questions: list[dict]) -> tuple[int, int, l
             continue
         box.click()
         box.fill("")
-        box.press_sequentially(typed, delay=25)
+        box.press_sequentially(typed)
         shown = settled_results(page)[:3]
         total += 1
         hit = any(anchor in wanted for anchor in shown)
