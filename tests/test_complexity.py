@@ -1,7 +1,7 @@
 """Every pass over source text costs linear time on one long hostile line.
 
-Each pass of `tests/support/passes.py` reads each hostile shape as a line of 20,000 and of
-200,000 characters. The larger must cost less than 20x the smaller (10x the text; a
+Each pass of `tests/support/passes.py` reads each hostile shape as a line of 10,000 and of
+100,000 characters. The larger must cost less than 20x the smaller (10x the text; a
 quadratic pass costs 100x): best of 5 runs per size, in CPU time of the worker's thread
 (the process clock turns coarse once RLIMIT_CPU is set), so other load does not count.
 The sizes take turns, and a pair whose larger run is under the bound ends the measuring
@@ -23,7 +23,7 @@ import pytest
 
 from tests.support.passes import PASSES, SHAPES
 
-SMALL, LARGE = 20_000, 200_000
+SMALL, LARGE = 10_000, 100_000
 MAX_RATIO = 20
 RUNS = 5
 MIN_MEASURE = 0.02  # seconds: a faster call is repeated, so neither the clock's grain nor a
@@ -145,3 +145,17 @@ def test_the_limit_stops_a_pass_that_hangs():
         assert time.monotonic() - started < WALL_LIMIT
     finally:
         del PASSES[-2:]
+
+
+def _rescans(text: str) -> int:
+    """Quadratic: from each position, a search for a character the text lacks."""
+    return sum(text.find("\0", start) for start in range(len(text)))
+
+
+def test_the_sizes_tell_a_quadratic_pass_from_a_linear_one():
+    """At SMALL and LARGE, a pass that rescans the rest of the line from each character
+    fails the bound, and one that reads the line a few times passes it."""
+    small, large = measure(_rescans, "$" * SMALL, "$" * LARGE)
+    assert large >= MAX_RATIO * small, f"{small * 1000:.2f} ms, {large * 1000:.2f} ms"
+    small, large = measure(lambda text: text.split("$").count(""), "$" * SMALL, "$" * LARGE)
+    assert large < MAX_RATIO * small, f"{small * 1000:.2f} ms, {large * 1000:.2f} ms"
