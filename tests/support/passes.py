@@ -88,6 +88,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "blank lines": _repeat("\n"),
     "lines of one space": _repeat(" \n"),
     "![": _repeat("!["),
+    # With a `]` at the end every opener may close: markdown-it scans as deep as its nesting.
+    "![ closed by ]": _repeat("![", "", "]"),
     "![a](": _repeat("![a]("),
     # A Q&A table whose header cell is a long run of spaces between two non-letters.
     "spaces in a table header cell": _repeat(
