@@ -10,6 +10,8 @@ import io
 import json
 import shutil
 import struct
+import subprocess
+import sys
 import zipfile
 import zlib
 from pathlib import Path
@@ -433,3 +435,25 @@ def test_rst_hand_written_table_of_contents_is_left_out():
         "How much text does a BPE tokenizer need?",
     ]
     assert "tokenizers train --vocab-size 32000" in questions[1].answer
+
+
+def test_the_converters_libraries_load_only_for_their_documents(tmp_path):
+    """pdfminer, mammoth, nbformat and docutils take ~0.3 s to import together: a command that
+    reads none of their documents (most of them) must not pay it; one that does still works."""
+    libraries = ("pdfminer", "mammoth", "nbformat", "docutils")
+    notes = "# Notes\n\n## What is LoRA?\n\nAn adapter.\n"
+    faq = "FAQ\n===\n\nWhat is LoRA?\n---\n\nAn adapter.\n"
+    (tmp_path / "notes.md").write_text(notes, encoding="utf-8")
+    (tmp_path / "faq.rst").write_text(faq, encoding="utf-8")
+    script = (
+        "import sys\nfrom pathlib import Path\n"
+        "from generator.ingest.load import load_document\n"
+        "import generator.pipeline, generator.cli\n"
+        f"root = Path({str(tmp_path)!r})\n"
+        "load_document(root / 'notes.md', root, 'notes')\n"
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({libraries!r})))\n"
+        "doc, _ = load_document(root / 'faq.rst', root, 'faq')\n"
+        "print(doc.converted_from, sorted({m.split('.')[0] for m in sys.modules} & {'docutils'}))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert run.stdout.splitlines() == ["[]", "rst ['docutils']"]

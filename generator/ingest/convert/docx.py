@@ -27,8 +27,6 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-import mammoth
-
 from generator.ingest.segment import OPENING
 from generator.model import Line, Location, Problem
 
@@ -50,6 +48,8 @@ def matches(data: bytes, suffix: str) -> bool:
 
 
 def convert(data: bytes, path: str) -> tuple[list[Line], list[Problem]]:
+    import mammoth  # 0.1 s to import: paid by the builds that hold a Word file, not by every command
+
     missing: list[str] = []
     try:
         unpacked = _unpacked_xml(data)

@@ -21,13 +21,12 @@ import io
 import re
 from collections import Counter
 from dataclasses import dataclass
-
-from pdfminer.high_level import extract_pages
-from pdfminer.layout import LAParams, LTChar, LTTextContainer, LTTextLine
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfminer.psexceptions import PSException
+from typing import TYPE_CHECKING
 
 from generator.model import Line, Location, Problem
+
+if TYPE_CHECKING:
+    from pdfminer.layout import LTTextLine
 
 NAME = "pdf"
 
@@ -54,6 +53,10 @@ def matches(data: bytes, suffix: str) -> bool:
 
 
 def convert(data: bytes, path: str) -> tuple[list[Line], list[Problem]]:
+    # pdfminer takes 0.1 s to import: paid by the builds that hold a PDF, not by every command.
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psexceptions import PSException
+
     try:
         found, pages = text_lines(data)
     except (PDFSyntaxError, PSException, ValueError, TypeError, KeyError, AssertionError) as exc:
@@ -67,6 +70,9 @@ def convert(data: bytes, path: str) -> tuple[list[Line], list[Problem]]:
 
 
 def text_lines(data: bytes) -> tuple[list[TextLine], int]:
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
+
     found: list[TextLine] = []
     pages = 0
     for page in extract_pages(io.BytesIO(data), laparams=LAParams(), maxpages=MAX_PAGES):
@@ -82,6 +88,8 @@ def text_lines(data: bytes) -> tuple[list[TextLine], int]:
 
 
 def _measure(line: LTTextLine, page: int, box: int, height: float) -> TextLine:
+    from pdfminer.layout import LTChar
+
     chars = [c for c in line if isinstance(c, LTChar) and c.get_text().strip()]
     sizes = Counter(round(c.size, 1) for c in chars)
     bold = bool(chars) and all(BOLD_FACE.search(c.fontname or "") for c in chars)
