@@ -62,6 +62,18 @@ def test_lower_case_and_bare_parenthesis_markers():
     assert [c.text for c in found.choices] == ["SVM", "Transformer", "kNN"] and found.correct == "B"
 
 
+@pytest.mark.parametrize("mark", [":", "."])
+def test_colon_and_dot_markers(mark):
+    """`A: Greedy B: Top-p C: Beam search` (a quiz typed as one line), the letter below."""
+    line = f"Which decoding keeps the k best beams? A{mark} Greedy B{mark} Top-p C{mark} Beam search"
+    found = with_inline_options(draft(line, "Answer: C"))
+    assert found.question == "Which decoding keeps the k best beams?"
+    assert [c.text for c in found.choices] == ["Greedy", "Top-p", "Beam search"] and found.correct == "C"
+    # One `A.` after the question is an answer label's shape, not a run of options.
+    answered = draft("What is overfitting? A. Memorising the training set.", "B")
+    assert with_inline_options(answered) == answered
+
+
 def test_the_question_keeps_the_id_of_its_line_as_written():
     questions, _ = make_questions([draft(QUESTION, "B")], "quiz")
     assert questions[0].kind == "mcq"

@@ -2,7 +2,8 @@
 (C) RNN (D) SVM" with "Answer: B" below.
 
 Quiz pages and PDFs squeeze the options after the question. When a question ends in "?"
-followed by a run of option markers in order — (A) (B) (C)…, or A) B) C)… — and its answer
+followed by a run of option markers in order — (A) (B) (C)…, A) B) C)…, A: B: C:… or
+A. B. C.… — and its answer
 names one of those letters, the draft becomes a multiple-choice question: the text before
 the markers is the question, each marker's text an option, the letter the correct one, and
 the rest of the answer its explanation. Without a named letter the draft stays as it was:
@@ -81,7 +82,7 @@ def _split(question: str) -> tuple[str, list[str]] | None:
 def _run(text: str, start: int) -> list[str] | None:
     """The option texts of a run of markers (A) (B) … after `start`; `start` 0 means the
     text must open with the first marker."""
-    for style in ("({})", "{})"):
+    for style in ("({})", "{})", "{}:", "{}."):
         for letters in (LETTERS, LETTERS.lower()):
             starts = _markers(" " + text if start == 0 else text, start, style, letters)
             if len(starts) < 2 or (start == 0 and starts[0][0] != 0):
