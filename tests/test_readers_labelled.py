@@ -348,6 +348,24 @@ def test_lower_case_points_of_an_answer_are_no_options():
     assert problems == []
 
 
+def test_a_dotted_answer_on_the_questions_own_line():
+    text = (
+        "Q. What is overfitting? A. Memorising the training set.\n\n"
+        "Q. Which is smooth? A. ReLU B. tanh C. sigmoid\nAnswer: B\n\n"
+        "Q. What is a. lower-case? a. no label\nA. The label.\n"
+    )
+    drafts, problems = labelled.read(doc_of(text))
+    assert [(d.question, answer_text(d)) for d in drafts] == [
+        ("What is overfitting?", "Memorising the training set."),
+        ("Which is smooth? A. ReLU B. tanh C. sigmoid", "B"),
+        ("What is a. lower-case? a. no label", "The label."),
+    ]
+    assert problems == []
+    # Read before as a question that ran on into its answer (and an empty answer): that id stays.
+    (q, *_), _ = make_questions(drafts, "set")
+    assert question_id("set", "What is overfitting? A. Memorising the training set.") in q.aliases
+
+
 def test_a_b_in_a_same_line_answer_is_no_option():
     text = (
         "Q: What if training diverges? A: Lower the learning rate; plan B: restart.\n\n"
@@ -364,7 +382,15 @@ def test_a_line_split_at_its_a_for_a_while_keeps_that_id():
     # 6a37816..7511003 split these lines at "A:"; kept whole now, that title's id is an alias.
     text = "Q: Which is smooth? A: ReLU B: tanh C: sigmoid\nAnswer: B\n\nQ: What is x? A: a\nAnswer: y.\n"
     (smooth, x), _ = make_questions(labelled.read(doc_of(text))[0], "set")
-    assert smooth.aliases == (question_id("set", "Which is smooth?"),)
+    # Since the colon options on the line are read as options (inline_options), the question is
+    # that split title again, and the whole line's id is the alias: each id it had still finds it.
+    assert (smooth.kind, smooth.correct, [c.text for c in smooth.choices]) == (
+        "mcq",
+        "B",
+        ["ReLU", "tanh", "sigmoid"],
+    )
+    assert smooth.id == question_id("set", "Which is smooth?")
+    assert smooth.aliases == (question_id("set", "Which is smooth? A: ReLU B: tanh C: sigmoid"),)
     assert x.aliases == (question_id("set", "What is x?"),)
 
 

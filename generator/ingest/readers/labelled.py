@@ -43,7 +43,8 @@ LABEL = r"(?:\*\*|__)?{}(?:\*\*|__)?(?:\s*[:" + FULL_COLON + r"]|\s+[-\u2013])\s
 # "Question", "Q" or the word in another language (label_words: "Pregunta 2:", "问题1：").
 ASKED = rf"(?:Question|Q|(?P<word>{QUESTION_WORDS}))"
 # "Q. What is …?" / "A. It is …": a letter and a dot (see dotted: not in a list, not option A).
-Q_DOT = dotted.DOTTED.format("(?P<dot>Q)")
+DOTTED = dotted.DOTTED
+Q_DOT = DOTTED.format("(?P<dot>Q)")
 QUESTION = re.compile(
     r"^\s*(?:" + LABEL.format(ASKED + r"(?:\s*(?P<label>\d+[a-z]?))?") + "|" + Q_DOT + ")", re.I
 )
@@ -55,8 +56,11 @@ SNIFF_LIMIT = 2_000_000
 LABELLED_HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+" + ANY_QUESTION, re.I | re.M)
 ANSWERED = rf"(?:(?:Answer|Ans|A|{ANSWER_WORDS})(?:\s*\d+[a-z]?)?)"
 ANSWER = re.compile(r"^\s*" + LABEL.format(ANSWERED), re.I)  # and dotted.answer
-# "Q: What is dropout? A: Randomly zeroing …": the answer on the question's own line.
-SAME_LINE_ANSWER = re.compile(r"(?<=[?\uff1f])[ \t]+" + LABEL.format(ANSWERED) + r"(?=\S)", re.I)
+# "Q: What is dropout? A: Randomly zeroing …" (or "A. Randomly …", upper case as dotted labels
+# are): the answer on the question's own line.
+SAME_LINE_ANSWER = re.compile(
+    r"(?<=[?\uff1f])[ \t]+(?:" + LABEL.format(ANSWERED) + "|" + DOTTED.format("(?-i:A)") + r")(?=\S)", re.I
+)
 INLINE_OPTION_B = re.compile(r"[ \t]\(?B[:.)][ \t]")
 INLINE_OPTION_C = re.compile(r"[ \t]\(?C[:.)][ \t]")
 CORRECT = re.compile(
