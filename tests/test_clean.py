@@ -206,3 +206,15 @@ def test_same_question_twice_in_one_source_gets_distinct_ids_and_a_warning():
     assert questions[1].id == questions[0].id + "-2"
     assert [str(p.location) for p in problems] == ["s.txt:5"]
     assert "word for word" in problems[0].message
+
+
+def test_a_first_answer_line_that_is_only_a_label_is_dropped():
+    """A line reader takes every line under a question: "Answer" over the answer is its label."""
+    for label in ("Answer", "**Answer:**", "Ans -", "A:", "  Solution.  "):
+        q, problems = one(f"{label}\nSimple models underfit.")
+        assert (q.answer, problems) == ("Simple models underfit.", []), label
+    # A label with the answer after it is the answer's text as written; a lone label and no
+    # answer leaves none (a practice prompt).
+    assert one("Answer: B is right.\nBecause.")[0].answer.startswith("Answer: B is right.")
+    assert one("**Answer:**")[0].answer is None
+    assert one("Answers vary by task.")[0].answer == "Answers vary by task."

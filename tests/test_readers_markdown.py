@@ -276,6 +276,20 @@ def test_only_nesting_whose_content_was_skipped_is_reported(quotes, reported):
     assert any("nested too deep" in p.message for p in problems) == reported
 
 
+def test_an_answer_label_alone_on_the_answers_first_line_is_a_label():
+    text = (
+        "## Question 1\nWhat is the bias-variance trade-off?\n\n**Answer**\nSimple models underfit.\n\n"
+        "## Question 2\nWhat is cross-validation?\n\nAnswer\nRotating the validation fold.\n\n"
+        "## Question 3\nWhat is an answer set?\n\nAnswers\nare sets of literals.\n"
+    )
+    drafts, _ = markdown_tree.read(doc_of(text))
+    assert [(d.question, answer_text(d)) for d in drafts] == [
+        ("What is the bias-variance trade-off?", "Simple models underfit."),
+        ("What is cross-validation?", "Rotating the validation fold."),
+        ("What is an answer set?", "Answers\nare sets of literals."),
+    ]
+
+
 def test_an_answer_heading_is_a_label_not_part_of_the_answer():
     text = (
         "# Deep learning\n\n### Question 1\nWhat is the vanishing gradient problem?\n\n"

@@ -25,7 +25,8 @@ from generator.model import Choice, Difficulty, Line
 
 ANSWER_LABEL = re.compile(
     rf"^[*_]{{0,2}}(?:(?:answer|ans|solution|{ANSWER_WORDS})[ \t]?\d{{0,5}}[*_]{{0,2}}[ \t]*"
-    rf"(?:[:{FULL_COLON}\-–—.)]|$)"
+    # Alone on its line, "**Answer**" over the text of the same paragraph is a label too.
+    rf"(?:[:{FULL_COLON}\-–—.)]|\n|$)"
     r"|a[ \t]?\d{0,5}[*_]{0,2}[ \t]*:)[*_]{0,2}[ \t]*",
     re.I,
 )
@@ -157,6 +158,15 @@ def _unfold(blocks: list[Block]) -> list[Block]:
 def _bold_heading(block: Block) -> str:
     """A sub-heading inside an answer becomes a bold line: the page's own headings are the questions."""
     return block.text if block.text.startswith("**") or not block.text else f"**{block.text}**"
+
+
+def without_lone_label(lines: list[Line]) -> list[Line]:
+    """Answer lines without a first line that is only a label ("Answer", "**Answer:**"):
+    the line readers take every line under a question, label and all."""
+    at = next((i for i, line in enumerate(lines) if line.text.strip()), None)
+    if at is None or not ANSWER_LABEL.fullmatch(lines[at].text.strip()):
+        return lines
+    return lines[:at] + lines[at + 1 :]
 
 
 def is_placeholder(lines: tuple[Line, ...]) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from generator.ingest import junk
 from generator.ingest.answer_math import fix_tree_math
-from generator.ingest.answers import FENCE_LINE, is_placeholder
+from generator.ingest.answers import FENCE_LINE, is_placeholder, without_lone_label
 from generator.ingest.images import ImageRules
 from generator.ingest.images import hold as hold_images
 from generator.ingest.images import restore as restore_images
@@ -208,7 +208,7 @@ def _without_placeholders(markdown: str) -> str | None:
 def _cleaned_answer(draft: Draft) -> tuple[str | None, bool, list[Problem]]:
     if draft.markup:
         return _clean_tree_answer(draft)
-    blocks = to_markdown(_without_caption(list(draft.answer)))
+    blocks = to_markdown(_without_caption(without_lone_label(list(draft.answer))))
     result = fix_math(join_blocks(blocks))
     problems: list[Problem] = []
     if result.unbalanced:  # rare: look again block by block, to name the lines
