@@ -7,6 +7,7 @@ from pathlib import Path
 from generator.ingest import clean
 from generator.ingest.load import load_document
 from generator.ingest.readers import pick_reader, prose
+from generator.model import question_id
 from tests.support.docs import doc_of
 
 ROOT = Path(__file__).parent / "fixtures" / "prose"
@@ -79,3 +80,21 @@ def test_numbered_steps_in_an_answer_stay_in_it():
     read = _read(text)
     assert [q for q, _ in read] == ["What is the STAR method?", "Describe a time you failed."]
     assert "2. Explain the task." in read[0][1]
+
+
+def test_a_dash_after_a_q_label_ends_the_label():
+    text = (
+        "Interview prep\n\nQ1 — What is gradient clipping?\nIt caps the gradient norm.\n\n"
+        "Q2 - Explain weight decay.\nAn L2 penalty.\n\n"
+        "What is 3 - 4 times 2?\nMinus five.\n"
+    )
+    drafts, _ = prose.read(doc_of(text, "p.txt"))
+    assert [(d.question, d.label) for d in drafts] == [
+        ("What is gradient clipping?", "1"),
+        ("Explain weight decay.", "2"),
+        ("What is 3 - 4 times 2?", None),
+    ]
+    questions, _ = clean.make_questions(drafts, "p")
+    # Read label and all before: that id stays an alias. "Q2 - Explain …" asked nothing then.
+    assert questions[0].aliases == (question_id("p", "Q1 — What is gradient clipping?"),)
+    assert questions[1].aliases == ()

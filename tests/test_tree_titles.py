@@ -5,9 +5,12 @@ from __future__ import annotations
 import pytest
 
 from generator.ingest.answers import build_answer
+from generator.ingest.clean import make_questions
 from generator.ingest.read_markdown import parse
+from generator.ingest.readers import markdown_tree
 from generator.ingest.titles import parse_title
 from generator.model import question_id
+from tests.support.docs import doc_of
 
 
 @pytest.mark.parametrize(
@@ -41,11 +44,24 @@ from generator.model import question_id
         ("Ques 4. Why use `with`?", "Why use `with`?", "4", None),
         ("Q12 What is a CTE?", "What is a CTE?", "12", None),
         ("Question 7 is the hardest", "Question 7 is the hardest", None, None),
+        ("Q1 — What is gradient clipping?", "What is gradient clipping?", "1", None),
+        ("**Question 2 – Why clip?**", "Why clip?", "2", None),
+        ("3 — What is weight decay?", "What is weight decay?", "3", None),
     ],
 )
 def test_title_forms(raw, text, label, difficulty):
     title = parse_title(raw)
     assert (title.text, title.label, title.difficulty) == (text, label, difficulty)
+
+
+def test_a_dash_label_read_whole_before_keeps_that_id():
+    # Before en and em dashes ended a label, "Question 2 – Why clip?" was the whole title.
+    assert parse_title("Question 2 – Why clip?").formers == ("Question 2 – Why clip?",)
+    assert parse_title("Why — and when — clip?").formers == ()
+    drafts, _ = markdown_tree.read(doc_of("# Notes\n\n## Question 2 – Why clip?\n\nTo bound it.\n", "s.md"))
+    questions, _ = make_questions(drafts, "s")
+    assert questions[0].question == "Why clip?"
+    assert question_id("s", "Question 2 – Why clip?") in questions[0].aliases
 
 
 def test_a_citation_link_goes_to_link_and_never_reaches_the_id():

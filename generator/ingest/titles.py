@@ -34,14 +34,19 @@ from generator.model import Difficulty
 # `Q.3 Write ...`, `Ques 3. ...`, `Q3 What ...` (Colab assignments) are labels too.
 ENGLISH_LABEL = (
     r"(?:Q(?:uestion|ues?(?=[. \t]*+\d))?\.?[ \t]*+(?P<q>\d{1,5}[a-z]?)?|(?P<n>\d{1,5}(?:\.\d{1,3}){0,3}))"
-    r"[ \t]*[.:)\-](?=\s|\*|_|$)"
+    r"[ \t]*[.:)\-{dashes}](?=\s|\*|_|$)"
     r"|Q(?:uestion)?[ \t]*(?P<alone>\d{1,5})[ \t]*(?=(?:\*\*|__)?$)"
     r"|Q\.?[ \t]?(?P<bare>\d{1,5})(?=[ \t]+\S)"
 )
+DASHES = "\u2013\u2014"  # "Q1 — What …", "Pregunta 3 – …": an en or em dash after the label
 # "Pregunta 3:", "问题1：" (label_words); after a full-width colon no space is needed.
-WORD_LABEL = rf"(?:{QUESTION_WORDS})[ \t]*+(?P<w>\d{{1,5}})?[ \t]*(?:[.:)\-](?=\s|\*|_|$)|{FULL_COLON})"
-LABEL = re.compile(f"{WORD_LABEL}|{ENGLISH_LABEL}", re.I)
-LABEL_BEFORE_WORDS = re.compile(ENGLISH_LABEL, re.I)  # what titles were read with before 2026-12-04
+WORD_LABEL = (
+    rf"(?:{QUESTION_WORDS})[ \t]*+(?P<w>\d{{1,5}})?[ \t]*(?:[.:)\-{{dashes}}](?=\s|\*|_|$)|{FULL_COLON})"
+)
+LABEL = re.compile(f"{WORD_LABEL}|{ENGLISH_LABEL}".replace("{dashes}", DASHES), re.I)
+# What titles were read with before: without the words (until 2026-12-04), then without the dashes.
+LABEL_BEFORE_WORDS = re.compile(ENGLISH_LABEL.replace("{dashes}", ""), re.I)
+LABEL_BEFORE_DASHES = re.compile(f"{WORD_LABEL}|{ENGLISH_LABEL}".replace("{dashes}", ""), re.I)
 HAS_WORD_LABEL = re.compile(rf"^\W{{0,4}}(?:{QUESTION_WORDS})", re.I)
 EMOJI = {"👶": "easy", "⭐": "medium", "🌟": "medium", "🚀": "hard"}
 RANK: dict[Difficulty, int] = {"easy": 1, "medium": 2, "hard": 3}
@@ -66,16 +71,22 @@ class Title:
     label: str | None = None
     link: str | None = None
     difficulty: Difficulty | None = None
-    former: str | None = None  # the text before tokens such as `<mask>` were kept (its id is an alias)
+    # Texts it was read as before (tokens such as `<mask>` dropped, a label kept): ids that are aliases.
+    formers: tuple[str, ...] = ()
 
 
 def parse_title(raw: str) -> Title:
     title = _parse_title(raw, LABEL)
+    formers = list(title.formers)
     if HAS_WORD_LABEL.match(raw):
         before = _parse_title(raw, LABEL_BEFORE_WORDS)
         if before.text != title.text:  # "Pregunta 3: …" kept its label before: that id is an alias
-            return replace(title, former=before.former or before.text)
-    return title
+            formers = [(before.formers or (before.text,))[0]]
+    if "\u2013" in raw[:40] or "\u2014" in raw[:40]:
+        before = _parse_title(raw, LABEL_BEFORE_DASHES)
+        if before.text != title.text:  # "Q1 — What …" kept "— What …" before
+            formers += [before.text, *before.formers]
+    return replace(title, formers=tuple(dict.fromkeys(formers))) if formers != list(title.formers) else title
 
 
 def _parse_title(raw: str, labels: re.Pattern[str]) -> Title:
@@ -93,7 +104,7 @@ def _parse_title(raw: str, labels: re.Pattern[str]) -> Title:
         difficulty = _harder(difficulty, more)
     rendered, link = render_inline(text)
     former = render_inline(text, keep_tokens=False)[0] if "<" in text else rendered
-    return Title(rendered, label, link, difficulty, former if former != rendered else None)
+    return Title(rendered, label, link, difficulty, (former,) if former != rendered else ())
 
 
 def clean_title(text: str) -> tuple[str, bool, int]:

@@ -26,6 +26,8 @@ from generator.model import Document, Draft, Line, Problem
 NAME = "prose"
 
 NUMBER = re.compile(r"^\s*(?:Q(?:uestion)?\s*)?(?P<n>\d+)\s*[.):]\s+", re.I)
+# "Q1 — What …?", "Q2 - Why …?": a dash after a Q label (a bare "3 - 4 times" is no number).
+Q_DASH = re.compile(r"^\s*Q(?:uestion)?\s*(?P<n>\d+)\s*[-\u2013\u2014]\s+", re.I)
 EMPHASIS = re.compile(r"^(\*\*|__)(.+)\1$")
 LIST_ITEM = re.compile(r"^\s*(?:[-*•+]\s|\d+[.)]\s+(?![A-Z][^?]*\?\s*$))")
 IMPERATIVE = re.compile(
@@ -34,6 +36,7 @@ IMPERATIVE = re.compile(
     re.I,
 )
 TITLE = re.compile(r"^[A-Z][^.!?:;]{0,80}[^.!?:;\s]$")
+ASKS = ("?", "\uff1f", "\u061f")  # and the full-width and Arabic question marks
 MAX_QUESTION = 300
 MAX_IMPERATIVE_WORDS = 25
 MAX_TITLE_WORDS = 8
@@ -76,9 +79,13 @@ def _close(doc: Document, head: tuple[Line, str, str | None], body: list[Line]) 
     line, question, section = head
     answer = trim_blank(body)
     problems = [] if answer else [Problem(doc.at(line.no), "question has an empty answer")]
-    number = NUMBER.match(_unwrap(line.text))
+    number = NUMBER.match(_unwrap(line.text)) or Q_DASH.match(_unwrap(line.text))
     label = number.group("n") if number else None
-    return Draft(question, doc.at(line.no), tuple(answer), section, label=label), problems
+    # Before dashes counted, "Q1 — What …?" was read label and all: that id is an alias.
+    former = _unwrap(line.text.strip()) if number and number.re is Q_DASH else None
+    former_titles = (former,) if former and former.endswith(ASKS) else ()
+    draft = Draft(question, doc.at(line.no), tuple(answer), section, label=label, former_titles=former_titles)
+    return draft, problems
 
 
 def _section_before(body: list[Line], title_no: int) -> str | None:
@@ -104,8 +111,8 @@ def _question_text(text: str) -> str | None:
     stripped = _unwrap(text.strip())
     if not stripped or len(stripped) > MAX_QUESTION or LIST_ITEM.match(text):
         return None
-    stripped = NUMBER.sub("", stripped, count=1).strip()
-    if stripped.endswith(("?", "\uff1f", "\u061f")):  # also the full-width and Arabic marks
+    stripped = Q_DASH.sub("", NUMBER.sub("", stripped, count=1), count=1).strip()
+    if stripped.endswith(ASKS):
         return stripped
     return stripped if _imperative(stripped) else None
 
