@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from pathlib import Path
 
 from generator.ingest.convert import pick_converter
+from generator.ingest.decode import decode
 from generator.model import Document, Line, Location, Problem
 
 SUPPORTED_SUFFIXES = (
@@ -34,18 +34,7 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg")
 # Every pass is linear in a line's length (tests/test_complexity.py), so this only bounds
 # memory: a one-line HTML export of a whole page stays whole.
 MAX_LINE = 1_000_000
-UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-# Control characters other than tab and newlines: never text, and they can drive
-# a terminal (ESC sequences) when `check` prints a question.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# U+202A-U+202E reorder the text after them on screen ("Trojan Source"): a title could read
-# otherwise than it is stored and searched. The isolates (U+2066-U+2069) mixed scripts need stay.
-BIDI_OVERRIDE = re.compile("[\u202a-\u202e]")
-BINARY_SHARE = 0.10  # more control characters than this in the first 4 KB: not a text file
 ID_KEY = re.compile(r"[^0-9a-z]+")
-# Mathematical Alphanumeric Symbols: social posts fake bold and italics with them
-# ("𝗤𝟭. 𝗪𝗵𝗮𝘁 𝗶𝘀 𝗥𝗔𝗚?"), which no reader, search or screen reader takes for letters.
-STYLED_LETTER = re.compile("[\U0001d400-\U0001d7ff]")
 
 
 def discover(sources_dir: Path, root: Path) -> tuple[list[Path], list[Problem]]:
@@ -129,55 +118,6 @@ def source_ids(paths: list[Path], sources_dir: Path, root: Path) -> tuple[dict[P
 
 def _id_key(name: str) -> str:
     return ID_KEY.sub("-", name.casefold()).strip("-")
-
-
-def decode(data: bytes, rel_path: str) -> tuple[str, list[Problem]]:
-    """UTF-8 (with or without BOM), UTF-16 with a BOM, else cp1252, else UTF-8 with
-    replacement characters. Control characters are removed and reported."""
-    problems: list[Problem] = []
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    if data.startswith(UTF16_BOMS):
-        text = data.decode("utf-16", errors="replace")
-    else:
-        text = _decode_8bit(data, rel_path, problems)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    head = text[:4096]
-    if head and len(CONTROL.findall(head)) > BINARY_SHARE * len(head):
-        return "", [Problem(Location(rel_path, 1), "looks like a binary file, not text: skipped", "error")]
-    text = _removed(
-        CONTROL, text, rel_path, problems, "NUL bytes" if "\x00" in text else "control characters"
-    )
-    text = _removed(BIDI_OVERRIDE, text, rel_path, problems, "bidirectional embedding or override characters")
-    return STYLED_LETTER.sub(_plain_letter, text), problems
-
-
-def _removed(pattern: re.Pattern[str], text: str, rel_path: str, problems: list[Problem], names: str) -> str:
-    """`text` without what `pattern` finds, reported at the first one's line."""
-    found = pattern.search(text)
-    if found is None:
-        return text
-    line = text.count("\n", 0, found.start()) + 1
-    problems.append(Problem(Location(rel_path, line), f"{names} removed (first on this line)"))
-    return pattern.sub("", text)
-
-
-def _plain_letter(found: re.Match[str]) -> str:
-    return unicodedata.normalize("NFKC", found[0])
-
-
-def _decode_8bit(data: bytes, rel_path: str, problems: list[Problem]) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-    try:
-        text = data.decode("cp1252")
-        problems.append(Problem(Location(rel_path, line), "not valid UTF-8; decoded as cp1252"))
-    except UnicodeDecodeError:
-        text = data.decode("utf-8", errors="replace")
-        problems.append(Problem(Location(rel_path, line), "undecodable bytes replaced with U+FFFD", "error"))
-    return text
 
 
 def load_document(path: Path, root: Path, source_id: str) -> tuple[Document, list[Problem]]:
