@@ -55,6 +55,8 @@ GENERATED = {
     "report.pdf": b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n",
     "notes.docx": b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)) * 4,
     "binary.txt": bytes(range(256)) * 40,
+    "deep.json": b"[" * 100_000 + b"]" * 100_000,
+    "broken.json": b'[{"question": "What is left open?",\n "answer": "This"\n',
 }
 
 # (file, line, words the message contains) that the run must report
@@ -70,6 +72,10 @@ EXPECTED_PROBLEMS = [
     ("crlf_last.md", 6, "empty answer"),
     ("deep_nesting.md", 5, "nested too deep"),
     ("unclosed_iframe.html", 3, "<iframe> is never closed: lines 3–6"),
+    ("injected_records.json", 8, "record has no question field"),
+    ("injected_records.json", 9, "record is not an object"),
+    ("deep.json", 1, "not readable JSON"),
+    ("broken.json", 3, "not readable JSON"),
 ]
 
 
@@ -196,5 +202,10 @@ def test_payloads_in_every_format_leave_their_questions_readable(corpus):
     assert by_source["injected_faq"] == ["What does a raw directive do?", "What does a javascript link do?"]
     assert len(by_source["injected_quiz"]) == 2
     assert by_source["unclosed_iframe"] == ["What does an unclosed frame hide?"]
+    records = ["What does JSON payload 1 do? alert(21)", "Which option is safe?"]
+    assert by_source["injected_records"] == records
+    assert by_source["injected_table"] == ["What does CSV payload 1 do?", "What does a formula cell do?"]
+    records = next(q for q in corpus.questions if q.source == "injected_records" and q.kind == "mcq")
+    assert records.correct == "B" and "{{ config }}" in html.unescape(render(records.choices[1].text))
     faq = next(q for q in corpus.questions if q.source == "injected_faq" and "link" in q.question)
     assert "&lt;img src=x onerror=alert(8)&gt;" in render(faq.answer or "")  # rst text stays text

@@ -28,6 +28,10 @@ SUPPORTED_SUFFIXES = (
     ".docx",
     ".pdf",
     ".gift",  # Moodle quiz exports; the content, not the suffix, picks the reader
+    ".json",  # question records: quiz exports, flashcard decks, dataset dumps
+    ".jsonl",
+    ".csv",
+    ".tsv",
 )
 # Images beside the documents are theirs to show (generator/ingest/images.py), not sources.
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg")

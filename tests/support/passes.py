@@ -17,7 +17,7 @@ import markdown
 import yaml
 
 from generator.ingest import clean, readers
-from generator.ingest.convert import notebook
+from generator.ingest.convert import csv_records, json_records, notebook
 from generator.ingest.images import ImageRules
 from generator.ingest.markdown_fix import join_blocks, to_markdown
 from generator.ingest.mathfix import fix_math
@@ -199,6 +199,18 @@ def _notebook(text: str) -> object:
     return notebook.convert(json.dumps(nb).encode(), "long.ipynb")
 
 
+def _json_record(text: str) -> object:
+    """The JSON converter on a record whose question, answer and option hold the long line."""
+    record = {"question": text, "answer": f"{text}\n# {text}", "options": [text, "b"], "category": text}
+    return json_records.convert(json.dumps([record, {"q": "Why?", "a": text}]).encode(), "long.json")
+
+
+def _csv_row(text: str) -> object:
+    """The CSV sniff and converter on a header and a row that holds the long line twice."""
+    data = f"question,answer\n{text},{text}\n".encode()
+    return csv_records.matches(data, ".txt"), csv_records.convert(data, "long.csv")
+
+
 PASSES: list[tuple[str, Pass]] = [
     *((f"reader {reader.NAME}", _reader_pass(reader)) for reader in readers.READERS),
     ("read_document", lambda text: readers.read_document(_doc(text))),
@@ -216,4 +228,6 @@ PASSES: list[tuple[str, Pass]] = [
     ("Markdown rendering of an answer", _render),
     ("MkDocs rendering of a topic-page entry", _site_entry),
     ("convert notebook (Markdown cell)", _notebook),
+    ("convert JSON records", _json_record),
+    ("convert CSV rows", _csv_row),
 ]

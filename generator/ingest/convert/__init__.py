@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from generator.ingest.convert import docx, notebook, pdf, rst
+from generator.ingest.convert import csv_records, docx, json_records, notebook, pdf, rst
 
-CONVERTERS: tuple[ModuleType, ...] = (pdf, docx, notebook, rst)
+# Notebooks are JSON too: their sniff is the stricter one, so it goes first.
+CONVERTERS: tuple[ModuleType, ...] = (pdf, docx, notebook, json_records, csv_records, rst)
 
 
 def pick_converter(data: bytes, suffix: str) -> ModuleType | None:

@@ -1,0 +1,112 @@
+"""Converter: question tables in CSV or TSV (spreadsheet exports, Anki's plain-text decks) into
+Markdown (`generator.ingest.convert.records`).
+
+    question,answer,category                       <- a header naming the fields,
+    What is a logit?,"The raw score, before softmax.",Basics
+    What is a token?<TAB>A piece of text<TAB>…      <- or none: the first column asks, the second answers
+
+The delimiter is the header's most frequent of comma, tab and semicolon (tab for `.tsv`).
+Anki's `#separator:tab` / `#columns:Front<TAB>Back` lines are read as such.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import PurePosixPath
+
+from generator.ingest.convert import records
+from generator.ingest.decode import decode
+from generator.model import Line, Location, Problem
+
+NAME = "csv"
+DELIMITERS = (",", "\t", ";")
+ANKI_HEADER = re.compile(r"^#(?P<name>[a-z ]+):(?P<value>.*)$")
+ANKI_SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " "}
+POSITIONAL = ("question", "answer")  # a table without a header: what its first columns hold
+SNIFF_ROWS = 200
+UNCLOSED = "a quote opened here is never closed: lines {}–{} were read as one row"
+# A header cell is a field's name ("Question", "option_a", "Correct answer"), not a sentence.
+FIELD_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_\-]*(?: [A-Za-z0-9_\-]+){0,2}")
+
+
+def matches(data: bytes, suffix: str) -> bool:
+    """A `.csv`/`.tsv` file; else a header naming a question and an answer or option field, or
+    rows that all hold the same number of tabs (a deck exported as text)."""
+    if suffix in (".csv", ".tsv"):
+        return True
+    head = data[:65_536].decode("utf-8", errors="replace").lstrip("\ufeff")
+    if head.lstrip()[:1] in ("<", "{", "["):
+        return False
+    anki = ANKI_HEADER.match(head.split("\n", 1)[0].strip())
+    if anki and anki["name"] in ("separator", "columns"):
+        return True
+    rows = [line for line in head.split("\n")[:SNIFF_ROWS] if line.strip() and not ANKI_HEADER.match(line)]
+    if not rows:
+        return False
+    if _named(_cells(rows[0], _delimiter(rows[0], suffix))):
+        return True
+    tabs = {line.count("\t") for line in rows[:-1]}  # the last may be cut off
+    return len(rows) >= 3 and tabs != {0} and len(tabs) == 1 and not any(r.startswith("\t") for r in rows)
+
+
+def convert(data: bytes, path: str) -> tuple[list[Line], list[Problem]]:
+    text, problems = decode(data, path)
+    lines = text.split("\n")
+    skip, delimiter, header = 0, None, None
+    while skip < len(lines) and (anki := ANKI_HEADER.match(lines[skip].strip())):
+        if anki["name"] == "separator":
+            delimiter = ANKI_SEPARATORS.get(anki["value"].strip().lower(), anki["value"][:1] or None)
+        elif anki["name"] == "columns":
+            header = anki["value"]
+        skip += 1
+    first = next((line for line in lines[skip:] if line.strip()), "")
+    delimiter = delimiter or _delimiter(header or first, PurePosixPath(path).suffix.lower())
+    reader = csv.reader(io.StringIO("\n".join(lines[skip:])), delimiter=delimiter)
+    names = _cells(header, delimiter) if header else None
+    found, row_problems = [], []
+    end = skip
+    try:
+        for row in reader:
+            line, end = end + 1, skip + reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if names is None:
+                named = _named(row)
+                names = row if named else list(POSITIONAL)
+                if named:
+                    continue
+            if end > line and sum(x.count('"') for x in lines[line - 1 : end]) % 2:
+                # Quotes pair up in every row CSV wrote: an odd count opened one that never closes.
+                row_problems.append(Problem(Location(path, line), UNCLOSED.format(line, end)))
+            found.append((line, dict(zip(names, row))))
+    except csv.Error as exc:
+        message = f"CSV row not readable ({exc}): the rest is skipped"
+        row_problems.append(Problem(Location(path, end + 1), message))
+    if not found:
+        message = "no question rows in this table (a `question` column, or questions in the first)"
+        return [], [*problems, *row_problems, Problem(Location(path, 1), message, "error")]
+    converted, record_problems = records.to_markdown(found, path)
+    return converted, [*problems, *row_problems, *record_problems]
+
+
+def _delimiter(line: str, suffix: str) -> str:
+    if suffix == ".tsv":
+        return "\t"
+    return max(DELIMITERS, key=line.count)
+
+
+def _cells(line: str, delimiter: str) -> list[str]:
+    return next(csv.reader([line], delimiter=delimiter), [])
+
+
+def _named(cells: list[str]) -> bool:
+    """A header: a question field and an answer, option or correct-answer field."""
+    if not all(FIELD_NAME.fullmatch(cell.strip()) for cell in cells):
+        return False
+    names = {records.key(cell) for cell in cells}
+    others = records.ANSWER_KEYS + records.OPTION_KEYS + records.CORRECT_KEYS
+    return bool(names & set(records.QUESTION_KEYS)) and (
+        bool(names & set(others)) or any(records.OPTION_FIELD.match(n) for n in names)
+    )
