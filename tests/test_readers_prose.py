@@ -98,3 +98,14 @@ def test_a_dash_after_a_q_label_ends_the_label():
     # Read label and all before: that id stays an alias. "Q2 - Explain …" asked nothing then.
     assert questions[0].aliases == (question_id("p", "Q1 — What is gradient clipping?"),)
     assert questions[1].aliases == ()
+
+
+def test_roman_numerals_number_questions():
+    text = "Review\n\nI. What is backpropagation?\nThe chain rule.\n\nIV) Explain an epoch.\nOne pass.\n"
+    drafts, _ = prose.read(doc_of(text, "p.txt"))
+    assert [(d.question, d.label) for d in drafts] == [
+        ("What is backpropagation?", "1"),
+        ("Explain an epoch.", "4"),
+    ]
+    questions, _ = clean.make_questions(drafts, "p")
+    assert questions[0].aliases == (question_id("p", "I. What is backpropagation?"),)

@@ -47,6 +47,10 @@ from tests.support.docs import doc_of
         ("Q1 — What is gradient clipping?", "What is gradient clipping?", "1", None),
         ("**Question 2 – Why clip?**", "Why clip?", "2", None),
         ("3 — What is weight decay?", "What is weight decay?", "3", None),
+        ("IV. What is an epoch?", "What is an epoch?", "4", None),
+        ("**xix) Why batch?**", "Why batch?", "19", None),
+        ("C. What is best?", "C. What is best?", None, None),  # an option's letter, not 100
+        ("I think so?", "I think so?", None, None),
     ],
 )
 def test_title_forms(raw, text, label, difficulty):
@@ -58,6 +62,7 @@ def test_a_dash_label_read_whole_before_keeps_that_id():
     # Before en and em dashes ended a label, "Question 2 – Why clip?" was the whole title.
     assert parse_title("Question 2 – Why clip?").formers == ("Question 2 – Why clip?",)
     assert parse_title("Why — and when — clip?").formers == ()
+    assert parse_title("IX. What is it?").formers == ("IX. What is it?",)
     drafts, _ = markdown_tree.read(doc_of("# Notes\n\n## Question 2 – Why clip?\n\nTo bound it.\n", "s.md"))
     questions, _ = make_questions(drafts, "s")
     assert questions[0].question == "Why clip?"

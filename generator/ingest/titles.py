@@ -24,30 +24,12 @@ from urllib.parse import unquote
 
 from markdown_it.token import Token
 
-from generator.ingest.label_words import FULL_COLON, QUESTION_WORDS
 from generator.ingest.read_markdown import parser
 from generator.ingest.sanitize import HTML_ELEMENTS, TAG_NAME, sanitize_markdown
 from generator.ingest.tags import TOKEN_TAGS
+from generator.ingest.title_labels import LABEL, former_readings, split_label
 from generator.model import Difficulty
 
-# `### Question 7` alone is a label too: the question is the paragraph under it.
-# `Q.3 Write ...`, `Ques 3. ...`, `Q3 What ...` (Colab assignments) are labels too.
-ENGLISH_LABEL = (
-    r"(?:Q(?:uestion|ues?(?=[. \t]*+\d))?\.?[ \t]*+(?P<q>\d{1,5}[a-z]?)?|(?P<n>\d{1,5}(?:\.\d{1,3}){0,3}))"
-    r"[ \t]*[.:)\-{dashes}](?=\s|\*|_|$)"
-    r"|Q(?:uestion)?[ \t]*(?P<alone>\d{1,5})[ \t]*(?=(?:\*\*|__)?$)"
-    r"|Q\.?[ \t]?(?P<bare>\d{1,5})(?=[ \t]+\S)"
-)
-DASHES = "\u2013\u2014"  # "Q1 — What …", "Pregunta 3 – …": an en or em dash after the label
-# "Pregunta 3:", "问题1：" (label_words); after a full-width colon no space is needed.
-WORD_LABEL = (
-    rf"(?:{QUESTION_WORDS})[ \t]*+(?P<w>\d{{1,5}})?[ \t]*(?:[.:)\-{{dashes}}](?=\s|\*|_|$)|{FULL_COLON})"
-)
-LABEL = re.compile(f"{WORD_LABEL}|{ENGLISH_LABEL}".replace("{dashes}", DASHES), re.I)
-# What titles were read with before: without the words (until 2026-12-04), then without the dashes.
-LABEL_BEFORE_WORDS = re.compile(ENGLISH_LABEL.replace("{dashes}", ""), re.I)
-LABEL_BEFORE_DASHES = re.compile(f"{WORD_LABEL}|{ENGLISH_LABEL}".replace("{dashes}", ""), re.I)
-HAS_WORD_LABEL = re.compile(rf"^\W{{0,4}}(?:{QUESTION_WORDS})", re.I)
 EMOJI = {"👶": "easy", "⭐": "medium", "🌟": "medium", "🚀": "hard"}
 RANK: dict[Difficulty, int] = {"easy": 1, "medium": 2, "hard": 3}
 DIFFICULTY_TAG = re.compile(r"[\[(](easy|medium|hard)[\])]", re.I)
@@ -77,16 +59,8 @@ class Title:
 
 def parse_title(raw: str) -> Title:
     title = _parse_title(raw, LABEL)
-    formers = list(title.formers)
-    if HAS_WORD_LABEL.match(raw):
-        before = _parse_title(raw, LABEL_BEFORE_WORDS)
-        if before.text != title.text:  # "Pregunta 3: …" kept its label before: that id is an alias
-            formers = [(before.formers or (before.text,))[0]]
-    if "\u2013" in raw[:40] or "\u2014" in raw[:40]:
-        before = _parse_title(raw, LABEL_BEFORE_DASHES)
-        if before.text != title.text:  # "Q1 — What …" kept "— What …" before
-            formers += [before.text, *before.formers]
-    return replace(title, formers=tuple(dict.fromkeys(formers))) if formers != list(title.formers) else title
+    formers = former_readings(raw, title.text, list(title.formers), _parse_title)
+    return replace(title, formers=tuple(formers)) if formers != list(title.formers) else title
 
 
 def _parse_title(raw: str, labels: re.Pattern[str]) -> Title:
@@ -116,20 +90,6 @@ def clean_title(text: str) -> tuple[str, bool, int]:
     """
     safe = " ".join(sanitize_markdown(text, title=True).split())
     return safe, bool(MATH_SPAN.search(safe)), 0
-
-
-def split_label(text: str, labels: re.Pattern[str] = LABEL) -> tuple[str, str | None]:
-    """`Q12. …` / `12. …` / `**1.** …` / `**14. …**` / `Q: …` / `2.3. …` (a section number)
-    -> (text without it, "12" or None)."""
-    wrap = "**" if text.startswith("**") else "__" if text.startswith("__") else ""
-    found = labels.match(text, len(wrap))
-    if found is None:
-        return text, None
-    label = found["q"] or found["n"] or found["alone"] or found["bare"] or found.groupdict().get("w")
-    rest = text[found.end() :].lstrip()
-    if wrap and rest.startswith(wrap):  # `**1.** text`: the bold held only the label
-        return rest[len(wrap) :].lstrip(), label
-    return wrap + rest, label
 
 
 def split_difficulty(text: str) -> tuple[str, Difficulty | None]:

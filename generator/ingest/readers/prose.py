@@ -21,6 +21,7 @@ import re
 
 from generator.ingest.markers import KEYCAPS
 from generator.ingest.readers.common import Closed, add_closed, markdown_heading, tidy_heading, trim_blank
+from generator.ingest.title_labels import arabic
 from generator.model import Document, Draft, Line, Problem
 
 NAME = "prose"
@@ -28,6 +29,9 @@ NAME = "prose"
 NUMBER = re.compile(r"^\s*(?:Q(?:uestion)?\s*)?(?P<n>\d+)\s*[.):]\s+", re.I)
 # "Q1 — What …?", "Q2 - Why …?": a dash after a Q label (a bare "3 - 4 times" is no number).
 Q_DASH = re.compile(r"^\s*Q(?:uestion)?\s*(?P<n>\d+)\s*[-\u2013\u2014]\s+", re.I)
+# "IV. What is …?": a Roman numeral (1-39) as the number.
+ROMAN = re.compile(r"^\s*(?P<n>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))[.)]\s+", re.I)
+LATER_LABELS = (Q_DASH, ROMAN)  # read label and all before: that title's id stays an alias
 EMPHASIS = re.compile(r"^(\*\*|__)(.+)\1$")
 LIST_ITEM = re.compile(r"^\s*(?:[-*•+]\s|\d+[.)]\s+(?![A-Z][^?]*\?\s*$))")
 IMPERATIVE = re.compile(
@@ -79,10 +83,9 @@ def _close(doc: Document, head: tuple[Line, str, str | None], body: list[Line]) 
     line, question, section = head
     answer = trim_blank(body)
     problems = [] if answer else [Problem(doc.at(line.no), "question has an empty answer")]
-    number = NUMBER.match(_unwrap(line.text)) or Q_DASH.match(_unwrap(line.text))
-    label = number.group("n") if number else None
-    # Before dashes counted, "Q1 — What …?" was read label and all: that id is an alias.
-    former = _unwrap(line.text.strip()) if number and number.re is Q_DASH else None
+    number = _label(_unwrap(line.text))
+    label = None if number is None else str(arabic(number["n"])) if number.re is ROMAN else number["n"]
+    former = _unwrap(line.text.strip()) if number and number.re in LATER_LABELS else None
     former_titles = (former,) if former and former.endswith(ASKS) else ()
     draft = Draft(question, doc.at(line.no), tuple(answer), section, label=label, former_titles=former_titles)
     return draft, problems
@@ -111,10 +114,15 @@ def _question_text(text: str) -> str | None:
     stripped = _unwrap(text.strip())
     if not stripped or len(stripped) > MAX_QUESTION or LIST_ITEM.match(text):
         return None
-    stripped = Q_DASH.sub("", NUMBER.sub("", stripped, count=1), count=1).strip()
+    number = _label(stripped)
+    stripped = stripped[number.end() :].strip() if number else stripped
     if stripped.endswith(ASKS):
         return stripped
     return stripped if _imperative(stripped) else None
+
+
+def _label(text: str) -> re.Match[str] | None:
+    return NUMBER.match(text) or Q_DASH.match(text) or ROMAN.match(text)
 
 
 def _imperative(text: str) -> bool:
