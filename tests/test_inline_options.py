@@ -102,3 +102,56 @@ def test_options_on_the_line_under_the_question():
     assert with_inline_options(kept) == kept
     prose = draft("Which city?", "Either A) Sydney B) Melbourne", "Answer: A")
     assert with_inline_options(prose) == prose
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "correct", "explanation"),
+    [
+        ("True or False: dropout is used at inference.", ["False"], "B", []),
+        (
+            "T/F - Adam adapts rates per parameter.",
+            ["Answer: True.", "It keeps moments."],
+            "A",
+            ["It keeps moments."],
+        ),
+        (
+            "Dropout is off at inference (True/False)",
+            ["**T** – it is turned off."],
+            "A",
+            ["it is turned off."],
+        ),
+        (
+            "Is BPE a tokenizer: true or false?",
+            ["The answer is true, since it merges pairs."],
+            "A",
+            ["since it merges pairs."],
+        ),
+    ],
+)
+def test_true_or_false_questions_get_their_two_options(question, answer, correct, explanation):
+    found = with_inline_options(draft(question, *answer))
+    assert found.question == question  # the title, and so the id, as before
+    assert [(c.letter, c.text) for c in found.choices] == [("A", "True"), ("B", "False")]
+    assert (found.correct, [line.text for line in found.answer]) == (correct, explanation)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("What is the true or false positive rate?", "Either."),  # asks no verdict
+        ("True or False: BPE is a tokenizer.", "F1 score is unrelated."),  # no verdict first
+        ("Explain the T/F ratio.", "True"),
+    ],
+)
+def test_without_a_true_or_false_question_and_verdict_nothing_changes(question, answer):
+    original = draft(question, answer)
+    assert with_inline_options(original) == original
+
+
+def test_a_long_true_or_false_answer_line_costs_linear_time():
+    def run(text: str) -> None:
+        with_inline_options(draft("True or False: x?", text))
+
+    small, large = ("answer" + " " * n + "x" for n in (40_000, 400_000))
+    small_cost, large_cost = measure(run, small, large)
+    assert large_cost < MAX_RATIO * small_cost

@@ -26,15 +26,47 @@ NAMED = re.compile(
 )
 
 
+# "True or False: …", "T/F - …", "… (True/False)", "…: true or false?": a question with two
+# options it names itself. Blank runs are bounded: two unbounded runs in a row backtrack.
+TF = r"(?:true[ \t]{0,3}(?:or|/)[ \t]{0,3}false|t[ \t]{0,3}/[ \t]{0,3}f)"
+TRUE_FALSE = re.compile(
+    rf"^\W{{0,4}}{TF}[ \t]{{0,3}}[:.)?\-–]"
+    rf"|\([ \t]{{0,3}}{TF}[ \t]{{0,3}}\)\W{{0,3}}$|\b{TF}[ \t]{{0,3}}\?\W{{0,3}}$",
+    re.I,
+)
+# Its answer's first line: "False", "Answer: True.", "**T** – because …".
+TRUTH = re.compile(
+    r"^[*_ \t]{0,4}(?:(?:the[ \t]{1,3})?(?:correct[ \t]{1,3})?answer[ \t]{0,3}(?:is[ \t]{1,3})?"
+    r"[:\-–]?[ \t]{0,3})?[*_]{0,2}(?P<value>true|false|t|f)(?!\w)[*_]{0,2}[ \t]{0,3}[.:,;\-–]?[ \t]{0,3}",
+    re.I,
+)
+
+
 def with_inline_options(draft: Draft) -> Draft:
     if draft.choices or not draft.answer:
         return draft
     split = _split(draft.question)
     if split is None:
-        return _options_on_next_line(draft)
+        found = _options_on_next_line(draft)
+        return found if found.choices else _true_or_false(draft)
     question, options = split
     at = next((i for i, line in enumerate(draft.answer) if line.text.strip()), None)
     return _named(draft, question, options, at)
+
+
+def _true_or_false(draft: Draft) -> Draft:
+    """A true-or-false question whose answer opens with its verdict: True and False as options."""
+    if not TRUE_FALSE.search(draft.question):
+        return draft
+    at = next(i for i, line in enumerate(draft.answer) if line.text.strip())
+    verdict = TRUTH.match(draft.answer[at].text)
+    if verdict is None:
+        return draft
+    rest = draft.answer[at].text[verdict.end() :].strip()
+    first = [Line(draft.answer[at].no, rest)] if rest else []
+    correct = "A" if verdict["value"].lower().startswith("t") else "B"
+    choices = (Choice("A", "True"), Choice("B", "False"))
+    return replace(draft, choices=choices, correct=correct, answer=(*first, *draft.answer[at + 1 :]))
 
 
 def _options_on_next_line(draft: Draft) -> Draft:
