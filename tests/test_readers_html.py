@@ -315,3 +315,34 @@ def test_buttons_that_do_not_ask_say_nothing():
     )
     [draft] = read_source_document(doc_of(text)).drafts
     assert answer_text(draft) == "```\nfor x in y: pass\n```"
+
+
+def test_plain_paragraphs_that_ask_are_the_questions_only_where_nothing_else_asks():
+    """A schema.org FAQ (microdata in spans): each question a plain paragraph over its answer."""
+    faq = (
+        '<html><body><div itemscope itemtype="https://schema.org/FAQPage">'
+        '<div itemprop="mainEntity"><span itemprop="name">What is an embedding?</span>'
+        '<div itemprop="acceptedAnswer"><span itemprop="text">A dense vector.</span></div></div>'
+        '<div itemprop="mainEntity"><span itemprop="name">What is cosine similarity?</span>'
+        '<div itemprop="acceptedAnswer"><span itemprop="text">The cosine of an angle.</span></div></div>'
+        "</div></body></html>"
+    )
+    reading = read_source_document(doc_of(faq))
+    assert [(d.question, answer_text(d)) for d in reading.drafts] == [
+        ("What is an embedding?", "A dense vector."),
+        ("What is cosine similarity?", "The cosine of an angle."),
+    ]
+    assert reading.structure.startswith("questions: paragraphs that ask")
+    # Where headings ask, a paragraph that asks inside an answer stays in it.
+    page = (
+        "<html><body><h2>What is RAG?</h2><p>Why retrieve at all?</p><p>Models forget.</p>"
+        "<h2>What is a reranker?</h2><p>A second scorer.</p></body></html>"
+    )
+    reading = read_source_document(doc_of(page))
+    assert [(d.question, answer_text(d)) for d in reading.drafts] == [
+        ("What is RAG?", "Why retrieve at all?\n\nModels forget."),
+        ("What is a reranker?", "A second scorer."),
+    ]
+    # Nothing that asks at all: still an error, not a guess.
+    reading = read_source_document(doc_of("<html><body><p>Just notes.</p><p>More notes.</p></body></html>"))
+    assert reading.drafts == [] and [p.severity for p in reading.problems] == ["error"]

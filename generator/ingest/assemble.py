@@ -24,6 +24,7 @@ from generator.ingest.answer_key import fold_answer_key
 from generator.ingest.answers import build_answer, difficulty_field
 from generator.ingest.qa_tables import expand_tables
 from generator.ingest.scoring import (
+    LAST_RESORT,
     Choice,
     choose,
     drop_statements,
@@ -44,6 +45,7 @@ DESCRIBE = {
     "label": "Q:/Question: labelled paragraphs",
     "details": "<details> summaries or question/answer table rows",
     "bullet": "bullet items that ask",
+    LAST_RESORT: "paragraphs that ask, each over its answer (no heading, bold line or list did)",
 }
 
 
@@ -288,7 +290,7 @@ def describe(choice: Choice, kept: Counter[str], toc: list[tuple[int, int]], for
         restarts = sum(1 for n in numbers[1:] if n == 1)
         text += f" numbered {min(numbers)}–{max(numbers)}"
         text += f" (restarting {restarts} times)" if restarts else ""
-    if force:
+    if force and force != LAST_RESORT:
         text += f" (forced by sources.yml: questions: {force})"
     for what, count in sorted(kept.items()):
         text += f"; {count} {what} kept inside answers"

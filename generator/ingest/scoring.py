@@ -16,7 +16,10 @@ from generator.ingest.segment import ASKS, QUESTION_LABEL, Marker, is_bold_only,
 from generator.ingest.titles import plain_text, split_label
 from generator.ingest.tree import Block
 
-KINDS = ("heading", "label", "bold", "list", "details", "bullet")
+KINDS = ("heading", "label", "bold", "list", "details", "bullet", "asking")
+# Plain paragraphs that ask are a page's questions only when no other kind finds any: in an
+# answer they are rhetorical ("Why does this matter?"). A reader asks for them by force.
+LAST_RESORT = "asking"
 MIN_STATEMENTS = 2  # headings on a questions page where none asks: fewer is a lone section
 # The frame of an article, never a question even on a questions page ("## Conclusion").
 FRAME_TITLE = re.compile(
@@ -65,7 +68,7 @@ def choose(
     ("Previews are slow"): the level with the most of them (the deeper on a tie) is chosen."""
     best: Choice | None = None
     for name, markers in sorted(found.items(), key=lambda kv: _order(kv[0])):
-        if force is not None and not _forced(name, force):
+        if (force is not None and not _forced(name, force)) or (name == LAST_RESORT and force != name):
             continue
         value, numbers = score(markers)
         if best is None or value > best.score:

@@ -8,6 +8,7 @@ Accepts the shapes people publish, whichever reader built the tree:
     - What is LoRA?                     bullet: top-level bullet items that ask (answer nested)
     Q: What is LoRA? / A: ...           label: `Q:`, `Question:`, `Q12.` paragraphs
     <details><summary>Why?</summary>    details: one question per `<details>`
+    <p>What is LoRA?</p><p>Low-rank…</p>  asking: plain paragraphs that ask, only where nothing else does
     * [Q1: What is …](#q1)              a table of contents: skipped, reported
 
 Each candidate kind is scored and one chosen in generator.ingest.scoring. Everything below
@@ -50,6 +51,7 @@ OPENING = re.compile(
 QUESTIONS_PAGE = re.compile(r"question|interview|\bfaq\b|quiz|troubleshoot", re.I)
 LINK_ONLY = re.compile(r"^\[[^\]]*\]\([^)]*\)\W*$")
 ASKS = ("?", "\uff1f", "\u061f")  # and the full-width (Chinese, Japanese) and Arabic marks
+MAX_ASKING = 300  # a paragraph that asks and is longer than this is prose, not a question
 
 
 @dataclass
@@ -147,6 +149,8 @@ def markers_of(unit: Unit) -> list[tuple[str, Marker]]:
             out.append(("bold", Marker(block, first, _rest_lines(block, more))))
         if NUMBER_LABEL.match(block.text):
             out.append(("list", Marker(block, first, _rest_lines(block, more))))
+        if not more and len(first) <= MAX_ASKING and first.rstrip(" *_").endswith(ASKS):
+            out.append(("asking", Marker(block, first)))  # a last resort (scoring.choose)
     elif block.kind == "item" and unit.list_block is not None:
         head = block.children[0] if block.children else None
         if head is not None and head.kind == "details":  # `1. <details><summary>Why?</summary> …`

@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from generator.ingest.assemble import Segmented, segment
 from generator.ingest.read_html import read_html
+from generator.ingest.scoring import LAST_RESORT
 from generator.model import Document, Draft, Line, Problem
 
 NAME = "html"
@@ -75,6 +76,8 @@ def read_tree(doc: Document, force: str | None) -> tuple[Segmented, list[Problem
     """The segmented page; `force` is a `questions:` override from sources.yml."""
     tree, problems = read_html(doc.text, doc.path)
     found = segment(tree, doc, force)
+    if not found.drafts and force is None:  # no heading, bold line or list asks: plain paragraphs may
+        found = segment(tree, doc, LAST_RESORT)
     numbers = [line.no for line in doc.lines]
 
     def no(line: int) -> int:  # lines count from 1 in doc.text; Line.no is the file's
