@@ -109,3 +109,22 @@ def test_roman_numerals_number_questions():
     ]
     questions, _ = clean.make_questions(drafts, "p")
     assert questions[0].aliases == (question_id("p", "I. What is backpropagation?"),)
+
+
+def test_a_chat_transcripts_asking_turns_are_questions_even_when_they_ask_nothing():
+    text = (
+        "Human: Explain attention in one paragraph.\n\nAssistant: Each token weighs every other.\n\n"
+        "Human: What is multi-query attention?\n\nAssistant: Heads share one key and value.\n\n"
+        "Note: Describe the data first.\nThat line is no question: Note is no speaker.\n"
+    )
+    questions, _ = clean.make_questions(prose.read(doc_of(text, "p.txt"))[0], "p")
+    assert [(q.question, q.answer) for q in questions] == [
+        ("Explain attention in one paragraph.", "Each token weighs every other."),
+        (
+            "What is multi-query attention?",
+            "Heads share one key and value.\n\nNote: Describe the data first.\n\n"
+            "That line is no question: Note is no speaker.",
+        ),
+    ]
+    # Read with its speaker before (markers.strip_markers needs two such turns): that id stays.
+    assert question_id("p", "Human: What is multi-query attention?") in questions[1].aliases

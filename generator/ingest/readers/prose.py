@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from generator.ingest.junk_rules import CHAT_SPEAKERS
 from generator.ingest.markers import KEYCAPS
 from generator.ingest.readers.common import Closed, add_closed, markdown_heading, tidy_heading, trim_blank
 from generator.ingest.title_labels import arabic
@@ -40,6 +41,8 @@ IMPERATIVE = re.compile(
     re.I,
 )
 TITLE = re.compile(r"^[A-Z][^.!?:;]{0,80}[^.!?:;\s]$")
+# A chat's asking side ("Human: Explain …", "User: Describe …").
+SPEAKER = re.compile(rf"^(?:\*\*|__)?{CHAT_SPEAKERS}(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*", re.I)
 ASKS = ("?", "\uff1f", "\u061f")  # and the full-width and Arabic question marks
 MAX_QUESTION = 300
 MAX_IMPERATIVE_WORDS = 25
@@ -126,9 +129,9 @@ def _label(text: str) -> re.Match[str] | None:
 
 
 def _imperative(text: str) -> bool:
-    """A short imperative: `Explain beam search.`; also `5️⃣ Explain …`, whose keycap stays in the
-    title for markers.strip_markers to read as its number."""
-    keycap = KEYCAPS.match(text)
+    """A short imperative: `Explain beam search.`; also `5️⃣ Explain …` and `Human: Explain …` (a
+    chat turn), whose keycap or speaker stays in the title for markers.strip_markers to read."""
+    keycap = KEYCAPS.match(text) or SPEAKER.match(text)
     opening = text[keycap.end() :] if keycap else text
     return bool(IMPERATIVE.match(opening)) and len(text.split()) <= MAX_IMPERATIVE_WORDS
 
