@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.ingest.clean import make_questions
 from generator.ingest.load import load_document
 from generator.ingest.readers import markdown_tree, pick_reader
+from generator.model import question_id
 from tests.support.docs import answer_text
 from tests.support.docs import doc_of as _doc_of
 from tests.test_complexity import MAX_RATIO, measure
@@ -305,3 +307,20 @@ def test_an_answer_heading_is_a_label_not_part_of_the_answer():
         ),
         ("Why use batch normalization?", "It stabilises training."),
     ]
+
+
+def test_a_numbered_bold_question_with_its_answer_on_the_same_line():
+    text = (
+        "# Rapid answers\n\n1. **What is a token?** A unit of text.\n"
+        "2. **What is a vocabulary?** The tokens a tokenizer knows.\n   - one per id\n"
+        "3. **Tokens** are counted, not asked.\n"
+    )
+    drafts, _ = markdown_tree.read(doc_of(text))
+    assert [(d.question, answer_text(d), d.label) for d in drafts] == [
+        ("What is a token?", "A unit of text.", "1"),
+        ("What is a vocabulary?", "The tokens a tokenizer knows.\n\n- one per id", "2"),
+        ("**Tokens** are counted, not asked.", "", "3"),
+    ]
+    (token, *_), _ = make_questions(drafts, "notes")
+    # Read whole before (a prompt titled with its answer): that id stays an alias.
+    assert question_id("notes", "What is a token? A unit of text.") in token.aliases

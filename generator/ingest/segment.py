@@ -52,6 +52,10 @@ QUESTIONS_PAGE = re.compile(r"question|interview|\bfaq\b|quiz|troubleshoot", re.
 LINK_ONLY = re.compile(r"^\[[^\]]*\]\([^)]*\)\W*$")
 ASKS = ("?", "\uff1f", "\u061f")  # and the full-width (Chinese, Japanese) and Arabic marks
 MAX_ASKING = 300  # a paragraph that asks and is longer than this is prose, not a question
+# A bold question and, on the same line, its answer; the bold run is bounded (linear scan).
+BOLD_LEAD = re.compile(
+    r"^(?P<w>\*\*|__)(?P<q>(?:(?!\*\*|__).){2,300}?[?\uff1f\u061f])(?P=w)[ \t]+(?P<rest>\S.*)$"
+)
 
 
 @dataclass
@@ -60,12 +64,16 @@ class Marker:
     title: str  # the title's raw inline Markdown
     rest: list[Block] = field(default_factory=list)  # blocks inside the unit that open the answer
     number: int | None = None  # an ordered list item's number (its title holds none)
+    former: str = ""  # the raw title it was read with before (its id stays an alias)
 
     @cached_property
     def parsed(self) -> Title:
         """The title parsed once: scoring, filtering and the draft all ask for it, and a
         parse costs markdown-it's inline pass over the whole title."""
-        return parse_title(self.title)
+        title = parse_title(self.title)
+        if not self.former:
+            return title
+        return replace(title, formers=(*title.formers, parse_title(self.former).text))
 
 
 @dataclass
@@ -160,7 +168,12 @@ def markers_of(unit: Unit) -> list[tuple[str, Marker]]:
         elif head is not None and head.kind == "paragraph":
             first, more, taken = wrapped_title(head.text)
             rest = _rest_lines(head, more, taken) + block.children[1:]
-            if unit.list_block.ordered:
+            lead = BOLD_LEAD.match(first) if unit.list_block.ordered else None
+            if lead:  # `1. **What is a token?** A unit of text …`: the answer on the question's line
+                said = Block("paragraph", head.line, head.line, text=lead["rest"], markdown=lead["rest"])
+                title = lead["w"] + lead["q"] + lead["w"]
+                out.append(("list", Marker(block, title, [said, *rest], block.number, former=first)))
+            elif unit.list_block.ordered:
                 out.append(("list", Marker(block, first, rest, block.number)))
             elif is_bold_only(first):  # `- **What is X?**` with the answer below it in the item
                 out.append(("bold", Marker(block, first, rest)))
