@@ -88,3 +88,22 @@ def test_a_keycap_imperative_line_is_a_prose_question():
     doc = text_doc("1\ufe0f\u20e3 What is RAG?\nRetrieval.\n\n2\ufe0f\u20e3 Explain chunking.\nSplitting.\n")
     drafts, _ = prose.read(doc)
     assert [d.question for d in strip_markers(drafts)] == ["What is RAG?", "Explain chunking."]
+
+
+def test_a_quiz_exports_counter_is_the_label_and_the_old_title_an_alias():
+    drafts = [
+        Draft(
+            "Question 1 of 3 What does softmax output?", Location("q.txt", 3), (Line(4, "Probabilities."),)
+        ),
+        Draft("**Q2/3:** Which norm works per example?", Location("q.txt", 9), (Line(10, "LayerNorm."),)),
+        Draft("Question 3 of 3", Location("q.txt", 12), (Line(13, "Alone: the question is below."),)),
+        Draft("Questions 4 of them?", Location("q.txt", 15), (Line(16, "No counter."),)),
+    ]
+    out = strip_markers(drafts)
+    assert [(d.question, d.label) for d in out] == [
+        ("What does softmax output?", "1"),
+        ("Which norm works per example?", "2"),
+        ("Question 3 of 3", None),
+        ("Questions 4 of them?", None),
+    ]
+    assert out[0].former_titles == ("Question 1 of 3 What does softmax output?",)

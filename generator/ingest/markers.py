@@ -28,14 +28,30 @@ KEYCAPS = re.compile(KEYCAP_RUN + "[ \t]+(?=[^ \t\n])")
 KEYCAP_ONLY = re.compile(KEYCAP_RUN)
 KEYCAP_KEY = "1\ufe0f\u20e3"
 MIN_SHARE = 0.5
+# "Question 3 of 10", "Q3/10": a quiz export's counter before the question.
+COUNTER = re.compile(
+    r"(?:\*\*|__)?(?:question|q)[ \t]{0,3}(?P<n>\d{1,4})[ \t]{0,3}(?:of|/)[ \t]{0,3}\d{1,4}\b\W{0,4}", re.I
+)
 
 
 def strip_markers(drafts: list[Draft]) -> list[Draft]:
+    drafts = [_without_counter(d) for d in drafts]
     titles = _common([_marker(d.question) for d in drafts])
     answers = _common([_marker(_first_text(d).lstrip()) for d in drafts if d.answer])
     if not titles and not answers:
         return drafts
     return [_without(d, titles, answers) for d in drafts]
+
+
+def _without_counter(draft: Draft) -> Draft:
+    """`Question 3 of 10 What does …?`: the counter's number is the label, and the title it had
+    with the counter stays an alias."""
+    counter = COUNTER.match(draft.question)
+    rest = draft.question[counter.end() :].strip() if counter else ""
+    if not rest:
+        return draft
+    label = draft.label or counter["n"]  # type: ignore[index]
+    return replace(draft, question=rest, label=label, former_titles=(*draft.former_titles, draft.question))
 
 
 def _marker(text: str) -> str:
