@@ -144,7 +144,62 @@ def test_an_anki_deck_exported_as_text_and_a_table_without_header(tmp_path):
         (b"[Intro](x.md) and more\n", ".md"),
         (b'{"cells": [], "nbformat": 4, "question": "x"}', ".ipynb"),
         (b"a\tb\nc\n", ".txt"),
+        (b'[Back](README.md)\n\n## What is X?\n\nSend `{"prompt": "x", "completion": "y"}`.\n', ".md"),
+        (b"Question, Answer\n\nQ: What is a token?\nA: A unit.\nQ: What is BPE?\nA: A tokenizer.\n", ".txt"),
     ],
 )
 def test_documents_that_are_not_records_keep_their_readers(data, suffix):
     assert pick_converter(data, suffix) not in (csv_records, json_records)
+
+
+def test_a_review_of_what_records_must_never_lose(tmp_path):
+    """Each record read whole or reported: extra CSV cells, a header with punctuation, answers
+    that name their option in other ways, nested values and escapes (a review's findings)."""
+    data = b"No.,Question,Answer\n1,What is X?,It is a, b and c\n"
+    _, questions, problems = read(tmp_path, "review.csv", data)
+    assert [(q.question, q.answer) for q in questions] == [("What is X?", "It is a, b and c")]
+    assert problems == ["2: row has 4 cells for 3 columns: the last ones are joined into the last column"]
+    deep: object = "x"
+    for _ in range(400):  # lists in lists: written as text past a depth, never a recursion error
+        deep = [deep]
+    quiz = [
+        {"q": "Which search keeps k beams?", "options": ["Greedy", "Beam"], "answer": "B. Beam"},
+        {"q": "Which one is adaptive?", "options": ["SGD", "Adam"], "answer": "2"},
+        {"q": "Who wrote Hamlet?", "answers": ["Shakespeare", "William Shakespeare"]},
+        {"q": "Capital of France?", "answers": {"text": ["Paris"], "answer_start": [0]}},
+        {"q": "Which decodes?", "choices": [{"answer": "ReLU"}, {"answer": "Beam", "correct": True}]},
+        {"q": "Deep?", "answer": deep},
+        {"q": "What is \u001b[31mred\u202e?", "answer": "Colour."},
+    ]
+    text = json.dumps({"easy": quiz[:3], "hard": quiz[3:]}, indent=1)
+    _, questions, problems = read(tmp_path, "review.json", text.encode())
+    assert [(q.question, q.kind, q.correct, q.answer) for q in questions] == [
+        ("Which search keeps k beams?", "mcq", "B", None),
+        ("Which one is adaptive?", "mcq", None, "2"),  # kept, and reported below
+        ("Who wrote Hamlet?", "open", None, "Shakespeare / William Shakespeare"),
+        ("Capital of France?", "open", None, "Paris"),
+        ("Which decodes?", "mcq", "B", None),
+        ("Deep?", "open", None, questions[5].answer),
+        ("What is \\[31mred?", "open", None, "Colour."),
+    ]
+    assert "x" in (questions[5].answer or "")
+    assert any("'2' names none of the options" in p for p in problems)
+    assert any("escaped control characters removed" in p for p in problems)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "```python\nx = 1",  # a fence never closed
+        "<!-- a note never closed",
+        "<pre>\ncode never closed",
+        "Intro\n---\nmore",  # a setext underline
+        "text\r### Q9. Injected?\rmore",  # a carriage return markdown-it reads as a line break
+        "```print(x)``` prints.\n\n## Why\n\nBecause.",  # inline code, then a heading
+    ],
+)
+def test_nothing_in_an_answer_ends_its_record_or_opens_another(tmp_path, answer):
+    records = [{"question": "What is one?", "answer": answer}, {"question": "What is two?", "answer": "Two."}]
+    _, questions, _ = read(tmp_path, "safe.json", json.dumps(records).encode())
+    assert [q.question for q in questions] == ["What is one?", "What is two?"]
+    assert questions[1].answer == "Two." and questions[0].answer

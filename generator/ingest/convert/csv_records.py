@@ -17,7 +17,7 @@ import re
 from pathlib import PurePosixPath
 
 from generator.ingest.convert import records
-from generator.ingest.decode import decode
+from generator.ingest.decode import CONTROL, decode
 from generator.model import Line, Location, Problem
 
 NAME = "csv"
@@ -26,29 +26,35 @@ ANKI_HEADER = re.compile(r"^#(?P<name>[a-z ]+):(?P<value>.*)$")
 ANKI_SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " "}
 POSITIONAL = ("question", "answer")  # a table without a header: what its first columns hold
 SNIFF_ROWS = 200
+SNIFF_BYTES = 65_536
+EXTRA = "row has {} cells for {} columns: the last ones are joined into the last column"
 UNCLOSED = "a quote opened here is never closed: lines {}–{} were read as one row"
 # A header cell is a field's name ("Question", "option_a", "Correct answer"), not a sentence.
 FIELD_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_\-]*(?: [A-Za-z0-9_\-]+){0,2}")
 
 
 def matches(data: bytes, suffix: str) -> bool:
-    """A `.csv`/`.tsv` file; else a header naming a question and an answer or option field, or
-    rows that all hold the same number of tabs (a deck exported as text)."""
+    """A `.csv`/`.tsv` file; else a table in text: a header naming a question and an answer or
+    option field, or Anki's `#separator:` line, or rows without a header that all hold the same
+    number of tabs; in each case with at least two rows of as many cells as the first."""
     if suffix in (".csv", ".tsv"):
         return True
-    head = data[:65_536].decode("utf-8", errors="replace").lstrip("\ufeff")
-    if head.lstrip()[:1] in ("<", "{", "["):
+    head = data[:SNIFF_BYTES].decode("utf-8", errors="replace").lstrip("\ufeff")
+    if head.lstrip()[:1] in ("<", "{", "[") or CONTROL.search(head):
         return False
     anki = ANKI_HEADER.match(head.split("\n", 1)[0].strip())
     if anki and anki["name"] in ("separator", "columns"):
         return True
-    rows = [line for line in head.split("\n")[:SNIFF_ROWS] if line.strip() and not ANKI_HEADER.match(line)]
-    if not rows:
+    rows = [line for line in head.split("\n")[:SNIFF_ROWS] if line.strip()]
+    rows = rows[:-1] if len(data) > SNIFF_BYTES else rows  # the last may be cut off
+    if len(rows) < 3:
         return False
-    if _named(_cells(rows[0], _delimiter(rows[0], suffix))):
-        return True
-    tabs = {line.count("\t") for line in rows[:-1]}  # the last may be cut off
-    return len(rows) >= 3 and tabs != {0} and len(tabs) == 1 and not any(r.startswith("\t") for r in rows)
+    delimiter = _delimiter(rows[0], suffix)
+    cells = _cells(rows[0], delimiter)
+    if len(cells) < 2 or any(len(_cells(row, delimiter)) != len(cells) for row in rows[1:]):
+        return False
+    named = _named(cells, strict=True)
+    return named or (delimiter == "\t" and not any(row.startswith("\t") for row in rows))
 
 
 def convert(data: bytes, path: str) -> tuple[list[Line], list[Problem]]:
@@ -77,6 +83,9 @@ def convert(data: bytes, path: str) -> tuple[list[Line], list[Problem]]:
                 names = row if named else list(POSITIONAL)
                 if named:
                     continue
+            if len(row) > len(names):  # a delimiter inside an unquoted cell: nothing is dropped
+                row_problems.append(Problem(Location(path, line), EXTRA.format(len(row), len(names))))
+                row = [*row[: len(names) - 1], delimiter.join(row[len(names) - 1 :])]
             if end > line and sum(x.count('"') for x in lines[line - 1 : end]) % 2:
                 # Quotes pair up in every row CSV wrote: an odd count opened one that never closes.
                 row_problems.append(Problem(Location(path, line), UNCLOSED.format(line, end)))
@@ -101,9 +110,10 @@ def _cells(line: str, delimiter: str) -> list[str]:
     return next(csv.reader([line], delimiter=delimiter), [])
 
 
-def _named(cells: list[str]) -> bool:
-    """A header: a question field and an answer, option or correct-answer field."""
-    if not all(FIELD_NAME.fullmatch(cell.strip()) for cell in cells):
+def _named(cells: list[str], strict: bool = False) -> bool:
+    """A header: a question field and an answer, option or correct-answer field; `strict` (a
+    file not named as a table) wants every cell a field's name, not a sentence."""
+    if strict and not all(FIELD_NAME.fullmatch(cell.strip()) for cell in cells):
         return False
     names = {records.key(cell) for cell in cells}
     others = records.ANSWER_KEYS + records.OPTION_KEYS + records.CORRECT_KEYS

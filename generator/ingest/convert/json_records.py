@@ -22,16 +22,28 @@ from generator.model import Line, Location, Problem
 NAME = "json"
 MAX_DEPTH = 3  # {"quiz": {"section": {"questions": [...]}}}: how deep records are looked for
 QUESTION_FIELD = re.compile(rb'"(?:question|question_?text|q|prompt|front|query|instruction)"[ \t]*:', re.I)
+# `\u001b`, `\u0000`, `\u202e` …: what decode.CONTROL and BIDI_OVERRIDE remove, as JSON escapes.
+ESCAPED_CONTROL = re.compile(r"(?<!\\)(?:\\\\)*\\u(?:00(?:0[0-8bcef]|1[0-9a-f]|7f)|202[a-e])", re.I)
+ESCAPED_REMOVED = "escaped control characters removed (first on this line)"
 BLANKS = re.compile(r"[ \t\n\r]*")
 NOT_FOUND = "no question records in this JSON (objects with a field such as `question`, `q` or `prompt`)"
 
 
 def matches(data: bytes, suffix: str) -> bool:
-    """An array or object: a `.json`/`.jsonl` file, or any file whose text names a question field."""
+    """A `.json`/`.jsonl` file, or any other whose whole text is JSON naming a question field
+    (a Markdown file that opens with `[a link]` and quotes `{"prompt": …}` stays Markdown)."""
     head = data[:200_000].lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head.startswith((b"[", b"{")):
         return False
-    return suffix in (".json", ".jsonl") or QUESTION_FIELD.search(head) is not None
+    if suffix in (".json", ".jsonl"):
+        return True
+    if QUESTION_FIELD.search(head) is None:
+        return False
+    try:
+        json.loads(data.decode("utf-8-sig", errors="replace"))
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 def convert(data: bytes, path: str) -> tuple[list[Line], list[Problem]]:
@@ -44,6 +56,12 @@ def convert(data: bytes, path: str) -> tuple[list[Line], list[Problem]]:
     if not found:
         return [], [*problems, *line_problems, Problem(Location(path, 1), NOT_FOUND, "error")]
     lines, record_problems = records.to_markdown(found, path, _title(text))
+    escaped = ESCAPED_CONTROL.search(text)  # decoding removed the raw ones; these record_text drops
+    if escaped:
+        line = text.count("\n", 0, escaped.start()) + 1
+        problems.append(
+            Problem(Location(path, line), "escaped control characters removed (first on this line)")
+        )
     return lines, [*problems, *line_problems, *record_problems]
 
 
@@ -76,20 +94,24 @@ def _json_lines(text: str, path: str) -> tuple[list[tuple[int, Any]], list[Probl
 
 
 def _find(text: str, at: int, depth: int) -> list[tuple[int, Any]]:
-    """(offset, record) of the first array of records at or inside the value at `at`."""
+    """(offset, record) of every record at or inside the value at `at`, in the file's order:
+    an object with a question field is one (what it nests is its own business), else the
+    records of each array and object it holds, down to MAX_DEPTH."""
     if text.startswith("[", at):
-        # All of an array that holds records: to_markdown reports the elements that are none.
         elements = list(_elements(text, at))
-        return elements if any(records.is_record(value) for _, value in elements) else []
+        if any(records.is_record(value) for _, value in elements):
+            return elements  # all of them: to_markdown reports those that are no record
+        inner = [(o, v) for o, v in elements if isinstance(v, (list, dict))] if depth < MAX_DEPTH else []
+        return [found for offset, _ in inner for found in _find(text, offset, depth + 1)]
     if not text.startswith("{", at):
         return []
     members = list(_members(text, at))
-    for _, offset in members if depth < MAX_DEPTH else []:
-        if text.startswith(("[", "{"), offset) and (found := _find(text, offset, depth + 1)):
-            return found
     if any(records.key(name) in records.QUESTION_KEYS for name, _ in members):
         return [(at, dict(json.JSONDecoder().raw_decode(text, at)[0]))]  # the object is one record
-    return []
+    if depth >= MAX_DEPTH:
+        return []
+    nested = [offset for _, offset in members if text.startswith(("[", "{"), offset)]
+    return [found for offset in nested for found in _find(text, offset, depth + 1)]
 
 
 def _title(text: str) -> str:

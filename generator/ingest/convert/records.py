@@ -23,11 +23,15 @@ from collections.abc import Iterable
 from pathlib import PurePosixPath
 from typing import Any
 
+from generator.ingest.convert.record_text import block, heading, text
 from generator.model import Line, Location, Problem
 
 QUESTION_KEYS = ("question", "questiontext", "q", "prompt", "front", "query", "instruction")
 ANSWER_KEYS = ("answer", "a", "back", "response", "solution", "output", "reply", "modelanswer")
-OPTION_KEYS = ("options", "choices", "alternatives", "possibleanswers", "answers")
+OPTION_KEYS = ("options", "choices", "alternatives", "possibleanswers")
+# What an option object calls its text and its being right (Kahoot-style `{"answer": …, "correct": true}`).
+OPTION_TEXT_KEYS = ("text", "answer", "option", "choice", "label", "value", "title")
+OPTION_RIGHT_KEYS = ("correct", "iscorrect", "isanswer", "right")
 CORRECT_KEYS = (
     "correct",
     "correctanswer",
@@ -44,12 +48,12 @@ SECTION_KEYS = ("category", "topic", "section", "subject", "chapter")
 # Columns or fields that each hold one option: `A`..`H`, `option_a`, `choice1`, `opt3`.
 OPTION_FIELD = re.compile(r"^(?:option|choice|opt|answer)?([a-h]|[1-8])$")
 LETTERS = "ABCDEFGH"
-LETTER = re.compile(r"^\(?([A-Ha-h])[.):]?$")
-HEADING = re.compile(r"^ {0,3}#{1,6}(?=[ \t]|$)")
-FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-CLOSING_HASHES = re.compile(r"[ \t]#+[ \t]*$")
+# "B", "(b)", "B.", "B) Beam", "b. Beam": a letter naming an option.
+LETTER = re.compile(r"^\(?([A-Ha-h])(?:\)|[.:])?(?:(?<=[).:])[ \t].*)?$")
 DIFFICULTIES = {"easy": "Easy", "medium": "Medium", "hard": "Hard"}
 NO_QUESTION = "record has no question field ({}): skipped"
+UNMATCHED = "the correct option {!r} names none of the options: kept as the answer's text"
+TOO_DEEP = "record nested too deeply to read: skipped"
 
 
 def key(name: str) -> str:
@@ -67,53 +71,51 @@ def to_markdown(
     """(line number, record) pairs -> Markdown lines numbered with their record's line."""
     # The first heading is the document's title, never a section: the file's name when it has none.
     name = title.strip() or PurePosixPath(path).stem.replace("_", " ").replace("-", " ").strip().capitalize()
-    lines = [Line(1, f"# {_heading(name)}"), Line(1, "")] if name else []
+    lines = [Line(1, f"# {heading(name)}"), Line(1, "")] if name else []
     problems: list[Problem] = []
     section = None
     for number, (line, raw) in enumerate(records, start=1):
+        where = Location(path, line)
         if not isinstance(raw, dict):
-            problems.append(
-                Problem(Location(path, line), f"record is not an object but {type(raw).__name__}: skipped")
-            )
+            problems.append(Problem(where, f"record is not an object but {type(raw).__name__}: skipped"))
             continue
-        record = {key(str(k)): v for k, v in raw.items() if v not in (None, "", [])}
-        question = _text(_first(record, QUESTION_KEYS))
-        if not question.strip():
+        try:
+            topic, body, unmatched = _record(raw, number)
+        except RecursionError:
+            problems.append(Problem(where, TOO_DEEP))
+            continue
+        if body is None:
             names = ", ".join(sorted(str(k) for k in raw)[:8]) or "no fields"
-            problems.append(Problem(Location(path, line), NO_QUESTION.format(names)))
+            problems.append(Problem(where, NO_QUESTION.format(names)))
             continue
-        topic = " ".join(_text(_first(record, SECTION_KEYS)).split())
+        if unmatched:
+            problems.append(Problem(where, UNMATCHED.format(unmatched[:60])))
         if topic and topic != section:
-            lines += [Line(line, f"## {_heading(topic)}"), Line(line, "")]
+            lines += [Line(line, f"## {heading(topic)}"), Line(line, "")]
             section = topic
-        options, correct = _option_texts(record)
-        body = [f"### Q{number}. {_heading(question)}{_difficulty(record)}", ""]
-        body += _options(options, correct) + _answer(record, len(options) >= 2)
-        lines += [Line(line, text) for text in body]
+        lines += [Line(line, x) for x in body]
     return lines, problems
+
+
+def _record(raw: dict[Any, Any], number: int) -> tuple[str, list[str] | None, str]:
+    """(section, Markdown lines or None without a question, the correct answer no option matched)."""
+    record = {key(str(k)): v for k, v in raw.items() if v not in (None, "", [])}
+    question = text(_first(record, QUESTION_KEYS))
+    if not question.strip():
+        return "", None, ""
+    options, correct, named = _option_texts(record)
+    unmatched = named if len(options) >= 2 and not correct and named else ""
+    lines = [f"### Q{number}. {heading(question)}{_difficulty(record)}", ""]
+    lines += _options(options, correct) + _answer(record, len(options) >= 2, unmatched)
+    return " ".join(text(_first(record, SECTION_KEYS)).split()), lines, unmatched
 
 
 def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
     return next((record[k] for k in keys if k in record), None)
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return "\n".join(f"- {' '.join(_text(item).split())}" for item in value)
-    return str(value)
-
-
-def _heading(text: str) -> str:
-    """One line; a run of `#` at its end would close the heading, not be read."""
-    line = " ".join(text.split())
-    closing = CLOSING_HASHES.search(line)
-    return line[: closing.start() + 1] + "\\" + line[closing.start() + 1 :] if closing else line
-
-
 def _difficulty(record: dict[str, Any]) -> str:
-    level = DIFFICULTIES.get(_text(record.get("difficulty") or record.get("level")).strip().lower())
+    level = DIFFICULTIES.get(text(record.get("difficulty") or record.get("level")).strip().lower())
     return f" [{level}]" if level else ""
 
 
@@ -121,31 +123,47 @@ def _options(options: list[str], correct: set[int]) -> list[str]:
     if len(options) < 2:
         return []
     marks = ["x" if i in correct else " " for i in range(len(options))]
-    return [*(f"- [{mark}] {' '.join(text.split())}" for mark, text in zip(marks, options)), ""]
+    return [*(f"- [{mark}] {' '.join(option.split())}" for mark, option in zip(marks, options)), ""]
 
 
-def _option_texts(record: dict[str, Any]) -> tuple[list[str], set[int]]:
-    """The options and the indexes of the correct ones."""
+def _option_texts(record: dict[str, Any]) -> tuple[list[str], set[int], str]:
+    """The options, the indexes of the correct ones, and how the record named the correct one."""
     if "incorrectanswers" in record and "correctanswer" in record:  # OpenTDB
-        right = _text(record["correctanswer"])
+        right = text(record["correctanswer"])
         wrong = record["incorrectanswers"]
-        options = [right, *map(_text, wrong if isinstance(wrong, list) else [wrong])]
+        options = [right, *map(text, wrong if isinstance(wrong, list) else [wrong])]
         options.sort(key=str.casefold)
-        return options, {options.index(right)}
-    listed = _first(record, OPTION_KEYS)
+        return options, {options.index(right)}, right
+    listed, answers, named = _first(record, OPTION_KEYS), record.get("answers"), _first(record, CORRECT_KEYS)
+    if listed is None and isinstance(answers, list) and named is not None:
+        listed = answers  # "answers" with a correct one named are options; alone, accepted answers
+    flagged: set[int] = set()
     if isinstance(listed, list) and len(listed) >= 2:
-        options = [_text(item) for item in listed]
+        options = [_option_text(item) for item in listed]
+        flagged = {i for i, item in enumerate(listed) if isinstance(item, dict) and _flagged(item)}
     elif isinstance(listed, dict):  # {"A": "Greedy", "B": "Beam"}
-        options = [_text(value) for value in listed.values()]
+        options = [text(value) for value in listed.values()]
     elif "b" in record or not any(len(k) == 1 for k in record):
         # Fields `a`..`d` are options only with a `b`: `q` and `a` alone are a question and its answer.
-        options = [_text(v) for k, v in record.items() if OPTION_FIELD.match(k)]
+        options = [text(v) for k, v in record.items() if OPTION_FIELD.match(k)]
     else:
         options = []
-    named = _first(record, CORRECT_KEYS)
     if named is None and len(options) >= 2:
         named = _first(record, tuple(k for k in ANSWER_KEYS if k != "a"))
-    return options, _correct(named, options)
+    said = "" if named is None or isinstance(named, bool) else text(named).strip()
+    return options, flagged or _correct(named, options), said
+
+
+def _option_text(item: Any) -> str:
+    if isinstance(item, dict):
+        fields = {key(str(k)): v for k, v in item.items()}
+        return text(_first(fields, OPTION_TEXT_KEYS) or next(iter(item.values()), ""))
+    return text(item)
+
+
+def _flagged(item: dict[Any, Any]) -> bool:
+    fields = {key(str(k)): v for k, v in item.items()}
+    return any(fields.get(k) is True or str(fields.get(k)).lower() == "true" for k in OPTION_RIGHT_KEYS)
 
 
 def _correct(named: Any, options: list[str]) -> set[int]:
@@ -156,34 +174,24 @@ def _correct(named: Any, options: list[str]) -> set[int]:
         if isinstance(value, int):
             out |= {value} if 0 <= value < len(options) else set()
             continue
-        text = str(value).strip()
-        letter = LETTER.match(text)
+        said = str(value).strip()
+        letter = LETTER.match(said)
         if letter and LETTERS.index(letter.group(1).upper()) < len(options):
             out.add(LETTERS.index(letter.group(1).upper()))
             continue
-        out |= {i for i, option in enumerate(options) if option.strip().casefold() == text.casefold()}
+        out |= {i for i, option in enumerate(options) if option.strip().casefold() == said.casefold()}
     return out
 
 
-def _answer(record: dict[str, Any], has_options: bool) -> list[str]:
-    """An open question's answer, and any record's explanation (an MCQ's answer names its option)."""
-    parts = [] if has_options else [_text(_first(record, ANSWER_KEYS))]
-    parts.append(_text(_first(record, EXPLANATION_KEYS)))
+def _answer(record: dict[str, Any], has_options: bool, unmatched: str) -> list[str]:
+    """An open question's answer (an MCQ's only when it names no option), and any explanation."""
+    answers = record.get("answers")
+    if isinstance(answers, dict):  # SQuAD: {"text": ["Paris"], "answer_start": [0]}
+        answers = answers.get("text")
+    accepted = " / ".join(map(text, answers)) if isinstance(answers, list) else ""
+    said = text(_first(record, ANSWER_KEYS)) or accepted
+    parts = [unmatched if has_options else said, text(_first(record, EXPLANATION_KEYS))]
     out: list[str] = []
     for part in filter(str.strip, parts):
-        out += [*_demoted(part.strip().split("\n")), ""]
-    return out
-
-
-def _demoted(lines: list[str]) -> list[str]:
-    """Headings inside an answer become bold lines: only a record opens a question."""
-    out, fence = [], ""
-    for line in lines:
-        opened = FENCE.match(line)
-        if opened and (not fence or opened.group(1).startswith(fence)):
-            fence = "" if fence else opened.group(1)[0] * 3
-        elif not fence and HEADING.match(line):
-            text = line.strip().lstrip("#").strip()
-            line = f"**{text}**" if text else ""
-        out.append(line)
+        out += [*block(part), ""]
     return out
