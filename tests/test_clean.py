@@ -218,3 +218,7 @@ def test_a_first_answer_line_that_is_only_a_label_is_dropped():
     assert one("Answer: B is right.\nBecause.")[0].answer.startswith("Answer: B is right.")
     assert one("**Answer:**")[0].answer is None
     assert one("Answers vary by task.")[0].answer == "Answers vary by task."
+
+
+def test_an_answer_that_is_a_label_and_a_number_keeps_its_line():
+    assert one("Answer 42")[0].answer == "Answer 42"

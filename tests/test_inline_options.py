@@ -155,3 +155,16 @@ def test_a_long_true_or_false_answer_line_costs_linear_time():
     small, large = ("answer" + " " * n + "x" for n in (40_000, 400_000))
     small_cost, large_cost = measure(run, small, large)
     assert large_cost < MAX_RATIO * small_cost
+
+
+def test_a_sentence_that_opens_with_a_or_a_verdict_word_names_no_option():
+    # Review findings: the article "A" named option A; "True negatives …" gave the verdict True.
+    stages = draft(
+        "What are the two stages? A. Reward modelling. B. Policy optimisation.", "A reward model first."
+    )
+    assert with_inline_options(stages) == stages
+    precision = draft("True or false: precision ignores false positives.", "True negatives are ignored.")
+    assert with_inline_options(precision) == precision
+    tests = draft("True or False: a t-test compares means.", "T-tests compare two means.")
+    assert with_inline_options(tests) == tests
+    assert with_inline_options(draft("Which one? A. x B. y", "B")).correct == "B"

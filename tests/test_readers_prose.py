@@ -128,3 +128,11 @@ def test_a_chat_transcripts_asking_turns_are_questions_even_when_they_ask_nothin
     ]
     # Read with its speaker before (markers.strip_markers needs two such turns): that id stays.
     assert question_id("p", "Human: What is multi-query attention?") in questions[1].aliases
+
+
+def test_the_assistants_turn_answers_and_never_asks():
+    text = "User: Compare it with greedy.\nAssistant: Compare the two: greedy keeps one, beam keeps k.\n"
+    drafts, _ = prose.read(doc_of(text, "p.txt"))
+    assert [(d.question, [x.text for x in d.answer]) for d in drafts] == [
+        ("User: Compare it with greedy.", ["Assistant: Compare the two: greedy keeps one, beam keeps k."])
+    ]

@@ -164,7 +164,10 @@ def without_lone_label(lines: list[Line]) -> list[Line]:
     """Answer lines without a first line that is only a label ("Answer", "**Answer:**"):
     the line readers take every line under a question, label and all."""
     at = next((i for i, line in enumerate(lines) if line.text.strip()), None)
-    if at is None or not ANSWER_LABEL.fullmatch(lines[at].text.strip()):
+    if at is None:
+        return lines
+    label = lines[at].text.strip()
+    if not ANSWER_LABEL.fullmatch(label) or any(char.isdigit() for char in label):  # "Answer 42"
         return lines
     return lines[:at] + lines[at + 1 :]
 

@@ -20,8 +20,10 @@ from generator.model import Choice, Draft, Line
 LETTERS = "ABCDEFGH"
 # The answer's first line: "B", "(b)", "Answer: B", "Correct answer is B. Diffusion".
 NAMED = re.compile(
-    r"^[*_ \t]{0,4}(?:(?:the[ \t]{1,3})?(?:correct[ \t]{1,3})?(?:answer|option|choice)[ \t]{0,3}(?:is)?"
-    r"[*_]{0,2}[ \t]{0,3}[:\-–]?[*_ \t]{0,4})?\(?(?P<letter>[A-Ha-h])\)?(?:[.):*_ \t]|$)",
+    r"^[*_ \t]{0,4}(?P<said>(?:the[ \t]{1,3})?(?:correct[ \t]{1,3})?(?:answer|option|choice)[ \t]{0,3}(?:is)?"
+    r"[*_]{0,2}[ \t]{0,3}[:\-–]?[*_ \t]{0,4})?\(?(?P<letter>[A-Ha-h])"
+    # A bare letter ends there or at punctuation: "A reward model …" opens a sentence with "A".
+    r"(?:\)(?=[ \t]|$)|[.):*_]|$|(?(said)[ \t]|(?!)))",
     re.I,
 )
 
@@ -34,10 +36,12 @@ TRUE_FALSE = re.compile(
     rf"|\([ \t]{{0,3}}{TF}[ \t]{{0,3}}\)\W{{0,3}}$|\b{TF}[ \t]{{0,3}}\?\W{{0,3}}$",
     re.I,
 )
-# Its answer's first line: "False", "Answer: True.", "**T** – because …".
+# Its answer's first line: "False", "Answer: True.", "**T** – because …"; the verdict stands
+# alone or before punctuation ("True negatives are …" and "T-tests …" give none).
 TRUTH = re.compile(
     r"^[*_ \t]{0,4}(?:(?:the[ \t]{1,3})?(?:correct[ \t]{1,3})?answer[ \t]{0,3}(?:is[ \t]{1,3})?"
-    r"[:\-–]?[ \t]{0,3})?[*_]{0,2}(?P<value>true|false|t|f)(?!\w)[*_]{0,2}[ \t]{0,3}[.:,;\-–]?[ \t]{0,3}",
+    r"[:\-–]?[ \t]{0,3})?[*_]{0,2}(?P<value>true|false|t|f)[*_]{0,2}"
+    r"(?:[ \t]{0,3}[.:,;\-–](?=[ \t]|$)|[ \t]*$)[ \t]{0,3}",
     re.I,
 )
 
@@ -58,9 +62,9 @@ def _true_or_false(draft: Draft) -> Draft:
     """A true-or-false question whose answer opens with its verdict: True and False as options."""
     if not TRUE_FALSE.search(draft.question):
         return draft
-    at = next(i for i, line in enumerate(draft.answer) if line.text.strip())
-    verdict = TRUTH.match(draft.answer[at].text)
-    if verdict is None:
+    at = next((i for i, line in enumerate(draft.answer) if line.text.strip()), None)
+    verdict = TRUTH.match(draft.answer[at].text) if at is not None else None
+    if at is None or verdict is None:
         return draft
     rest = draft.answer[at].text[verdict.end() :].strip()
     first = [Line(draft.answer[at].no, rest)] if rest else []

@@ -19,7 +19,6 @@ from __future__ import annotations
 import itertools
 import re
 
-from generator.ingest.junk_rules import CHAT_SPEAKERS
 from generator.ingest.markers import KEYCAPS
 from generator.ingest.readers.common import Closed, add_closed, markdown_heading, tidy_heading, trim_blank
 from generator.ingest.title_labels import arabic
@@ -41,8 +40,8 @@ IMPERATIVE = re.compile(
     re.I,
 )
 TITLE = re.compile(r"^[A-Z][^.!?:;]{0,80}[^.!?:;\s]$")
-# A chat's asking side ("Human: Explain …", "User: Describe …").
-SPEAKER = re.compile(rf"^(?:\*\*|__)?{CHAT_SPEAKERS}(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*", re.I)
+# A chat's asking side ("Human: Explain …", "User: Describe …"); the assistant's turns answer.
+SPEAKER = re.compile(r"^(?:\*\*|__)?(?:human|user|you|me)(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*", re.I)
 ASKS = ("?", "\uff1f", "\u061f")  # and the full-width and Arabic question marks
 MAX_QUESTION = 300
 MAX_IMPERATIVE_WORDS = 25
