@@ -18,10 +18,14 @@ from dataclasses import replace
 from generator.model import Choice, Draft, Line
 
 LETTERS = "ABCDEFGH"
+# "Answer:", "The correct answer is", "Option": what may come before a named letter or verdict.
+SAID = (
+    r"(?:the[ \t]{1,3})?(?:correct[ \t]{1,3})?(?:answer|option|choice)[ \t]{0,3}(?:is)?"
+    r"[*_]{0,2}[ \t]{0,3}[:\-–]?[*_ \t]{0,4}"
+)
 # The answer's first line: "B", "(b)", "Answer: B", "Correct answer is B. Diffusion".
 NAMED = re.compile(
-    r"^[*_ \t]{0,4}(?P<said>(?:the[ \t]{1,3})?(?:correct[ \t]{1,3})?(?:answer|option|choice)[ \t]{0,3}(?:is)?"
-    r"[*_]{0,2}[ \t]{0,3}[:\-–]?[*_ \t]{0,4})?\(?(?P<letter>[A-Ha-h])"
+    rf"^[*_ \t]{{0,4}}(?P<said>{SAID})?\(?(?P<letter>[A-Ha-h])"
     # A bare letter ends there or at punctuation: "A reward model …" opens a sentence with "A".
     r"(?:\)(?=[ \t]|$)|[.):*_]|$|(?(said)[ \t]|(?!)))",
     re.I,
@@ -39,8 +43,7 @@ TRUE_FALSE = re.compile(
 # Its answer's first line: "False", "Answer: True.", "**T** – because …"; the verdict stands
 # alone or before punctuation ("True negatives are …" and "T-tests …" give none).
 TRUTH = re.compile(
-    r"^[*_ \t]{0,4}(?:(?:the[ \t]{1,3})?(?:correct[ \t]{1,3})?answer[ \t]{0,3}(?:is[ \t]{1,3})?"
-    r"[:\-–]?[ \t]{0,3})?[*_]{0,2}(?P<value>true|false|t|f)[*_]{0,2}"
+    rf"^[*_ \t]{{0,4}}(?:{SAID})?[*_]{{0,2}}(?P<value>true|false|t|f)[*_]{{0,2}}"
     r"(?:[ \t]{0,3}[.:,;\-–](?=[ \t]|$)|[ \t]*$)[ \t]{0,3}",
     re.I,
 )

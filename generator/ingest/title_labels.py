@@ -19,7 +19,8 @@ ENGLISH_LABEL = (
 )
 DASHES = "\u2013\u2014"  # "Q1 — What …", "Pregunta 3 – …": an en or em dash after the label
 # "IV. What is …?", "ii) Why …?": Roman numerals 1-39 with a dot or parenthesis, then text.
-ROMAN = r"|(?P<roman>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))[.)](?=[ \t]+\S)"
+ROMAN_NUMERAL = r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})"
+ROMAN = rf"|(?P<roman>{ROMAN_NUMERAL})[.)](?=[ \t]+\S)"
 ROMAN_START = re.compile(r"^\W{0,4}[IVX]{1,6}[.)]", re.I)
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 # "Pregunta 3:", "问题1：" (label_words); after a full-width colon no space is needed.

@@ -21,7 +21,8 @@ import re
 
 from generator.ingest.markers import KEYCAPS
 from generator.ingest.readers.common import Closed, add_closed, markdown_heading, tidy_heading, trim_blank
-from generator.ingest.title_labels import arabic
+from generator.ingest.segment import ASKS
+from generator.ingest.title_labels import ROMAN_NUMERAL, arabic
 from generator.model import Document, Draft, Line, Problem
 
 NAME = "prose"
@@ -30,7 +31,7 @@ NUMBER = re.compile(r"^\s*(?:Q(?:uestion)?\s*)?(?P<n>\d+)\s*[.):]\s+", re.I)
 # "Q1 — What …?", "Q2 - Why …?": a dash after a Q label (a bare "3 - 4 times" is no number).
 Q_DASH = re.compile(r"^\s*Q(?:uestion)?\s*(?P<n>\d+)\s*[-\u2013\u2014]\s+", re.I)
 # "IV. What is …?": a Roman numeral (1-39) as the number.
-ROMAN = re.compile(r"^\s*(?P<n>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))[.)]\s+", re.I)
+ROMAN = re.compile(rf"^\s*(?P<n>{ROMAN_NUMERAL})[.)]\s+", re.I)
 LATER_LABELS = (Q_DASH, ROMAN)  # read label and all before: that title's id stays an alias
 EMPHASIS = re.compile(r"^(\*\*|__)(.+)\1$")
 LIST_ITEM = re.compile(r"^\s*(?:[-*•+]\s|\d+[.)]\s+(?![A-Z][^?]*\?\s*$))")
@@ -42,7 +43,6 @@ IMPERATIVE = re.compile(
 TITLE = re.compile(r"^[A-Z][^.!?:;]{0,80}[^.!?:;\s]$")
 # A chat's asking side ("Human: Explain …", "User: Describe …"); the assistant's turns answer.
 SPEAKER = re.compile(r"^(?:\*\*|__)?(?:human|user|you|me)(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*", re.I)
-ASKS = ("?", "\uff1f", "\u061f")  # and the full-width and Arabic question marks
 MAX_QUESTION = 300
 MAX_IMPERATIVE_WORDS = 25
 MAX_TITLE_WORDS = 8
