@@ -652,3 +652,40 @@ def test_a_quiz_a_line_reader_reads_only_in_part_is_read_as_markdown(tmp_path):
     assert reading.reader == "markdown"
     assert [(q.kind, q.correct) for q in questions] == [("mcq", "C"), ("mcq", "B"), ("open", None)]
     assert "left 2 numbered questions unread" in reading.problems[0].message
+
+
+QUIZ_WITH_AN_OPEN_QUESTION = (
+    "# Transformer quiz\n\n### Question 1 of 3\n\nWhat does the softmax in attention normalise?\n\n"
+    "- [ ] The values\n- [x] The attention scores over keys\n- [ ] The queries\n\n"
+    "### Question 2 of 3\n\nWhich positional encoding does the original Transformer use?\n\n"
+    "- [x] Sinusoidal\n- [ ] Learned\n\n"
+    "### Question 3 of 3\n\nWhy scale the dot product by the square root of d_k?\n\n"
+    "Large dot products push softmax into regions with tiny gradients.\n"
+)
+
+
+def test_a_quiz_page_with_an_open_question_keeps_it(tmp_path):
+    # The checkbox-quiz reader claimed this page and read only its two quizzes: the open
+    # question vanished without a word. The Markdown tree reads all three.
+    reading, questions, _ = read_text(tmp_path, QUIZ_WITH_AN_OPEN_QUESTION)
+    assert reading.reader == "markdown"
+    assert [(q.question, q.kind, q.correct) for q in questions] == [
+        ("What does the softmax in attention normalise?", "mcq", "B"),
+        ("Which positional encoding does the original Transformer use?", "mcq", "A"),
+        ("Why scale the dot product by the square root of d_k?", "open", None),
+    ]
+    assert questions[2].answer == "Large dot products push softmax into regions with tiny gradients."
+    assert "quiz_list reader read 2 questions; read as markdown, which reads 3" in reading.problems[0].message
+
+
+def test_a_heading_that_only_counts_asks_the_paragraph_under_it(tmp_path):
+    # `### Question 2 of 3` alone: the counter is the label, the paragraph the question, and the
+    # id the heading gave the question before stays an alias.
+    _, questions, _ = read_text(tmp_path, QUIZ_WITH_AN_OPEN_QUESTION.replace("Question 2 of 3", "Q2/3"))
+    assert [(q.label, q.question[:20]) for q in questions] == [
+        ("1", "What does the softma"),
+        ("2", "Which positional enc"),
+        ("3", "Why scale the dot pr"),
+    ]
+    assert questions[0].aliases == (question_id("doc", "Question 1 of 3"),)
+    assert questions[1].aliases == (question_id("doc", "Q2/3"),)

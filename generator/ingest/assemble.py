@@ -227,7 +227,7 @@ def _flush(current: _Open | None, doc: Document, out: Segmented) -> None:
             link=title.link,
             difficulty=difficulty,
             markup=True,
-            former_titles=title.formers if question == title.text else (),
+            former_titles=title.formers if question == title.text or not title.text else (),
         )
     )
 

@@ -9,14 +9,17 @@ from typing import Any
 
 from generator.ingest.label_words import FULL_COLON, QUESTION_WORDS
 
-# `### Question 7` alone is a label too: the question is the paragraph under it.
+# `### Question 7` alone is a label too, and a quiz export's `### Question 7 of 10`: the question
+# is the paragraph under it.
 # `Q.3 Write ...`, `Ques 3. ...`, `Q3 What ...` (Colab assignments) are labels too.
 ENGLISH_LABEL = (
     r"(?:Q(?:uestion|ues?(?=[. \t]*+\d))?\.?[ \t]*+(?P<q>\d{1,5}[a-z]?)?|(?P<n>\d{1,5}(?:\.\d{1,3}){0,3}))"
     r"[ \t]*[.:)\-{dashes}](?=\s|\*|_|$)"
-    r"|Q(?:uestion)?[ \t]*(?P<alone>\d{1,5})[ \t]*(?=(?:\*\*|__)?$)"
+    r"|Q(?:uestion)?[ \t]*(?P<alone>\d{1,5}){counter}[ \t]*(?=(?:\*\*|__)?$)"
     r"|Q\.?[ \t]?(?P<bare>\d{1,5})(?=[ \t]+\S)"
 )
+COUNTER = r"(?:[ \t]*(?:of|/)[ \t]*\d{1,5})?"
+COUNTER_START = re.compile(r"^\W{0,4}Q(?:uestion)?[ \t]*\d{1,5}[ \t]*(?:of|/)", re.I)
 DASHES = "\u2013\u2014"  # "Q1 — What …", "Pregunta 3 – …": an en or em dash after the label
 # "IV. What is …?", "ii) Why …?": Roman numerals 1-39 with a dot or parenthesis, then text.
 ROMAN_NUMERAL = r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})"
@@ -30,18 +33,22 @@ WORD_LABEL = (
 HAS_WORD_LABEL = re.compile(rf"^\W{{0,4}}(?:{QUESTION_WORDS})", re.I)
 
 
-def _labels(words: bool = True, dashes: bool = True, roman: bool = True) -> re.Pattern[str]:
+def _labels(
+    words: bool = True, dashes: bool = True, roman: bool = True, counter: bool = True
+) -> re.Pattern[str]:
     english = ENGLISH_LABEL + (ROMAN if roman else "")
     pattern = f"{WORD_LABEL}|{english}" if words else english
+    pattern = pattern.replace("{counter}", COUNTER if counter else "")
     return re.compile(pattern.replace("{dashes}", DASHES if dashes else ""), re.I)
 
 
 LABEL = _labels()
 # What titles were read with before: without the words (until 2026-12-04), then without the
-# dashes, then without Roman numerals.
-LABEL_BEFORE_WORDS = _labels(words=False, dashes=False, roman=False)
-LABEL_BEFORE_DASHES = _labels(dashes=False, roman=False)
-LABEL_BEFORE_ROMAN = _labels(roman=False)
+# dashes, then without Roman numerals, then without a counter after a lone label.
+LABEL_BEFORE_WORDS = _labels(words=False, dashes=False, roman=False, counter=False)
+LABEL_BEFORE_DASHES = _labels(dashes=False, roman=False, counter=False)
+LABEL_BEFORE_ROMAN = _labels(roman=False, counter=False)
+LABEL_BEFORE_COUNTER = _labels(counter=False)
 
 
 def split_label(text: str, labels: re.Pattern[str] = LABEL) -> tuple[str, str | None]:
@@ -76,6 +83,7 @@ def former_readings(raw: str, text: str, formers: list[str], parse: Callable[[st
     for applies, labels in (
         ("\u2013" in raw[:40] or "\u2014" in raw[:40], LABEL_BEFORE_DASHES),  # "Q1 — What …"
         (ROMAN_START.match(raw) is not None, LABEL_BEFORE_ROMAN),  # "IV. What …"
+        (COUNTER_START.match(raw) is not None, LABEL_BEFORE_COUNTER),  # "Question 3 of 10" alone
     ):
         if applies and (before := parse(raw, labels)).text != text:
             formers = [*formers, before.text, *before.formers]

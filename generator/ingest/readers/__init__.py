@@ -118,17 +118,21 @@ def read_source_document(doc: Document, force: str | None = None) -> Reading:
 
 def _tree_if_it_reads_more(doc: Document, reading: Reading) -> Reading:
     """A line reader that left numbered questions unread (an Aiken sniff on a Markdown quiz
-    whose later questions have bulleted options): the Markdown tree's reading instead, when it
-    reads more questions and leaves fewer unread."""
+    whose later questions have bulleted options), or a quiz reader, which reads nothing but
+    quizzes, on a page with Markdown structure (a heading per question, some of them open):
+    the Markdown tree's reading instead, when it reads more questions and leaves fewer unread."""
     missed = sum(1 for p in reading.problems if p.message.startswith(UNREAD_NUMBERED))
-    if not missed or html_tree.matches(doc.text):
+    quizzes_only = reading.reader == quiz_list.NAME and markdown_tree.has_block_markup(doc.text)
+    if not (missed or quizzes_only) or html_tree.matches(doc.text):
         return reading
     tree = _read_tree(markdown_tree, doc, None)
     if len(tree.drafts) <= len(reading.drafts):
         return reading
-    if sum(1 for p in tree.problems if p.message.startswith(UNREAD_NUMBERED)) >= missed:
+    left = sum(1 for p in tree.problems if p.message.startswith(UNREAD_NUMBERED))
+    if left and left >= missed:
         return reading
-    note = f"{reading.reader} reader left {missed} numbered questions unread; read as {markdown_tree.NAME}"
+    how = f"left {missed} numbered questions unread" if missed else f"read {len(reading.drafts)} questions"
+    note = f"{reading.reader} reader {how}; read as {markdown_tree.NAME}, which reads {len(tree.drafts)}"
     tree.problems.insert(0, Problem(doc.at(1), note))
     return tree
 
