@@ -689,3 +689,22 @@ def test_a_heading_that_only_counts_asks_the_paragraph_under_it(tmp_path):
     ]
     assert questions[0].aliases == (question_id("doc", "Question 1 of 3"),)
     assert questions[1].aliases == (question_id("doc", "Q2/3"),)
+
+
+def test_options_marked_correct_twice_are_all_named(tmp_path):
+    # "Select all that apply": the model grades one letter, so the answer names every marked one
+    # and the build says so, for a task list under a heading and for a `*` checkbox quiz alike.
+    for text in (
+        "# Quiz\n\n### Q1. Which layers normalise activations?\n\n- [x] LayerNorm\n- [x] BatchNorm\n"
+        "- [ ] Dropout\n\n### Q2. What does dropout do?\n\n- [ ] Adds noise\n- [x] Zeroes activations\n",
+        "* Which layers normalise activations?\n  - [x] LayerNorm\n  - [x] BatchNorm\n  - [ ] Dropout\n"
+        "* What does dropout do?\n  - [ ] Adds noise\n  - [x] Zeroes activations\n",
+    ):
+        reading, questions, _ = read_text(tmp_path, text)
+        assert [(q.kind, q.correct) for q in questions] == [("mcq", "A"), ("mcq", "B")]
+        assert questions[0].answer == "Options marked correct: **A**, **B**."
+        assert questions[1].answer is None
+        several = [p for p in reading.problems if "options are marked correct" in p.message]
+        assert [(p.location.line, p.message[:30]) for p in several] == [
+            (1 if text.startswith("*") else 3, "2 options are marked correct; ")
+        ]

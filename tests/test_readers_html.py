@@ -165,13 +165,14 @@ def test_broken_markup_never_raises(text):
     html_tree.read(doc_of(text))
 
 
-def read_html_fixture(name: str):
-    """The questions of one tests/fixtures/html page, routed and cleaned as a build does."""
+def read_html_fixture(name: str, expected: tuple[str, ...] = ()):
+    """The questions of one tests/fixtures/html page, routed and cleaned as a build does, with
+    the problems `expected` and no other."""
     doc, _ = load_document(ROOT / "tests" / "fixtures" / "html" / name, ROOT, name.removesuffix(".html"))
     reading = read_source_document(doc)
     assert reading.reader == "html"
     questions, problems = make_questions(reading.drafts, doc.source_id)
-    assert [str(p) for p in reading.problems + problems] == []
+    assert [str(p) for p in reading.problems + problems] == list(expected)
     return reading, questions
 
 
@@ -201,7 +202,10 @@ def test_pandoc_export_reads_its_h4_questions():
 
 
 def test_checkbox_quiz_reads_multiple_choice_with_the_checked_option():
-    _, questions = read_html_fixture("checkbox_quiz.html")
+    several = "2 options are marked correct; A is the one graded, the answer names all"
+    _, questions = read_html_fixture(
+        "checkbox_quiz.html", (f"tests/fixtures/html/checkbox_quiz.html:20: warning: {several}",)
+    )
     assert [(q.kind, q.question, [c.text for c in q.choices], q.correct, q.label) for q in questions] == [
         (
             "mcq",
@@ -226,6 +230,7 @@ def test_checkbox_quiz_reads_multiple_choice_with_the_checked_option():
         ),
     ]
     assert questions[1].answer == "[Reference](https://jmlr.org/papers/v15/srivastava14a.html)"
+    assert questions[2].answer == "Options marked correct: **A**, **C**."
 
 
 def test_details_faq_reads_one_question_per_summary():

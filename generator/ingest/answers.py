@@ -51,6 +51,7 @@ class Answer:
     choices: tuple[Choice, ...] = ()
     correct: str | None = None
     stem: tuple[Line, ...] = ()
+    marked: tuple[str, ...] = ()  # every option marked correct, when more than one was
 
 
 def difficulty_field(blocks: list[Block]) -> tuple[Difficulty | None, list[Block]]:
@@ -73,11 +74,11 @@ def difficulty_field(blocks: list[Block]) -> tuple[Difficulty | None, list[Block
 
 def build_answer(blocks: list[Block]) -> Answer:
     blocks = strip_label(blocks)
-    choices, correct, stem, blocks = read_options(blocks)
+    choices, correct, stem, blocks, marked = read_options(blocks)
     lines = to_lines(_lone_item(blocks))
     if is_placeholder(lines):
         lines = ()
-    return Answer(lines, choices, correct, to_lines(stem))
+    return Answer(lines, choices, correct, to_lines(stem), marked if len(marked) > 1 else ())
 
 
 def _lone_item(blocks: list[Block]) -> list[Block]:

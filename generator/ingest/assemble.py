@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from generator.ingest import junk
 from generator.ingest.answer_key import fold_answer_key
 from generator.ingest.answers import build_answer, difficulty_field
+from generator.ingest.options import several_marked
 from generator.ingest.qa_tables import expand_tables
 from generator.ingest.scoring import (
     LAST_RESORT,
@@ -36,7 +37,6 @@ from generator.ingest.segment import QUESTIONS_PAGE, Marker, Unit, candidates, i
 from generator.ingest.tree import Block, Tree
 from generator.model import Document, Draft, Problem
 
-TAG = re.compile(r"<[^>]*>")
 NOTES = "notes"  # not a sources.yml value: the readers' last resort (see readers.read_source_document)
 DESCRIBE = {
     "heading-label": "Q-labelled headings",
@@ -56,6 +56,7 @@ class Segmented:
     unread: list[tuple[int, int]] = field(default_factory=list)  # line ranges, end inclusive
     problems: list[Problem] = field(default_factory=list)
     empty: list[int] = field(default_factory=list)  # drafts with nothing at all under them
+    several: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)  # drafts, letters marked
 
 
 @dataclass
@@ -101,7 +102,7 @@ def segment(tree: Tree, doc: Document, force: str | None = None) -> Segmented:
     if choice is not None:
         choice = with_shallower_questions(choice, found)
     if choice is None:
-        return Segmented(unread=_ranges([u.block for u in units if not _is_junk(u.block)]))
+        return Segmented(unread=_ranges([u.block for u in units if not junk.is_junk_block(u.block)]))
     # A forced structure means every marker of that kind is a question, statements included.
     chosen = choice.markers if force else drop_statements(choice, questions_page)
     if questions_page and not force:
@@ -139,15 +140,15 @@ def segment(tree: Tree, doc: Document, force: str | None = None) -> Segmented:
         elif current is not None and choice.name != "details":  # `</details>` ends its answer
             if block.kind == "heading":
                 kept[f"level-{block.level} headings"] += 1
-            if not _is_junk(block):
+            if not junk.is_junk_block(block):
                 _append(current, unit)
-        elif not _is_junk(block) and block is not first_title:
+        elif not junk.is_junk_block(block) and block is not first_title:
             unread.append(block)
     _flush(current, doc, out)
     keyed = fold_answer_key(out.drafts) if choice.name == "list" else None
     if keyed is not None:
-        out.drafts, out.empty = keyed, []
-    out.problems = _empty_answers(out)
+        out.drafts, out.empty, out.several = keyed, [], []
+    out.problems = _empty_answers(out) + _several_marked(out)
     out.unread = _ranges(unread)
     out.structure = describe(choice, kept, _ranges([units[i].block for i in sorted(toc)]), force)
     if keyed is not None:
@@ -214,6 +215,8 @@ def _flush(current: _Open | None, doc: Document, out: Segmented) -> None:
     answer = build_answer(blocks)
     if not blocks:
         out.empty.append(len(out.drafts))
+    if answer.marked:
+        out.several.append((len(out.drafts), answer.marked))
     out.drafts.append(
         Draft(
             question=question,
@@ -253,22 +256,12 @@ def _empty_answers(out: Segmented) -> list[Problem]:
     ]
 
 
-def _is_junk(block: Block) -> bool:
-    """Rules, bare HTML (banners, `<br>`, image-only blocks), and lines the junk table removes."""
-    if block.kind == "rule":
-        return True
-    if block.kind == "html":  # a formula drawn by GitHub's math renderer is content (answer_math)
-        return len(_without_tags(block.text).split()) < 3 and "render/math" not in block.text
-    if block.kind == "paragraph":
-        return junk.is_junk_line(block.text.lower())
-    return False
-
-
-def _without_tags(text: str) -> str:
-    """TAG.sub(" ", text), linear: a `<` with no `>` after it would make the regex scan to the
-    end of the text from each one ('<!--<!--…'), so the tail past the last `>` is kept as is."""
-    head, close, tail = text.rpartition(">")
-    return TAG.sub(" ", head + close) + tail
+def _several_marked(out: Segmented) -> list[Problem]:
+    """A "select all that apply" question keeps one correct letter; the answer names them all."""
+    return [
+        Problem(d.location, several_marked(letters))
+        for d, letters in ((out.drafts[i], letters) for i, letters in out.several)
+    ]
 
 
 def _ranges(blocks: list[Block]) -> list[tuple[int, int]]:

@@ -29,6 +29,7 @@ from generator.ingest.junk_rules import (
 )
 from generator.ingest.junk_rules import RULES as RULES
 from generator.ingest.junk_rules import Rule as Rule
+from generator.ingest.tree import Block
 
 RULES_BY_SCOPE: dict[str, tuple[Rule, ...]] = {
     scope: tuple(r for r in RULES if r.scope == scope)
@@ -141,3 +142,24 @@ def is_caption(lines: list[str]) -> bool:
         and len(lines[0].split()) <= 8
         and any(r.pattern.match(lines[0]) for r in RULES_BY_SCOPE["caption"])
     )
+
+
+TAG = re.compile(r"<[^>]*>")
+
+
+def is_junk_block(block: Block) -> bool:
+    """Rules, bare HTML (banners, `<br>`, image-only blocks), and lines the junk table removes."""
+    if block.kind == "rule":
+        return True
+    if block.kind == "html":  # a formula drawn by GitHub's math renderer is content (answer_math)
+        return len(_without_tags(block.text).split()) < 3 and "render/math" not in block.text
+    if block.kind == "paragraph":
+        return is_junk_line(block.text.lower())
+    return False
+
+
+def _without_tags(text: str) -> str:
+    """TAG.sub(" ", text), linear: a `<` with no `>` after it would make the regex scan to the
+    end of the text from each one ('<!--<!--…'), so the tail past the last `>` is kept as is."""
+    head, close, tail = text.rpartition(">")
+    return TAG.sub(" ", head + close) + tail

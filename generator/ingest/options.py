@@ -51,11 +51,13 @@ def shows_answer(text: str) -> bool:
 
 def read_options(
     blocks: list[Block],
-) -> tuple[tuple[Choice, ...], str | None, list[Block], list[Block]]:
-    """(options, correct letter, stem, explanation) from a task list or `a)`/`A.` lines.
+) -> tuple[tuple[Choice, ...], str | None, list[Block], list[Block], tuple[str, ...]]:
+    """(options, correct letter, stem, explanation, letters marked) from a task list or
+    `a)`/`A.` lines.
 
     What comes before the options (a table or image the question asks about) is the stem,
-    shown with the question; what comes after is the explanation."""
+    shown with the question; what comes after is the explanation. Where several options are
+    marked, the first is the correct letter and the explanation opens by naming them all."""
     for index, block in enumerate(blocks):
         options, taken = _task_options(block) or _line_options(block) or _lettered_items(blocks, index), 1
         if options is None:
@@ -68,8 +70,25 @@ def read_options(
         correct = marked[0] if marked else _named_letter(after, len(choices)) or _bare_letter(after, choices)
         if correct is not None and not marked and after and _bare_letter(after[:1], choices):
             after = after[1:]
-        return choices, correct, stem, [_explanation(b) for b in after if not _only_names_letter(b)]
-    return (), None, [], blocks
+        explanation = [_explanation(b) for b in after if not _only_names_letter(b)]
+        if len(marked) > 1:  # a "select all that apply": one correct letter in our model, all named
+            explanation.insert(0, _all_marked(marked, blocks[index]))
+        return choices, correct, stem, explanation, tuple(marked)
+    return (), None, [], blocks, ()
+
+
+def _all_marked(letters: list[str], options: Block) -> Block:
+    text = "Options marked correct: " + ", ".join(letters) + "."
+    return Block("paragraph", options.line, options.end, text, all_marked(letters))
+
+
+def all_marked(letters: list[str]) -> str:
+    """The line an answer opens with when several options are marked correct."""
+    return "Options marked correct: " + ", ".join(f"**{letter}**" for letter in letters) + "."
+
+
+def several_marked(letters: tuple[str, ...] | list[str]) -> str:
+    return f"{len(letters)} options are marked correct; {letters[0]} is the one graded, the answer names all"
 
 
 def offers_options(blocks: list[Block]) -> bool:

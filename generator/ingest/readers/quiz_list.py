@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 import string
 
+from generator.ingest.options import all_marked, several_marked
 from generator.ingest.readers.common import markdown_heading
 from generator.model import Choice, Document, Draft, Line, Location, Problem
 
@@ -227,7 +228,8 @@ def _finish(current: _Question | None, path: str, drafts: list[Draft], problems:
     if current.options and not right:
         problems.append(Problem(where, "quiz question has no `+` (right) option"))
     if len(right) > 1:
-        problems.append(Problem(where, f"quiz question marks {len(right)} options right; {right[0]} is kept"))
+        problems.append(Problem(where, several_marked(right)))
+        current.explanation[:0] = [Line(current.line.no, all_marked(right)), Line(current.line.no, "")]
     drafts.append(
         Draft(
             " ".join(current.text),
