@@ -708,3 +708,21 @@ def test_options_marked_correct_twice_are_all_named(tmp_path):
         assert [(p.location.line, p.message[:30]) for p in several] == [
             (1 if text.startswith("*") else 3, "2 options are marked correct; ")
         ]
+
+
+def test_a_practice_list_under_labelled_answers_does_not_replace_them(tmp_path):
+    # The Markdown tree reads the three practice items as the page's questions, more than the
+    # labelled reader's two: it used to win, and the two answered questions were lost.
+    text = (
+        "# System design\n\n**Question 1:** What is a load balancer?\n\n"
+        "**Answer:** A component that spreads incoming requests across servers.\n\n"
+        "**Question 2:** What is consistent hashing?\n\n**Answer:** Adding a node moves only K/n keys.\n\n"
+        "## Try these yourself\n\n1. Design a URL shortener.\n2. Design a rate limiter.\n"
+        "3. How would you design a news feed?\n"
+    )
+    reading, questions, _ = read_text(tmp_path, text)
+    assert [(q.question, q.kind) for q in questions] == [
+        ("What is a load balancer?", "open"),
+        ("What is consistent hashing?", "open"),
+    ]
+    assert [p.location.line for p in reading.problems if "numbered question" in p.message] == [15]

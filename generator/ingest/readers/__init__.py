@@ -18,6 +18,7 @@ plain text, would cut lines out of code blocks and tables.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from types import ModuleType
@@ -120,7 +121,8 @@ def _tree_if_it_reads_more(doc: Document, reading: Reading) -> Reading:
     """A line reader that left numbered questions unread (an Aiken sniff on a Markdown quiz
     whose later questions have bulleted options), or a quiz reader, which reads nothing but
     quizzes, on a page with Markdown structure (a heading per question, some of them open):
-    the Markdown tree's reading instead, when it reads more questions and leaves fewer unread."""
+    the Markdown tree's reading instead, when it reads more questions, those among them, and
+    leaves fewer unread."""
     missed = sum(1 for p in reading.problems if p.message.startswith(UNREAD_NUMBERED))
     quizzes_only = reading.reader == quiz_list.NAME and markdown_tree.has_block_markup(doc.text)
     if not (missed or quizzes_only) or html_tree.matches(doc.text):
@@ -128,6 +130,8 @@ def _tree_if_it_reads_more(doc: Document, reading: Reading) -> Reading:
     tree = _read_tree(markdown_tree, doc, None)
     if len(tree.drafts) <= len(reading.drafts):
         return reading
+    if not _each_in_its_own(reading.drafts, tree.drafts):
+        return reading  # more questions, but not these: a practice list under answered ones
     left = sum(1 for p in tree.problems if p.message.startswith(UNREAD_NUMBERED))
     if left and left >= missed:
         return reading
@@ -135,6 +139,14 @@ def _tree_if_it_reads_more(doc: Document, reading: Reading) -> Reading:
     note = f"{reading.reader} reader {how}; read as {markdown_tree.NAME}, which reads {len(tree.drafts)}"
     tree.problems.insert(0, Problem(doc.at(1), note))
     return tree
+
+
+def _each_in_its_own(drafts: list[Draft], tree: list[Draft]) -> bool:
+    """Each of `drafts` starts inside a different one of the `tree` questions (from its line to
+    the next one's): the tree reads every question the line reader read, heading and all."""
+    starts = sorted(d.location.line for d in tree)
+    spans = [bisect.bisect_right(starts, d.location.line) for d in drafts]
+    return 0 not in spans and len(set(spans)) == len(spans)
 
 
 def _read_tree(tree: ModuleType, doc: Document, force: str | None) -> Reading:
