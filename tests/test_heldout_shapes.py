@@ -726,3 +726,21 @@ def test_a_practice_list_under_labelled_answers_does_not_replace_them(tmp_path):
         ("What is consistent hashing?", "open"),
     ]
     assert [p.location.line for p in reading.problems if "numbered question" in p.message] == [15]
+
+
+def test_readme_navigation_and_sign_offs_leave_the_answers(tmp_path):
+    text = (
+        "# ML questions\n\n## Q. What is the virtual DOM?\n\nAn in-memory copy of the DOM.\n\n"
+        '<div align="right">\n    <b><a href="#table-of-contents">↥ back to top</a></b>\n</div>\n\n'
+        "## Q. What is a p-value?\n\nThe chance of data this extreme under the null.\n\n"
+        "**[⬆ Back to top](#table-of-contents)**\n\n## Q. What is overfitting?\n\nFitting noise.\n\n"
+        "---\n\n*If you liked this post, subscribe to my newsletter!*\n\n"
+        "**Share this:** [Twitter](https://t.co) [Facebook](https://fb.com)\n\n"
+        "Like this list? Give the repo a ⭐ and share it with your friends!\n"
+    )
+    _, questions, _ = read_text(tmp_path, text)
+    assert [q.answer for q in questions] == [
+        "An in-memory copy of the DOM.",
+        "The chance of data this extreme under the null.",
+        "Fitting noise.",
+    ]

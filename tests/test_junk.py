@@ -77,6 +77,28 @@ CASES = [
         "Post-processing is in the comments.",
     ),
     ("follow-me-on", "Follow me on LinkedIn.", "Follow the plan on day one."),
+    ("back-to-top", "**⬆ Back to top**", "Gradients flow back to the top layers."),
+    ("back-to-top", "↥ back to top", "Go back to the top of the loop and retry."),
+    ("site-furniture", "Next Article", "The next article in the series covers LoRA."),
+    ("site-furniture", "**Share this:** Twitter Facebook", "Share this: the weights are tied."),
+    (
+        "site-furniture",
+        "Thanks for reading! If you enjoyed this, give it a clap 👏 and follow me for more.",
+        "Thanks to reading order, RNNs see one token at a time.",
+    ),
+    (
+        "call-to-action",
+        "*If you liked this post, subscribe to my newsletter!*",
+        "If you liked the model, subscribe it to the event bus.",
+    ),
+    (
+        "call-to-action",
+        "Like this list? Give the repo a ⭐ and share it with your friends!",
+        "Like this list, a tuple keeps its order.",
+    ),
+    ("call-to-action", "Hope this helps! Drop a ❤️ if you found it useful.", "Drop a layer if it overfits."),
+    ("comments-call", "Did you find this useful? Let me know in the comments!", "Let me know the loss."),
+    ("comments-call", "Which one surprised you? Comment below 👇", "Comment the code below the loop."),
     (
         "more-answers-here",
         "#### Explore all 63 answers here 👉 [Devinterview.io - LLMs](https://devinterview.io/)",

@@ -145,6 +145,10 @@ def is_caption(lines: list[str]) -> bool:
 
 
 TAG = re.compile(r"<[^>]*>")
+# A paragraph's links as their text, "[⬆ Back to top](#contents)" read as "⬆ Back to top"; only in
+# lines as short as furniture is (each `[` may scan to the line's end for its `]`).
+LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*\)")
+MAX_LINK_LINE = 300
 
 
 def is_junk_block(block: Block) -> bool:
@@ -152,9 +156,13 @@ def is_junk_block(block: Block) -> bool:
     if block.kind == "rule":
         return True
     if block.kind == "html":  # a formula drawn by GitHub's math renderer is content (answer_math)
-        return len(_without_tags(block.text).split()) < 3 and "render/math" not in block.text
+        if "render/math" in block.text:
+            return False
+        text = _without_tags(block.text)
+        return len(text.split()) < 3 or is_junk_line(" ".join(text.split()).lower())
     if block.kind == "paragraph":
-        return is_junk_line(block.text.lower())
+        text = block.text if len(block.text) > MAX_LINK_LINE else LINK.sub(r"\1", block.text)
+        return is_junk_line(text.lower())
     return False
 
 

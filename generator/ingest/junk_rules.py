@@ -2,7 +2,7 @@
 (see that module), its pattern and a description of what it removes.
 
 Call-to-action patterns start after a courtesy lead-in a post puts before them ("Hope this
-helps!", "If you liked this, clap and"): CTA_LEAD.
+helps!", "If you liked this, clap and", "Like this list?"): CTA_LEAD.
 """
 
 from __future__ import annotations
@@ -29,9 +29,13 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
-CTA_LEAD = r"^\W*(?:hope (?:this|it) helps\W+|if you (?:liked|enjoyed|found)\b[^.!?\n]{0,40}?\band\s+)?"
+CTA_LEAD = (
+    r"^\W*(?:hope (?:this|it) helps\W+|if you (?:liked|enjoyed|found)\b[^.!?\n]{0,40}?(?:\band\s+|,\s*)"
+    r"|(?:did you )?(?:like|enjoy|liked|enjoyed) (?:this|these|it)\b[^.!?\n]{0,30}?[?!]\W*)?"
+)
 # Who speaks in a chat export ("ChatGPT said:", "User: …"); the labelled reader ends an answer at one.
 CHAT_SPEAKERS = r"(?:user|you|me|human|chatgpt|gpt-4o?|assistant|claude|gemini|copilot|bard)"
+SHARE_SITES = r"(?:twitter|facebook|linkedin|x|reddit|email|whatsapp|telegram|pinterest|print)"
 SOCIAL_SITES = r"(?:linkedin|twitter|x|medium|github|youtube|instagram|substack|threads|bluesky)"
 
 
@@ -57,6 +61,24 @@ RULES: tuple[Rule, ...] = (
         "line",
         _rx(r"^\W*(?:also read|read also|read more|recommended reading)\s*[:\-–]"),
         "Links to other articles: 'Also Read: Top 7 Strategies to ...'.",
+    ),
+    Rule(
+        "back-to-top",
+        "line",
+        _rx(r"^\W*(?:back|go|return|scroll|jump)\s+to\s+(?:the\s+)?(?:top|(?:table of )?contents|index)\W*$"),
+        "A README's navigation link under each answer: '**[⬆ Back to top](#table-of-contents)**', "
+        "'↥ back to top' (in an HTML block too).",
+    ),
+    Rule(
+        "site-furniture",
+        "line",
+        _rx(
+            r"^\W*(?:(?:next|previous|prev)\s+(?:article|post)|advertise with us"
+            rf"|share this\W*(?:{SHARE_SITES}(?:\W+{SHARE_SITES})*\W*)?"
+            r"|thanks? (?:you )?(?:so much )?for reading\b.*)$"
+        ),
+        "A page's furniture around an article: 'Next Article', 'Advertise with us', 'Share this: "
+        "Twitter Facebook', and the sign-off 'Thanks for reading! ... give it a clap'.",
     ),
     Rule(
         "leave-a-comment",
@@ -98,6 +120,9 @@ RULES: tuple[Rule, ...] = (
             r"|join\s+(?:our|my)\b[^.!?\n]{0,40}?\b(?:group|community|channel|server|discord|telegram"
             r"|whatsapp|slack)\b"
             rf"|follow\s+(?:me|us)\s+on\s+{SOCIAL_SITES}\b"
+            r"|(?:give|leave)\s+(?:the|this|our|my)\s+(?:repo|repository|project)\s+a\s+(?:⭐|star)"
+            r"|star\s+(?:the|this|our|my)\s+(?:repo|repository)\b"
+            r"|drop\s+a\s+(?:❤|♥|👍|like|heart|clap)"
             r"|(?:欢迎|请)?关注[^\n]{0,20}?(?:公众号|微信))"
         ),
         "A post's calls to act, on lines of their own: '♻️ Repost to help someone in your network', "
@@ -109,12 +134,13 @@ RULES: tuple[Rule, ...] = (
         "comments-call",
         "line",
         _rx(
-            r"\b(?:drop|share|tell (?:me|us)|leave|write|post)\s+(?:(?:it|them|yours|your\s+\w+|a\s+\w+)\s+)?"
-            r"(?:below\s+)?in the comments\b"
+            r"\b(?:drop|share|tell (?:me|us)|let (?:me|us) know|leave|write|post)\s+"
+            r"(?:(?:it|them|yours|your\s+\w+|a\s+\w+)\s+)?(?:below\s+)?in the comments\b"
+            r"|\bcomment below\W*$"
         ),
         "A post's call for comments, with the question before it: 'Which one would you add? Drop "
         "it in the comments!'.",
-        needs=("the comments",),
+        needs=("the comments", "comment below"),
     ),
     Rule(
         "hashtags",
