@@ -744,3 +744,59 @@ def test_readme_navigation_and_sign_offs_leave_the_answers(tmp_path):
         "The chance of data this extreme under the null.",
         "Fitting noise.",
     ]
+
+
+def mcqs(questions) -> list[tuple]:
+    return [(q.question, [c.text for c in q.choices], q.correct, q.answer) for q in questions]
+
+
+def test_quiz_site_shapes_keep_their_correct_option(tmp_path):
+    # Sanfoundry folds the answer behind "View Answer"; IndiaBix writes "Correct Answer: Option C"
+    # and a "Solution:". Both lost the correct option, and IndiaBix its solution.
+    sanfoundry = (
+        "1. Which of these is not a supervised learning algorithm?\na) Decision Tree\nb) Linear Regression\n"
+        "c) K-Means\nd) SVM\nView Answer\n\nAnswer: c\nExplanation: K-Means clusters without labels.\n\n"
+        "2. Which of these is used for classification?\na) Linear Regression\nb) Logistic Regression\n"
+        "c) K-Means\nd) PCA\nView Answer\n\nAnswer: b\nExplanation: It predicts classes.\n"
+    )
+    indiabix = (
+        "Q1. Which of these is not a supervised learning algorithm?\nA. Decision Tree\nB. Linear Regression\n"
+        "C. K-Means\nD. SVM\nCorrect Answer: Option C\nSolution: K-Means clusters without labels.\n\n"
+        "Q2. Which of these is used for classification?\nA. Linear Regression\nB. Logistic Regression\n"
+        "C. K-Means\nD. PCA\nCorrect Answer: Option B\nSolution: It predicts classes.\n"
+    )
+    for text in (sanfoundry, indiabix):
+        reading, questions, _ = read_text(tmp_path, text, "quiz.txt")
+        assert [(q.correct, q.answer) for q in questions] == [
+            ("C", "K-Means clusters without labels."),
+            ("B", "It predicts classes."),
+        ], reading.reader
+        assert reading.problems == []
+
+
+def test_options_in_parentheses_on_their_own_lines(tmp_path):
+    text = (
+        "### 1. Which of these is an unsupervised method?\n\n(A) SVM\n(B) Random Forest\n(C) K-Means\n\n"
+        "Answer: C\n\n### 2. Which of these is a linear model?\n\n(A) SVM with an RBF kernel\n"
+        "(B) Logistic regression\n\nAnswer: (B)\n"
+    )
+    _, questions, _ = read_text(tmp_path, text)
+    assert mcqs(questions) == [
+        ("Which of these is an unsupervised method?", ["SVM", "Random Forest", "K-Means"], "C", None),
+        ("Which of these is a linear model?", ["SVM with an RBF kernel", "Logistic regression"], "B", None),
+    ]
+
+
+def test_a_bold_numbered_aiken_question_loses_its_bold_and_number(tmp_path):
+    text = (
+        "**1. Which of these is a boosting method?**\n\nA) XGBoost\nB) K-Means\n\nAnswer: A\n\n"
+        "**2. Which of these is a clustering method?**\n\nA) XGBoost\nB) K-Means\n\nAnswer: B\n"
+    )
+    reading, questions, _ = read_text(tmp_path, text)
+    assert reading.reader == "aiken"
+    assert [(q.label, q.question, q.correct) for q in questions] == [
+        ("1", "Which of these is a boosting method?", "A"),
+        ("2", "Which of these is a clustering method?", "B"),
+    ]
+    # The id the bold title gave it before stays an alias.
+    assert questions[0].aliases == (question_id("doc", "**1. Which of these is a boosting method?**"),)

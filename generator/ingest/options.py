@@ -25,12 +25,12 @@ from generator.model import Choice
 SHOW_WORD = re.compile(r"\b(?:show|view|see|reveal|click)\b", re.I)
 ANSWER_WORD = re.compile(r"\b(?:answer|solution)s?\b", re.I)
 ANSWER_ONLY = re.compile(r"^\W*answers?\W*$", re.I)
-OPTION = re.compile(r"^\s*(?:\(?(?P<low>[a-h])\)|(?P<up>[A-H])[.)])\s+(?=\S)")
+OPTION = re.compile(r"^\s*(?:\(?(?P<low>[a-h])\)|\(?(?P<up>[A-H])[.)])\s+(?=\S)")
 BARE_LETTER = re.compile(r"^\(?(?:(?P<low>[a-h])|(?P<up>[A-H]))\)?[.)]?$")
 CORRECT = re.compile(
     r"(?:correct[ \t]+(?:answer|option|choice)(?:[ \t]+is|[ \t]*:)?"
     r"|^\W{0,8}(?:answer|ans|correct)[ \t]*[:\-–])"
-    r"[\W_]{0,12}?\(?(?P<letter>[a-h])\b\)?",
+    r"[\W_]{0,12}?(?:option[ \t]+)?\(?(?P<letter>[a-h])\b\)?",
     re.I,
 )
 LETTERS = "ABCDEFGH"

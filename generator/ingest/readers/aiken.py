@@ -46,7 +46,8 @@ NAME = "aiken"
 
 # `[ \t]`, not `\s`: with re.M a `\s*` after `^` would run across blank lines from every one.
 ANSWER = re.compile(
-    r"^[ \t]*(?:correct[ \t]+)?ANSWER[ \t]*:[ \t]*(?P<letter>[A-Za-z])\b[^\w\n]*$", re.I | re.M
+    r"^[ \t]*(?:correct[ \t]+)?ANSWER[ \t]*:[ \t]*(?:option[ \t]+)?(?P<letter>[A-Za-z])\b[^\w\n]*$",
+    re.I | re.M,
 )
 OPTION = re.compile(
     r"^[ \t]*(?P<star>\*[ \t]*)?\(?(?P<letter>[A-Za-z])(?:\.[ \t]+|\)[ \t]*)(?P<text>\S.*)$", re.M
@@ -55,9 +56,14 @@ STARRED = re.compile(r"^[ \t]*\*[ \t]*\(?[A-Za-z][.)][ \t]+\S", re.M)
 NUMBER = re.compile(r"^\s*(?:Q(?:uestion)?\s*)?(?P<n>\d+)[.):]\s+", re.I)
 LABEL_HEADING = re.compile(r"^(?:Q(?:uestion)?\s*)?(?P<n>\d+)[.):]?$", re.I)
 EXPLAINED = re.compile(
-    r"^[ \t]*(?:\*\*)?(?:explanation|feedback|rationale|reason|distractor[ \t]+analysis)(?:\*\*)?[ \t]*:",
+    r"^[ \t]*(?:\*\*)?(?:explanation|feedback|rationale|reason|solution|distractor[ \t]+analysis)"
+    r"(?:\*\*)?[ \t]*:",
     re.I,
 )
+# A quiz site's fold between the options and the answer (Sanfoundry's "View Answer").
+SHOW_ANSWER = re.compile(r"^\W*(?:view|show|reveal|see|check)[ \t]+(?:the[ \t]+)?answer\W*$", re.I)
+# `**12. Which …?**`: the bold a line of its own puts around the question and its number.
+BOLD_LINE = re.compile(r"^(\*\*|__)(?P<inner>\S(?:.*\S)?)\1$")
 BREAK = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
 TAG = re.compile(r"<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9]{0,20})")
 LETTERS = string.ascii_uppercase
@@ -161,6 +167,8 @@ class _Reading:
             self.explaining, self.opened = True, False
         elif option is not None and current.takes(option):
             current.add(option)
+        elif current.options and SHOW_ANSWER.match(text):
+            return
         elif current.options and previous.strip() and text[:1] in " \t" and OPTION.match(previous):
             current.extend(text)
             self.previous = previous  # a second wrapped line continues the same option
@@ -242,6 +250,8 @@ class _Reading:
             return
         first = current.lines[0]
         text = " ".join(" ".join(line.text.split()) for line in current.lines)
+        written = text
+        text = bold["inner"] if (bold := BOLD_LINE.match(text)) and "**" not in bold["inner"] else text
         number = NUMBER.match(text)
         letters = {c.letter for c in current.options}
         if letter is not None and letter not in letters:
@@ -257,6 +267,7 @@ class _Reading:
                 choices=tuple(current.options),
                 correct=letter,
                 label=number.group("n") if number else label,
+                former_titles=(plain(written),) if text != written else (),  # read with its bold before
             )
         )
 

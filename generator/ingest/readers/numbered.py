@@ -38,7 +38,7 @@ ANSWER_PREFIX = re.compile(
 )
 OPTION = re.compile(r"^\s*\(?(?P<letter>[A-Da-d])[.)]\s+(?P<text>\S(?:.*\S)?)\s*$")
 CORRECT = re.compile(
-    r"^\s*(?:\*\*)?(?:Correct\s+)?(?:Answer|Ans)\s*+(?:\*\*)?\s*[:\-–]\s*+(?:\*\*)?\s*\(?(?P<letter>[A-Ha-h])\b[.)]?\s*(?P<rest>.*)$",
+    r"^\s*(?:\*\*)?(?:Correct\s+)?(?:Answer|Ans)\s*+(?:\*\*)?\s*[:\-–]\s*+(?:\*\*)?\s*(?:Option\s+)?\(?(?P<letter>[A-Ha-h])\b[.)]?\s*(?P<rest>.*)$",
     re.I,
 )
 TITLE = re.compile(r"^\s*[A-Z][^.!?:;]{0,100}[^.!?:;\s]\s*$")
