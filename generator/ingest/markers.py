@@ -19,8 +19,9 @@ from dataclasses import replace
 
 from generator.model import Draft, Line
 
-# A speaker: one capitalised word (or two, "Hiring Manager") of letters, then ":".
-SPEAKER = re.compile(r"[A-Z][a-z]{1,14}(?: [A-Z]?[a-z]{1,14})?:[ \t]+(?=\S)")
+# A speaker: one capitalised word (or two, "Hiring Manager") of letters, then ":"; or a lone
+# "Q:" / "A:" after a number (`1. Q: What …?` then `A: …`), the label a line reader left.
+SPEAKER = re.compile(r"(?:[A-Z][a-z]{1,14}(?: [A-Z]?[a-z]{1,14})?|[QA]):[ \t]+(?=\S)")
 JOINERS = "\ufe0f\ufe0e\u200d"
 # Keycap numbers, "1️⃣ What is RAG?" (a digit, VS16, U+20E3) and "🔟": the source's numbering.
 KEYCAP_RUN = "(?:[0-9#*]\ufe0f?\u20e3|\U0001f51f)+"

@@ -33,9 +33,11 @@ QUESTION = re.compile(
 )
 # With re.M, a line start's `\s*` would run on over every blank line after it (quadratic).
 SNIFF = re.compile(r"^[^\S\n]*(?:#{1,6}\s*)?(?:\*\*)?Q\s?\d+[oOlI]?\s*[.):\-–]", re.M)
-ANSWER_PREFIX = re.compile(
-    r"^\s*(?:\*\*)?(?:Ans(?:wer)?)\s*+(?:\*\*)?\s*[-–:.]\s*(?:\*\*)?\s*|^\s*-(?=\S)", re.I
-)
+# `Ans -`, `Answer:`, `A1.` (the question's number after the A): a label that says "the answer".
+ANSWER_LABEL = r"^\s*(?:\*\*)?(?:Ans(?:wer)?|A\d{1,4}(?=\s*(?:\*\*)?\s*[.:)]))\s*+(?:\*\*)?\s*[-–:.)]"
+ANSWER_PREFIX = re.compile(ANSWER_LABEL + r"\s*(?:\*\*)?\s*|^\s*-(?=\S)", re.I)
+LABELLED_ANSWER = re.compile(ANSWER_LABEL, re.I)
+MAX_WRAPPED = 3  # lines a question may wrap over before its labelled answer
 OPTION = re.compile(r"^\s*\(?(?P<letter>[A-Da-d])[.)]\s+(?P<text>\S(?:.*\S)?)\s*$")
 CORRECT = re.compile(
     r"^\s*(?:\*\*)?(?:Correct\s+)?(?:Answer|Ans)\s*+(?:\*\*)?\s*[:\-–]\s*+(?:\*\*)?\s*(?:Option\s+)?\(?(?P<letter>[A-Ha-h])\b[.)]?\s*(?P<rest>.*)$",
@@ -104,10 +106,15 @@ def _close(doc: Document, head: Line, body: list[Line], section: str | None) -> 
             correct = None
         draft = Draft(text, doc.at(head.no), tuple(rest), section, choices, correct, label)
         return (draft, problems), next_section or section
+    first, (text, body) = text, _wrapped(text, body)
     answer = _strip_answer_prefix(body)
     if not answer:
         problems.append(Problem(doc.at(head.no), "question has an empty answer"))
-    return (Draft(text, doc.at(head.no), tuple(answer), section, label=label), problems), section
+    formers = (first,) if text != first else ()  # read as its first line before: an alias
+    return (
+        Draft(text, doc.at(head.no), tuple(answer), section, label=label, former_titles=formers),
+        problems,
+    ), section
 
 
 def _question_text(tail: str) -> str:
@@ -138,6 +145,19 @@ def _mcq(body: list[Line]) -> tuple[tuple[Choice, ...], str | None, list[Line], 
     if rest and TITLE.match(rest[-1].text) and len(rest[-1].text.split()) <= 14:
         section, rest = rest[-1].text.strip(), trim_blank(rest[:-1])
     return choices, correct, rest, section
+
+
+def _wrapped(text: str, body: list[Line]) -> tuple[str, list[Line]]:
+    """`Q1. What is the difference between batch and layer` / `normalization?` / `A1. …`: lines
+    between a question that does not end and its labelled answer continue the question."""
+    if text.rstrip("*_ ").endswith("?"):
+        return text, body
+    for index, line in enumerate(body[: MAX_WRAPPED + 1]):
+        if not line.text.strip():
+            break
+        if index and LABELLED_ANSWER.match(line.text):
+            return " ".join([text, *(" ".join(x.text.split()) for x in body[:index])]), body[index:]
+    return text, body
 
 
 def _strip_answer_prefix(body: list[Line]) -> list[Line]:
