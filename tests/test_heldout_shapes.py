@@ -800,3 +800,50 @@ def test_a_bold_numbered_aiken_question_loses_its_bold_and_number(tmp_path):
     ]
     # The id the bold title gave it before stays an alias.
     assert questions[0].aliases == (question_id("doc", "**1. Which of these is a boosting method?**"),)
+
+
+def test_numbered_answer_labels_go_and_a_wrapped_question_stays_whole(tmp_path):
+    text = (
+        "Q1. What is the difference between batch normalization and layer\n"
+        "normalization, and when would you use each?\n"
+        "A1. Batch norm normalises over the batch; layer norm over the features.\n\n"
+        "Q2. What is dropout?\nA2. Randomly zeroing activations during training.\n"
+    )
+    _, questions, _ = read_text(tmp_path, text, "qa.txt")
+    assert [(q.question, q.answer) for q in questions] == [
+        (
+            "What is the difference between batch normalization and layer normalization, "
+            "and when would you use each?",
+            "Batch norm normalises over the batch; layer norm over the features.",
+        ),
+        ("What is dropout?", "Randomly zeroing activations during training."),
+    ]
+    cut = "What is the difference between batch normalization and layer"
+    assert questions[0].aliases == (question_id("doc", cut),)
+
+
+def test_q_and_a_letters_after_a_number_are_labels(tmp_path):
+    text = (
+        "1. Q: What is a confusion matrix?\n\nA: A table of predicted against true labels.\n\n"
+        "2. Q: What is precision?\n\nA: The share of predicted positives that are right.\n"
+    )
+    _, questions, _ = read_text(tmp_path, text, "qa.txt")
+    assert [(q.label, q.question, q.answer) for q in questions] == [
+        ("1", "What is a confusion matrix?", "A table of predicted against true labels."),
+        ("2", "What is precision?", "The share of predicted positives that are right."),
+    ]
+    assert questions[0].aliases == (question_id("doc", "Q: What is a confusion matrix?"),)
+
+
+def test_a_check_mark_after_an_option_marks_it_correct(tmp_path):
+    text = (
+        "### 1. Which algorithm is used for classification?\n\n- Linear Regression\n"
+        "- Logistic Regression ✅\n- K-Means\n\n### 2. Which is a clustering method?\n\n"
+        "- **K-Means** (✔️)\n- Ridge\n\n### 3. What does a ReLU output for -2?\n\n- f(x)\n- 0\n"
+    )
+    _, questions, _ = read_text(tmp_path, text)
+    assert [(q.kind, [c.text for c in q.choices], q.correct) for q in questions] == [
+        ("mcq", ["Linear Regression", "Logistic Regression", "K-Means"], "B"),
+        ("mcq", ["**K-Means**", "Ridge"], "A"),
+        ("open", [], None),
+    ]

@@ -35,6 +35,7 @@ CORRECT = re.compile(
 )
 LETTERS = "ABCDEFGH"
 TICK = re.compile("[\u2705\u2714\u2611\u2713]\ufe0f?[ \t]*(?=\\S)")  # ✅ ✔️ ☑️ ✓
+TICKS = "\u2705\u2714\u2611\u2713"
 
 
 def is_show_answer(block: Block) -> bool:
@@ -116,16 +117,28 @@ def _task_options(block: Block) -> list[tuple[str, bool]] | None:
 
 
 def _ticked_options(items: list[Block]) -> list[tuple[str, bool]] | None:
-    """`- ✅ Gradually adds noise` among plain items: a check mark names the right option. Only
-    where the other items start with a word (a `❌` list of pros and cons is no quiz)."""
+    """`- ✅ Gradually adds noise` (or `- Gradually adds noise ✅`) among plain items: a check
+    mark names the right option. Only where the other items start with a word (a `❌` list of
+    pros and cons is no quiz)."""
     texts = [_item_text(item) for item in items]
-    ticked = [TICK.match(text) for text in texts]
-    plain = [text for text, tick in zip(texts, ticked, strict=True) if not tick]
+    before = [TICK.match(text) for text in texts]
+    ticked = [
+        (text[tick.end() :], True) if tick else (text, False)
+        for text, tick in zip(texts, before, strict=True)
+    ]
+    if not any(before):
+        ticked = [_ticked_after(text) for text in texts]
+    plain = [text for text, tick in ticked if not tick]
     if not plain or len(plain) == len(texts) or not all(text[:1].isalnum() for text in plain):
         return None
-    return [
-        (text[tick.end() :] if tick else text, bool(tick)) for text, tick in zip(texts, ticked, strict=True)
-    ]
+    return ticked
+
+
+def _ticked_after(text: str) -> tuple[str, bool]:
+    """`Logistic regression ✅` / `(✔️)` at the end: the text without it, and whether it was there."""
+    core = text.rstrip(" \t)]\ufe0f")
+    head = core[:-1].rstrip(" \t([") if core[-1:] in TICKS else ""
+    return (head, True) if head else (text, False)
 
 
 def _item_text(item: Block) -> str:
