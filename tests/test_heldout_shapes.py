@@ -847,3 +847,45 @@ def test_a_check_mark_after_an_option_marks_it_correct(tmp_path):
         ("mcq", ["**K-Means**", "Ridge"], "A"),
         ("open", [], None),
     ]
+
+
+def test_questions_in_italics_on_lines_of_their_own(tmp_path):
+    # Nothing was read: "no reader recognises this document".
+    text = (
+        "# Statistics prep\n\n*What is a confidence interval?*\n\nA range that holds the parameter "
+        "in a given share of samples.\n\n_What is a Type I error?_\n\nA false positive.\n\n"
+        "*Figure 1: the sampling distribution*\n"
+    )
+    _, questions, _ = read_text(tmp_path, text)
+    assert [(q.question, q.answer) for q in questions] == [
+        ("What is a confidence interval?", "A range that holds the parameter in a given share of samples."),
+        ("What is a Type I error?", "A false positive.\n\n*Figure 1: the sampling distribution*"),
+    ]
+
+
+def test_an_interview_transcript_with_bold_speakers(tmp_path):
+    text = (
+        "**Interviewer:** What is gradient descent?\n\n**Candidate:** Moving parameters against the "
+        "gradient.\n\n**Interviewer:** Walk me through deploying a model.\n\n**Candidate:** Containerise "
+        "it and add monitoring.\n\n**Interviewer:** What is weight decay?\n\n**Candidate:** An L2 penalty.\n"
+    )
+    _, questions, _ = read_text(tmp_path, text, "talk.txt")
+    assert [(q.question, q.answer) for q in questions] == [
+        ("What is gradient descent?", "Moving parameters against the gradient."),
+        ("Walk me through deploying a model.", "Containerise it and add monitoring."),
+        ("What is weight decay?", "An L2 penalty."),
+    ]
+    assert questions[0].aliases == (question_id("doc", "**Interviewer:** What is gradient descent?"),)
+
+
+def test_a_threads_post_numbers_are_labels(tmp_path):
+    text = (
+        "1/ What is a context window?\n👉 The tokens a model sees at once.\n\n"
+        "2/ What is a token?\n👉 A unit of text.\n"
+    )
+    _, questions, _ = read_text(tmp_path, text, "thread.txt")
+    assert [(q.label, q.question, q.answer) for q in questions] == [
+        ("1", "What is a context window?", "The tokens a model sees at once."),
+        ("2", "What is a token?", "A unit of text."),
+    ]
+    assert questions[0].aliases == (question_id("doc", "1/ What is a context window?"),)

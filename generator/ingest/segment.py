@@ -52,6 +52,8 @@ QUESTIONS_PAGE = re.compile(r"question|interview|\bfaq\b|quiz|troubleshoot", re.
 LINK_ONLY = re.compile(r"^\[[^\]]*\]\([^)]*\)\W*$")
 ASKS = ("?", "\uff1f", "\u061f")  # and the full-width (Chinese, Japanese) and Arabic marks
 MAX_ASKING = 300  # a paragraph that asks and is longer than this is prose, not a question
+# A question in italics on a line of its own, `*What is a p-value?*` (no bold, no other emphasis).
+ITALIC = re.compile(r"([*_])(?P<q>[^*_\s][^*_\n]{0,298}[^*_\s])\1")
 # A bold question and, on the same line, its answer; the bold run is bounded (linear scan).
 BOLD_LEAD = re.compile(
     r"^(?P<w>\*\*|__)(?P<q>(?:(?!\*\*|__).){2,300}?[?\uff1f\u061f])(?P=w)[ \t]+(?P<rest>\S.*)$"
@@ -153,6 +155,8 @@ def markers_of(unit: Unit) -> list[tuple[str, Marker]]:
             out.append(("label", Marker(block, first, _rest_lines(block, more))))
         if is_bold_only(block.text):
             out.append(("bold", Marker(block, block.text)))
+        elif (italic := ITALIC.fullmatch(block.text)) and italic["q"].endswith(ASKS):
+            out.append(("bold", Marker(block, italic["q"])))  # `*What is X?*`: bold's lighter cousin
         elif more and is_bold_only(first):  # `**What is X?**⏎answer…`: one paragraph, soft break
             out.append(("bold", Marker(block, first, _rest_lines(block, more))))
         if NUMBER_LABEL.match(block.text):

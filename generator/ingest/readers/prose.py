@@ -32,7 +32,9 @@ NUMBER = re.compile(r"^\s*(?:Q(?:uestion)?\s*)?(?P<n>\d+)\s*[.):]\s+", re.I)
 Q_DASH = re.compile(r"^\s*Q(?:uestion)?\s*(?P<n>\d+)\s*[-\u2013\u2014]\s+", re.I)
 # "IV. What is …?": a Roman numeral (1-39) as the number.
 ROMAN = re.compile(rf"^\s*(?P<n>{ROMAN_NUMERAL})[.)]\s+", re.I)
-LATER_LABELS = (Q_DASH, ROMAN)  # read label and all before: that title's id stays an alias
+# "1/ What is …?": a thread's post number.
+SLASH = re.compile(r"^\s*(?P<n>\d{1,3})/\s+(?=\S)")
+LATER_LABELS = (Q_DASH, ROMAN, SLASH)  # read label and all before: that title's id stays an alias
 EMPHASIS = re.compile(r"^(\*\*|__)(.+)\1$")
 LIST_ITEM = re.compile(r"^\s*(?:[-*•+]\s|\d+[.)]\s+(?![A-Z][^?]*\?\s*$))")
 IMPERATIVE = re.compile(
@@ -41,8 +43,13 @@ IMPERATIVE = re.compile(
     re.I,
 )
 TITLE = re.compile(r"^[A-Z][^.!?:;]{0,80}[^.!?:;\s]$")
-# A chat's asking side ("Human: Explain …", "User: Describe …"); the assistant's turns answer.
-SPEAKER = re.compile(r"^(?:\*\*|__)?(?:human|user|you|me)(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*", re.I)
+# A chat's or an interview's asking side ("Human: Explain …", "**Interviewer:** Walk me through …");
+# the assistant's and the candidate's turns answer.
+SPEAKER = re.compile(
+    r"^(?:\*\*|__)?(?:human|user|you|me|interviewer|recruiter|hiring manager)(?:\*\*|__)?[ \t]*:[ \t]*"
+    r"(?:\*\*|__)?[ \t]*",
+    re.I,
+)
 MAX_QUESTION = 300
 MAX_IMPERATIVE_WORDS = 25
 MAX_TITLE_WORDS = 8
@@ -124,7 +131,7 @@ def _question_text(text: str) -> str | None:
 
 
 def _label(text: str) -> re.Match[str] | None:
-    return NUMBER.match(text) or Q_DASH.match(text) or ROMAN.match(text)
+    return NUMBER.match(text) or Q_DASH.match(text) or ROMAN.match(text) or SLASH.match(text)
 
 
 def _imperative(text: str) -> bool:
