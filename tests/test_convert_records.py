@@ -203,3 +203,28 @@ def test_nothing_in_an_answer_ends_its_record_or_opens_another(tmp_path, answer)
     _, questions, _ = read(tmp_path, "safe.json", json.dumps(records).encode())
     assert [q.question for q in questions] == ["What is one?", "What is two?"]
     assert questions[1].answer == "Two." and questions[0].answer
+
+
+def test_records_are_cited_by_their_own_number_and_group_name_only(tmp_path):
+    # A record's label was its place in the file ("Q3"), a number the file never prints; the
+    # name of a group of records (`{"name": "Statistics", "questions": [...]}`) was lost.
+    data = {
+        "title": "ML quiz",
+        "categories": [
+            {"name": "Statistics", "questions": [{"q": "What is a p-value?", "a": "A tail probability."}]},
+            {
+                "name": "Deep learning",
+                "questions": [
+                    {"id": 7, "q": "What is dropout?", "a": "Zeroing activations."},
+                    {"id": "x-1", "q": "What is a ReLU?", "a": "max(0, x)", "topic": "Activations"},
+                ],
+            },
+        ],
+    }
+    _, questions, problems = read(tmp_path, "quiz.json", json.dumps(data).encode())
+    assert problems == []
+    assert [(q.label, q.section, q.question) for q in questions] == [
+        (None, "Statistics", "What is a p-value?"),
+        ("7", "Deep learning", "What is dropout?"),
+        (None, "Activations", "What is a ReLU?"),
+    ]

@@ -111,7 +111,27 @@ def _find(text: str, at: int, depth: int) -> list[tuple[int, Any]]:
     if depth >= MAX_DEPTH:
         return []
     nested = [offset for _, offset in members if text.startswith(("[", "{"), offset)]
-    return [found for offset in nested for found in _find(text, offset, depth + 1)]
+    found = [found for offset in nested for found in _find(text, offset, depth + 1)]
+    name = _named(text, members) if depth else ""  # the top level's name is the page's title
+    return [(at, _in_section(record, name)) for at, record in found] if name else found
+
+
+def _named(text: str, members: list[tuple[str, int]]) -> str:
+    """`{"name": "Statistics", "questions": [...]}`: what a group of records is called."""
+    for name, offset in members:
+        if records.key(name) in GROUP_NAMES and text.startswith('"', offset):
+            return str(json.JSONDecoder().raw_decode(text, offset)[0])
+    return ""
+
+
+def _in_section(record: Any, name: str) -> Any:
+    """The record with its group's name as its section, unless it names one of its own."""
+    if not isinstance(record, dict) or any(records.key(str(k)) in records.SECTION_KEYS for k in record):
+        return record
+    return {**record, "category": name}
+
+
+GROUP_NAMES = ("name", "title", "category", "topic", "section", "subject", "chapter")
 
 
 def _title(text: str) -> str:

@@ -11,8 +11,9 @@ Fields are found by name, whatever their case and punctuation (`Question`, `ques
 `Front`), so quiz exports, flashcard decks and dataset dumps read alike. The correct option
 may be named by its letter, its text or its index from 0 (`"answer": 1`); OpenTDB's
 `correct_answer` + `incorrect_answers` become options in alphabetical order (the export's
-order gives the answer away). Each record opens with its own numbered heading, so every
-record is one question whatever its text looks like; a record without a question field is
+order gives the answer away). Each record opens with its own question heading (`### Q.`, or
+`### Q12.` when the record carries its number), so every record is one question whatever its
+text looks like; a record without a question field is
 reported at its line and left out.
 """
 
@@ -44,6 +45,7 @@ CORRECT_KEYS = (
     "correctindex",
 )
 EXPLANATION_KEYS = ("explanation", "rationale", "reason", "why", "explain", "notes")
+NUMBER_KEYS = ("number", "no", "num", "qno", "questionnumber", "questionno", "id")
 SECTION_KEYS = ("category", "topic", "section", "subject", "chapter")
 # Columns or fields that each hold one option: `A`..`H`, `option_a`, `choice1`, `opt3`.
 OPTION_FIELD = re.compile(r"^(?:option|choice|opt|answer)?([a-h]|[1-8])$")
@@ -74,13 +76,13 @@ def to_markdown(
     lines = [Line(1, f"# {heading(name)}"), Line(1, "")] if name else []
     problems: list[Problem] = []
     section = None
-    for number, (line, raw) in enumerate(records, start=1):
+    for line, raw in records:
         where = Location(path, line)
         if not isinstance(raw, dict):
             problems.append(Problem(where, f"record is not an object but {type(raw).__name__}: skipped"))
             continue
         try:
-            topic, body, unmatched = _record(raw, number)
+            topic, body, unmatched = _record(raw)
         except RecursionError:
             problems.append(Problem(where, TOO_DEEP))
             continue
@@ -97,7 +99,7 @@ def to_markdown(
     return lines, problems
 
 
-def _record(raw: dict[Any, Any], number: int) -> tuple[str, list[str] | None, str]:
+def _record(raw: dict[Any, Any]) -> tuple[str, list[str] | None, str]:
     """(section, Markdown lines or None without a question, the correct answer no option matched)."""
     record = {key(str(k)): v for k, v in raw.items() if v not in (None, "", [])}
     question = text(_first(record, QUESTION_KEYS))
@@ -105,7 +107,11 @@ def _record(raw: dict[Any, Any], number: int) -> tuple[str, list[str] | None, st
         return "", None, ""
     options, correct, named = _option_texts(record)
     unmatched = named if len(options) >= 2 and not correct and named else ""
-    lines = [f"### Q{number}. {heading(question)}{_difficulty(record)}", ""]
+    # The record's own number, else `Q.`, a label that numbers nothing: a citation names no
+    # number the file does not hold.
+    number = str(_first(record, NUMBER_KEYS)).strip()
+    label = f"Q{number}." if number.isdigit() and len(number) <= 5 else "Q."
+    lines = [f"### {label} {heading(question)}{_difficulty(record)}", ""]
     lines += _options(options, correct) + _answer(record, len(options) >= 2, unmatched)
     return " ".join(text(_first(record, SECTION_KEYS)).split()), lines, unmatched
 
