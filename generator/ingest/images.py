@@ -42,6 +42,7 @@ ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # Markdown's backslash escapes: AS
 HTML_IMAGE = re.compile(r"<img\b[^<>]*>", re.I)
 HOLE = re.compile("\ue020(\\d+)\ue021")
 HOLE_CHARS = re.compile("[\ue020\ue021]")
+LT_BEFORE_HOLE = re.compile("<(?=\ue020)")
 ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&#39;"}
 ALT_UNSAFE = re.compile(r"[\[\]\\`*_<>&!${}\"']")
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -116,6 +117,8 @@ def restore(markdown: str, held: list[str]) -> str:
     """Put back the images `hold` took out (after sanitising, which would disarm them)."""
     if not held:
         return markdown
+    # Sanitising escaped a `<` before a hole; one left raw would open a tag with what comes back.
+    markdown = LT_BEFORE_HOLE.sub("&lt;", markdown) if "<\ue020" in markdown else markdown
     return HOLE.sub(lambda m: held[int(m.group(1))], markdown)
 
 
