@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from tests.test_convert import FIXTURES, ingest
 
 
@@ -25,3 +27,23 @@ def test_quiz_answers_revealed_in_details_name_the_option():
     assert (loss.kind, loss.correct) == ("mcq", "B")
     assert loss.answer == "Binary cross-entropy is the negative log-likelihood of a Bernoulli output."
     assert (evaluation.correct, evaluation.answer) == ("B", None)  # it only repeats the option
+
+
+def test_a_fence_a_cell_leaves_open_ends_with_the_cell(tmp_path):
+    # Jupyter renders each cell alone; joined, the open fence took the next question into code.
+    cells = [
+        {
+            "cell_type": "markdown",
+            "metadata": {},
+            "source": "## What does this print?\n\n````python\nprint(1)\n```",
+        },
+        {"cell_type": "markdown", "metadata": {}, "source": "## What is the next question?\n\nIts answer."},
+    ]
+    notebook = {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    path = tmp_path / "quiz.ipynb"
+    path.write_text(json.dumps(notebook), encoding="utf-8")
+    _, _, questions, _ = ingest(path)
+    assert [(q.question, q.answer) for q in questions] == [
+        ("What does this print?", "````python\nprint(1)\n```\n````"),
+        ("What is the next question?", "Its answer."),
+    ]

@@ -46,6 +46,8 @@ STUB = re.compile(r"^(?:raise\s+NotImplementedError\b.*|pass|\.\.\.)$")
 STUB_HEADER = re.compile(r"^(?:async\s+)?(?:def|class)\s+\w")
 ASKING_LINE = 200  # longer lines are paragraphs, not questions
 
+FENCE_MARK = re.compile(r"`{3,}|~{3,}")
+
 
 def matches(data: bytes, suffix: str) -> bool:
     """JSON whose top level has `cells` and `nbformat`, whatever the file is called."""
@@ -106,14 +108,16 @@ def _left_for_student(source: str, cell: dict[str, Any]) -> bool:
 
 
 def _tidy_markdown(body: list[str], level: list[int]) -> list[str]:
-    """Tight `###1.` headings spaced; lines that ask made headings (see the module doc)."""
-    out, fenced = list(body), False
+    """Tight `###1.` headings spaced; lines that ask made headings (see the module doc); a fence
+    the cell leaves open closed, as Jupyter renders each cell on its own (left open, it would
+    take the next cells, questions and all, into its code block)."""
+    out, fence = list(body), ""
     filled = [i for i, line in enumerate(out) if line.strip()]
     first = filled[0] if filled else -1
     for i, line in enumerate(out):
-        if line.lstrip().startswith(("```", "~~~")):
-            fenced = not fenced
-        if fenced:
+        if mark := FENCE_MARK.match(line.strip()):
+            fence = _fence_after(fence, mark.group(), line.strip())
+        if fence:
             continue
         line = out[i] = TIGHT_HEADING.sub(r"\1 ", line)
         heading = HEADING.match(line)
@@ -121,7 +125,16 @@ def _tidy_markdown(body: list[str], level: list[int]) -> list[str]:
             level[0] = len(heading.group(1))
         elif _asks_here(out, i, first):
             out[i] = f"{'#' * min(level[0] + 1, 6)} {line.strip()}"
-    return out
+    return [*out, fence] if fence else out
+
+
+def _fence_after(fence: str, mark: str, line: str) -> str:
+    """The fence open after a fence line: it opens one, or closes the open one (same character,
+    at least as long, nothing after it), or is code inside the open one."""
+    if not fence:
+        return mark
+    closes = mark[0] == fence[0] and len(mark) >= len(fence) and line == mark
+    return "" if closes else fence
 
 
 def _asks_here(lines: list[str], i: int, first: int) -> bool:
