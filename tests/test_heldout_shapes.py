@@ -889,3 +889,22 @@ def test_a_threads_post_numbers_are_labels(tmp_path):
         ("2", "What is a token?", "A unit of text."),
     ]
     assert questions[0].aliases == (question_id("doc", "1/ What is a context window?"),)
+
+
+def test_reference_links_and_footnotes_stay_with_their_answers(tmp_path):
+    # The definitions at the end of the file belong to no question: the link showed as raw
+    # brackets on the site and the footnote's text was gone, without a word.
+    text = (
+        "# Notes\n\n## What is attention?\n\nIntroduced in the Transformer paper[^1]; see "
+        "[the paper][vaswani] or [BERT][].\n\n`[code][vaswani]` stays.\n\n"
+        "## What is BERT?\n\nAn encoder, [Vaswani] aside.\n\n"
+        '[^1]: Vaswani et al., 2017.\n\n[vaswani]: https://arxiv.org/abs/1706.03762 "The paper"\n'
+        "[bert]: <https://arxiv.org/abs/1810.04805>\n"
+    )
+    _, questions, _ = read_text(tmp_path, text)
+    assert [q.answer for q in questions] == [
+        "Introduced in the Transformer paper[^1]; see "
+        '[the paper](https://arxiv.org/abs/1706.03762 "The paper") or [BERT](https://arxiv.org/abs/1810.04805).'
+        "\n\n`[code][vaswani]` stays.\n\n\\[^1]: Vaswani et al., 2017.",
+        'An encoder, [Vaswani](https://arxiv.org/abs/1706.03762 "The paper") aside.',
+    ]

@@ -32,6 +32,7 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from generator.ingest.brackets import brackets_plugin
+from generator.ingest.references import definitions
 from generator.ingest.tasklists import tasklists_plugin
 from generator.ingest.tree import Block, Tree
 
@@ -81,9 +82,10 @@ def parse(text: str) -> Tree:
     """The document's blocks; `line`/`end` are 1-based line numbers in `text`."""
     lines = text.split("\n")
     builder = _Builder(lines)
-    tokens = _MD.parse(text)
+    env: dict = {}
+    tokens = _MD.parse(text, env)
     builder.run(tokens)
-    return Tree(builder.top, too_deep=_too_deep(tokens))
+    return Tree(builder.top, too_deep=_too_deep(tokens), definitions=definitions(env, tokens))
 
 
 def _too_deep(tokens: Sequence[Token]) -> int:

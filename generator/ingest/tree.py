@@ -28,7 +28,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from generator.ingest.references import Definitions
 
 BlockKind = Literal[
     "heading",
@@ -79,6 +82,8 @@ class Tree:
     blocks: list[Block]
     title: str | None = None
     too_deep: int = 0  # the line past which a parser nested too deep to read on, or 0
+    # Markdown's reference-link and footnote definitions (generator.ingest.references)
+    definitions: Definitions | None = None
 
     def walk(self) -> Iterator[Block]:
         for block in self.blocks:

@@ -91,6 +91,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     # With a `]` at the end every opener may close: markdown-it scans as deep as its nesting.
     "![ closed by ]": _repeat("![", "", "]"),
     "![a](": _repeat("![a]("),
+    # Reference links and footnotes whose definitions the document holds (generator.ingest.references).
+    "reference links and footnotes": _repeat("[a][b][^1] [", "", "\n\n[b]: /u\n\n[^1]: n"),
     # A Q&A table whose header cell is a long run of spaces between two non-letters.
     "spaces in a table header cell": _repeat(
         " ", "| Question | ! ", " zz |\n| --- | --- |\n| What is a? | b |\n| What is c? | d |"

@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from generator.ingest.assemble import Segmented, segment
 from generator.ingest.read_markdown import parse
+from generator.ingest.references import with_definitions
 from generator.model import Document, Draft, Line, Problem
 
 NAME = "markdown"
@@ -96,6 +97,8 @@ def _segmented(text: str, force: str | None) -> Segmented:
 def _segment(text: str, force: str | None) -> Segmented:
     tree = parse(text)
     found = segment(tree, _NO_DOC, force)
+    if tree.definitions:
+        found.drafts = [with_definitions(d, tree.definitions) for d in found.drafts]
     if tree.too_deep:
         found.problems.append(Problem(_NO_DOC.at(tree.too_deep), TOO_DEEP))
     return found
