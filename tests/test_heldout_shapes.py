@@ -908,3 +908,10 @@ def test_reference_links_and_footnotes_stay_with_their_answers(tmp_path):
         "\n\n`[code][vaswani]` stays.\n\n\\[^1]: Vaswani et al., 2017.",
         'An encoder, [Vaswani](https://arxiv.org/abs/1706.03762 "The paper") aside.',
     ]
+
+
+def test_an_html_fragment_of_one_question_is_read(tmp_path):
+    # Two closed blocks were too few for the HTML sniff: "no reader recognises this document".
+    reading, questions, _ = read_text(tmp_path, "<h2>What is X?</h2><p>Just one answer.</p>", "one.html")
+    assert reading.reader == "html"
+    assert [(q.question, q.answer) for q in questions] == [("What is X?", "Just one answer.")]

@@ -37,6 +37,7 @@ MARKDOWN_LINE = re.compile(
     r"[ ]{0,3}(?:#{1,6}[ \t]|(?:[-*+]|\d{1,9}[.)])[ \t]|```|~~~|(?:---|\*\*\*)[ \t]*$)"
 )
 MARKDOWN_LINES = 3
+MIN_BLOCKS = 2  # a heading and its paragraph: one question is a document too
 
 
 def matches(text: str) -> bool:
@@ -59,7 +60,7 @@ def _is_page(text: str) -> bool:
 
 
 def _is_fragment(head: str) -> bool:
-    if len(CLOSED_BLOCK.findall(head)) < 3:
+    if len(CLOSED_BLOCK.findall(head)) < MIN_BLOCKS:
         return False
     lines = [line for line in head.split("\n") if line.strip()]
     if sum(1 for line in lines if MARKDOWN_LINE.match(line)) >= MARKDOWN_LINES:
