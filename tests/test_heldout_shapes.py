@@ -915,3 +915,25 @@ def test_an_html_fragment_of_one_question_is_read(tmp_path):
     reading, questions, _ = read_text(tmp_path, "<h2>What is X?</h2><p>Just one answer.</p>", "one.html")
     assert reading.reader == "html"
     assert [(q.question, q.answer) for q in questions] == [("What is X?", "Just one answer.")]
+
+
+def test_options_numbered_1_to_4_with_the_answer_by_number(tmp_path):
+    # Each numbered option was read as a question of its own: 2 questions became 9.
+    text = (
+        "# PCA quiz\n\n**1. What does PCA reduce?**\n\n1) Number of samples\n2) Number of features\n"
+        "3) Number of classes\n\nCorrect answer: 2\n\n**2. What does k-means need?**\n\n1) Labels\n"
+        "2) The number of clusters\n\nAnswer: 2\n\n**3. Which steps does training take?**\n\n"
+        "1. Forward pass\n2. Backward pass\n\nBoth, in that order.\n"
+    )
+    _, questions, _ = read_text(tmp_path, text)
+    assert [(q.question, q.kind, [c.text for c in q.choices], q.correct) for q in questions] == [
+        (
+            "What does PCA reduce?",
+            "mcq",
+            ["Number of samples", "Number of features", "Number of classes"],
+            "B",
+        ),
+        ("What does k-means need?", "mcq", ["Labels", "The number of clusters"], "B"),
+        ("Which steps does training take?", "open", [], None),
+    ]
+    assert questions[2].answer == "1. Forward pass\n2. Backward pass\n\nBoth, in that order."

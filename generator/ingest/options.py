@@ -33,6 +33,13 @@ CORRECT = re.compile(
     r"[\W_]{0,12}?(?:option[ \t]+)?\(?(?P<letter>[a-h])\b\)?",
     re.I,
 )
+# "Correct answer: 2" after options numbered `1)` … `4)`: the number names the option.
+NAMES_NUMBER = re.compile(
+    r"^\W{0,8}(?:correct[ \t]+(?:answer|option|choice)|answer|ans)(?:[ \t]+is|[ \t]*[:\-–])?"
+    r"[\W_]{0,12}?\(?(?P<n>[1-8])\)?(?![\d.,])",
+    re.I,
+)
+MAX_OPTION = 200  # characters of a numbered option: longer items are an answer's points
 LETTERS = "ABCDEFGH"
 TICK = re.compile("[\u2705\u2714\u2611\u2713]\ufe0f?[ \t]*(?=\\S)")  # ✅ ✔️ ☑️ ✓
 TICKS = "\u2705\u2714\u2611\u2713"
@@ -60,7 +67,15 @@ def read_options(
     shown with the question; what comes after is the explanation. Where several options are
     marked, the first is the correct letter and the explanation opens by naming them all."""
     for index, block in enumerate(blocks):
-        options, taken = _task_options(block) or _line_options(block) or _lettered_items(blocks, index), 1
+        options, taken = (
+            (
+                _task_options(block)
+                or _line_options(block)
+                or _lettered_items(blocks, index)
+                or _numbered_items(blocks, index)
+            ),
+            1,
+        )
         if options is None:
             options, taken = _option_paragraphs(blocks, index)
         if options is None:
@@ -163,6 +178,32 @@ def _lettered_items(blocks: list[Block], index: int) -> list[tuple[str, bool]] |
     return [(text, False) for text in texts]
 
 
+def _numbered_items(blocks: list[Block], index: int) -> list[tuple[str, bool]] | None:
+    """`1) Number of samples` … `4) Learning rate`, then `Correct answer: 2`: the options, the
+    one the number names marked."""
+    block = blocks[index]
+    if not is_numbered_options(block, blocks[index + 1 : index + 2]):
+        return None
+    named = int(NAMES_NUMBER.match(blocks[index + 1].text.strip().strip("*_ "))["n"])  # type: ignore[index]
+    return [(_item_text(item), i + 1 == named) for i, item in enumerate(block.children)]
+
+
+def is_numbered_options(block: Block, after: list[Block]) -> bool:
+    """An ordered list of 2-8 short items that do not ask, and a paragraph right after it that
+    names one of their numbers as the answer."""
+    items = block.children if block.kind == "list" and block.ordered else []
+    if not 2 <= len(items) <= len(LETTERS) or not after or after[0].kind != "paragraph":
+        return False
+    heads = [item.children[0] if len(item.children) == 1 else None for item in items]
+    if any(
+        h is None or h.kind != "paragraph" or len(h.text) > MAX_OPTION or h.text.rstrip().endswith("?")
+        for h in heads
+    ):
+        return False
+    named = NAMES_NUMBER.match(after[0].text.strip().strip("*_ "))
+    return named is not None and int(named["n"]) <= len(items)
+
+
 def _lettered(texts: list[str]) -> list[str] | None:
     """The texts without their letters, when they are lettered A, B, C … in order (2 to 8)."""
     if len(texts) < 2 or len(texts) > len(LETTERS):
@@ -230,7 +271,7 @@ def _bare_letter(blocks: list[Block], choices: tuple[Choice, ...]) -> str | None
 def _only_names_letter(block: Block) -> bool:
     """`Answer: B` alone says nothing the marked option does not."""
     text = block.text.strip().strip("*_ ")
-    found = CORRECT.match(text) if block.kind == "paragraph" else None
+    found = (CORRECT.match(text) or NAMES_NUMBER.match(text)) if block.kind == "paragraph" else None
     return bool(found) and len(text) - found.end() <= 2  # type: ignore[union-attr]
 
 

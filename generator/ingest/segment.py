@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from generator.ingest.label_words import ANSWER_WORDS, FULL_COLON, QUESTION_WORDS
+from generator.ingest.options import is_numbered_options
 from generator.ingest.titles import Title, parse_title, unwrap_strong
 from generator.ingest.tree import Block, Tree
 
@@ -92,9 +93,11 @@ def units_of(tree: Tree) -> list[Unit]:
 
 def _units(blocks: list[Block]) -> list[Unit]:
     out: list[Unit] = []
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if block.kind == "quote" and _opens_with_label(block):
             out += _units(block.children)  # the first child is a paragraph: no deeper quote
+        elif block.kind == "list" and is_numbered_options(block, blocks[index + 1 : index + 2]):
+            out.append(Unit(block))  # `1) …` options, then `Correct answer: 2`: no question each
         elif block.kind == "list":
             out += [Unit(item, block) for item in block.children]
         elif block.kind == "paragraph" and "\n" in block.text:
