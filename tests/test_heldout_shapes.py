@@ -937,3 +937,16 @@ def test_options_numbered_1_to_4_with_the_answer_by_number(tmp_path):
         ("Which steps does training take?", "open", [], None),
     ]
     assert questions[2].answer == "1. Forward pass\n2. Backward pass\n\nBoth, in that order."
+
+
+def test_an_answer_indented_under_its_numbered_question_keeps_its_fence(tmp_path):
+    text = (
+        "1. What is a decorator in Python?\n\n    A function that wraps another.\n\n    ```python\n"
+        "    def deco(f):\n        return f\n    ```\n\n"
+        "2. What is the GIL?\n\n    A lock around the bytecode.\n"
+    )
+    _, questions, _ = read_text(tmp_path, text, "py.txt")
+    assert [q.answer for q in questions] == [
+        "A function that wraps another.\n\n```python\ndef deco(f):\n    return f\n```",
+        "A lock around the bytecode.",
+    ]

@@ -58,7 +58,7 @@ class Item:
 
 def to_markdown(lines: tuple[Line, ...] | list[Line]) -> list[tuple[int, str]]:
     """(source line, Markdown block) pairs; blocks are joined by `join_blocks`."""
-    texts = [line.text.replace("\t", "    ").rstrip() for line in lines]
+    texts = _dedented([line.text.replace("\t", "    ").rstrip() for line in lines])
     if any(AS_IS.match(t) for t in texts):
         return _as_is(lines, texts)
     items = _items(lines, texts)
@@ -69,6 +69,14 @@ def to_markdown(lines: tuple[Line, ...] | list[Line]) -> list[tuple[int, str]]:
     _nest(items)
     _attach_to_numbers(items)
     return _emit(items)
+
+
+def _dedented(texts: list[str]) -> list[str]:
+    """An answer indented as a whole under its numbered question (`1. What …?` then four spaces
+    in front of every answer line) at the margin, its own indentation kept: else a fence in it
+    is an indented code block that shows the backticks."""
+    common = min((len(t) - len(t.lstrip(" ")) for t in texts if t.strip()), default=0)
+    return [t[common:] for t in texts] if common else texts
 
 
 def join_blocks(blocks: list[tuple[int, str]]) -> str:
