@@ -228,3 +228,13 @@ def test_records_are_cited_by_their_own_number_and_group_name_only(tmp_path):
         ("7", "Deep learning", "What is dropout?"),
         (None, "Activations", "What is a ReLU?"),
     ]
+
+
+def test_a_csv_cell_longer_than_csvs_own_limit_keeps_the_rows_after_it(tmp_path):
+    data = "question,answer\nWhat is long?," + "word " * 40_000 + "\nWhat is after?,Kept.\n"
+    _, questions, problems = read(tmp_path, "long.csv", data.encode())
+    assert problems == []
+    assert [(q.question, len((q.answer or "").split())) for q in questions] == [
+        ("What is long?", 40_000),
+        ("What is after?", 1),
+    ]

@@ -32,6 +32,8 @@ UNCLOSED = "a quote opened here is never closed: lines {}–{} were read as one 
 # A header cell is a field's name ("Question", "option_a", "Correct answer"), not a sentence.
 FIELD_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_\-]*(?: [A-Za-z0-9_\-]+){0,2}")
 
+MAX_CELL = 1_000_000  # characters, as generator.ingest.load.MAX_LINE
+
 
 def matches(data: bytes, suffix: str) -> bool:
     """A `.csv`/`.tsv` file; else a table in text: a header naming a question and an answer or
@@ -69,6 +71,8 @@ def convert(data: bytes, path: str) -> tuple[list[Line], list[Problem]]:
         skip += 1
     first = next((line for line in lines[skip:] if line.strip()), "")
     delimiter = delimiter or _delimiter(header or first, PurePosixPath(path).suffix.lower())
+    # csv's own limit (128 KB a cell) stopped a file at a long answer; a line may hold 1 MB.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL))
     reader = csv.reader(io.StringIO("\n".join(lines[skip:])), delimiter=delimiter)
     names = _cells(header, delimiter) if header else None
     found, row_problems = [], []
