@@ -950,3 +950,30 @@ def test_an_answer_indented_under_its_numbered_question_keeps_its_fence(tmp_path
         "A function that wraps another.\n\n```python\ndef deco(f):\n    return f\n```",
         "A lock around the bytecode.",
     ]
+
+
+def test_a_bold_question_answered_on_its_own_line(tmp_path):
+    # "no reader recognises this document": the bold run was not the whole paragraph.
+    text = (
+        "# Concurrency\n\n**What is a mutex?** A lock that lets one thread in at a time.\n\n"
+        "**What is a semaphore?** A counter over a pool of resources.\nIt can admit several threads.\n"
+    )
+    _, questions, _ = read_text(tmp_path, text)
+    assert [(q.question, q.answer) for q in questions] == [
+        ("What is a mutex?", "A lock that lets one thread in at a time."),
+        ("What is a semaphore?", "A counter over a pool of resources.\n\nIt can admit several threads."),
+    ]
+
+
+def test_a_numbered_table_of_contents_of_two_links_is_skipped(tmp_path):
+    text = (
+        "# SQL\n\n## Table of Contents\n1. [What is a primary key?](#1-what-is-a-primary-key)\n"
+        "2. [What is a view?](#2-what-is-a-view)\n\n## 1. What is a primary key?\nA unique row id.\n\n"
+        "## 2. What is a view?\nA stored query.\n"
+    )
+    reading, questions, _ = read_text(tmp_path, text)
+    assert [(q.question, q.answer) for q in questions] == [
+        ("What is a primary key?", "A unique row id."),
+        ("What is a view?", "A stored query."),
+    ]
+    assert "table of contents at lines 4–6 skipped" in reading.structure

@@ -160,6 +160,10 @@ def markers_of(unit: Unit) -> list[tuple[str, Marker]]:
             out.append(("bold", Marker(block, block.text)))
         elif (italic := ITALIC.fullmatch(block.text)) and italic["q"].endswith(ASKS):
             out.append(("bold", Marker(block, italic["q"])))  # `*What is X?*`: bold's lighter cousin
+        elif lead := BOLD_LEAD.match(first):  # `**What is a mutex?** A lock …`: answered on its line
+            said = Block("paragraph", block.line, block.line, text=lead["rest"], markdown=lead["rest"])
+            title = lead["w"] + lead["q"] + lead["w"]
+            out.append(("bold", Marker(block, title, [said, *_rest_lines(block, more)], former=first)))
         elif more and is_bold_only(first):  # `**What is X?**⏎answer…`: one paragraph, soft break
             out.append(("bold", Marker(block, first, _rest_lines(block, more))))
         if NUMBER_LABEL.match(block.text):
@@ -269,10 +273,12 @@ def reads_as_question(parsed: Title, comparison: bool = False) -> bool:
 
 
 def is_toc(block: Block) -> bool:
-    """A list whose items are mostly bare links: a table of contents."""
-    if block.kind != "list" or len(block.children) < 3:
+    """A list whose items are mostly bare links, or all links into the page (`#1-what-is-x`,
+    however few): a table of contents."""
+    if block.kind != "list" or not block.children:
         return False
-    links = sum(
-        1 for item in block.children if item.children and LINK_ONLY.match(item.children[0].text.strip())
-    )
-    return links * 10 >= len(block.children) * 7
+    heads = [item.children[0].text.strip() if item.children else "" for item in block.children]
+    links = [LINK_ONLY.match(head) for head in heads]
+    if all(link and "](#" in link.group() for link in links):
+        return True
+    return len(heads) >= 3 and sum(1 for link in links if link) * 10 >= len(heads) * 7
