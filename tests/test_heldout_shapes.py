@@ -977,3 +977,30 @@ def test_a_numbered_table_of_contents_of_two_links_is_skipped(tmp_path):
         ("What is a view?", "A stored query."),
     ]
     assert "table of contents at lines 4–6 skipped" in reading.structure
+
+
+def test_answer_labels_with_numbers_and_dots_go(tmp_path):
+    numbered = (
+        "Q1. What is a transformer?\nAns 1. A network built on attention.\n\n"
+        "Q2. What is a token?\nAnswer 2: A unit of text.\n"
+    )
+    dotted = (
+        "Q. What is an epoch?\nAns. One pass over the data.\n\n"
+        "Q. What is a batch?\nAns. A group of samples.\n"
+    )
+    que = (
+        "Que 1. What is a closure?\nAns. A function and its scope.\n\n"
+        "Que 2. What is a decorator?\nAns. A wrapper.\n"
+    )
+    answers = [[q.answer for q in read_text(tmp_path, text, "qa.txt")[1]] for text in (numbered, dotted, que)]
+    assert answers == [
+        ["A network built on attention.", "A unit of text."],
+        ["One pass over the data.", "A group of samples."],
+        ["A function and its scope.", "A wrapper."],
+    ]
+    _, questions, _ = read_text(tmp_path, que, "qa.txt")
+    assert [(q.label, q.question) for q in questions] == [
+        ("1", "What is a closure?"),
+        ("2", "What is a decorator?"),
+    ]
+    assert questions[0].aliases == (question_id("doc", "Que 1. What is a closure?"),)

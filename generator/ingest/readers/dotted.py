@@ -23,7 +23,7 @@ ITEM_R = re.compile(LIST_ITEM.format("[Rr]"))
 # An option `B.` / `b)` / `**B.**` / `(b)`: the `A.` before it is option A, not an answer label.
 OPTION_B = re.compile(r"[^\S\n]*+(?:[-*+][ \t]+)?(?:\*\*|__)?(?:\([Bb]\)|[Bb][.)])(?:\*\*|__)?[ \t]")
 # `A.` as an answer label is upper case: `a. BPE` is an option.
-ANSWER = re.compile(r"^[^\S\n]*+" + DOTTED.format("A"))
+ANSWER = re.compile(r"^[^\S\n]*+" + DOTTED.format("(?:A|Ans)"))  # "A. It is …", "Ans. It is …"
 QUESTION_LINE = re.compile(r"^[^\S\n]*+" + DOTTED.format("Q") + r"\S", re.I | re.M)
 
 

@@ -34,7 +34,9 @@ QUESTION = re.compile(
 # With re.M, a line start's `\s*` would run on over every blank line after it (quadratic).
 SNIFF = re.compile(r"^[^\S\n]*(?:#{1,6}\s*)?(?:\*\*)?Q\s?\d+[oOlI]?\s*[.):\-–]", re.M)
 # `Ans -`, `Answer:`, `A1.` (the question's number after the A): a label that says "the answer".
-ANSWER_LABEL = r"^\s*(?:\*\*)?(?:Ans(?:wer)?|A\d{1,4}(?=\s*(?:\*\*)?\s*[.:)]))\s*+(?:\*\*)?\s*[-–:.)]"
+ANSWER_LABEL = (
+    r"^\s*(?:\*\*)?(?:Ans(?:wer)?(?:[ \t]*+\d{1,4})?|A\d{1,4}(?=\s*(?:\*\*)?\s*[.:)]))\s*+(?:\*\*)?\s*[-–:.)]"
+)
 ANSWER_PREFIX = re.compile(ANSWER_LABEL + r"\s*(?:\*\*)?\s*|^\s*-(?=\S)", re.I)
 LABELLED_ANSWER = re.compile(ANSWER_LABEL, re.I)
 MAX_WRAPPED = 3  # lines a question may wrap over before its labelled answer

@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from generator.ingest.answers import ANSWER_LABEL
 from generator.ingest.markers import KEYCAPS
 from generator.ingest.readers.common import Closed, add_closed, markdown_heading, tidy_heading, trim_blank
 from generator.ingest.segment import ASKS
@@ -32,9 +33,11 @@ NUMBER = re.compile(r"^\s*(?:Q(?:uestion)?\s*)?(?P<n>\d+)\s*[.):]\s+", re.I)
 Q_DASH = re.compile(r"^\s*Q(?:uestion)?\s*(?P<n>\d+)\s*[-\u2013\u2014]\s+", re.I)
 # "IV. What is …?": a Roman numeral (1-39) as the number.
 ROMAN = re.compile(rf"^\s*(?P<n>{ROMAN_NUMERAL})[.)]\s+", re.I)
+# "Que 1. What is …?", "Ques 2) …" (DataFlair, GeeksforGeeks).
+QUE = re.compile(r"^\s*Ques?\s*(?P<n>\d+)\s*[.):]\s+", re.I)
 # "1/ What is …?": a thread's post number.
 SLASH = re.compile(r"^\s*(?P<n>\d{1,3})/\s+(?=\S)")
-LATER_LABELS = (Q_DASH, ROMAN, SLASH)  # read label and all before: that title's id stays an alias
+LATER_LABELS = (Q_DASH, ROMAN, SLASH, QUE)  # read label and all before: that title's id stays an alias
 EMPHASIS = re.compile(r"^(\*\*|__)(.+)\1$")
 LIST_ITEM = re.compile(r"^\s*(?:[-*•+]\s|\d+[.)]\s+(?![A-Z][^?]*\?\s*$))")
 IMPERATIVE = re.compile(
@@ -90,7 +93,7 @@ def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
 
 def _close(doc: Document, head: tuple[Line, str, str | None], body: list[Line]) -> Closed:
     line, question, section = head
-    answer = trim_blank(body)
+    answer = _without_label(trim_blank(body))
     problems = [] if answer else [Problem(doc.at(line.no), "question has an empty answer")]
     number = _label(_unwrap(line.text))
     label = None if number is None else str(arabic(number["n"])) if number.re is ROMAN else number["n"]
@@ -98,6 +101,13 @@ def _close(doc: Document, head: tuple[Line, str, str | None], body: list[Line]) 
     former_titles = (former,) if former and former.endswith(ASKS) else ()
     draft = Draft(question, doc.at(line.no), tuple(answer), section, label=label, former_titles=former_titles)
     return draft, problems
+
+
+def _without_label(answer: list[Line]) -> list[Line]:
+    """`Ans. A function …` / `Answer: …` / `Solution - …`: the label that opens an answer goes."""
+    label = ANSWER_LABEL.match(answer[0].text.lstrip()) if answer else None
+    rest = answer[0].text.lstrip()[label.end() :] if label else ""
+    return [Line(answer[0].no, rest), *answer[1:]] if rest.strip() else answer
 
 
 def _section_before(body: list[Line], title_no: int) -> str | None:
@@ -131,7 +141,9 @@ def _question_text(text: str) -> str | None:
 
 
 def _label(text: str) -> re.Match[str] | None:
-    return NUMBER.match(text) or Q_DASH.match(text) or ROMAN.match(text) or SLASH.match(text)
+    return (
+        NUMBER.match(text) or Q_DASH.match(text) or ROMAN.match(text) or SLASH.match(text) or QUE.match(text)
+    )
 
 
 def _imperative(text: str) -> bool:
