@@ -31,7 +31,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 CTA_LEAD = (
     r"^\W*(?:hope (?:this|it) helps\W+|if you (?:liked|enjoyed|found)\b[^.!?\n]{0,40}?(?:\band\s+|,\s*)"
-    r"|(?:did you )?(?:like|enjoy|liked|enjoyed) (?:this|these|it)\b[^.!?\n]{0,30}?[?!]\W*)?"
+    r"|(?:did you )?(?:like|enjoy|liked|enjoyed) (?:this|these|it)\b[^.!?\n]{0,30}?[?!]\W*"
+    r"|if (?:this|it)\b[^.!?\n]{0,40}?\bhelped\b[^.!?\n]{0,20}?,\s*)?"
 )
 # Who speaks in a chat export ("ChatGPT said:", "User: …"); the labelled reader ends an answer at one.
 CHAT_SPEAKERS = r"(?:user|you|me|human|chatgpt|gpt-4o?|assistant|claude|gemini|copilot|bard)"
@@ -75,10 +76,20 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"^\W*(?:(?:next|previous|prev)\s+(?:article|post)|advertise with us"
             rf"|share this\W*(?:{SHARE_SITES}(?:\W+{SHARE_SITES})*\W*)?"
-            r"|thanks? (?:you )?(?:so much )?for reading\b.*)$"
+            r"|thanks? (?:you )?(?:so much )?for reading\b.*"
+            r"|written by\s+[^.!?\n]{1,60}|more from\s+[^.!?\n]{1,60}|recommended from medium"
+            r"|similar reads|responses from readers|discussion about this post|ready for more\??"
+            r"|top comments(?:\s*\(\d+\))?|learn latest tutorials|send your feedback to\b.*"
+            r"|was this (?:article|post|page|answer) helpful\??|rate this (?:article|post)\b.*"
+            r"|improve article|save article|report issue|submit reply"
+            r"|made with\s+(?:❤|♥|love)\S*\s+by\b.*"
+            r"|(?:image|photo)\s+(?:by|from|via|courtesy of)\s+(?:the\s+)?author)$"
         ),
         "A page's furniture around an article: 'Next Article', 'Advertise with us', 'Share this: "
-        "Twitter Facebook', and the sign-off 'Thanks for reading! ... give it a clap'.",
+        "Twitter Facebook', the sign-off 'Thanks for reading! ... give it a clap', Medium's "
+        "'Written by …' / 'Recommended from Medium', GeeksforGeeks' 'Similar Reads' / 'Was this "
+        "article helpful?' / 'Improve Article', Substack's 'Discussion about this post', dev.to's "
+        "'Top comments (3)', 'Made with ❤️ by …', 'Image by author'.",
     ),
     Rule(
         "leave-a-comment",
@@ -96,7 +107,8 @@ RULES: tuple[Rule, ...] = (
         "social-buttons",
         "line",
         _rx(
-            r"^\W*(?:save|like|share|repost|comment|subscribe)(?:\W+(?:save|like|share|repost|comment|subscribe))*\W*$"
+            r"^\W*(?:save|like|share|repost|restack|comment|subscribe|reply|clap)"
+            r"(?:\W+(?:save|like|share|repost|restack|comment|subscribe|reply|clap))*\W*$"
         ),
         "Social buttons copied as text: 'SAVE', 'LIKE', 'SHARE' on lines of their own.",
     ),
@@ -120,7 +132,8 @@ RULES: tuple[Rule, ...] = (
             r"|join\s+(?:our|my)\b[^.!?\n]{0,40}?\b(?:group|community|channel|server|discord|telegram"
             r"|whatsapp|slack)\b"
             rf"|follow\s+(?:me|us)\s+on\s+{SOCIAL_SITES}\b"
-            r"|(?:give|leave)\s+(?:the|this|our|my)\s+(?:repo|repository|project)\s+a\s+(?:⭐|star)"
+            r"|(?:please\s+)?(?:give|leave)\s+(?:it|the|this|our|my)\s+(?:(?:repo|repository|project)\s+)?a\s+(?:⭐|star)"
+            r"|(?:please\s+)?[*_]{0,2}upvote\b|buy me a coffee\b"
             r"|star\s+(?:the|this|our|my)\s+(?:repo|repository)\b"
             r"|drop\s+a\s+(?:❤|♥|👍|like|heart|clap)"
             r"|(?:欢迎|请)?关注[^\n]{0,20}?(?:公众号|微信))"
@@ -145,7 +158,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "hashtags",
         "line",
-        _rx(r"^\s*#[^\W_][\w-]*(?:[\s,]+#[^\W_][\w-]*)+\s*$"),
+        _rx(r"^\s*(?:tags?\s*:\s*)?#[^\W_][\w-]*(?:[\s,]+#[^\W_][\w-]*)+\s*$"),
         "A social post's line of hashtags: '#MachineLearning #DataScience #Interview'.",
     ),
     Rule(
