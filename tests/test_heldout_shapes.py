@@ -1004,3 +1004,17 @@ def test_answer_labels_with_numbers_and_dots_go(tmp_path):
         ("2", "What is a decorator?"),
     ]
     assert questions[0].aliases == (question_id("doc", "Que 1. What is a closure?"),)
+
+
+def test_option_lines_under_a_numbered_question_with_a_bold_answer(tmp_path):
+    # Read by the prose reader, whose answer kept the options and the letter as text.
+    text = (
+        "1. Which sort has an O(n log n) worst case?\nA. Quick sort\nB. Merge sort\nC. Bubble sort\n\n"
+        "**Answer:** B\n\n2. Which structure is LIFO?\nA. Queue\nB. Stack\n\n"
+        "Answer: B. Pushes and pops at the top.\n"
+    )
+    _, questions, _ = read_text(tmp_path, text)
+    assert [(q.kind, [c.text for c in q.choices], q.correct, q.answer) for q in questions] == [
+        ("mcq", ["Quick sort", "Merge sort", "Bubble sort"], "B", None),
+        ("mcq", ["Queue", "Stack"], "B", "Pushes and pops at the top."),
+    ]

@@ -23,7 +23,7 @@ def draft(question: str, *answer: str) -> Draft:
         (("B",), []),
         (("Answer: B",), []),
         (("(b) Diffusion",), []),
-        (("Correct answer is B: it learns to reverse noise.",), ["it learns to reverse noise"]),
+        (("Correct answer is B: it learns to reverse noise.",), ["it learns to reverse noise."]),
         (
             ("B", "Diffusion models learn to reverse a noising process."),
             ["Diffusion models learn to reverse a noising process."],

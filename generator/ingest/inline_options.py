@@ -32,6 +32,10 @@ NAMED = re.compile(
 )
 
 
+# One option a line: "A. Quick sort", "b) Merge sort", "(C) Heap".
+OPTION_LINE = re.compile(r"\(?(?P<letter>[A-Ha-h])[.)][ \t]+(?P<text>\S.*)")
+
+
 # "True or False: …", "T/F - …", "… (True/False)", "…: true or false?": a question with two
 # options it names itself. Blank runs are bounded: two unbounded runs in a row backtrack.
 TF = r"(?:true[ \t]{0,3}(?:or|/)[ \t]{0,3}false|t[ \t]{0,3}/[ \t]{0,3}f)"
@@ -82,11 +86,28 @@ def _options_on_next_line(draft: Draft) -> Draft:
     if len(filled) < 2:
         return draft
     options = _run(draft.answer[filled[0]].text.strip(), 0)
+    taken = 1
     if options is None:
+        options = _option_lines([draft.answer[i].text for i in filled])
+        taken = len(options) if options else 0
+    if options is None or taken >= len(filled):
         return draft
-    rest = draft.answer[filled[0] + 1 :]
-    named = _named(replace(draft, answer=rest), draft.question, options, filled[1] - filled[0] - 1)
+    rest = draft.answer[filled[taken - 1] + 1 :]
+    named = _named(
+        replace(draft, answer=rest), draft.question, options, filled[taken] - filled[taken - 1] - 1
+    )
     return named if named.choices else draft
+
+
+def _option_lines(texts: list[str]) -> list[str] | None:
+    """`A. Quick sort` / `B. Merge sort` … one a line (blank lines between or not): the options."""
+    options: list[str] = []
+    for text in texts[: len(LETTERS)]:
+        found = OPTION_LINE.match(text.strip())
+        if found is None or found["letter"].upper() != LETTERS[len(options)]:
+            break
+        options.append(found["text"].strip())
+    return options if len(options) >= 2 else None
 
 
 def _named(draft: Draft, question: str, options: list[str], at: int | None) -> Draft:
@@ -95,8 +116,8 @@ def _named(draft: Draft, question: str, options: list[str], at: int | None) -> D
     if at is None or named is None or named["letter"].upper() not in LETTERS[: len(options)]:
         return draft
     letter = named["letter"].upper()
-    rest = draft.answer[at].text.strip()[named.end() :].strip(" \t.:)-–*_")
-    if rest.lower() == options[LETTERS.index(letter)].lower().rstrip("."):
+    rest = draft.answer[at].text.strip()[named.end() :].lstrip(" \t.:)-–*_").rstrip(" \t*_")
+    if rest.lower().rstrip(".") == options[LETTERS.index(letter)].lower().rstrip("."):
         rest = ""  # "B. Diffusion" only repeats the option
     first = [Line(draft.answer[at].no, rest)] if rest else []
     choices = tuple(Choice(LETTERS[i], text) for i, text in enumerate(options))
