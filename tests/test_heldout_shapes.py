@@ -1018,3 +1018,17 @@ def test_option_lines_under_a_numbered_question_with_a_bold_answer(tmp_path):
         ("mcq", ["Quick sort", "Merge sort", "Bubble sort"], "B", None),
         ("mcq", ["Queue", "Stack"], "B", "Pushes and pops at the top."),
     ]
+
+
+def test_obsidian_question_callouts(tmp_path):
+    text = (
+        "# ML notes\n\n> [!question] What is gradient descent?\n> Following the negative gradient.\n\n"
+        "> [!faq]- What is a learning rate?\n> The step size of each update.\n"
+    )
+    _, questions, _ = read_text(tmp_path, text)
+    assert [(q.question, q.answer) for q in questions] == [
+        ("What is gradient descent?", "Following the negative gradient."),
+        ("What is a learning rate?", "The step size of each update."),
+    ]
+    # Read as prose lines before, quote mark and callout in the title: that id stays an alias.
+    assert questions[0].aliases == (question_id("doc", "> \\[!question\\] What is gradient descent?"),)

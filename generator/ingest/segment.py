@@ -24,6 +24,8 @@ from functools import cached_property
 
 from generator.ingest.label_words import ANSWER_WORDS, FULL_COLON, QUESTION_WORDS
 from generator.ingest.options import is_numbered_options
+from generator.ingest.sanitize import escape_inline
+from generator.ingest.title_labels import CALLOUT
 from generator.ingest.titles import Title, parse_title, unwrap_strong
 from generator.ingest.tree import Block, Tree
 
@@ -31,7 +33,8 @@ from generator.ingest.tree import Block, Tree
 # every split of a long run of spaces (quadratic).
 QUESTION_LABEL = re.compile(
     r"^[*_]{0,2}(?:Q(?:uestion)?[ \t]*+\d{0,5}[a-z]?[ \t]*[.:)\-]|Question[ \t]*\d{0,5}\b"
-    rf"|(?:{QUESTION_WORDS})[ \t]*+\d{{0,5}}[ \t]*[.:{FULL_COLON})\-])",
+    rf"|(?:{QUESTION_WORDS})[ \t]*+\d{{0,5}}[ \t]*[.:{FULL_COLON})\-])"
+    rf"|{CALLOUT}",
     re.I,
 )
 # `**1.** …`, or `1. …` in a paragraph: an HTML export numbers its questions as text (Google Docs)
@@ -68,15 +71,17 @@ class Marker:
     rest: list[Block] = field(default_factory=list)  # blocks inside the unit that open the answer
     number: int | None = None  # an ordered list item's number (its title holds none)
     former: str = ""  # the raw title it was read with before (its id stays an alias)
+    former_text: str = ""  # or the very text it had then, unparsed
 
     @cached_property
     def parsed(self) -> Title:
         """The title parsed once: scoring, filtering and the draft all ask for it, and a
         parse costs markdown-it's inline pass over the whole title."""
         title = parse_title(self.title)
-        if not self.former:
+        if not self.former and not self.former_text:
             return title
-        return replace(title, formers=(*title.formers, parse_title(self.former).text))
+        formers = (parse_title(self.former).text,) if self.former else (self.former_text,)
+        return replace(title, formers=(*title.formers, *formers))
 
 
 @dataclass
@@ -155,7 +160,9 @@ def markers_of(unit: Unit) -> list[tuple[str, Marker]]:
     elif block.kind == "paragraph":
         first, _, more = block.text.partition("\n")
         if QUESTION_LABEL.match(block.text):
-            out.append(("label", Marker(block, first, _rest_lines(block, more))))
+            # `> [!question] What …?` was read as a line of prose, quote mark and all, until 2026-12-04.
+            before = escape_inline(f"> {first}") if first.startswith("[!") else ""
+            out.append(("label", Marker(block, first, _rest_lines(block, more), former_text=before)))
         if is_bold_only(block.text):
             out.append(("bold", Marker(block, block.text)))
         elif (italic := ITALIC.fullmatch(block.text)) and italic["q"].endswith(ASKS):

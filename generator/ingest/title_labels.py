@@ -33,11 +33,15 @@ WORD_LABEL = (
 HAS_WORD_LABEL = re.compile(rf"^\W{{0,4}}(?:{QUESTION_WORDS})", re.I)
 
 
+# An Obsidian callout that asks: `> [!question] What is …?` (also `[!faq]`, `[!help]`, folded `-`/`+`).
+CALLOUT = r"\[!(?:question|faq|help|quiz)\][-+]?(?=[ \t]|$)"
+
+
 def _labels(
     words: bool = True, dashes: bool = True, roman: bool = True, counter: bool = True
 ) -> re.Pattern[str]:
     english = ENGLISH_LABEL + (ROMAN if roman else "")
-    pattern = f"{WORD_LABEL}|{english}" if words else english
+    pattern = f"{WORD_LABEL}|{english}|{CALLOUT}" if words else english
     pattern = pattern.replace("{counter}", COUNTER if counter else "")
     return re.compile(pattern.replace("{dashes}", DASHES if dashes else ""), re.I)
 

@@ -32,7 +32,7 @@ NAME = "markdown"
 BLOCK_MARKUP = re.compile(
     r"^(?: {0,3}(?:#{1,6}[ \t]+\S|```|~~~|[-*+][ \t]+\[[ xX]\][ \t]|\|?[ \t]*:?-{3,}:?[ \t]*\||"
     r"\*\*[^*\n]{3,}\*\*[ \t\u200d\ufe0f👶⭐🚀]*$|\d{1,4}[.)][ \t]+\*\*\S|<details\b|"
-    r">[ \t]?[*_]{0,2}Q(?:uestion)?[ \t]?\d{0,5}[*_]{0,2}[ \t]?[:.)])"
+    r">[ \t]?(?:[*_]{0,2}Q(?:uestion)?[ \t]?\d{0,5}[*_]{0,2}[ \t]?[:.)]|\[!(?:question|faq|help|quiz)\]))"
     # nested under a list item: `   - Answer: …` or `   (b) option`
     r"| {2,8}(?:[-*+]|\(?[a-hA-H][.)])[ \t]+\S)",
     re.M,
