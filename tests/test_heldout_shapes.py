@@ -1032,3 +1032,19 @@ def test_obsidian_question_callouts(tmp_path):
     ]
     # Read as prose lines before, quote mark and callout in the title: that id stays an alias.
     assert questions[0].aliases == (question_id("doc", "> \\[!question\\] What is gradient descent?"),)
+
+
+def test_an_emoji_before_a_heading_label_leaves_both_out_of_the_title(tmp_path):
+    text = (
+        "# RAG\n\n### 👉 Q1: What is chunking?\nSplitting documents.\n\n### 👉 Q2: What is a retriever?\n"
+        "It finds passages.\n\n## 🔥 3. What is reranking?\nReordering passages.\n"
+    )
+    _, questions, _ = read_text(tmp_path, text)
+    assert [(q.label, q.question) for q in questions] == [
+        ("1", "What is chunking?"),
+        ("2", "What is a retriever?"),
+        ("3", "What is reranking?"),
+    ]
+    # The ids of the titles read before ("Q1: What is chunking?" once the marker went) stay aliases.
+    assert question_id("doc", "Q1: What is chunking?") in questions[0].aliases
+    assert question_id("doc", "🔥 3. What is reranking?") in questions[2].aliases

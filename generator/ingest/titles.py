@@ -57,7 +57,20 @@ class Title:
     formers: tuple[str, ...] = ()
 
 
+# Pictographs before a label, `### 👉 Q1: What is …?` / `## 🔥 1. What …?`: decoration, not title.
+EMOJI_LEAD = re.compile(
+    "^(?:[\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff][\ufe0f\u200d]*)+[ \t]+"
+)
+
+
 def parse_title(raw: str) -> Title:
+    lead = EMOJI_LEAD.match(raw)
+    if lead and split_label(raw[lead.end() :])[1] is not None:
+        # Read with the emoji and the label in the title until 2026-12-04, and as such without the
+        # emoji where a source's markers were stripped: both ids stay aliases.
+        title, before = parse_title(raw[lead.end() :]), _parse_title(raw, LABEL).text
+        kept = (*title.formers, before, EMOJI_LEAD.sub("", before))
+        return replace(title, formers=tuple(dict.fromkeys(kept)))
     title = _parse_title(raw, LABEL)
     formers = former_readings(raw, title.text, list(title.formers), _parse_title)
     return replace(title, formers=tuple(formers)) if formers != list(title.formers) else title
