@@ -76,6 +76,7 @@ EXPECTED_PROBLEMS = [
     ("injected_records.json", 9, "record is not an object"),
     ("deep.json", 1, "not readable JSON"),
     ("broken.json", 3, "not readable JSON"),
+    ("reference_definitions.md", 25, "line separators made spaces and private-use characters removed"),
 ]
 
 

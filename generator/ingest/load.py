@@ -120,6 +120,12 @@ def source_ids(paths: list[Path], sources_dir: Path, root: Path) -> tuple[dict[P
     return ids, problems
 
 
+SEPARATOR = re.compile("[\u2028\u2029\x85\x0b\x0c\x1c-\x1e]")
+PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+UNSAFE = re.compile("[\u2028\u2029\x85\x0b\x0c\x1c-\x1e\ue000-\uf8ff]")
+UNSAFE_REMOVED = "line separators made spaces and private-use characters removed (first on this line)"
+
+
 def _id_key(name: str) -> str:
     return ID_KEY.sub("-", name.casefold()).strip("-")
 
@@ -134,7 +140,7 @@ def load_document(path: Path, root: Path, source_id: str) -> tuple[Document, lis
     converter = pick_converter(data, path.suffix.lower())
     if converter is not None:
         converted, problems = converter.convert(data, rel)
-        return Document(rel, source_id, tuple(converted), converter.NAME), problems
+        return Document(rel, source_id, _without_unsafe(converted, rel, problems), converter.NAME), problems
     text, problems = decode(data, rel)
     if not text.strip() and not any(p.severity == "error" for p in problems):
         problems.append(Problem(Location(rel, 1), "empty file: no questions", "error"))
@@ -145,7 +151,23 @@ def load_document(path: Path, root: Path, source_id: str) -> tuple[Document, lis
             problems.append(Problem(Location(rel, no), message))
             raw = raw[:MAX_LINE]
         lines.append(Line(no, raw))
-    return Document(rel, source_id, tuple(lines)), problems
+    return Document(rel, source_id, _without_unsafe(lines, rel, problems)), problems
+
+
+def _without_unsafe(lines: list[Line], rel: str, problems: list[Problem]) -> tuple[Line, ...]:
+    """Lines without what would break them later: a line or paragraph separator (U+2028, U+0085 …)
+    is a line break to `str.splitlines`, which the page templates indent by, so a definition
+    after one would start a line of its own past every check; private-use characters are the
+    placeholders the build holds text aside with, and icon-font glyphs nobody can read."""
+    out, first = [], 0
+    for line in lines:
+        if UNSAFE.search(line.text):
+            first = first or line.no
+            line = Line(line.no, PRIVATE_USE.sub("", SEPARATOR.sub(" ", line.text)))
+        out.append(line)
+    if first:
+        problems.append(Problem(Location(rel, first), UNSAFE_REMOVED))
+    return tuple(out)
 
 
 def _rel(path: Path, root: Path) -> str:

@@ -22,6 +22,7 @@ from generator.model import Draft, Line
 # `[text][label]`, `[text][]` or `[label]`; each `[` scans at most MAX_LABEL characters for its `]`.
 MAX_LABEL = 999
 LINK = re.compile(rf"\[([^\[\]\n]{{0,{MAX_LABEL}}})\](?:\[([^\[\]\n]{{0,{MAX_LABEL}}})\])?(?![(:])")
+MAX_NOTE = 500  # characters of a footnote shown under each answer that cites it
 FOOTNOTE_REF = re.compile(rf"\[\^([^\[\]\s]{{1,{MAX_LABEL}}})\]")
 
 
@@ -36,17 +37,23 @@ class Definitions:
 
 def definitions(env: dict, tokens: Sequence[Token]) -> Definitions:
     """What markdown-it's parse found defined: its `env` references and footnote blocks."""
-    links = {label: (ref["href"], ref.get("title") or "") for label, ref in env.get("references", {}).items()}
+    links = {
+        label: ("".join(ref["href"].split()), " ".join((ref.get("title") or "").split()))
+        for label, ref in env.get("references", {}).items()
+    }
     notes: dict[str, str] = {}
     label: str | None = None
     parts: list[str] = []
     for token in tokens:
         if token.type == "footnote_open":
             label, parts = token.meta.get("label"), []
-        elif token.type == "inline" and label is not None:
+        elif token.type in ("inline", "html_block") and label is not None:
             parts.append(" ".join(token.content.split()))
         elif token.type == "footnote_close" and label is not None:
-            notes[label] = " ".join(parts)
+            note = " ".join(parts)
+            # Copied under every answer that cites it: a long note cited often would grow the pages
+            # as the product of the two.
+            notes[label] = note if len(note) <= MAX_NOTE else note[:MAX_NOTE].rsplit(" ", 1)[0] + " …"
             label = None
     return Definitions(links, notes)
 

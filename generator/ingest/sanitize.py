@@ -64,7 +64,11 @@ LINK_OPEN = re.compile(r"(?<!\\)(?:\\\\)*\]\(")  # an escaped `\]` opens no link
 # Python-Markdown's abbr extension reads `*[LLM]: …` as a tooltip for every "LLM" on the page,
 # other sources' answers too: such a line is shown as text.
 ABBR_DEFINITION = re.compile(r"^([ \t]*)\*\[", re.M)
-REFERENCE_DEFINITION = re.compile(r"^( {0,3})\[([^\]\n]+)\]:[ \t]*<?([^\s>]*)", re.M)
+# Inside a quote or a list item too (`> [x]: …`, `- [x]: …`, an indented continuation): Python-Markdown
+# reads a definition wherever a paragraph may start. Possessive runs: no rescan of a long indent.
+REFERENCE_DEFINITION = re.compile(
+    r"^([ \t>]*+(?:(?:[-*+]|\d{1,9}[.)])[ \t]++)?[ \t>]*+)\[([^\]\n]+)\]:[ \t]*<?([^\s>]*)", re.M
+)
 # Python-Markdown's attr_list reads `{: onclick=... }` (colon optional) after a heading,
 # paragraph, link or emphasis: every `{` that could open one is escaped (`_escape_braces`).
 # For titles: brackets and stray backticks always; `*` unless it is part of
