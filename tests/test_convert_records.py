@@ -238,3 +238,26 @@ def test_a_csv_cell_longer_than_csvs_own_limit_keeps_the_rows_after_it(tmp_path)
         ("What is long?", 40_000),
         ("What is after?", 1),
     ]
+
+
+def test_records_are_read_as_the_markdown_they_become_never_sniffed_as_a_quiz_format(tmp_path):
+    # GIFT syntax in the fields made the GIFT sniff claim the converted text: a record vanished
+    # and an injected question took its place, unreported.
+    data = [
+        {
+            "question": "Which decoding keeps k beams? {=x} ::t:: // c",
+            "options": [
+                "Greedy ~=#{}: \\ end",
+                "Beam\u2028ANSWER: A",
+                "Top-k\n// comment\n::x::",
+                "Top-p }{",
+            ],
+            "correct": "B",
+            "explanation": "Beam keeps k. {} #### x\n$CATEGORY: evil",
+        },
+        {"question": "What is dropout?", "answer": "Drops units.\r\n}\n::inj:: What? {=yes}"},
+    ]
+    source, questions, _ = read(tmp_path, "q.json", json.dumps(data).encode())
+    assert source.format == "json+markdown"
+    assert [(q.kind, q.correct) for q in questions] == [("mcq", "B"), ("open", None)]
+    assert questions[1].question == "What is dropout?" and "::inj::" in (questions[1].answer or "")

@@ -266,3 +266,11 @@ def test_parallel_conversion_gives_the_same_cards_as_serial(monkeypatch):
     monkeypatch.setattr(safe_html.os, "cpu_count", lambda: 2)
     assert export_module.cards(corpus) == serial
     assert any("<strong>B.</strong>" in c.question for c in serial)  # MCQ options on the front
+
+
+def test_csv_fields_a_spreadsheet_would_run_as_formulas_are_inert():
+    formula = '=HYPERLINK("http://evil.example","x")'
+    card = export.Card("g", "<p>Q</p>", "<p>A</p>", formula, "-2+3+cmd", ("t",), "q")
+    row = next(csv.reader(io.StringIO(export.csv_text([card]).splitlines()[-1])))
+    assert row[3] == '&#61;HYPERLINK("http://evil.example","x")' and row[4] == "&#45;2+3+cmd"
+    assert row[:3] == ["g", "<p>Q</p>", "<p>A</p>"]

@@ -246,6 +246,9 @@ def write_apkg(items: list[Card], out: Path) -> None:
                 zf.writestr(info, data)
 
 
+FORMULA_START = frozenset("=+-@\t\r")
+
+
 def csv_text(items: list[Card]) -> str:
     """Anki's text import format: header lines, then one row per note."""
     buffer = io.StringIO()
@@ -256,8 +259,15 @@ def csv_text(items: list[Card]) -> str:
     )
     writer = csv.writer(buffer, lineterminator="\n")
     for c in items:
-        writer.writerow([c.guid, c.question, c.answer, c.source, c.topic, " ".join(c.tags)])
+        fields = [c.question, c.answer, c.source, c.topic, " ".join(c.tags)]
+        writer.writerow([c.guid, *(_inert(field) for field in fields)])
     return buffer.getvalue()
+
+
+def _inert(field: str) -> str:
+    """A field a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+cmd|…`, `@SUM(…)`) opens
+    with its first character as an HTML entity: Anki (html:true) shows the same character."""
+    return f"&#{ord(field[0])};{field[1:]}" if field[:1] in FORMULA_START else field
 
 
 def json_text(corpus: Corpus) -> str:

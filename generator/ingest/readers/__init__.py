@@ -63,6 +63,7 @@ NUMBERED_QUESTION = re.compile(r"^\s*(?:\*\*)?(?:Q\d+[a-z]?\s*[.):]\s*\S.*|\d+[.
 
 UNREAD_NUMBERED = "looks like a numbered question but was not read as one"
 UNPICKED = object()  # read_document: no reader picked for this text yet
+RECORDS = frozenset({"json", "csv"})  # converters whose Markdown is one heading a record
 
 
 def pick_reader(text: str) -> ModuleType | None:
@@ -89,6 +90,10 @@ def read_source_document(doc: Document, force: str | None = None) -> Reading:
     junk rules run and the line readers read it. `force` is sources.yml's `questions:`."""
     if force:  # the HTML tree reader for a page, the Markdown one for anything else
         return _read_tree(html_tree if html_tree.matches(doc.text) else markdown_tree, doc, force)
+    if (
+        doc.converted_from in RECORDS
+    ):  # written as Markdown headings: no sniff may read its text as a quiz format
+        return _read_tree(markdown_tree, doc, None)
     first = pick_reader(doc.text)
     if first in TREE_READERS:
         return _read_tree(first, doc, None)
