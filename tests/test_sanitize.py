@@ -428,3 +428,10 @@ def test_anchors_without_end_tags_nest_nothing():
 
 def test_a_title_nested_past_a_hundred_tags_keeps_its_text():
     assert escape_inline("<details>" * 5000 + "What is **RAG**?") == "What is **RAG**?"
+
+
+def test_an_image_whose_alt_is_code_loads_nothing():
+    # The code span split the image across runs and the run before it had no `]`: the `!` stayed
+    # and the page loaded the remote image, whatever `images: remote` said.
+    page = render(sanitize_markdown("Tokens ![`x`](https://evil.example/t.png?who=reader) here."))
+    assert "<img" not in page and "evil.example" in page

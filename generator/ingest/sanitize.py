@@ -236,13 +236,15 @@ def _disarm_links(text: str) -> str:
     Reference definitions `[id]: javascript:...` get a backslash and stay text.
     Images `![alt](url)` become links (`\\![alt](url)`): a page never loads what a source names.
     """
+    # Even where this run has no `]`: a code span may hold the alt (`![`x`](…)`). unlink_local, before
+    # this, can join a `!` to a `[`.
+    if "![" in text:
+        text = IMAGE_OPEN.sub(r"\1\\!", text)
     if "]" not in text:  # every pattern below needs a `]`: most text has no link at all
         return text
     if "]:" in text:
         text = REFERENCE_DEFINITION.sub(_disarm_definition, text)
         text = ABBR_DEFINITION.sub(r"\1\\*[", text) if "*[" in text else text
-    if "![" in text:  # after unlink_local, which can join a `!` to a `[`
-        text = IMAGE_OPEN.sub(r"\1\\!", text)
     out, pos = [], 0
     for match in LINK_OPEN.finditer(text):
         if not link_target_is_external(text, match.end()):
