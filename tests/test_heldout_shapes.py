@@ -1048,3 +1048,19 @@ def test_an_emoji_before_a_heading_label_leaves_both_out_of_the_title(tmp_path):
     # The ids of the titles read before ("Q1: What is chunking?" once the marker went) stay aliases.
     assert question_id("doc", "Q1: What is chunking?") in questions[0].aliases
     assert question_id("doc", "🔥 3. What is reranking?") in questions[2].aliases
+
+
+def test_a_numbered_question_one_heading_level_too_deep_is_still_a_question(tmp_path):
+    # `### 3.` among `## N.` questions was a sub-heading of question 2's answer: merged, lost.
+    text = (
+        "# RAG\n\n## 1. What is a vector database?\nA store for similarity search.\n"
+        "## 2. What is RAG?\nRetrieval, then generation.\n\n### Steps\n\nRetrieve, then read.\n"
+        "### 3. What is chunking?\nSplitting documents.\n## 4. What is reranking?\nReordering.\n"
+    )
+    _, questions, _ = read_text(tmp_path, text)
+    assert [(q.label, q.question, q.answer) for q in questions] == [
+        ("1", "What is a vector database?", "A store for similarity search."),
+        ("2", "What is RAG?", "Retrieval, then generation.\n\n**Steps**\n\nRetrieve, then read."),
+        ("3", "What is chunking?", "Splitting documents."),
+        ("4", "What is reranking?", "Reordering."),
+    ]

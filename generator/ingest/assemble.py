@@ -174,6 +174,8 @@ def _levels_of_next(units: list[Unit], markers: dict[int, Marker]) -> list[int]:
 
 def _boundary_level(units: list[Unit], markers: dict[int, Marker], choice: Choice) -> int:
     """Headings at this level or above end an answer and name a section."""
+    if choice.name.startswith("heading-") and choice.name[-1:].isdigit():
+        return int(choice.name[-1])  # a question one level deeper (`### 3.` among `## N.`) ends no answer
     if choice.name.startswith("heading"):
         return max(m.block.level for m in markers.values()) if markers else 0
     levels = [0]

@@ -108,7 +108,7 @@ def with_shallower_questions(choice: Choice, found: dict[str, list[Marker]]) -> 
             if name[-1:].isdigit() and name.startswith("heading-") and int(name[-1]) < level
             for m in markers
             if reads_as_question(m.parsed) or QUESTION_LABEL.match(m.title)
-        ]
+        ] + _numbered_on(choice, found, level)
     else:  # bold or numbered questions, and a `## What is X?` heading among them
         extra = [
             m
@@ -121,6 +121,30 @@ def with_shallower_questions(choice: Choice, found: dict[str, list[Marker]]) -> 
         return choice
     merged = sorted([*choice.markers, *extra], key=lambda m: m.block.line)
     return Choice(choice.name, merged, choice.score, choice.numbers)
+
+
+def _numbered_on(choice: Choice, found: dict[str, list[Marker]], level: int) -> list[Marker]:
+    """`## 1.` and `## 2.` questions, then `### 3. What is chunking?`: a deeper heading that asks and
+    carries the next number is one more question, not a sub-heading of question 2's answer (a
+    numbered step inside an answer, `#### 1. Ring Attention`, neither asks nor runs on)."""
+    numbers = {n for n in (_number(m) for m in choice.markers) if n is not None}
+    if not numbers:
+        return []
+    return [
+        m
+        for name, markers in found.items()
+        if name[-1:].isdigit() and name.startswith("heading-") and int(name[-1]) > level
+        for m in markers
+        if (n := _number(m)) is not None
+        and n - 1 in numbers
+        and n not in numbers
+        and reads_as_question(m.parsed)
+    ]
+
+
+def _number(marker: Marker) -> int | None:
+    label = marker.parsed.label or ""
+    return int(label) if label.isdigit() else None
 
 
 def drop_statements(choice: Choice, questions_page: bool = False) -> list[Marker]:
