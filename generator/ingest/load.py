@@ -122,7 +122,6 @@ def source_ids(paths: list[Path], sources_dir: Path, root: Path) -> tuple[dict[P
 
 SEPARATOR = re.compile("[\u2028\u2029\x85\x0b\x0c\x1c-\x1e]")
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
-UNSAFE = re.compile("[\u2028\u2029\x85\x0b\x0c\x1c-\x1e\ue000-\uf8ff]")
 UNSAFE_REMOVED = "line separators made spaces and private-use characters removed (first on this line)"
 
 
@@ -161,7 +160,7 @@ def _without_unsafe(lines: list[Line], rel: str, problems: list[Problem]) -> tup
     placeholders the build holds text aside with, and icon-font glyphs nobody can read."""
     out, first = [], 0
     for line in lines:
-        if UNSAFE.search(line.text):
+        if SEPARATOR.search(line.text) or PRIVATE_USE.search(line.text):
             first = first or line.no
             line = Line(line.no, PRIVATE_USE.sub("", SEPARATOR.sub(" ", line.text)))
         out.append(line)

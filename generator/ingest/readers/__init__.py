@@ -90,9 +90,8 @@ def read_source_document(doc: Document, force: str | None = None) -> Reading:
     junk rules run and the line readers read it. `force` is sources.yml's `questions:`."""
     if force:  # the HTML tree reader for a page, the Markdown one for anything else
         return _read_tree(html_tree if html_tree.matches(doc.text) else markdown_tree, doc, force)
-    if (
-        doc.converted_from in RECORDS
-    ):  # written as Markdown headings: no sniff may read its text as a quiz format
+    # Records are written as Markdown headings: no sniff may read their text as a quiz format.
+    if doc.converted_from in RECORDS:
         return _read_tree(markdown_tree, doc, None)
     first = pick_reader(doc.text)
     if first in TREE_READERS:
