@@ -121,3 +121,10 @@ def test_real_world_lists_and_formulas_render_as_on_github(tmp_path):
         display = len(re.findall(r"^\s*\$\$.+\$\$\s*$", source, re.M))
         assert ours.count('<div class="arithmatex">') == display, name
         assert not re.search(r"\$<span class=\"arithmatex\">|</span>\$", ours), name
+
+
+def test_a_line_that_holds_several_lines_is_laid_out_line_by_line():
+    # Token maps count physical lines; one Line holding a whole list once raised IndexError.
+    lines = (Line(2, "Intro\n\n1. first\n   more\n2. second"), Line(3, "- after"))
+    out = for_python_markdown(lines)
+    assert "\n".join(line.text for line in out) == "Intro\n\n1. first\n    more\n2. second\n\n- after"

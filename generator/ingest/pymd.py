@@ -59,6 +59,9 @@ def for_python_markdown(lines: tuple[Line, ...]) -> tuple[Line, ...]:
 def rewritten(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], list[Token] | None]:
     """(the lines for Python-Markdown, and markdown-it's tokens of them if they are the lines
     given, else None): most answers need no rewrite, and answer_math reads the same tokens."""
+    if any("\n" in line.text for line in lines):
+        # markdown-it maps tokens to physical lines: one Line each (a Line may hold several)
+        lines = tuple(Line(line.no, part) for line in lines for part in line.text.split("\n"))
     texts = [line.text for line in lines]
     if not any(texts):
         return lines, None
