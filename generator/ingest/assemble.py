@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.ingest import junk
-from generator.ingest.answer_key import fold_answer_key
+from generator.ingest.answer_key import fold_answer_key, fold_key_lines
 from generator.ingest.answers import build_answer, difficulty_field
 from generator.ingest.options import several_marked
 from generator.ingest.qa_tables import expand_tables
@@ -145,7 +145,7 @@ def segment(tree: Tree, doc: Document, force: str | None = None) -> Segmented:
         elif not junk.is_junk_block(block) and block is not first_title:
             unread.append(block)
     _flush(current, doc, out)
-    keyed = fold_answer_key(out.drafts) if choice.name == "list" else None
+    keyed = (fold_answer_key(out.drafts) if choice.name == "list" else None) or fold_key_lines(out.drafts)
     if keyed is not None:
         out.drafts, out.empty, out.several = keyed, [], []
     out.problems = _empty_answers(out) + _several_marked(out)

@@ -93,6 +93,10 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "![a](": _repeat("![a]("),
     # Reference links and footnotes whose definitions the document holds (generator.ingest.references).
     "reference links and footnotes": _repeat("[a][b][^1] [", "", "\n\n[b]: /u\n\n[^1]: n"),
+    # Lines of an answer key under a quiz (generator.ingest.answer_key), each one read once.
+    "answer key lines": _repeat(
+        "| 1 | B |\n", "1. Which?\n   a) x\n   b) y\n2. Which?\n   a) x\n   b) y\n\nKey\n"
+    ),
     # A Q&A table whose header cell is a long run of spaces between two non-letters.
     "spaces in a table header cell": _repeat(
         " ", "| Question | ! ", " zz |\n| --- | --- |\n| What is a? | b |\n| What is c? | d |"

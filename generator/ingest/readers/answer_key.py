@@ -19,7 +19,7 @@ from generator.model import Line
 
 KEY_HEAD = re.compile(r"^\W*(?:answer[ \t]+key|answers|key|solutions?|correct[ \t]+answers)\b[^\w\n]*", re.I)
 PAIR = re.compile(
-    r"(?<![\w.])(?:Q(?:uestion)?[ \t]*)?(?P<n>\d{1,3})[ \t]*(?:[-.):=][ \t]*)?"
+    r"(?<![\w.])(?:Q(?:uestion)?[ \t]*)?(?P<n>\d{1,3})[ \t]*(?:(?:[-–—.):=]|->|→)[ \t]*)?"
     r"\(?(?P<letter>[a-hA-H])\)?(?!\w)",
     re.I,
 )
