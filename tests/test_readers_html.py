@@ -351,3 +351,28 @@ def test_plain_paragraphs_that_ask_are_the_questions_only_where_nothing_else_ask
     # Nothing that asks at all: still an error, not a guess.
     reading = read_source_document(doc_of("<html><body><p>Just notes.</p><p>More notes.</p></body></html>"))
     assert reading.drafts == [] and [p.severity for p in reading.problems] == ["error"]
+
+
+LETTERED = """<html><head><title>LLM quiz</title></head><body><h1>LLM quiz</h1><ol>
+<li><p>What does RLHF optimise against?</p>
+<ol type="a"><li>A reward model</li><li>The pretraining loss only</li><li>A retrieval index</li></ol>
+<p>Answer: a</p></li>
+<li><p>Which metric compares n-gram overlap with references?</p>
+<ol style="list-style-type: upper-alpha"><li>Perplexity</li><li>BLEU</li><li>Accuracy</li></ol>
+<p>Answer: B</p></li>
+<li><p>Name two ways to cut hallucinations.</p>
+<ol type="a" start="2"><li>Retrieval</li><li>Citations</li></ol></li>
+</ol></body></html>"""
+
+
+def test_an_ol_of_type_a_holds_lettered_options(tmp_path):
+    path = tmp_path / "quiz.html"
+    path.write_text(LETTERED, encoding="utf-8")
+    doc, _ = load_document(path, tmp_path, "quiz")
+    questions, _ = make_questions(read_source_document(doc).drafts, "quiz")
+    assert [(q.kind, [c.text for c in q.choices], q.correct) for q in questions[:2]] == [
+        ("mcq", ["A reward model", "The pretraining loss only", "A retrieval index"], "A"),
+        ("mcq", ["Perplexity", "BLEU", "Accuracy"], "B"),
+    ]
+    # A lettered list that names no answer stays the answer, lettered as the page shows it.
+    assert questions[2].answer == "- b) Retrieval\n- c) Citations"

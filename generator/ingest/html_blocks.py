@@ -31,6 +31,8 @@ from generator.ingest.html_leaves import (
     finish_list,
     image_block,
     leading_newlines,
+    letter_case,
+    letter_items,
     number_of,
 )
 from generator.ingest.html_source import MAX_DEPTH, Element, Source
@@ -158,6 +160,9 @@ class Walker:
             if stray:
                 items[-1].children += stray
         block = Block("list", line, end, ordered=ordered, start=start, children=items)
+        case = letter_case(node) if ordered else None
+        if case is not None:
+            letter_items(block, case)
         finish_list(block)
         return block
 

@@ -11,6 +11,7 @@ from generator.ingest.tree import Block
 
 LANGUAGE = re.compile(r"(?:^|\s)(?:language|lang)-([\w+#.-]{1,30})")
 PLAIN_LANGUAGE = re.compile(r"[\w+#.-]{1,30}")
+ALPHA_STYLE = re.compile(r"list-style(?:-type)?[ \t]*:[^;]{0,40}?\b(lower|upper)-(?:alpha|latin)\b", re.I)
 
 
 def leading_newlines(text: str) -> int:
@@ -31,6 +32,30 @@ def checkbox(node: LexborNode) -> bool | None:
             attrs = inner.attrs
             return "checked" in attrs if (attrs.get("type") or "").lower() in ("checkbox", "radio") else None
     return None
+
+
+def letter_case(node: LexborNode) -> str | None:
+    """The case of the letters of an `<ol type="a">` (or `list-style-type: upper-alpha`), or None."""
+    attrs = node.attrs
+    kind = (attrs.get("type") or "").strip()
+    if kind in ("a", "A"):
+        return kind
+    style = ALPHA_STYLE.search(attrs.get("style") or "")
+    return None if style is None else ("a" if style[1].lower() == "lower" else "A")
+
+
+def letter_items(block: Block, case: str) -> None:
+    """A lettered list becomes bullets that start `a) `, as the page shows them: Markdown has
+    no lettered list, and `a)` lines are what reads as a question's options."""
+    letters = "abcdefghijklmnopqrstuvwxyz" if case == "a" else "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    block.ordered = False
+    for item in block.children:
+        number, item.number = item.number or 0, None
+        head = item.children[0] if item.children and item.children[0].kind == "paragraph" else None
+        if head is None or not 1 <= number <= len(letters):
+            continue
+        head.text = f"{letters[number - 1]}) {head.text}"
+        head.markdown = f"{letters[number - 1]}) {head.markdown}"
 
 
 def finish_list(block: Block) -> None:
