@@ -372,12 +372,18 @@ QUIET_PIECES = [
 @settings(max_examples=400, deadline=None)
 @given(
     st.lists(st.sampled_from(QUIET_PIECES) | st.text(max_size=6), max_size=12).map(
-        lambda pieces: sanitize.ACTIVE.sub("", "".join(pieces))
+        lambda pieces: re.sub(r"!+(?=\[)", "", sanitize.ACTIVE.sub("", "".join(pieces)))
     )
 )
 def test_text_without_active_characters_comes_back_as_it_is(text):
     """sanitize_markdown returns such text at once: every pass it skips leaves it as it is."""
+    assert sanitize.is_quiet(text)
     assert sanitize._sanitize(text, False) == text
+
+
+def test_an_image_opener_without_its_bracket_is_escaped_all_the_same():
+    # Found by the property above: the shortcut returned `![` as it was, the full pass escaped it.
+    assert sanitize.sanitize_markdown("see ![") == "see \\!["
 
 
 @pytest.mark.parametrize(

@@ -92,9 +92,15 @@ def sanitize_markdown(md: str, title: bool = False) -> str:
     """Markdown with raw HTML reduced to the allowlist and unsafe links disarmed; a
     `title` (a heading's text) also has every `{` of its text escaped (see _finish)."""
     md = md if title else shallow(md)
-    if not title and not ACTIVE.search(md):
+    if not title and is_quiet(md):
         return md  # most answers: no pass of _sanitize would change a character of it
     return _sanitize(md, title)
+
+
+def is_quiet(md: str) -> bool:
+    """Text no pass of _sanitize changes. `![` counts even without a `]`: escaped, it cannot
+    become an image where a later text supplies the `](url)`."""
+    return not ACTIVE.search(md) and "![" not in md
 
 
 def _sanitize(md: str, title: bool) -> str:
