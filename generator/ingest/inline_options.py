@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from generator.ingest.option_named import letter_named
 from generator.model import Choice, Draft, Line
 
 LETTERS = "ABCDEFGH"
@@ -112,11 +113,9 @@ def _option_lines(texts: list[str]) -> list[str] | None:
 
 def _named(draft: Draft, question: str, options: list[str], at: int | None) -> Draft:
     """The draft as multiple choice when the answer line `at` names one of the options."""
-    named = NAMED.match(draft.answer[at].text.strip()) if at is not None else None
-    if at is None or named is None or named["letter"].upper() not in LETTERS[: len(options)]:
+    letter, rest = _letter_and_rest(draft.answer[at].text.strip() if at is not None else "", options)
+    if at is None or letter is None:
         return draft
-    letter = named["letter"].upper()
-    rest = draft.answer[at].text.strip()[named.end() :].lstrip(" \t.:)-–*_").rstrip(" \t*_")
     if rest.lower().rstrip(".") == options[LETTERS.index(letter)].lower().rstrip("."):
         rest = ""  # "B. Diffusion" only repeats the option
     first = [Line(draft.answer[at].no, rest)] if rest else []
@@ -130,6 +129,17 @@ def _named(draft: Draft, question: str, options: list[str], at: int | None) -> D
         # The id it had so far stays an alias.
         former_titles=draft.former_titles + ((draft.question,) if question != draft.question else ()),
     )
+
+
+def _letter_and_rest(line: str, options: list[str]) -> tuple[str | None, str]:
+    """The letter an answer line names, and what it says after it."""
+    by_text = letter_named(line, options)  # "Answer: A reward model" names an option, not "A"
+    if by_text is not None:
+        return by_text, ""
+    named = NAMED.match(line)
+    if named is None or named["letter"].upper() not in LETTERS[: len(options)]:
+        return None, ""
+    return named["letter"].upper(), line[named.end() :].lstrip(" \t.:)-–*_").rstrip(" \t*_")
 
 
 def _split(question: str) -> tuple[str, list[str]] | None:

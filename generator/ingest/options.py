@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from generator.ingest.option_named import named_by_text
 from generator.ingest.titles import render_inline
 from generator.ingest.tree import Block
 from generator.model import Choice
@@ -83,7 +84,8 @@ def read_options(
         choices = tuple(Choice(LETTERS[i], text) for i, (text, _) in enumerate(options))
         marked = [choices[i].letter for i, (_, checked) in enumerate(options) if checked]
         stem, after = blocks[:index], _unfolded(blocks[index + taken :])
-        correct = marked[0] if marked else _named_letter(after, len(choices)) or _bare_letter(after, choices)
+        named, after = (marked[0], after) if marked else named_by_text(after, choices)
+        correct = named or _named_letter(after, len(choices)) or _bare_letter(after, choices)
         if correct is not None and not marked and after and _bare_letter(after[:1], choices):
             after = after[1:]
         explanation = [_explanation(b) for b in after if not _only_names_letter(b)]

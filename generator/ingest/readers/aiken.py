@@ -37,6 +37,7 @@ import dataclasses
 import re
 import string
 
+from generator.ingest.option_named import letter_named
 from generator.ingest.readers.answer_key import split_key
 from generator.ingest.readers.common import markdown_heading
 from generator.ingest.readers.labelled import question_labels
@@ -169,6 +170,9 @@ class _Reading:
             current.add(option)
         elif current.options and SHOW_ANSWER.match(text):
             return
+        elif current.options and (named := letter_named(text, [o.text for o in current.options])):
+            self._finish(named, line)  # `ANSWER: BLEU`: the option named by its text
+            self.explaining, self.opened = True, False
         elif current.options and previous.strip() and text[:1] in " \t" and OPTION.match(previous):
             current.extend(text)
             self.previous = previous  # a second wrapped line continues the same option
