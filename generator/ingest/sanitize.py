@@ -98,8 +98,7 @@ def sanitize_markdown(md: str, title: bool = False) -> str:
 
 
 def is_quiet(md: str) -> bool:
-    """Text no pass of _sanitize changes. `![` counts even without a `]`: escaped, it cannot
-    become an image where a later text supplies the `](url)`."""
+    """Text no pass of _sanitize changes (`![` alone too: a later text's `](url)` may follow)."""
     return not ACTIVE.search(md) and "![" not in md
 
 
