@@ -1064,3 +1064,16 @@ def test_a_numbered_question_one_heading_level_too_deep_is_still_a_question(tmp_
         ("3", "What is chunking?", "Splitting documents."),
         ("4", "What is reranking?", "Reordering."),
     ]
+
+
+def test_a_definition_list_of_questions_loses_its_colons(tmp_path):
+    _, questions, _ = read_text(
+        tmp_path,
+        "# LLM interview\n\nWhat is RAG?\n:   Retrieval-augmented generation: answers from passages.\n\n"
+        "What is LoRA?\n:   A low-rank update to frozen weights.\n\nWhy use a KV cache?\n: It saves work.\n",
+    )
+    assert [(q.question, q.answer) for q in questions] == [
+        ("What is RAG?", "Retrieval-augmented generation: answers from passages."),
+        ("What is LoRA?", "A low-rank update to frozen weights."),
+        ("Why use a KV cache?", "It saves work."),
+    ]
