@@ -29,7 +29,7 @@ from generator.model import Document, Draft, Line, Problem
 NAME = "prose"
 
 # A definition list (PHP Markdown Extra, pandoc): the term asks, `:   ` opens its definition.
-DEFINITION = re.compile(r"^ {0,3}:[ \t]+(?=\S)")
+DEFINITION = re.compile(r":[ \t]+(?=\S)")
 NUMBER = re.compile(r"^\s*(?:Q(?:uestion)?\s*)?(?P<n>\d+)\s*[.):]\s+", re.I)
 # "Q1 — What …?", "Q2 - Why …?": a dash after a Q label (a bare "3 - 4 times" is no number).
 Q_DASH = re.compile(r"^\s*Q(?:uestion)?\s*(?P<n>\d+)\s*[-\u2013\u2014]\s+", re.I)
@@ -108,8 +108,9 @@ def _close(doc: Document, head: tuple[Line, str, str | None], body: list[Line]) 
 def _without_label(answer: list[Line]) -> list[Line]:
     """`Ans. A function …` / `Answer: …` / `Solution - …`, or a definition list's `:   `: the
     label that opens an answer goes."""
-    label = (DEFINITION.match(answer[0].text) or ANSWER_LABEL.match(answer[0].text.lstrip())) if answer else None
-    rest = answer[0].text.lstrip()[label.end() :] if label else ""
+    first = answer[0].text.lstrip() if answer else ""
+    label = DEFINITION.match(first) or ANSWER_LABEL.match(first)
+    rest = first[label.end() :] if label else ""
     return [Line(answer[0].no, rest), *answer[1:]] if rest.strip() else answer
 
 
