@@ -324,6 +324,9 @@ function onKey(event) {
   if (!view || event.ctrlKey || event.metaKey || event.altKey) return;
   var t = event.target;
   if (t && (/^(INPUT|SELECT|TEXTAREA)$/.test(t.tagName) || t.isContentEditable)) return;
+  // With search open (focus on a result link too) the keys are the search's, not the hidden card's.
+  var search = document.getElementById("__search");
+  if ((search && search.checked) || (t && t.closest && t.closest(".md-search"))) return;
   if (event.key === " " || event.key === "Spacebar") {
     if (!spaceIsOurs(t, view)) return;
     event.preventDefault();

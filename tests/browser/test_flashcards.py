@@ -217,3 +217,17 @@ def test_a_merged_entry_shows_every_sources_answer(built_site, base_url, page):
     assert any(sorted(c["labels"]) == wanted and c["bodies"] == len(members) for c in cards), cards
     # a card of one answered question keeps its answer unlabelled
     assert any(c["bodies"] == 1 and not c["labels"] for c in cards)
+
+
+def test_keys_typed_in_search_leave_the_hidden_card_alone(built_site, base_url, page):
+    # Found by review: `2` on a result link graded the card behind the search box.
+    open_cards(page, base_url + "flashcards/")
+    page.keyboard.press("/")
+    page.keyboard.type("attention")
+    page.wait_for_selector(".md-search-result__list [href]")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.closest('.md-search') !== null")
+    for key in ("2", "1", "ArrowRight"):
+        page.keyboard.press(key)
+    assert page.evaluate("localStorage.getItem('llm-study:v2')") is None
+    assert position(page).startswith("Card 1 of")
