@@ -210,3 +210,9 @@ def test_payloads_in_every_format_leave_their_questions_readable(corpus):
     assert records.correct == "B" and "{{ config }}" in html.unescape(render(records.choices[1].text))
     faq = next(q for q in corpus.questions if q.source == "injected_faq" and "link" in q.question)
     assert "&lt;img src=x onerror=alert(8)&gt;" in render(faq.answer or "")  # rst text stays text
+
+
+def test_disarming_attributes_in_math_leaves_real_math_alone(corpus):
+    answers = {q.question: q.answer for q in corpus.questions if q.source == "fences_and_math_attrs"}
+    assert answers["Does real math keep its groups?"] == "$$\\sum_{i=1}^{n} x_{i} = \\frac{a}{b}$$"
+    assert '*x*\\{: onclick="alert(44)" }' in answers["What is `$$` mid-line?"]

@@ -23,6 +23,7 @@ from bisect import bisect_right
 import nh3
 
 from generator.ingest import syntax
+from generator.ingest.attr_groups import escape_attribute_groups
 from generator.ingest.nesting import shallow
 from generator.ingest.tags import DANGEROUS_TAGS as DANGEROUS_TAGS
 from generator.ingest.tags import TOKEN_TAGS, Nesting, disarm_risky_starts, markup_spans
@@ -83,8 +84,7 @@ SPACES = re.compile(" *")
 EQUALS = re.compile("=")
 PLACEHOLDER = re.compile("\ue000(\\d+)\ue001")
 PRIVATE = re.compile("[\ue000\ue001]")
-# Each pass of sanitize_markdown needs one of these: a tag or an autolink, a link, an
-# attr_list brace, a TeX html command, or our own placeholder marks.
+# What each pass of _sanitize needs: a tag or autolink, a link, a brace, TeX html, a placeholder.
 ACTIVE = re.compile("[<\\]{\\\\\ue000\ue001]")
 
 
@@ -97,8 +97,7 @@ def sanitize_markdown(md: str, title: bool = False) -> str:
     return _sanitize(md, title)
 
 
-def is_quiet(md: str) -> bool:
-    """Text no pass of _sanitize changes (`![` alone too: a later text's `](url)` may follow)."""
+def is_quiet(md: str) -> bool:  # no pass of _sanitize changes it (nor `![`: a `](url)` may follow)
     return not ACTIVE.search(md) and "![" not in md
 
 
@@ -184,10 +183,9 @@ def _escape_plain(text: str) -> str:
 
 
 def _finish(md: str, title: bool = False) -> str:
-    """Passes that trust no guess about code spans: a browser reads tags wherever
-    Markdown lets text through raw (a code span inside an HTML block), and a code
-    span we see may not be one Markdown sees, so only fenced blocks are spared the
-    link and attr_list checks (in a true code span they merely add a backslash).
+    r"""Passes that trust no guess about code spans: a browser reads tags wherever Markdown lets
+    text through raw (a code span in an HTML block), and a code span we see may not be one to
+    Markdown: only fences are spared the link and attr_list checks (a code span gets a `\`).
 
     In a `title` every `{` of the text is escaped: the heading it becomes ends in
     `{ #id }`, which closes any `{` before it for attr_list (`x { onclick=alert(1)`)."""
@@ -200,6 +198,8 @@ def _finish(md: str, title: bool = False) -> str:
             run = run.replace("{", "\\{")
         elif kind in ("text", "code") and "{" in run:  # math keeps its LaTeX groups
             run = _escape_braces(run, assignment_only=kind == "code")
+        elif kind == "math" and "=" in run:  # `$$` mid-line is no math to the site: attr_list reads it
+            run = escape_attribute_groups(run)
         out.append(run)
     md = "".join(out)
     return disarm_tex_html(md) if "\\" in md else md

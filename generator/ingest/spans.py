@@ -28,9 +28,13 @@ FENCE_LINE = re.compile(r" {0,3}(`+|~+)")
 # What may follow an opening fence for pymdownx.superfences (its RE_NESTED_FENCE_START): a
 # language, then `{attrs}` or `key="value"` options. Any other line is text to the site, so
 # it is text here too: its links are checked (```[x](javascript:…) renders as a live link).
+# Only the options its default validator keeps, with values its formatter takes: with any
+# other (`foo="x"`, `hl_lines="x"`) superfences drops the fence and its HTML reaches the page.
 FENCE_INFO = re.compile(
-    r"""[ \t]*(?:\.?[\w#.+-]+(?=[ \t]|$))?(?:[ \t]*\{[^\n]*\}"""
-    r"""|(?:[ \t]*[a-zA-Z][a-zA-Z0-9_]*(?:=(?:"[^"\n]*"|'[^'\n]*'))?(?=[ \t]|$))+)?[ \t]*"""
+    r"""[ \t]*(?:\.?[\w#.+-]+(?=[ \t]|$))?(?:[ \t]+(?:title=(?:"[^"\n]*"|'[^'\n]*')"""
+    r"""|hl_lines=(?:"[\d \t-]*"|'[\d \t-]*')"""
+    r"""|linenums=(?:"\d+(?:[ \t]+\d+){0,2}"|'\d+(?:[ \t]+\d+){0,2}')))*"""
+    r"""[ \t]*"""
 )
 
 
@@ -62,8 +66,10 @@ def fences(text: str) -> Spans:
     A run with no such close opens nothing, and no fence is read after it (superfences stops
     there): the site shows it all as text, so its links and tags are checked."""
     starts, ends = [], []
-    opening: list[tuple[str, int] | None] = []
-    closing: dict[tuple[str, int], list[int]] = {}
+    opening: list[tuple[str, int, int] | None] = []
+    closing: dict[tuple[str, int, int], list[int]] = {}
+    # per indent 1-3: how many of the lines before each one are indented less (not blank)
+    shallow: dict[int, list[int]] = {1: [0], 2: [0], 3: [0]}
     pos = 0
     for index, line in enumerate(text.split("\n")):
         head = FENCE_LINE.match(line)
@@ -71,8 +77,13 @@ def fences(text: str) -> Spans:
         rest = line[head.end() :].rstrip(" \t") if head else line
         starts.append(pos)
         ends.append(pos + len(line))
-        mark = (run[:1], len(run))
+        # Closed only by a run at the same indent, over lines indented at least as far.
+        indent = len(line) - len(line.lstrip(" ")) if head else 0
+        mark = (run[:1], len(run), indent)
         opening.append(mark if len(run) >= 3 and FENCE_INFO.fullmatch(rest) else None)
+        for depth in (1, 2, 3):
+            short = bool(line.strip()) and len(line) - len(line.lstrip(" ")) < depth
+            shallow[depth].append(shallow[depth][-1] + short)
         if len(run) >= 3 and not rest:
             closing.setdefault(mark, []).append(index)
         pos += len(line) + 1
@@ -86,12 +97,15 @@ def fences(text: str) -> Spans:
         if at == len(lines):
             i += 1
             continue
-        yield starts[i], ends[lines[at]]
-        i = lines[at] + 1
+        close, indent = lines[at], opened[2] if opened else 0
+        if indent and shallow[indent][close] - shallow[indent][i + 1] > 0:
+            return  # a line indented less than the fence: superfences reads none (safe: all text)
+        yield starts[i], ends[close]
+        i = close + 1
 
 
 INDENTED = re.compile(r"(?: {4}| {0,3}\t)")
-LIST_LINE = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+LIST_LINE = re.compile(r" {0,3}(?:[-*+]|\d+[.)])(?:[ \t]|$)")  # any number, as Python-Markdown
 
 
 def indented_code(text: str) -> Spans:

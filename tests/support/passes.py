@@ -17,6 +17,7 @@ import markdown
 import yaml
 
 from generator.ingest import clean, readers
+from generator.ingest.attr_groups import escape_attribute_groups
 from generator.ingest.convert import csv_records, json_records, notebook
 from generator.ingest.images import ImageRules
 from generator.ingest.markdown_fix import join_blocks, to_markdown
@@ -226,6 +227,7 @@ PASSES: list[tuple[str, Pass]] = [
     ("junk (clean.strip_junk)", _strip_junk),
     ("sanitize_markdown", sanitize_markdown),
     ("escape_inline", escape_inline),
+    ("attr groups in math (escape_attribute_groups)", escape_attribute_groups),
     ("math (fix_math)", fix_math),
     ("markdown_fix.to_markdown", _to_markdown),
     ("clean (make_questions)", _clean_answer),
