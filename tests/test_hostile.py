@@ -56,6 +56,10 @@ GENERATED = {
     "notes.docx": b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)) * 4,
     "binary.txt": bytes(range(256)) * 40,
     "deep.json": b"[" * 100_000 + b"]" * 100_000,
+    "deep_notebook.ipynb": b'{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [], "x": '
+    + b"[" * 100_000
+    + b"]" * 100_000
+    + b"}",
     "broken.json": b'[{"question": "What is left open?",\n "answer": "This"\n',
 }
 
@@ -75,6 +79,7 @@ EXPECTED_PROBLEMS = [
     ("injected_records.json", 8, "record has no question field"),
     ("injected_records.json", 9, "record is not an object"),
     ("deep.json", 1, "not readable JSON"),
+    ("deep_notebook.ipynb", 1, "not a readable notebook"),
     ("broken.json", 3, "not readable JSON"),
     ("reference_definitions.md", 25, "line separators made spaces and private-use characters removed"),
 ]

@@ -66,7 +66,14 @@ def convert(data: bytes, path: str) -> tuple[list[Line], list[Problem]]:
             nb = nbformat.reads(
                 data.decode("utf-8", errors="replace"), as_version=4, capture_validation_error=captured
             )
-    except (nbformat.reader.NotJSONError, ValueError, KeyError, AttributeError, TypeError) as exc:
+    except (
+        nbformat.reader.NotJSONError,
+        ValueError,
+        KeyError,
+        AttributeError,
+        TypeError,
+        RecursionError,
+    ) as exc:
         return [], [Problem(Location(path, 1), f"not a readable notebook: {exc}", "error")]
     if captured.get("ValidationError"):
         problems.append(
