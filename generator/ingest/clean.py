@@ -15,6 +15,7 @@ from dataclasses import replace
 from generator.ingest import junk
 from generator.ingest.answer_math import fix_tree_math
 from generator.ingest.answers import FENCE_LINE, is_placeholder, without_lone_label
+from generator.ingest.chat_turns import said_prompts
 from generator.ingest.images import ImageRules
 from generator.ingest.images import hold as hold_images
 from generator.ingest.images import restore as restore_images
@@ -39,7 +40,7 @@ def strip_junk(doc: Document) -> tuple[Document, list[Problem]]:
     """The document without known page junk; every kept Line keeps its number."""
     kept: list[Line] = []
     in_tail = False
-    for line in doc.lines:
+    for line in said_prompts(doc.lines):
         if in_tail and not junk.is_question_like(line.text):
             continue
         in_tail = False

@@ -173,10 +173,15 @@ RULES: tuple[Rule, ...] = (
         _rx(
             rf"^\W*(?:{CHAT_SPEAKERS} said:?\W*$"
             r"|would you like (?:me to|more)\b|do you want me to\b|want me to\b|shall i\b"
-            r"|let me know if you(?:'d| would)? (?:like|want)\b)"
+            r"|let me know if you(?:'d| would)? (?:like|want)\b"
+            r"|is this conversation helpful so far\b|get smarter responses\b|shared conversation\W*$"
+            r"|(?:chatgpt|claude|gemini|copilot)(?:[ \t]+\d[\w.]{0,6})?\W*$"
+            r"|(?:dislike|regenerate|good response|bad response)\W*$)"
         ),
-        "A chat export's speaker lines ('ChatGPT said:') and the assistant's closing offer "
-        "('Would you like more questions on evaluation?', 'Let me know if you want ...').",
+        "A chat export's speaker lines ('ChatGPT said:'), the assistant's closing offer "
+        "('Would you like more questions on evaluation?', 'Let me know if you want ...') "
+        "and the page's buttons and rating prompt ('Dislike', 'Regenerate', "
+        "'Is this conversation helpful so far?').",
     ),
     Rule(
         "promo-intro",

@@ -17,12 +17,17 @@ import unicodedata
 from collections import Counter
 from dataclasses import replace
 
+from generator.ingest.chat_turns import speaker
+from generator.ingest.tree import Block
 from generator.model import Draft, Line
 
 # A speaker: one capitalised word (or two, "Hiring Manager") of letters, then ":"; or a lone
 # "Q:" / "A:" after a number (`1. Q: What …?` then `A: …`), the label a line reader left.
-# In bold too: `**Interviewer:** What is …?`.
-SPEAKER = re.compile(r"(?:\*\*|__)?(?:[A-Z][a-z]{1,14}(?: [A-Z]?[a-z]{1,14})?|[QA]):(?:\*\*|__)?[ \t]+(?=\S)")
+# In bold too: `**Interviewer:** What is …?`. Chat models spell their names in capitals ("ChatGPT:").
+SPEAKER = re.compile(
+    r"(?:\*\*|__)?(?:[A-Z][a-z]{1,14}(?: [A-Z]?[a-z]{1,14})?|[QA]|ChatGPT|GPT-?\d[\w.]{0,8}|AI)"
+    r":(?:\*\*|__)?[ \t]+(?=\S)"
+)
 JOINERS = "\ufe0f\ufe0e\u200d"
 # Keycap numbers, "1️⃣ What is RAG?" (a digit, VS16, U+20E3) and "🔟": the source's numbering.
 KEYCAP_RUN = "(?:[0-9#*]\ufe0f?\u20e3|\U0001f51f)+"
@@ -40,11 +45,15 @@ def strip_markers(drafts: list[Draft]) -> list[Draft]:
     drafts = [_without_counter(d) for d in drafts]
     titles = _common([_marker(d.question) for d in drafts])
     answers = _common([_marker(_first_text(d).lstrip()) for d in drafts if d.answer])
-    if not titles:  # `**Tags:** llm` opening each answer is a field; `**Candidate:**` answers a speaker
-        answers = {a for a in answers if not a.startswith(("**", "__"))}
+    if not titles:  # `**Tags:** llm` opening each answer is a field; `**ChatGPT:**` names a speaker
+        answers = {a for a in answers if not a.startswith(("**", "__")) or _replies(a)}
     if not titles and not answers:
         return drafts
     return [_without(d, titles, answers) for d in drafts]
+
+
+def _replies(marker: str) -> bool:
+    return speaker(Block("paragraph", 0, 0, text=marker)) == "answer"
 
 
 def _without_counter(draft: Draft) -> Draft:

@@ -88,7 +88,7 @@ def read_options(
         correct = named or _named_letter(after, len(choices)) or _bare_letter(after, choices)
         if correct is not None and not marked and after and _bare_letter(after[:1], choices):
             after = after[1:]
-        explanation = [_explanation(b) for b in after if not _only_names_letter(b)]
+        explanation = [_explanation(b) for b in after if not _only_names_letter(b, choices)]
         if len(marked) > 1:  # a "select all that apply": one correct letter in our model, all named
             explanation.insert(0, _all_marked(marked, blocks[index]))
         return choices, correct, stem, explanation, tuple(marked)
@@ -270,11 +270,12 @@ def _bare_letter(blocks: list[Block], choices: tuple[Choice, ...]) -> str | None
     return letter if named and (not said or said.rstrip(".") == named[0].rstrip(".")) else None
 
 
-def _only_names_letter(block: Block) -> bool:
-    """`Answer: B` alone says nothing the marked option does not."""
+def _only_names_letter(block: Block, choices: tuple[Choice, ...]) -> bool:
+    """`Answer: B` alone, or `Answer: B) GPT-3` (the option again), says nothing the options do not."""
     text = block.text.strip().strip("*_ ")
     found = (CORRECT.match(text) or NAMES_NUMBER.match(text)) if block.kind == "paragraph" else None
-    return bool(found) and len(text) - found.end() <= 2  # type: ignore[union-attr]
+    rest = text[found.end() :].strip(" \t.:)*_\u2013\u2014-").casefold() if found else ""
+    return bool(found) and (len(rest) <= 2 or rest in {c.text.casefold().rstrip(".") for c in choices})
 
 
 def _explanation(block: Block) -> Block:

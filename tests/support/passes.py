@@ -98,6 +98,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "answer key lines": _repeat(
         "| 1 | B |\n", "1. Which?\n   a) x\n   b) y\n2. Which?\n   a) x\n   b) y\n\nKey\n"
     ),
+    # A chat transcript's speakers on lines of their own (generator.ingest.chat_turns).
+    "chat turns": _repeat("## User\n\nWhat is a?\n\n## Assistant\n\nb\n\nYou said:\nwhat is c\n\n"),
     # A Q&A table whose header cell is a long run of spaces between two non-letters.
     "spaces in a table header cell": _repeat(
         " ", "| Question | ! ", " zz |\n| --- | --- |\n| What is a? | b |\n| What is c? | d |"

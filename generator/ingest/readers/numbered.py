@@ -42,7 +42,9 @@ LABELLED_ANSWER = re.compile(ANSWER_LABEL, re.I)
 MAX_WRAPPED = 3  # lines a question may wrap over before its labelled answer
 OPTION = re.compile(r"^\s*\(?(?P<letter>[A-Da-d])[.)]\s+(?P<text>\S(?:.*\S)?)\s*$")
 CORRECT = re.compile(
-    r"^\s*(?:\*\*)?(?:Correct\s+)?(?:Answer|Ans)\s*+(?:\*\*)?\s*[:\-–]\s*+(?:\*\*)?\s*(?:Option\s+)?\(?(?P<letter>[A-Ha-h])\b[.)]?\s*(?P<rest>.*)$",
+    # "✅ Answer: B": a check mark or an emoji may come first
+    r"^\s*[^\w\s*]{0,4}[ \t]*"
+    r"(?:\*\*)?(?:Correct\s+)?(?:Answer|Ans)\s*+(?:\*\*)?\s*[:\-–]\s*+(?:\*\*)?\s*(?:Option\s+)?\(?(?P<letter>[A-Ha-h])\b[.)]?\s*(?P<rest>.*)$",
     re.I,
 )
 TITLE = re.compile(r"^\s*[A-Z][^.!?:;]{0,100}[^.!?:;\s]\s*$")
@@ -128,6 +130,13 @@ def _question_text(tail: str) -> str:
     return (text[2:] if text.startswith("**") and "**" not in text[2:] else text).strip()
 
 
+def _explained(rest: str, option: str) -> str:
+    """What follows the letter on an answer line (`Answer: B — 15% are masked`), unless it only
+    repeats the option (`Answer: B) Cross-attention`)."""
+    said = rest.strip().lstrip("-–—:").strip()
+    return "" if said.rstrip(".").casefold() in ("", option.rstrip(".").casefold()) else said
+
+
 def _mcq(body: list[Line]) -> tuple[tuple[Choice, ...], str | None, list[Line], str | None]:
     """(choices, correct letter, explanation lines, section title after the block)."""
     options = [(i, OPTION.match(line.text)) for i, line in enumerate(body)]
@@ -142,6 +151,9 @@ def _mcq(body: list[Line]) -> tuple[tuple[Choice, ...], str | None, list[Line], 
         hit = CORRECT.match(line.text)
         if hit:
             correct, rest = hit.group("letter").upper(), trim_blank(after[i + 1 :])
+            option = choices[letters.index(correct)].text if correct in letters else ""
+            said = _explained(hit.group("rest"), option)
+            rest = [Line(line.no, said), *rest] if said else rest
             break
     section = None
     if rest and TITLE.match(rest[-1].text) and len(rest[-1].text.split()) <= 14:

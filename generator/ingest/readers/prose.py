@@ -20,6 +20,7 @@ import itertools
 import re
 
 from generator.ingest.answers import ANSWER_LABEL
+from generator.ingest.chat_turns import REQUEST
 from generator.ingest.markers import KEYCAPS
 from generator.ingest.readers.common import Closed, add_closed, markdown_heading, tidy_heading, trim_blank
 from generator.ingest.segment import ASKS
@@ -140,6 +141,10 @@ def _question_text(text: str) -> str | None:
     number = _label(stripped)
     stripped = stripped[number.end() :].strip() if number else stripped
     if stripped.endswith(ASKS):
+        return stripped
+    # A chat's prompt is asked though it ends with no "?" ("You: what is quantization"),
+    # unless it asks for questions to be written.
+    if SPEAKER.match(stripped) and not REQUEST.search(stripped):
         return stripped
     return stripped if _imperative(stripped) else None
 
