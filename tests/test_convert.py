@@ -329,6 +329,51 @@ def test_pdf_sizes_and_bold_become_headings_and_questions_without_furniture(tmp_
     )
 
 
+def make_wrapped_pdf(path: Path, question_font: str) -> None:
+    """Two questions whose text wraps onto a second line, each over a two-line answer, every
+    question and its answer in one text box (as a word processor lays them out)."""
+    pagesizes = pytest.importorskip("reportlab.lib.pagesizes")
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    pdf = canvas.Canvas(str(path), pagesize=pagesizes.A4, invariant=1)
+    y = pagesizes.A4[1] - 110
+    for question, answer in [
+        (
+            ["Q1. What is the difference between a base model and an instruction-", "tuned model?"],
+            ["A base model continues text; an instruction-tuned one", "follows requests."],
+        ),
+        (
+            ["Q2. Why does the KV cache grow with the length of the", "sequence?"],
+            ["It keeps two tensors per layer for every token", "decoded so far."],
+        ),
+    ]:
+        for font, lines in ((question_font, question), ("Helvetica", answer)):
+            for text in lines:
+                pdf.setFont(font, 11)
+                pdf.drawString(72, y, text)
+                y -= 14
+        y -= 30
+    pdf.showPage()
+    pdf.save()
+
+
+@pytest.mark.parametrize("font", ["Helvetica-Bold", "Helvetica"])
+def test_pdf_questions_wrapped_over_two_lines_stay_one_question_over_their_answer(tmp_path, font):
+    path = tmp_path / "guide.pdf"
+    make_wrapped_pdf(path, font)
+    _, _, questions, problems = ingest(path)
+    assert [(q.question, q.answer) for q in questions] == [
+        (
+            "What is the difference between a base model and an instruction-tuned model?",
+            "A base model continues text; an instruction-tuned one follows requests.",
+        ),
+        (
+            "Why does the KV cache grow with the length of the sequence?",
+            "It keeps two tensors per layer for every token decoded so far.",
+        ),
+    ]
+    assert problems == []
+
+
 def test_pdf_without_text_layer_is_reported_as_such(tmp_path):
     path = tmp_path / "scan.pdf"
     make_pdf(path, scanned=True)

@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from generator.ingest.wrapped import join_wrapped
 from generator.model import Line, Location, Problem
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ BOLD_FACE = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 MARGIN = 0.1  # top and bottom tenth of a page: where running headers and footers sit
 HEADING_RATIO = 1.15
 MAX_PAGES = 2000
+ASKS = ("?", "\uff1f")
 
 
 @dataclass
@@ -117,25 +119,25 @@ def to_markdown(lines: list[TextLine]) -> list[Line]:
     bigger = sorted({line.size for line in lines if line.size >= body_size * HEADING_RATIO}, reverse=True)
     level = {size: min(index + 1, 6) for index, size in enumerate(bigger)}
     out: list[Line] = []
-    paragraph: list[tuple[int, str]] = []
+    held: list[tuple[int, str]] = []  # a text box's lines of one kind: a paragraph, heading or bold run
+    kind = ""
 
     def flush() -> None:
-        if paragraph:
-            out.extend(
-                [Line(paragraph[0][0], " ".join(text for _, text in paragraph)), Line(paragraph[0][0], "")]
-            )
-            paragraph.clear()
+        if held:
+            text = join_wrapped([text for _, text in held])
+            mark = f"{kind} {text}" if kind.startswith("#") else f"{kind}{text}{kind}"
+            out.extend([Line(held[0][0], mark), Line(held[0][0], "")])
+            held.clear()
 
     previous: TextLine | None = None
     for number, line in enumerate(lines, start=1):
-        if line.size in level or line.bold:
+        mark = "#" * level[line.size] if line.size in level else "**" if line.bold else ""
+        if previous is None or (previous.box, previous.page) != (line.box, line.page) or mark != kind:
             flush()
-            mark = f"{'#' * level[line.size]} {line.text}" if line.size in level else f"**{line.text}**"
-            out.extend([Line(number, mark), Line(number, "")])
-        else:
-            if previous is not None and (previous.box, previous.page) != (line.box, line.page):
-                flush()
-            paragraph.append((number, line.text))
+        kind = mark
+        held.append((number, line.text))
+        if line.text.endswith(ASKS):  # a question ends its visual line: what follows answers it
+            flush()
         previous = line
     flush()
     return out
