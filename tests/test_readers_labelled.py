@@ -306,7 +306,10 @@ def test_a_dotted_question_over_two_lines_keeps_the_id_prose_gave_it():
     before, _ = make_questions(prose.read(doc_of(text))[0], "set")
     after, _ = make_questions(labelled.read(doc_of(text))[0], "set")
     assert after[0].question == "What is the difference between bagging and boosting?"
-    assert [q.id in a.aliases for q, a in zip(before, after, strict=True)] == [True, True]
+    # prose read the first question as its last line alone ("bagging and boosting?"): that id,
+    # which prose keeps as an alias now that it joins the lines, still finds the question
+    assert before[0].aliases and set(before[0].aliases) <= set(after[0].aliases)
+    assert before[1].id in after[1].aliases
 
 
 def test_a_long_labelled_question_is_read_in_linear_time():

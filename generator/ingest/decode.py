@@ -31,7 +31,8 @@ def decode(data: bytes, rel_path: str) -> tuple[str, list[Problem]]:
         text = data.decode("utf-16", errors="replace")
     else:
         text = _decode_8bit(data, rel_path, problems)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # A form feed is where a printed page ends (pdftotext puts one before each page): no text lost.
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "")
     head = text[:4096]
     if head and len(CONTROL.findall(head)) > BINARY_SHARE * len(head):
         return "", [Problem(Location(rel_path, 1), "looks like a binary file, not text: skipped", "error")]

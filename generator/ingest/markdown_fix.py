@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from generator.ingest import syntax
 from generator.ingest.junk import is_heading_like
+from generator.ingest.wrapped import join_wrapped
 from generator.model import Line
 
 BULLET = re.compile(r"^(?P<indent>\s*)[-*•+–]\s+(?P<text>.*)$")
@@ -42,6 +43,11 @@ SUBHEADING_WORDS = 8
 PROSE_WORDS = 12
 TERMINAL = (".", "!", "?", ":", ";", ")", "”", '"', "*", "$")
 SHORT_ITEM_WORDS = 10
+# Articles, prepositions and conjunctions: a line ending on one goes on in the next ("with a" / "GELU").
+HANGING = frozenset(
+    "a an the of to in on at by for from with into onto than as and or nor but via per between "
+    "whose which that its their our your".split()
+)
 INDENT = "    "
 
 
@@ -180,13 +186,18 @@ def _join_continuations(items: list[Item]) -> list[Item]:
             previous
             and item.kind == "text"
             and previous.kind != "math"
-            and item.text[:1].islower()
+            and (item.text[:1].islower() or (not item.gap and _hangs(previous.text)))
             and not previous.text.endswith(TERMINAL)
         ):
-            previous.text = f"{previous.text} {item.text}"
+            previous.text = join_wrapped([previous.text, item.text])
             continue
         out.append(item)
     return out
+
+
+def _hangs(text: str) -> bool:
+    """A line that stops on a word no sentence ends with ("… two linear layers with a")."""
+    return text.rpartition(" ")[2].casefold() in HANGING
 
 
 def repair_bold(text: str) -> str:

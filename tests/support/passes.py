@@ -100,6 +100,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
     ),
     # A chat transcript's speakers on lines of their own (generator.ingest.chat_turns).
     "chat turns": _repeat("## User\n\nWhat is a?\n\n## Assistant\n\nb\n\nYou said:\nwhat is c\n\n"),
+    # Text copied from a PDF (generator.ingest.page_furniture): footers, wide gaps, wrapped lines.
+    "page furniture": _repeat("Book   3\nPage 1 of 2\nQ1. What is the\nmodel?\nLayers with a\nRELU.\n"),
+    "a long line with a wide gap": _repeat(" ", "x", "y\nPage 1\nPage 2\n"),
     # A Q&A table whose header cell is a long run of spaces between two non-letters.
     "spaces in a table header cell": _repeat(
         " ", "| Question | ! ", " zz |\n| --- | --- |\n| What is a? | b |\n| What is c? | d |"

@@ -26,6 +26,7 @@ from typing import cast
 
 from generator.ingest import clean
 from generator.ingest.assemble import NOTES
+from generator.ingest.page_furniture import without_page_furniture
 from generator.ingest.readers import (
     aiken,
     gift,
@@ -88,6 +89,7 @@ class Reading:
 def read_source_document(doc: Document, force: str | None = None) -> Reading:
     """Route a freshly loaded document: a tree reader reads it as written; otherwise the
     junk rules run and the line readers read it. `force` is sources.yml's `questions:`."""
+    doc = without_page_furniture(doc)
     if force:  # the HTML tree reader for a page, the Markdown one for anything else
         return _read_tree(html_tree if html_tree.matches(doc.text) else markdown_tree, doc, force)
     # Records are written as Markdown headings: no sniff may read their text as a quiz format.
@@ -129,7 +131,8 @@ def _tree_if_it_reads_more(doc: Document, reading: Reading) -> Reading:
     leaves fewer unread."""
     missed = sum(1 for p in reading.problems if p.message.startswith(UNREAD_NUMBERED))
     quizzes_only = reading.reader == quiz_list.NAME and markdown_tree.has_block_markup(doc.text)
-    if not (missed or quizzes_only) or html_tree.matches(doc.text):
+    # prose, the last resort, reads lines that ask: a numbered list of options under `1. … by:` it cannot
+    if not (missed or quizzes_only or reading.reader == prose.NAME) or html_tree.matches(doc.text):
         return reading
     tree = _read_tree(markdown_tree, doc, None)
     if len(tree.drafts) <= len(reading.drafts):

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from generator.ingest.readers.common import Closed, add_closed, html_heading, markdown_heading, trim_blank
+from generator.ingest.wrapped import join_wrapped
 from generator.model import Choice, Document, Draft, Line, Problem
 
 NAME = "numbered"
@@ -166,12 +167,21 @@ def _wrapped(text: str, body: list[Line]) -> tuple[str, list[Line]]:
     between a question that does not end and its labelled answer continue the question."""
     if text.rstrip("*_ ").endswith("?"):
         return text, body
+    # `Q7. What is the difference between parameters and hyper-` / `parameters?`: a question
+    # cut mid-sentence ends at the first line that asks (text copied from a PDF)
+    cut = not text.rstrip("*_ ").endswith((".", "!", ":", ")"))
     for index, line in enumerate(body[: MAX_WRAPPED + 1]):
         if not line.text.strip():
             break
         if index and LABELLED_ANSWER.match(line.text):
-            return " ".join([text, *(" ".join(x.text.split()) for x in body[:index])]), body[index:]
+            return _joined(text, body[:index]), body[index:]
+        if cut and line.text.rstrip("*_ ").endswith("?") and not LABELLED_ANSWER.match(line.text):
+            return _joined(text, body[: index + 1]), body[index + 1 :]
     return text, body
+
+
+def _joined(text: str, lines: list[Line]) -> str:
+    return join_wrapped([text, *(" ".join(line.text.split()) for line in lines)])
 
 
 def _strip_answer_prefix(body: list[Line]) -> list[Line]:

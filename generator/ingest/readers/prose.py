@@ -25,6 +25,7 @@ from generator.ingest.markers import KEYCAPS
 from generator.ingest.readers.common import Closed, add_closed, markdown_heading, tidy_heading, trim_blank
 from generator.ingest.segment import ASKS
 from generator.ingest.title_labels import ROMAN_NUMERAL, arabic
+from generator.ingest.wrapped import join_wrapped
 from generator.model import Document, Draft, Line, Problem
 
 NAME = "prose"
@@ -57,6 +58,9 @@ SPEAKER = re.compile(
     re.I,
 )
 MAX_QUESTION = 300
+# A question's line, title, section, and the last line it was read as before its lines were joined
+Head = tuple[Line, str, str | None, str | None]
+SENTENCE_END = (".", "!", "?", ":", ";", ")", '"', "”", "*")
 MAX_IMPERATIVE_WORDS = 25
 MAX_TITLE_WORDS = 8
 
@@ -71,7 +75,7 @@ def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
     drafts: list[Draft] = []
     problems: list[Problem] = []
     section: str | None = None
-    head: tuple[Line, str, str | None] | None = None
+    head: Head | None = None
     body: list[Line] = []
     title_no = next((line.no for line in doc.lines if line.text.strip()), 0)
     step = -1  # the number of the answer's last numbered line: `2.` after `1. Describe …` is a step
@@ -85,25 +89,41 @@ def read(doc: Document) -> tuple[list[Draft], list[Problem]]:
             step = int(number.group("n")) if number else step
             continue
         step = -1
+        line, asked = _unwrapped(line, question, body)
         section = _section_before(body, title_no) or section
         if head is not None:
             add_closed(drafts, problems, _close(doc, head, body))
-        head, body = (line, question, section), []
+        head, body = (line, asked, section, question if asked != question else None), []
     if head is not None:
         add_closed(drafts, problems, _close(doc, head, body))
     return drafts, problems
 
 
-def _close(doc: Document, head: tuple[Line, str, str | None], body: list[Line]) -> Closed:
-    line, question, section = head
+def _unwrapped(line: Line, question: str, body: list[Line]) -> tuple[Line, str]:
+    """`2. Why do decoder-only models dominate rather than encoder-decoder` / `architectures?`:
+    a question that starts in lower case goes on from the unfinished line right above it."""
+    above = body[-1].text.strip() if body else ""
+    if not question[:1].islower() or not above or above.endswith(SENTENCE_END):
+        return line, question
+    joined = Line(body[-1].no, join_wrapped([above, line.text.strip()]))
+    asked = _question_text(joined.text)
+    if asked is None:
+        return line, question
+    body.pop()
+    return joined, asked
+
+
+def _close(doc: Document, head: Head, body: list[Line]) -> Closed:
+    line, question, section, fragment = head
     answer = _without_label(trim_blank(body))
     problems = [] if answer else [Problem(doc.at(line.no), "question has an empty answer")]
     number = _label(_unwrap(line.text))
     label = None if number is None else str(arabic(number["n"])) if number.re is ROMAN else number["n"]
     former = _unwrap(line.text.strip()) if number and number.re in LATER_LABELS else None
-    former_titles = (former,) if former and former.endswith(ASKS) else ()
-    draft = Draft(question, doc.at(line.no), tuple(answer), section, label=label, former_titles=former_titles)
-    return draft, problems
+    formers = [former] if former and former.endswith(ASKS) else []
+    formers += [fragment] if fragment else []  # read as its last line before: an alias
+    at = doc.at(line.no)
+    return Draft(question, at, tuple(answer), section, label=label, former_titles=tuple(formers)), problems
 
 
 def _without_label(answer: list[Line]) -> list[Line]:

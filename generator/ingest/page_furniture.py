@@ -1,0 +1,68 @@
+"""A printed page's furniture in text copied from a PDF: "Page 2 of 6" lines, and the running
+header or footer beside them ("Top 30 LLM Questions      AI Engineer Handbook" on every page).
+
+Left in, they split answers mid-sentence and end lists of options. A page-number line goes
+wherever it is; a line next to one goes where the same text (digits aside) stands next to
+a page-number line (or opens or ends the document) at least twice. The PDF converter finds
+the same furniture from the page layout instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from generator.model import Document, Line
+
+# "Page 3", "Page 3 of 6", "3 / 6", "- 3 -", and a title before it: "GenAI Practice Set – Page 1".
+PAGE_LINE = re.compile(
+    r"^[ \t]*(?:[^\n]{0,80}?[ \t][-–—|·•][ \t]*)?(?:page[ \t]+\d{1,4}(?:[ \t]*(?:/|of)[ \t]*\d{1,4})?"
+    r"|\d{1,4}[ \t]*(?:/|of)[ \t]*\d{1,4}|[-–][ \t]*\d{1,4}[ \t]*[-–])[ \t]*$",
+    re.I,
+)
+# "www.example.io          4": a page number set apart by a wide gap, a footer when the text repeats.
+WIDE_NUMBER = re.compile(
+    r"^[ \t]*\S[^\n]{0,80}?[ \t]{3,}\d{1,4}[ \t]*$|^[ \t]*\d{1,4}[ \t]{3,}\S[^\n]{0,80}$"
+)
+MAX_FURNITURE = 200  # characters: a longer line is text (and no pattern scans a long line)
+MIN_PAGES = 2
+# An option, a list item or a labelled answer next to a page break is the page's text, however often.
+ITEM = re.compile(r"^\W{0,3}(?:[a-h#]{1,2}[.):]|[-*•+]|q(?:uestion)?\b|a(?:ns(?:wer)?)?\b)", re.I)
+DIGITS = re.compile(r"\d+")
+
+
+def without_page_furniture(doc: Document) -> Document:
+    lines = drop_page_furniture(doc.lines)
+    return doc if lines is doc.lines else replace(doc, lines=lines)
+
+
+def drop_page_furniture(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    filled = [i for i, line in enumerate(lines) if line.text.strip()]
+    short = [(n, lines[i].text) for n, i in enumerate(filled) if len(lines[i].text) <= MAX_FURNITURE]
+    wide = {n: _key(text) for n, text in short if WIDE_NUMBER.match(text)}
+    footers = Counter(wide.values())
+    pages = {n for n, text in short if PAGE_LINE.match(text)}
+    pages |= {n for n, key in wide.items() if footers[key] >= MIN_PAGES}
+    if len(pages) < MIN_PAGES:
+        return lines
+    # where a page ends or starts: the lines next to a page number, and the document's first and last
+    edges = {filled[n + step] for n in pages for step in (-1, 1) if 0 <= n + step < len(filled)}
+    edges |= {filled[0], filled[-1]}
+    edges -= {filled[n] for n in pages}
+    keys = {i: _key(lines[i].text) for i in edges}
+    near = Counter(keys.values())
+    enough = max(MIN_PAGES, len(pages) // 2)
+    running = {
+        i for i, key in keys.items() if near[key] >= enough and not ITEM.match(key) and not key.endswith("?")
+    }
+    drop = running | {filled[n] for n in pages}
+    return tuple(line for i, line in enumerate(lines) if i not in drop)
+
+
+def _text(key: str) -> bool:
+    return bool(ITEM.match(key)) or key.endswith("?")
+
+
+def _key(text: str) -> str:
+    return DIGITS.sub("#", " ".join(text.split()).casefold())
