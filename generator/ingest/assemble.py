@@ -39,6 +39,7 @@ from generator.ingest.tree import Block, Tree
 from generator.model import Document, Draft, Problem
 
 NOTES = "notes"  # not a sources.yml value: the readers' last resort (see readers.read_source_document)
+RECORDS = "heading-label"  # nor this: a CSV or JSON table's records, each `### Q. …` one question
 DESCRIBE = {
     "heading-label": "Q-labelled headings",
     "bold": "bold-only paragraphs",
@@ -286,7 +287,7 @@ def describe(choice: Choice, kept: Counter[str], toc: list[tuple[int, int]], for
         restarts = sum(1 for n in numbers[1:] if n == 1)
         text += f" numbered {min(numbers)}–{max(numbers)}"
         text += f" (restarting {restarts} times)" if restarts else ""
-    if force and force != LAST_RESORT:
+    if force and force not in (LAST_RESORT, RECORDS):
         text += f" (forced by sources.yml: questions: {force})"
     for what, count in sorted(kept.items()):
         text += f"; {count} {what} kept inside answers"

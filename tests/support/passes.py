@@ -103,6 +103,10 @@ SHAPES: dict[str, Callable[[int], str]] = {
     # Text copied from a PDF (generator.ingest.page_furniture): footers, wide gaps, wrapped lines.
     "page furniture": _repeat("Book   3\nPage 1 of 2\nQ1. What is the\nmodel?\nLayers with a\nRELU.\n"),
     "a long line with a wide gap": _repeat(" ", "x", "y\nPage 1\nPage 2\n"),
+    # Flashcard decks (generator.ingest.readers.cards): one card a line, or over a `?` line.
+    "cards": _repeat("What is a? - b\nc;d\ne::f\n"),
+    "cards over lines": _repeat("q\n?\nb\n\n"),
+    "a long card front": _repeat("x", "", " - y\nz - w\nv - u\n"),
     # A Q&A table whose header cell is a long run of spaces between two non-letters.
     "spaces in a table header cell": _repeat(
         " ", "| Question | ! ", " zz |\n| --- | --- |\n| What is a? | b |\n| What is c? | d |"

@@ -25,6 +25,8 @@ DELIMITERS = (",", "\t", ";")
 ANKI_HEADER = re.compile(r"^#(?P<name>[a-z ]+):(?P<value>.*)$")
 ANKI_SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " "}
 POSITIONAL = ("question", "answer")  # a table without a header: what its first columns hold
+ANKI_COLUMNS = {"tags": "tags", "deck": "deck", "notetype": "notetype", "guid": "guid"}
+TITLE_FIELDS = ("name", "title", "term", "word", "concept")
 SNIFF_ROWS = 200
 SNIFF_BYTES = 65_536
 EXTRA = "row has {} cells for {} columns: the last ones are joined into the last column"
@@ -51,7 +53,7 @@ def matches(data: bytes, suffix: str) -> bool:
     rows = rows[:-1] if len(data) > SNIFF_BYTES else rows  # the last may be cut off
     if len(rows) < 3:
         return False
-    delimiter = _delimiter(rows[0], suffix)
+    delimiter = _delimiter(rows[0], suffix, rows)
     cells = _cells(rows[0], delimiter)
     if len(cells) < 2 or any(len(_cells(row, delimiter)) != len(cells) for row in rows[1:]):
         return False
@@ -63,14 +65,21 @@ def convert(data: bytes, path: str) -> tuple[list[Line], list[Problem]]:
     text, problems = decode(data, path)
     lines = text.split("\n")
     skip, delimiter, header = 0, None, None
+    special: dict[int, str] = {}  # Anki's `#tags column:3`: a column that is no question's text
     while skip < len(lines) and (anki := ANKI_HEADER.match(lines[skip].strip())):
         if anki["name"] == "separator":
             delimiter = ANKI_SEPARATORS.get(anki["value"].strip().lower(), anki["value"][:1] or None)
         elif anki["name"] == "columns":
             header = anki["value"]
+        elif (field := anki["name"].removesuffix(" column")) in ANKI_COLUMNS and anki[
+            "value"
+        ].strip().isdigit():
+            special[int(anki["value"]) - 1] = ANKI_COLUMNS[field]
         skip += 1
-    first = next((line for line in lines[skip:] if line.strip()), "")
-    delimiter = delimiter or _delimiter(header or first, PurePosixPath(path).suffix.lower())
+    rows = [line for line in lines[skip : skip + SNIFF_ROWS] if line.strip()]
+    delimiter = delimiter or _delimiter(
+        header or rows[0] if rows else "", PurePosixPath(path).suffix.lower(), rows
+    )
     # csv's own limit (128 KB a cell) stopped a file at a long answer; a line may hold 1 MB.
     csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL))
     reader = csv.reader(io.StringIO("\n".join(lines[skip:])), delimiter=delimiter)
@@ -83,10 +92,10 @@ def convert(data: bytes, path: str) -> tuple[list[Line], list[Problem]]:
             if not any(cell.strip() for cell in row):
                 continue
             if names is None:
-                named = _named(row)
-                names = row if named else list(POSITIONAL)
-                if named:
+                names = _header(row)
+                if names is not None:
                     continue
+                names = _positional(len(row), special)
             if len(row) > len(names):  # a delimiter inside an unquoted cell: nothing is dropped
                 row_problems.append(Problem(Location(path, line), EXTRA.format(len(row), len(names))))
                 row = [*row[: len(names) - 1], delimiter.join(row[len(names) - 1 :])]
@@ -104,14 +113,32 @@ def convert(data: bytes, path: str) -> tuple[list[Line], list[Problem]]:
     return converted, [*problems, *row_problems, *record_problems]
 
 
-def _delimiter(line: str, suffix: str) -> str:
-    if suffix == ".tsv":
+def _delimiter(line: str, suffix: str, rows: list[str]) -> str:
+    """Tab for `.tsv`, or where every row holds as many tabs (a flashcard export: a definition
+    is prose with commas, its term and it are split by one tab); else the line's most frequent."""
+    tabs = {row.count("\t") for row in rows}
+    if suffix == ".tsv" or (len(tabs) == 1 and 0 not in tabs and suffix != ".csv"):
         return "\t"
     return max(DELIMITERS, key=line.count)
 
 
 def _cells(line: str, delimiter: str) -> list[str]:
     return next(csv.reader([line], delimiter=delimiter), [])
+
+
+def _header(row: list[str]) -> list[str] | None:
+    """A header row's field names, or None for a row of data. A Notion or Quizlet table names its
+    question column as a title ("Name", "Term") beside an "Answer" or "Definition" column."""
+    if _named(row):
+        return row
+    if len(row) >= 2 and records.key(row[0]) in TITLE_FIELDS and _named(["question", *row[1:]], strict=True):
+        return ["question", *row[1:]]
+    return None
+
+
+def _positional(width: int, special: dict[int, str]) -> list[str]:
+    fields = iter(POSITIONAL)
+    return [special.get(i) or next(fields, f"column {i + 1}") for i in range(width)]
 
 
 def _named(cells: list[str], strict: bool = False) -> bool:

@@ -28,7 +28,7 @@ from generator.ingest.convert.record_text import block, heading, text
 from generator.model import Line, Location, Problem
 
 QUESTION_KEYS = ("question", "questiontext", "q", "prompt", "front", "query", "instruction")
-ANSWER_KEYS = ("answer", "a", "back", "response", "solution", "output", "reply", "modelanswer")
+ANSWER_KEYS = ("answer", "a", "back", "response", "solution", "output", "reply", "modelanswer", "definition")
 OPTION_KEYS = ("options", "choices", "alternatives", "possibleanswers")
 # What an option object calls its text and its being right (Kahoot-style `{"answer": …, "correct": true}`).
 OPTION_TEXT_KEYS = ("text", "answer", "option", "choice", "label", "value", "title")
@@ -46,7 +46,7 @@ CORRECT_KEYS = (
 )
 EXPLANATION_KEYS = ("explanation", "rationale", "reason", "why", "explain", "notes")
 NUMBER_KEYS = ("number", "no", "num", "qno", "questionnumber", "questionno", "id")
-SECTION_KEYS = ("category", "topic", "section", "subject", "chapter")
+SECTION_KEYS = ("category", "topic", "section", "subject", "chapter", "deck")
 # Columns or fields that each hold one option: `A`..`H`, `option_a`, `choice1`, `opt3`.
 OPTION_FIELD = re.compile(r"^(?:option|choice|opt|answer)?([a-h]|[1-8])$")
 LETTERS = "ABCDEFGH"

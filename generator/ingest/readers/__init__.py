@@ -26,9 +26,11 @@ from typing import cast
 
 from generator.ingest import clean
 from generator.ingest.assemble import NOTES
+from generator.ingest.assemble import RECORDS as RECORD_QUESTIONS
 from generator.ingest.page_furniture import without_page_furniture
 from generator.ingest.readers import (
     aiken,
+    cards,
     gift,
     html_tree,
     labelled,
@@ -49,6 +51,7 @@ READERS: tuple[ModuleType, ...] = (
     aiken,
     quiz_list,
     html_tree,
+    cards,
     question_list,
     labelled,
     markdown_tree,
@@ -93,8 +96,8 @@ def read_source_document(doc: Document, force: str | None = None) -> Reading:
     if force:  # the HTML tree reader for a page, the Markdown one for anything else
         return _read_tree(html_tree if html_tree.matches(doc.text) else markdown_tree, doc, force)
     # Records are written as Markdown headings: no sniff may read their text as a quiz format.
-    if doc.converted_from in RECORDS:
-        return _read_tree(markdown_tree, doc, None)
+    if doc.converted_from in RECORDS:  # each record a question, its title a term ("Perplexity") or not
+        return _read_tree(markdown_tree, doc, RECORD_QUESTIONS)
     first = pick_reader(doc.text)
     if first in TREE_READERS:
         return _read_tree(first, doc, None)
