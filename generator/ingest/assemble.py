@@ -24,6 +24,7 @@ from generator.ingest.answer_key import fold_answer_key, fold_key_lines
 from generator.ingest.answers import build_answer, difficulty_field
 from generator.ingest.chat_turns import fold_turns
 from generator.ingest.options import several_marked
+from generator.ingest.outlines import unwrap_outlines
 from generator.ingest.qa_tables import expand_tables
 from generator.ingest.scoring import (
     LAST_RESORT,
@@ -90,7 +91,7 @@ def _lone_leading_title(units: list[Unit]) -> str | None:
 
 
 def segment(tree: Tree, doc: Document, force: str | None = None) -> Segmented:
-    units = units_of(expand_tables(fold_turns(tree)))
+    units = units_of(expand_tables(unwrap_outlines(fold_turns(tree))))
     lists = {id(u.list_block): u.list_block for u in units if u.list_block is not None}
     toc_lists = {key for key, block in lists.items() if is_toc(block)}
     toc = {i for i, u in enumerate(units) if id(u.list_block) in toc_lists}

@@ -168,6 +168,13 @@ RULES: tuple[Rule, ...] = (
         "A carousel's slide counters and swipe hints on lines of their own: '2/10', 'Swipe →'.",
     ),
     Rule(
+        "outline-properties",
+        "line",
+        _rx(r"^\W{0,3}(?:card-[a-z-]+|collapsed|id)::[ \t]"),
+        "A Logseq block's properties, one a line: 'card-next-schedule:: 2024-06-01', 'collapsed:: true'.",
+        needs=("::",),
+    ),
+    Rule(
         "chat-furniture",
         "line",
         _rx(

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from generator.ingest.junk import is_junk_line
 from generator.ingest.label_words import ANSWER_WORDS, FULL_COLON, QUESTION_WORDS
 from generator.ingest.options import is_numbered_options
 from generator.ingest.sanitize import escape_inline
@@ -218,6 +219,12 @@ def _rest_lines(block: Block, more: str, taken: int = 1) -> list[Block]:
         return []
     source = block.markdown.split("\n", taken)
     markdown = source[taken] if len(source) > taken else more
+    texts, sources = more.split("\n"), markdown.split("\n")
+    if len(texts) == len(sources):  # a Logseq block's `card-repeats:: 2` under its question: junk
+        kept = [i for i, text in enumerate(texts) if not is_junk_line(text.lower())]
+        if not kept:
+            return []
+        more, markdown = "\n".join(texts[i] for i in kept), "\n".join(sources[i] for i in kept)
     return [Block("paragraph", block.line + taken, block.end, text=more, markdown=markdown)]
 
 

@@ -63,6 +63,10 @@ EMOJI_LEAD = re.compile(
 )
 
 
+# Logseq's and Obsidian's tags after a question, "What is LoRA? #card #llm": the deck's, not the title's.
+TRAILING_TAGS = re.compile(r"(?<=[?\uff1f\u061f])[ \t]+(?:#[^\W\d_][\w/-]*+[ \t]*+)++$")
+
+
 def parse_title(raw: str) -> Title:
     lead = EMOJI_LEAD.match(raw)
     if lead and split_label(raw[lead.end() :])[1] is not None:
@@ -82,6 +86,8 @@ def _parse_title(raw: str, labels: re.Pattern[str]) -> Title:
     text, label = split_label(text, labels)
     text = STRAY_STARS.sub("", text)
     text, difficulty = split_difficulty(text)
+    untagged = TRAILING_TAGS.sub("", text)
+    tagged, text = (text if untagged != text else None), untagged
     inner = unwrap_strong(text)
     if inner != text:
         text = inner
@@ -91,7 +97,10 @@ def _parse_title(raw: str, labels: re.Pattern[str]) -> Title:
         difficulty = _harder(difficulty, more)
     rendered, link = render_inline(text)
     former = render_inline(text, keep_tokens=False)[0] if "<" in text else rendered
-    return Title(rendered, label, link, difficulty, (former,) if former != rendered else ())
+    formers = [former] if former != rendered else []
+    if tagged is not None:  # read with its tags until 2026-12-05: that id stays an alias
+        formers.append(render_inline(tagged)[0])
+    return Title(rendered, label, link, difficulty, tuple(formers))
 
 
 def clean_title(text: str) -> tuple[str, bool, int]:

@@ -107,6 +107,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "cards": _repeat("What is a? - b\nc;d\ne::f\n"),
     "cards over lines": _repeat("q\n?\nb\n\n"),
     "a long card front": _repeat("x", "", " - y\nz - w\nv - u\n"),
+    # An outline's topics over nested questions (generator.ingest.outlines), tags and properties.
+    "outline topics": _repeat("- T\n    - What is a? #card\n      card-repeats:: 2\n        - b\n"),
     # A Q&A table whose header cell is a long run of spaces between two non-letters.
     "spaces in a table header cell": _repeat(
         " ", "| Question | ! ", " zz |\n| --- | --- |\n| What is a? | b |\n| What is c? | d |"
