@@ -15,4 +15,22 @@ function name() {
   });
 }
 
-onEveryPage(name);
+/* Every answer toggle reads "Answer": a screen reader's list of them said nothing else.
+ * Each is named after its question too ("Answer: What is beam search?"), its visible word first. */
+function nameAnswers() {
+  document.querySelectorAll(".qa > details.answer > summary").forEach(function (summary) {
+    const heading = summary.closest(".qa").previousElementSibling;
+    if (summary.hasAttribute("aria-label") || !heading || !/^H[2-6]$/.test(heading.tagName)) return;
+    const title = Array.from(heading.childNodes)
+      .filter(function (node) { return !(node.classList && node.classList.contains("headerlink")); })
+      .map(function (node) { return node.textContent; })
+      .join("")
+      .trim();
+    if (title) summary.setAttribute("aria-label", summary.textContent.trim() + ": " + title);
+  });
+}
+
+onEveryPage(function () {
+  name();
+  nameAnswers();
+});

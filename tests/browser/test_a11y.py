@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 from tests.browser.conftest import PageWatch, open_watched_page
 
@@ -95,3 +96,24 @@ def test_no_serious_axe_violations(browser, base_url, built_site, name, scheme):
         f"{v['impact']} {v['id']} ({v['count']} nodes): {v['help']}; e.g. {', '.join(v['targets'])}"
         for v in violations
     )
+
+
+QUESTION_OF = """s => {
+  const heading = s.closest('.qa').previousElementSibling.cloneNode(true);
+  heading.querySelectorAll('.headerlink').forEach(a => a.remove());
+  return heading.textContent.trim();
+}"""
+
+
+def test_each_answer_toggle_is_named_after_its_question(base_url, built_site, page):
+    """A screen reader listed every toggle as "Answer", the same name 17 times on a topic page."""
+    page.goto(base_url + "topics/decoding/", wait_until="networkidle")
+    toggles = page.locator(".qa > details.answer > summary")
+    names = []
+    for index in range(toggles.count()):
+        summary = toggles.nth(index)
+        title = summary.evaluate(QUESTION_OF)
+        name = f"{summary.inner_text().strip()}: {title}"
+        expect(summary).to_have_accessible_name(name)
+        names.append(name)
+    assert len(names) >= 2 and len(set(names)) == len(names)
