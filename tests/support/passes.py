@@ -109,6 +109,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "a long card front": _repeat("x", "", " - y\nz - w\nv - u\n"),
     # An outline's topics over nested questions (generator.ingest.outlines), tags and properties.
     "outline topics": _repeat("- T\n    - What is a? #card\n      card-repeats:: 2\n        - b\n"),
+    # Emoji before answer labels (generator.ingest.answer_marks), and before other words.
+    "marked answer lines": _repeat("✅ Answer: B\n👉👉 ✔️ x\n"),
     # A Q&A table whose header cell is a long run of spaces between two non-letters.
     "spaces in a table header cell": _repeat(
         " ", "| Question | ! ", " zz |\n| --- | --- |\n| What is a? | b |\n| What is c? | d |"

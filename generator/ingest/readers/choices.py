@@ -72,8 +72,10 @@ def restated(text: str, choices: list[Choice]) -> tuple[str, str] | None:
 
 
 def unless_choice(text: str, letter: str, choices: list[Choice]) -> str:
-    """`Answer: (b) LoRA` repeats the option: keep only text that adds to it."""
+    """`Answer: (b) LoRA` repeats the option: keep only text that adds to it; `Answer: B — because
+    …` keeps what follows its dash."""
     text = text.strip()
+    text = text.lstrip("-–—:").lstrip() if text[:1] in ("-", "–", "—", ":") else text
     chosen = next((c.text for c in choices if c.letter == letter), "")
     if text.rstrip(". ").lower() == chosen.rstrip(". ").lower():
         return ""
