@@ -4,8 +4,11 @@ whose reply holds the questions."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from generator.ingest.load import load_document
 from tests.test_heldout_shapes import read_text
 
 TURNS = [
@@ -120,3 +123,78 @@ def test_an_answer_line_that_repeats_its_option_adds_no_explanation(tmp_path):
     text = "# Quiz\n\n## 1. Which is decoder-only?\n\n- A) BERT\n- B) GPT-3\n- C) T5\n\nAnswer: B) GPT-3\n"
     _, questions, _ = read_text(tmp_path, text)
     assert [(q.correct, q.answer) for q in questions] == [("B", None)]
+
+
+def _node(key, role, text, parent, children, hidden=False):
+    message = {
+        "id": key,
+        "author": {"role": role},
+        "content": {"content_type": "text", "parts": [text]},
+        "metadata": {"is_visually_hidden_from_conversation": True} if hidden else {},
+    }
+    return {"id": key, "message": message, "parent": parent, "children": children}
+
+
+def _chatgpt_export() -> list:
+    """Two conversations; in the first the reply was regenerated, and the export's current
+    branch is the second reply."""
+    first = {
+        "root": {"id": "root", "message": None, "parent": None, "children": ["sys"]},
+        "sys": _node("sys", "system", "", "root", ["u1"], hidden=True),
+        "u1": _node("u1", "user", "What is hybrid search?", "sys", ["a1", "a2"]),
+        "a1": _node("a1", "assistant", "An old reply.", "u1", []),
+        "a2": _node("a2", "assistant", "## Short answer\n\nBM25 and dense scores, fused.", "u1", ["u2"]),
+        "u2": _node("u2", "user", "What is RRF?", "a2", ["a3"]),
+        "a3": _node("a3", "assistant", "Reciprocal rank fusion: sum of 1/(k + rank).", "u2", []),
+    }
+    second = {
+        "r": {"id": "r", "message": None, "parent": None, "children": ["q"]},
+        "q": _node("q", "user", "What does pass@k measure?", "r", ["b"]),
+        "b": _node("b", "assistant", "The chance that one of k samples passes the tests.", "q", []),
+    }
+    return [
+        {"title": "RAG prep", "mapping": first, "current_node": "a3"},
+        {"title": "Evaluation", "mapping": second},
+    ]
+
+
+def test_a_chatgpt_export_reads_the_current_branch_one_section_a_conversation(tmp_path):
+    _, questions, problems = read_text(tmp_path, json.dumps(_chatgpt_export()), "conversations.json")
+    assert [(q.question, q.section) for q in questions] == [
+        ("What is hybrid search?", "RAG prep"),
+        ("What is RRF?", "RAG prep"),
+        ("What does pass@k measure?", "Evaluation"),
+    ]
+    assert "An old reply" not in questions[0].answer
+    assert "BM25 and dense scores, fused." in questions[0].answer
+    assert questions[2].answer == "The chance that one of k samples passes the tests."
+    assert problems == []
+    page = f"<!DOCTYPE html><html><body><script>var jsonData = {json.dumps(_chatgpt_export())};</script>"
+    _, from_html, _ = read_text(tmp_path, page + "</body></html>", "chat.html")
+    assert [q.question for q in from_html] == [q.question for q in questions]
+
+
+def test_a_claude_export_reads_each_human_turn_as_a_question(tmp_path):
+    export = [
+        {
+            "name": "Safety",
+            "chat_messages": [
+                {"uuid": "1", "sender": "human", "text": "What is red-teaming?"},
+                {"uuid": "2", "sender": "assistant", "text": "Probing a model with adversarial prompts."},
+            ],
+        }
+    ]
+    _, questions, _ = read_text(tmp_path, json.dumps(export), "claude.json")
+    assert [(q.question, q.answer, q.section) for q in questions] == [
+        ("What is red-teaming?", "Probing a model with adversarial prompts.", None)
+    ]  # one conversation: its name is the page's title
+
+
+def test_a_malformed_chat_export_is_reported_not_a_crash(tmp_path):
+    node = {"message": {"author": "user", "content": "x"}, "children": "b"}
+    broken = [{"title": "x", "mapping": {"a": "not a node", "b": node}}, {"chat_messages": {"sender": 1}}]
+    path = tmp_path / "conversations.json"
+    path.write_text(json.dumps(broken), encoding="utf-8")
+    doc, problems = load_document(path, tmp_path, "chats")
+    assert doc.lines == ()
+    assert [str(p) for p in problems] == ["conversations.json:1: error: no chat messages in this export"]

@@ -48,25 +48,43 @@ REQUEST = re.compile(r"\b(?:questions?|quiz|flash ?cards?|mcqs?|interview)\b", r
 
 def fold_turns(tree: Tree) -> Tree:
     """The tree with each asking turn and its reply as one details unit, or the tree itself."""
-    speakers = [(i, side) for i, block in enumerate(tree.blocks) if (side := speaker(block))]
-    pairs = [(i, j) for (i, a), (j, b) in itertools.pairwise(speakers) if a == "ask" and b == "answer"]
-    chat = any(CHAT_ONLY.fullmatch(_label(tree.blocks[i])) for i, _ in pairs)
+    blocks = tree.blocks
+    speakers = [(i, side) for i, block in enumerate(blocks) if (side := speaker(block))]
+    nexts = [j for j, _ in speakers[1:]] + [len(blocks)]
+    end_of = {i: _turn_end(blocks, i, nexts[n]) for n, (i, _) in enumerate(speakers)}
+    next_of = {i: nexts[n] for n, (i, _) in enumerate(speakers)}
+    pairs = [
+        (i, j)
+        for (i, a), (j, b) in itertools.pairwise(speakers)
+        if a == "ask" and b == "answer" and end_of[i] == j
+    ]
+    chat = any(CHAT_ONLY.fullmatch(_label(blocks[i])) for i, _ in pairs)
     if len(pairs) < (1 if chat else MIN_PAIRS):
         return tree
-    ends = [j for j, _ in speakers[1:]] + [len(tree.blocks)]
-    end_of = {i: ends[n] for n, (i, _) in enumerate(speakers)}
-    blocks = list(tree.blocks[: speakers[0][0]])
+    out = list(blocks[: speakers[0][0]])
     replies = dict(pairs)
     answered = set(replies.values())
     for i, _ in speakers:
-        body = tree.blocks[i + 1 : end_of[i]]
+        body = blocks[i + 1 : end_of[i]]
         if i in replies:
             j = replies[i]
-            reply = tree.blocks[j + 1 : end_of[j]]
-            blocks += _turn(tree.blocks[i], body, reply) if body else reply
+            reply = blocks[j + 1 : end_of[j]]
+            out += _turn(blocks[i], body, reply) if body else reply
+            out += blocks[end_of[j] : next_of[j]]  # a heading above the turns: the next conversation
         elif i not in answered:  # a turn no pair holds keeps its blocks, not its label
-            blocks += body
-    return replace(tree, blocks=blocks)
+            out += blocks[i + 1 : next_of[i]]
+    return replace(tree, blocks=out)
+
+
+def _turn_end(blocks: list[Block], at: int, stop: int) -> int:
+    """Where the turn under the speaker at `at` ends: at the next speaker, or before that at a
+    heading shallower than a speaker's heading (a new conversation's title)."""
+    if blocks[at].kind != "heading":
+        return stop
+    level = blocks[at].level
+    return next(
+        (k for k in range(at + 1, stop) if blocks[k].kind == "heading" and blocks[k].level < level), stop
+    )
 
 
 def speaker(block: Block) -> str | None:

@@ -18,7 +18,7 @@ import yaml
 
 from generator.ingest import clean, readers
 from generator.ingest.attr_groups import escape_attribute_groups
-from generator.ingest.convert import csv_records, json_records, notebook
+from generator.ingest.convert import chat_json, csv_records, json_records, notebook
 from generator.ingest.images import ImageRules
 from generator.ingest.markdown_fix import join_blocks, to_markdown
 from generator.ingest.mathfix import fix_math
@@ -225,6 +225,13 @@ def _json_record(text: str) -> object:
     return json_records.convert(json.dumps([record, {"q": "Why?", "a": text}]).encode(), "long.json")
 
 
+def _chat_export(text: str) -> object:
+    """The chat-export converter on a Claude export whose messages hold the long line."""
+    messages = [{"sender": "human", "text": text}, {"sender": "assistant", "text": f"# {text}\n```\n{text}"}]
+    data = json.dumps([{"name": text, "chat_messages": messages}]).encode()
+    return chat_json.matches(data, ".json"), chat_json.convert(data, "long.json")
+
+
 def _csv_row(text: str) -> object:
     """The CSV sniff and converter on a header and a row that holds the long line twice."""
     data = f"question,answer\n{text},{text}\n".encode()
@@ -251,4 +258,5 @@ PASSES: list[tuple[str, Pass]] = [
     ("convert notebook (Markdown cell)", _notebook),
     ("convert JSON records", _json_record),
     ("convert CSV rows", _csv_row),
+    ("convert a chat export", _chat_export),
 ]

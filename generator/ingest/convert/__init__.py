@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from generator.ingest.convert import csv_records, docx, json_records, notebook, pdf, rst
+from generator.ingest.convert import chat_json, csv_records, docx, json_records, notebook, pdf, rst
 
-# Notebooks are JSON too: their sniff is the stricter one, so it goes first.
-CONVERTERS: tuple[ModuleType, ...] = (pdf, docx, notebook, json_records, csv_records, rst)
+# Notebooks and chat exports are JSON too: their sniffs are the stricter ones, so they go first.
+CONVERTERS: tuple[ModuleType, ...] = (pdf, docx, notebook, chat_json, json_records, csv_records, rst)
 
 
 def pick_converter(data: bytes, suffix: str) -> ModuleType | None:
