@@ -89,6 +89,7 @@ def test_missing_page_two_levels_deep_serves_the_styled_404(base_url, page, watc
     response = page.goto(base_url + "a/b/missing/", wait_until="load")
     assert response.status == 404
     assert page.locator("article h1").inner_text() == "Page not found"
+    assert page.title().startswith("Page not found - ")  # not the home page's title
     assert stylesheets_loaded(page)
     # Material's stylesheet really applies: the header is fixed/sticky, not a plain block.
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in (
