@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PageWatch, open_watched_page
+from tests.browser.conftest import SEARCH_UI, PageWatch, open_watched_page, wait_for_results
 
 pytestmark = pytest.mark.browser
 
@@ -117,3 +117,26 @@ def test_each_answer_toggle_is_named_after_its_question(base_url, built_site, pa
         expect(summary).to_have_accessible_name(name)
         names.append(name)
     assert len(names) >= 2 and len(set(names)) == len(names)
+
+
+def test_tab_from_the_search_field_reaches_only_what_is_shown(base_url, page):
+    """Material closes the search on Tab, yet left its results' scroll box in the tab order:
+    Tab from the search field, results listed or not, stopped on a box no longer shown.
+    The results stay reachable with the arrow keys."""
+    page.goto(base_url, wait_until="networkidle")
+    opener, field, links = SEARCH_UI["mkdocs"]
+    for query in ("", "LoRA"):
+        page.locator(opener).first.click()
+        page.locator(field).fill("")
+        if query:
+            page.locator(field).press_sequentially(query, delay=40)
+            wait_for_results(page, links)
+        page.keyboard.press("Tab")
+        focused = page.evaluate("""() => { const e = document.activeElement;
+            return [e.className.toString(), e.getBoundingClientRect().height,
+                    getComputedStyle(e).visibility]; }""")
+        name, height, visibility = focused
+        assert "md-search__scrollwrap" not in name and height > 0 and visibility == "visible", focused
+    page.locator(opener).first.click()
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("!!document.activeElement.closest('.md-search-result__item')")
