@@ -138,5 +138,6 @@ def test_tab_from_the_search_field_reaches_only_what_is_shown(base_url, page):
         name, height, visibility = focused
         assert "md-search__scrollwrap" not in name and height > 0 and visibility == "visible", focused
     page.locator(opener).first.click()
+    wait_for_results(page, links)  # reopened on the same query: its results listed again
     page.keyboard.press("ArrowDown")
     assert page.evaluate("!!document.activeElement.closest('.md-search-result__item')")
