@@ -49,6 +49,8 @@ CASES = [
     ),
     ("chat-furniture", "Dislike", "Dislike of long prompts is common."),
     ("chat-furniture", "Is this conversation helpful so far?", "Is this model helpful so far?"),
+    ("byline-handle", "Priya Sharma | @priya.builds.ai", "Ask @support for a key: they reply fast."),
+    ("byline-handle", "@ml.daily", "Mention @ml.daily in the post."),
     ("outline-properties", "card-next-schedule:: 2024-06-01", "What is RoPE?::Rotary embeddings"),
     ("final-words", "Final Words", "The final words of a prompt matter."),
     ("empty-anchor", "<a id='ml'></a>", '<a href="https://arxiv.org/abs/1706.03762">Attention</a>'),

@@ -99,3 +99,9 @@ def test_a_repeated_line_away_from_the_page_numbers_stays():
 def test_one_page_number_alone_is_text():
     lines = _lines("How many heads?", "3 / 4", "of the answers")
     assert drop_page_furniture(lines) is lines
+
+
+def test_one_named_page_line_between_two_pages_goes():
+    lines = _lines("Q3. What is NF4?", "A 4-bit float.", "", "Page 1 of 2", "Q4. What is LoRA?", "Low rank.")
+    kept = [line.text for line in drop_page_furniture(lines)]
+    assert kept == ["Q3. What is NF4?", "A 4-bit float.", "", "Q4. What is LoRA?", "Low rank."]

@@ -168,6 +168,17 @@ RULES: tuple[Rule, ...] = (
         "A carousel's slide counters and swipe hints on lines of their own: '2/10', 'Swipe →'.",
     ),
     Rule(
+        "byline-handle",
+        "line",
+        _rx(
+            r"^\W{0,3}(?:[^\W\d_][\w.'’-]*(?:[ \t]+[^\W\d_][\w.'’-]*){0,3}[ \t]*[|·•—–-][ \t]*)?"
+            r"@[\w.]{2,30}\W{0,3}$"
+        ),
+        "A carousel's or a post's byline on a line of its own, on every slide: "
+        "'Priya Sharma | @priya.builds.ai', '@ml.daily'.",
+        needs=("@",),
+    ),
+    Rule(
         "outline-properties",
         "line",
         _rx(r"^\W{0,3}(?:card-[a-z-]+|collapsed|id)::[ \t]"),

@@ -21,6 +21,8 @@ PAGE_LINE = re.compile(
     r"|\d{1,4}[ \t]*(?:/|of)[ \t]*\d{1,4}|[-–][ \t]*\d{1,4}[ \t]*[-–])[ \t]*$",
     re.I,
 )
+# "Page 3 of 6" says what it is even alone (a two-page handout has one between its pages).
+NAMED_PAGE = re.compile(r"^[ \t]*page[ \t]+\d{1,4}[ \t]+of[ \t]+\d{1,4}[ \t]*$", re.I)
 # "www.example.io          4": a page number set apart by a wide gap, a footer when the text repeats.
 WIDE_NUMBER = re.compile(
     r"^[ \t]*\S[^\n]{0,80}?[ \t]{3,}\d{1,4}[ \t]*$|^[ \t]*\d{1,4}[ \t]{3,}\S[^\n]{0,80}$"
@@ -44,7 +46,7 @@ def drop_page_furniture(lines: tuple[Line, ...]) -> tuple[Line, ...]:
     footers = Counter(wide.values())
     pages = {n for n, text in short if PAGE_LINE.match(text)}
     pages |= {n for n, key in wide.items() if footers[key] >= MIN_PAGES}
-    if len(pages) < MIN_PAGES:
+    if len(pages) < MIN_PAGES and not any(NAMED_PAGE.match(lines[filled[n]].text) for n in pages):
         return lines
     # where a page ends or starts: the lines next to a page number, and the document's first and last
     edges = {filled[n + step] for n in pages for step in (-1, 1) if 0 <= n + step < len(filled)}
