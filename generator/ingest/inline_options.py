@@ -19,6 +19,9 @@ from generator.ingest.option_named import letter_named
 from generator.model import Choice, Draft, Line
 
 LETTERS = "ABCDEFGH"
+STYLES = ("({})", "{})", "{}:", "{}.")
+# A run's first marker in any style: most texts hold none, and one search says so.
+FIRST_MARKER = re.compile(r" (?:\([Aa]\)|[Aa][):.]) ")
 # "Answer:", "The correct answer is", "Option": what may come before a named letter or verdict.
 SAID = (
     r"(?:the[ \t]{1,3})?(?:correct[ \t]{1,3})?(?:answer|option|choice)[ \t]{0,3}(?:is)?"
@@ -152,7 +155,9 @@ def _split(question: str) -> tuple[str, list[str]] | None:
 def _run(text: str, start: int) -> list[str] | None:
     """The option texts of a run of markers (A) (B) … after `start`; `start` 0 means the
     text must open with the first marker."""
-    for style in ("({})", "{})", "{}:", "{}."):
+    if not FIRST_MARKER.search(" " + text if start == 0 else text, start):
+        return None
+    for style in STYLES:
         for letters in (LETTERS, LETTERS.lower()):
             starts = _markers(" " + text if start == 0 else text, start, style, letters)
             if len(starts) < 2 or (start == 0 and starts[0][0] != 0):

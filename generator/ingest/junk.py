@@ -52,6 +52,8 @@ LINE_ANCHORED = re.compile(
     "|".join(f"(?:{r.pattern.pattern})" for r in RULES_BY_SCOPE["line"] if not r.needs) or "(?!)"
 )
 LINE_BY_WORDS = tuple((r.needs, re.compile(r.pattern.pattern)) for r in RULES_BY_SCOPE["line"] if r.needs)
+# Most lines hold none of those rules' words: one search says so for all of them.
+ANY_NEEDED = re.compile("|".join(re.escape(w) for needs, _ in LINE_BY_WORDS for w in needs) or "(?!)")
 INLINE_HINT = _combined("inline")
 INLINE_JUNK = _combined("inline", re.I)
 TAIL_START = _combined("tail")
@@ -61,6 +63,8 @@ def is_junk_line(lowered: str) -> bool:
     """`lowered`: the line in lower case (see `_combined`)."""
     if LINE_ANCHORED.search(lowered):
         return True
+    if not ANY_NEEDED.search(lowered):
+        return False
     return any(rule.search(lowered) for needs, rule in LINE_BY_WORDS if any(w in lowered for w in needs))
 
 

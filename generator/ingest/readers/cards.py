@@ -67,6 +67,9 @@ def _separator(lines: list[str]) -> str | None:
     count as one such line), or None."""
     counts: Counter[str] = Counter()
     units = 0
+    # Cards need four in five units, and units are at most the text lines: once more than a
+    # fifth of those (and one, for rounding) are not cards, the rest need not be split.
+    most_misses = (1 - MIN_SHARE) * sum(1 for text in lines if text.strip()) + 1
     for group in _groups(_body([Line(0, text) for text in lines])):
         if _asked_over(group) is not None:
             counts["?"] += 1
@@ -79,6 +82,8 @@ def _separator(lines: list[str]) -> str | None:
             found = next((sep for sep in SEPARATORS if _split(line.text, sep) is not None), None)
             if found is not None:
                 counts[FAMILY[found]] += 1
+            elif units - sum(counts.values()) > most_misses:
+                return None
     cards = sum(counts.values())
     if cards < (MIN_ASKED if counts["?"] == cards else MIN_CARDS) or cards < MIN_SHARE * units:
         return None
