@@ -376,3 +376,33 @@ def test_an_ol_of_type_a_holds_lettered_options(tmp_path):
     ]
     # A lettered list that names no answer stays the answer, lettered as the page shows it.
     assert questions[2].answer == "- b) Retrieval\n- c) Citations"
+
+
+RADIO_QUIZ = """<html><head><title>LLM quiz</title></head><body><h1>LLM quiz</h1><form>
+<div><p><strong>1.</strong> Which activation does GPT-2 use?</p>
+<label><input type="radio" name="q1" value="a"> ReLU</label><br>
+<label><input type="radio" name="q1" value="b"> GELU</label><br>
+<label><input type="radio" name="q1" value="c"> Tanh</label></div>
+<div><p><strong>2.</strong> What does the softmax in attention normalise over?</p>
+<div class="form-check"><input type="radio" name="q2" id="a"><label for="a">The keys</label></div>
+<div class="form-check"><input type="radio" name="q2" id="b"><label for="b">The batch</label></div></div>
+<div><p><strong>3.</strong> Which models mask future tokens?</p>
+<input type="checkbox" name="q3" checked> GPT<br><input type="checkbox" name="q3"> BERT<br>
+<input type="checkbox" name="q3" checked> LLaMA<br></div>
+<p>Your e-mail: <input type="email" name="e"> <input type="submit" value="Submit"></p>
+</form><h2>Answers</h2><p>1 - b, 2 - a</p></body></html>"""
+
+
+def test_a_form_of_radio_buttons_and_checkboxes_holds_options(tmp_path):
+    path = tmp_path / "quiz.html"
+    path.write_text(RADIO_QUIZ, encoding="utf-8")
+    doc, _ = load_document(path, tmp_path, "quiz")
+    questions, _ = make_questions(read_source_document(doc).drafts, "quiz")
+    assert [(q.kind, [c.text for c in q.choices], q.correct) for q in questions] == [
+        ("mcq", ["ReLU", "GELU", "Tanh"], "B"),  # the key after the form grades it
+        ("mcq", ["The keys", "The batch"], "A"),
+        ("mcq", ["GPT", "BERT", "LLaMA"], "A"),  # ticked boxes of a review page
+    ]
+    assert "Options marked correct: **A**, **C**." in (questions[2].answer or "")
+    # A text field is no choice, and the key, once applied, is not left in the last answer.
+    assert questions[2].answer.endswith("Your e-mail:") and "1 - b" not in questions[2].answer

@@ -26,6 +26,8 @@ from generator.ingest.html_inline import (
 )
 from generator.ingest.html_leaves import (
     checkbox,
+    choice_lists,
+    choice_start,
     code_block,
     display_math,
     finish_list,
@@ -34,6 +36,7 @@ from generator.ingest.html_leaves import (
     letter_case,
     letter_items,
     number_of,
+    without_trailing_breaks,
 )
 from generator.ingest.html_source import MAX_DEPTH, Element, Source
 from generator.ingest.html_table import table_block
@@ -84,7 +87,7 @@ class Walker:
                 out += self.element(child, depth + 1)
             else:
                 self._skip(child)
-        return out + self._runs(run)
+        return choice_lists(out + self._runs(run))
 
     def element(self, node: LexborNode, depth: int) -> list[Block]:
         place = self.positions.get(node.mem_id)
@@ -225,15 +228,21 @@ class Walker:
         piece: list[LexborNode] = []
         line = None
         newlines = breaks = 0
+        ticked: bool | None = None  # the piece opens with a radio button or checkbox
         for node in nodes:
             if node.is_element_node and self.dropped(node):
                 self._skip(node)
                 continue
+            choice = choice_start(node)
+            if choice is not None:  # each choice of a form is a paragraph of its own
+                if piece:
+                    out += self._paragraph(piece, line or self.line(), newlines, ticked)
+                piece, line, newlines, ticked = [], None, 0, choice
             if node.tag == "br":
                 breaks += 1
                 if breaks == 2 and piece:
-                    out += self._paragraph(piece, line or self.line(), newlines)
-                    piece, line, newlines = [], None, 0
+                    out += self._paragraph(piece, line or self.line(), newlines, ticked)
+                    piece, line, newlines, ticked = [], None, 0, None
             elif not node.is_text_node or (node.text_content or "").strip():
                 breaks = 0
             place = self.positions.get(node.mem_id) if node.is_element_node else None
@@ -246,10 +255,14 @@ class Walker:
             if place is not None:
                 self.cursor = max(self.cursor, place.end)
         if piece:
-            out += self._paragraph(piece, line or self.line(), newlines)
+            out += self._paragraph(piece, line or self.line(), newlines, ticked)
         return out
 
-    def _paragraph(self, nodes: list[LexborNode], line: int, newlines: int) -> list[Block]:
+    def _paragraph(
+        self, nodes: list[LexborNode], line: int, newlines: int, ticked: bool | None = None
+    ) -> list[Block]:
+        if ticked is not None:  # a choice's line break is the form's layout, not its text
+            nodes = without_trailing_breaks(nodes)
         content = [n for n in nodes if n.is_element_node or (n.text_content or "").strip()]
         if len(content) == 1 and content[0].tag == "img":
             return image_block(content[0], line)
@@ -262,7 +275,7 @@ class Walker:
         display = display_math(markdown)
         if display is not None:
             return [Block("math", line, end, text=display, markdown=f"$$\n{display}\n$$")]
-        return [Block("paragraph", line, end, text=text, markdown=markdown)]
+        return [Block("paragraph", line, end, text=text, markdown=markdown, checked=ticked)]
 
 
 def title_text(node: LexborNode) -> str:

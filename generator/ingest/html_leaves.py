@@ -11,6 +11,7 @@ from generator.ingest.tree import Block
 
 LANGUAGE = re.compile(r"(?:^|\s)(?:language|lang)-([\w+#.-]{1,30})")
 PLAIN_LANGUAGE = re.compile(r"[\w+#.-]{1,30}")
+CHOICE_WRAPPERS = frozenset({"label", "span"})
 ALPHA_STYLE = re.compile(r"list-style(?:-type)?[ \t]*:[^;]{0,40}?\b(lower|upper)-(?:alpha|latin)\b", re.I)
 
 
@@ -32,6 +33,44 @@ def checkbox(node: LexborNode) -> bool | None:
             attrs = inner.attrs
             return "checked" in attrs if (attrs.get("type") or "").lower() in ("checkbox", "radio") else None
     return None
+
+
+def choice_start(node: LexborNode) -> bool | None:
+    """True/False (ticked or not) when an inline node opens a choice: a radio button or checkbox,
+    or a `<label>`/`<span>` that starts with one (`<label><input type=radio> GELU</label>`)."""
+    if node.tag == "input" or (node.is_element_node and node.tag in CHOICE_WRAPPERS):
+        return checkbox(node)
+    return None
+
+
+def choice_lists(blocks: list[Block]) -> list[Block]:
+    """Runs of two or more paragraphs that each open with a radio button or checkbox (a quiz
+    page's form) as one list of ticked and unticked items, as a task list is read."""
+    out: list[Block] = []
+    run: list[Block] = []
+    for block in [*blocks, None]:
+        if block is not None and block.kind == "paragraph" and block.checked is not None:
+            run.append(block)
+            continue
+        if len(run) >= 2:
+            items = [Block("item", b.line, b.end, checked=b.checked, children=[b]) for b in run]
+            out.append(Block("list", run[0].line, run[-1].end, children=items))
+            finish_list(out[-1])
+            for item in items:
+                item.children[0].checked = None
+        else:
+            out += run
+        run = []
+        if block is not None:
+            out.append(block)
+    return out
+
+
+def without_trailing_breaks(nodes: list[LexborNode]) -> list[LexborNode]:
+    end = len(nodes)
+    while end and (nodes[end - 1].tag == "br" or not (nodes[end - 1].text_content or "x").strip()):
+        end -= 1  # `text_content` is None for an element: a label is kept
+    return nodes[:end]
 
 
 def letter_case(node: LexborNode) -> str | None:
