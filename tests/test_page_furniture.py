@@ -105,3 +105,22 @@ def test_one_named_page_line_between_two_pages_goes():
     lines = _lines("Q3. What is NF4?", "A 4-bit float.", "", "Page 1 of 2", "Q4. What is LoRA?", "Low rank.")
     kept = [line.text for line in drop_page_furniture(lines)]
     assert kept == ["Q3. What is NF4?", "A 4-bit float.", "", "Q4. What is LoRA?", "Low rank."]
+
+
+def test_a_program_s_output_is_no_page_footer():
+    # Numbers set apart by a wide gap, twice: a pandas output or a training log, in a fence or
+    # pasted without one, is the answer's text.
+    fenced = ("Q1. What does this show?", "```text", "0    9800", "1     200", "```", "Imbalance.")
+    assert drop_page_furniture(_lines(*fenced)) == _lines(*fenced)
+    log = ("Q2. Why is the loss stuck?", "epoch    loss", "1    0.6931", "2    0.6931", "3    0.6930")
+    assert drop_page_furniture(_lines(*log)) == _lines(*log)
+    # A footer stands once a page, with the page's text between.
+    pages = ("www.llm.io      1", "Q1. A?", "Yes.", "Q2. B?", "No.", "www.llm.io      2", "Q3. C?", "Maybe.")
+    assert [line.text for line in drop_page_furniture(_lines(*pages))] == [
+        "Q1. A?",
+        "Yes.",
+        "Q2. B?",
+        "No.",
+        "Q3. C?",
+        "Maybe.",
+    ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from itertools import pairwise
 
 from generator.model import Document, Line
 
@@ -27,6 +28,10 @@ NAMED_PAGE = re.compile(r"^[ \t]*page[ \t]+\d{1,4}[ \t]+of[ \t]+\d{1,4}[ \t]*$",
 WIDE_NUMBER = re.compile(
     r"^[ \t]*\S[^\n]{0,80}?[ \t]{3,}\d{1,4}[ \t]*$|^[ \t]*\d{1,4}[ \t]{3,}\S[^\n]{0,80}$"
 )
+# A footer repeats once a page, with the page's text between: lines of one shape in a row are
+# a table or a program's output ("0    9800" / "1     200").
+MIN_FOOTER_GAP = 3
+FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 MAX_FURNITURE = 200  # characters: a longer line is text (and no pattern scans a long line)
 MIN_PAGES = 2
 # An option, a list item or a labelled answer next to a page break is the page's text, however often.
@@ -41,11 +46,15 @@ def without_page_furniture(doc: Document) -> Document:
 
 def drop_page_furniture(lines: tuple[Line, ...]) -> tuple[Line, ...]:
     filled = [i for i, line in enumerate(lines) if line.text.strip()]
-    short = [(n, lines[i].text) for n, i in enumerate(filled) if len(lines[i].text) <= MAX_FURNITURE]
+    code = _code_lines(lines)
+    short = [
+        (n, lines[i].text)
+        for n, i in enumerate(filled)
+        if len(lines[i].text) <= MAX_FURNITURE and i not in code
+    ]
     wide = {n: _key(text) for n, text in short if WIDE_NUMBER.match(text)}
-    footers = Counter(wide.values())
     pages = {n for n, text in short if PAGE_LINE.match(text)}
-    pages |= {n for n, key in wide.items() if footers[key] >= MIN_PAGES}
+    pages |= _footers(wide)
     if len(pages) < MIN_PAGES and not any(NAMED_PAGE.match(lines[filled[n]].text) for n in pages):
         return lines
     # where a page ends or starts: the lines next to a page number, and the document's first and last
@@ -62,8 +71,31 @@ def drop_page_furniture(lines: tuple[Line, ...]) -> tuple[Line, ...]:
     return tuple(line for i, line in enumerate(lines) if i not in drop)
 
 
-def _text(key: str) -> bool:
-    return bool(ITEM.match(key)) or key.endswith("?")
+def _footers(wide: dict[int, str]) -> set[int]:
+    """The wide-gap lines whose text (digits aside) stands on two pages or more, apart."""
+    at: dict[str, list[int]] = {}
+    for n, key in wide.items():
+        at.setdefault(key, []).append(n)
+    found: set[int] = set()
+    for places in at.values():
+        if len(places) >= MIN_PAGES and all(b - a >= MIN_FOOTER_GAP for a, b in pairwise(places)):
+            found.update(places)
+    return found
+
+
+def _code_lines(lines: tuple[Line, ...]) -> set[int]:
+    """Indexes of the lines of fenced code blocks, fences included: a program's text, never a page's."""
+    code: set[int] = set()
+    opened = ""
+    for i, line in enumerate(lines):
+        fence = FENCE.match(line.text)
+        if opened or fence:
+            code.add(i)
+        if fence and not opened:
+            opened = fence.group(1)
+        elif fence and fence.group(1)[0] == opened[0] and len(fence.group(1)) >= len(opened):
+            opened = ""
+    return code
 
 
 def _key(text: str) -> str:
