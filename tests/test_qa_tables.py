@@ -69,6 +69,28 @@ def test_an_html_question_answer_table_is_read_too():
     assert answer_text(drafts[0]) == "Retrieval, then generation."
 
 
+def test_an_html_answer_cell_with_a_list_or_code_keeps_its_rows():
+    # Confluence and Notion answers hold a bullet list or a code block; the whole table was
+    # kept as HTML before, and its questions were lost without a word.
+    text = (
+        "<html><body><h1>Question bank</h1><table><tr><th>Question</th><th>Expected answer</th></tr>"
+        "<tr><td><p>How do you handle class imbalance?</p></td><td><p>Three ways:</p><ul>"
+        "<li>Resampling</li><li>Class <b>weights</b></li></ul></td></tr>"
+        "<tr><td><p>How do you count labels?</p></td><td><pre>y.value_counts()\nlen(y)</pre></td></tr>"
+        "<tr><td><p>Explain calibration.</p></td><td><p>Probabilities mean what they say.</p></td></tr>"
+        "</table></body></html>"
+    )
+    drafts, _ = read(text, "page.html")
+    assert [(d.question, answer_text(d)) for d in drafts] == [
+        ("How do you handle class imbalance?", "Three ways:\n\n- Resampling\n- Class **weights**"),
+        ("How do you count labels?", "`y.value_counts()`<br>`len(y)`"),
+        ("Explain calibration.", "Probabilities mean what they say."),
+    ]
+    # A list nested in a list is still too deep for a cell: the table stays HTML.
+    nested = text.replace("<li>Resampling</li>", "<li>Resampling<ul><li>SMOTE</li></ul></li>")
+    assert [d.question for d in read(nested, "page.html")[0]] != [d.question for d in drafts]
+
+
 def test_cells_split_at_unescaped_pipes_in_linear_time():
     assert cells("| a | b \\| c | d |") == ["a", "b \\| c", "d"]
     small, large = ("|" + "a\\|" * n + "|" for n in (20_000, 200_000))

@@ -17,7 +17,7 @@ import re
 import nh3
 from selectolax.lexbor import LexborNode
 
-from generator.ingest.html_inline import WHITESPACE, inline
+from generator.ingest.html_inline import WHITESPACE, code_span, inline
 from generator.ingest.sanitize import (
     ALLOWED_ATTRIBUTES,
     ALLOWED_TAGS,
@@ -28,6 +28,9 @@ from generator.ingest.sanitize import (
 from generator.ingest.tree import Block
 
 NOT_IN_A_CELL = "table, ul, ol, pre, blockquote, h1, h2, h3, h4, h5, h6, dl, hr, details"
+# Blocks a cell may still hold as lines of its one GFM line (Confluence and Notion answers).
+LINES_IN_A_CELL = "ul, ol, pre"
+NOT_BESIDE_LINES = "table, blockquote, h1, h2, h3, h4, h5, h6, dl, hr, details, li ul, li ol, li pre"
 BLANK_LINES = re.compile(r"\n\s*\n")
 
 
@@ -59,9 +62,46 @@ def _simple(cell: LexborNode) -> bool:
         attrs.get("rowspan") or "1"
     ).strip() not in ("", "1"):
         return False
+    if cell.css_first(LINES_IN_A_CELL) is not None:
+        return _parts(cell) is not None
     return cell.css_first(NOT_IN_A_CELL) is None and (
         len(cell.css("p")) <= 1 or _paragraphs(cell) is not None
     )
+
+
+def _parts(cell: LexborNode) -> list[str] | None:
+    """A cell of paragraphs, flat lists and code as parts: a list's items and a code block's
+    lines on lines of their own (`<br>`), or None for anything deeper."""
+    if cell.css_first(NOT_BESIDE_LINES) is not None:
+        return None
+    parts: list[str] = []
+    run: list[LexborNode] = []
+    for node in [*cell.iter(include_text=True), None]:
+        if node is not None and node.tag not in ("p", "div", "ul", "ol", "pre"):
+            run.append(node)
+            continue
+        parts.append(_inline_text(run))
+        run = []
+        if node is None:
+            break
+        if node.tag == "pre":
+            parts.append("<br>".join(code_span(line) for line in node.text(deep=True).split("\n")))
+        elif node.tag in ("ul", "ol"):
+            items = [c for c in node.iter() if c.tag == "li"]
+            marks = [f"{n}." for n in range(1, len(items) + 1)] if node.tag == "ol" else ["-"] * len(items)
+            parts.append(
+                "<br>".join(
+                    f"{mark} {_inline_text(list(li.iter(include_text=True)))}"
+                    for mark, li in zip(marks, items, strict=True)
+                )
+            )
+        else:
+            parts.append(_inline_text(list(node.iter(include_text=True))))
+    return [part for part in parts if part]
+
+
+def _inline_text(nodes: list[LexborNode]) -> str:
+    return WHITESPACE.sub(" ", inline(nodes).replace("<br>\n", "<br>")).strip()
 
 
 def _paragraphs(cell: LexborNode) -> list[LexborNode] | None:
@@ -73,6 +113,9 @@ def _paragraphs(cell: LexborNode) -> list[LexborNode] | None:
 
 
 def _cell(cell: LexborNode) -> str:
+    lines = _parts(cell) if cell.css_first(LINES_IN_A_CELL) is not None else None
+    if lines is not None:
+        return "<br><br>".join(lines).replace("|", "\\|")
     paragraphs = _paragraphs(cell) if len(cell.css("p")) > 1 else None
     parts = [p.iter(include_text=True) for p in paragraphs] if paragraphs else [cell.iter(include_text=True)]
     texts = [WHITESPACE.sub(" ", inline(part).replace("<br>\n", "<br>")).strip() for part in parts]

@@ -27,6 +27,7 @@ OPTION_HEADER = re.compile(r"^\W*(?:(?:option|choice)[ \t]*)?(?P<letter>[a-h])\W
 LETTERS = "ABCDEFGH"
 DELIMITER = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$")
 MIN_ROWS = 2
+LIST_PART = re.compile(r"(?:-|\d{1,3}\.) \S")
 MIN_ASKING = 0.6  # of a headerless column's cells, to read it as questions
 
 
@@ -119,6 +120,8 @@ def _unit(question: str, answer: str, line: int) -> Block:
     summary = Block("summary", line, line + 1, text=question, markdown=question)
     children = [summary]
     for part in answer.split("<br><br>"):  # paragraphs of an HTML cell (html_table) are paragraphs again
+        if LIST_PART.match(part) and all(LIST_PART.match(item) for item in part.split("<br>")):
+            part = part.replace("<br>", "\n")  # and its list a list
         if part.strip():
             children.append(Block("paragraph", line, line + 1, text=part, markdown=part))
     return Block("details", line, line + 1, children=children)
