@@ -168,3 +168,38 @@ def test_a_sentence_that_opens_with_a_or_a_verdict_word_names_no_option():
     tests = draft("True or False: a t-test compares means.", "T-tests compare two means.")
     assert with_inline_options(tests) == tests
     assert with_inline_options(draft("Which one? A. x B. y", "B")).correct == "B"
+
+
+@pytest.mark.parametrize(
+    ("question", "stem"),
+    [
+        ("In a VAE, the KL term pushes the posterior towards: (a) zero (b) the prior", "towards:"),
+        ("Dropout is a form of ________. (a) regularization (b) optimisation", "________."),
+        ("The BLEU score measures - A) recall B) precision", "measures -"),
+    ],
+)
+def test_a_stem_that_waits_for_its_options_takes_them_without_a_question_mark(question, stem):
+    found = with_inline_options(draft(question, "Answer: (b)"))
+    assert found.question.endswith(stem) and found.correct == "B" and len(found.choices) == 2
+    # A sentence that only uses letters in its flow is no stem: it stays as written.
+    assert not with_inline_options(draft("Use (a) fast models or (b) slow ones.", "a")).choices
+
+
+def test_an_aiken_quiz_reads_a_question_whose_options_share_its_line(tmp_path):
+    from tests.test_heldout_shapes import read_text
+
+    text = (
+        "NLP MCQs\n\n1. Which is not a subword algorithm? a) BPE b) WordPiece c) Porter stemmer\n"
+        "Answer: c\nExplanation: it strips suffixes.\n\n2. BERT is pre-trained with:\na) causal LM\n"
+        "b) masked LM\nc) translation\nd) contrast\nAnswer: b\n\n3. BLEU measures: a) recall b) precision\n"
+        "Answer: b\n\n4. Which is encoder-decoder?\na) GPT-2\nb) BERT\nc) T5\nd) LLaMA\nAnswer: c\n"
+    )
+    reading, questions, problems = read_text(tmp_path, text, "quiz.txt")
+    assert reading.reader == "aiken" and problems == []
+    assert [(q.question, q.correct, len(q.choices)) for q in questions] == [
+        ("Which is not a subword algorithm?", "C", 3),
+        ("BERT is pre-trained with:", "B", 4),
+        ("BLEU measures:", "B", 2),
+        ("Which is encoder-decoder?", "C", 4),
+    ]
+    assert questions[0].answer == "it strips suffixes."

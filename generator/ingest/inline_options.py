@@ -2,7 +2,7 @@
 (C) RNN (D) SVM" with "Answer: B" below.
 
 Quiz pages and PDFs squeeze the options after the question. When a question ends in "?"
-followed by a run of option markers in order — (A) (B) (C)…, A) B) C)…, A: B: C:… or
+(or a stem ends in ":", a dash or a blank "____") followed by a run of option markers in order — (A) (B) (C)…, A) B) C)…, A: B: C:… or
 A. B. C.… — and its answer
 names one of those letters, the draft becomes a multiple-choice question: the text before
 the markers is the question, each marker's text an option, the letter the correct one, and
@@ -22,6 +22,7 @@ LETTERS = "ABCDEFGH"
 STYLES = ("({})", "{})", "{}:", "{}.")
 # A run's first marker in any style: most texts hold none, and one search says so.
 FIRST_MARKER = re.compile(r" (?:\([Aa]\)|[Aa][):.]) ")
+STEM_ENDS = (":", "_", "…", "...", "-", "–", "—")
 # "Answer:", "The correct answer is", "Option": what may come before a named letter or verdict.
 SAID = (
     r"(?:the[ \t]{1,3})?(?:correct[ \t]{1,3})?(?:answer|option|choice)[ \t]{0,3}(?:is)?"
@@ -60,7 +61,7 @@ TRUTH = re.compile(
 def with_inline_options(draft: Draft) -> Draft:
     if draft.choices or not draft.answer:
         return draft
-    split = _split(draft.question)
+    split = split_inline(draft.question)
     if split is None:
         found = _options_on_next_line(draft)
         return found if found.choices else _true_or_false(draft)
@@ -145,11 +146,20 @@ def _letter_and_rest(line: str, options: list[str]) -> tuple[str | None, str]:
     return named["letter"].upper(), line[named.end() :].lstrip(" \t.:)-–*_").rstrip(" \t*_")
 
 
-def _split(question: str) -> tuple[str, list[str]] | None:
-    """(question, option texts) when markers (A) (B) … follow the question mark, in order."""
+def split_inline(question: str) -> tuple[str, list[str]] | None:
+    """(question, option texts) when markers (A) (B) … follow the question mark, in order, or
+    follow a stem that ends as one waiting for its options does ("… pushes the posterior
+    towards:", "Dropout is a form of ____.")."""
     mark = question.find("?")
     options = _run(question, mark + 1) if mark >= 0 else None
-    return (question[: mark + 1].strip(), options) if options else None
+    if options:
+        return question[: mark + 1].strip(), options
+    first = FIRST_MARKER.search(question)
+    stem = question[: first.start()].strip() if first else ""
+    if first is None or not stem.rstrip(".").endswith(STEM_ENDS) or "?" in stem:
+        return None
+    options = _run(question, first.start())
+    return (stem, options) if options else None
 
 
 def _run(text: str, start: int) -> list[str] | None:

@@ -37,6 +37,7 @@ import dataclasses
 import re
 import string
 
+from generator.ingest.inline_options import split_inline
 from generator.ingest.option_named import letter_named
 from generator.ingest.readers.answer_key import split_key
 from generator.ingest.readers.common import markdown_heading
@@ -247,6 +248,8 @@ class _Reading:
     def _finish(self, letter: str | None, line: Line) -> None:
         current, self.current = self.current, _Question()
         label, self.label = self.label, None
+        if current.lines and not current.options:  # "1. Which …? a) BPE b) WordPiece c) …"
+            _options_inline(current)
         if not current.lines or not current.options:
             self.problems.append(
                 Problem(self.doc.at(line.no), "ANSWER line without a question and options before it")
@@ -274,6 +277,13 @@ class _Reading:
                 former_titles=(plain(written),) if text != written else (),  # read with its bold before
             )
         )
+
+
+def _options_inline(current: _Question) -> None:
+    split = split_inline(" ".join(" ".join(line.text.split()) for line in current.lines))
+    if split is not None:
+        current.lines = [Line(current.lines[0].no, split[0])]
+        current.options = [Choice(LETTERS[i], plain(text)) for i, text in enumerate(split[1])]
 
 
 def _explained(draft: Draft, answer: list[Line]) -> Draft:
