@@ -1077,3 +1077,23 @@ def test_a_definition_list_of_questions_loses_its_colons(tmp_path):
         ("What is LoRA?", "A low-rank update to frozen weights."),
         ("Why use a KV cache?", "It saves work."),
     ]
+
+
+def test_ques_dot_and_a_bare_number_label_a_question_and_keep_the_old_id(tmp_path):
+    text = (
+        "ML Important Questions\n\nQues. 1 What is clustering?\nAns. Grouping unlabeled points.\n\n"
+        "Ques. 2 Explain the k-means algorithm.\nAns. 1) Choose k centroids.\n2) Assign points.\n\n"
+        "Ques. 3 What is DBSCAN?\nAns. Density-based clustering.\n"
+    )
+    _, questions, _ = read_text(tmp_path, text, "notes.txt")
+    assert [(q.question, q.label) for q in questions] == [
+        ("What is clustering?", "1"),
+        ("Explain the k-means algorithm.", "2"),
+        ("What is DBSCAN?", "3"),
+    ]
+    assert question_id("doc", "Ques. 1 What is clustering?") in questions[0].aliases
+    # As headings, and with the whole word; "Question 7 is the hardest" stays a sentence.
+    page = "# Notes\n\n## Ques. 1 What is RAG?\n\nRetrieval.\n\n## Question 2 What is a reranker?\n\nScores."
+    _, questions, _ = read_text(tmp_path, page)
+    assert [(q.question, q.label) for q in questions] == [("What is RAG?", "1"), ("What is a reranker?", "2")]
+    assert question_id("doc", "Question 2 What is a reranker?") in questions[1].aliases

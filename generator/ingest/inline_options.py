@@ -2,9 +2,9 @@
 (C) RNN (D) SVM" with "Answer: B" below.
 
 Quiz pages and PDFs squeeze the options after the question. When a question ends in "?"
-(or a stem ends in ":", a dash or a blank "____") followed by a run of option markers in order — (A) (B) (C)…, A) B) C)…, A: B: C:… or
-A. B. C.… — and its answer
-names one of those letters, the draft becomes a multiple-choice question: the text before
+(or a stem ends in ":", a dash or a blank "____") followed by a run of option markers in
+order — (A) (B) (C)…, A) B) C)…, A: B: C:… or A. B. C.… — and its answer names one of
+those letters, the draft becomes a multiple-choice question: the text before
 the markers is the question, each marker's text an option, the letter the correct one, and
 the rest of the answer its explanation. Without a named letter the draft stays as it was:
 options nobody marks right make a worse card than the line as written.

@@ -18,6 +18,11 @@ ENGLISH_LABEL = (
     r"|Q(?:uestion)?[ \t]*(?P<alone>\d{1,5}){counter}[ \t]*(?=(?:\*\*|__)?$)"
     r"|Q\.?[ \t]?(?P<bare>\d{1,5})(?=[ \t]+\S)"
 )
+# "Ques. 1 What is …?", "Question 4 Explain …": the word before a bare number (exam notes),
+# tried first: the forms above would take "Ques." alone as the label.
+# Only before a capital: "Question 7 is the hardest" is a sentence.
+QUES = r"Q(?:ues(?:tion)?|uestion)\.?[ \t]?(?P<wb>\d{1,5})(?=[ \t]+(?-i:[A-Z]))|"
+QUES_START = re.compile(r"^\W{0,4}Q(?:ues(?:tion)?|uestion)\.?[ \t]?\d", re.I)
 COUNTER = r"(?:[ \t]*(?:of|/)[ \t]*\d{1,5})?"
 COUNTER_START = re.compile(r"^\W{0,4}Q(?:uestion)?[ \t]*\d{1,5}[ \t]*(?:of|/)", re.I)
 DASHES = "\u2013\u2014"  # "Q1 — What …", "Pregunta 3 – …": an en or em dash after the label
@@ -38,21 +43,23 @@ CALLOUT = r"\[!(?:question|faq|help|quiz)\][-+]?(?=[ \t]|$)"
 
 
 def _labels(
-    words: bool = True, dashes: bool = True, roman: bool = True, counter: bool = True
+    words: bool = True, dashes: bool = True, roman: bool = True, counter: bool = True, ques: bool = True
 ) -> re.Pattern[str]:
-    english = ENGLISH_LABEL + (ROMAN if roman else "")
+    english = "{ques}" + ENGLISH_LABEL + (ROMAN if roman else "")
     pattern = f"{WORD_LABEL}|{english}|{CALLOUT}" if words else english
-    pattern = pattern.replace("{counter}", COUNTER if counter else "")
+    pattern = pattern.replace("{counter}", COUNTER if counter else "").replace("{ques}", QUES if ques else "")
     return re.compile(pattern.replace("{dashes}", DASHES if dashes else ""), re.I)
 
 
 LABEL = _labels()
 # What titles were read with before: without the words (until 2026-12-04), then without the
-# dashes, then without Roman numerals, then without a counter after a lone label.
-LABEL_BEFORE_WORDS = _labels(words=False, dashes=False, roman=False, counter=False)
-LABEL_BEFORE_DASHES = _labels(dashes=False, roman=False, counter=False)
-LABEL_BEFORE_ROMAN = _labels(roman=False, counter=False)
-LABEL_BEFORE_COUNTER = _labels(counter=False)
+# dashes, then without Roman numerals, then without a counter after a lone label, then
+# without the word before a bare number (until 2026-12-05).
+LABEL_BEFORE_WORDS = _labels(words=False, dashes=False, roman=False, counter=False, ques=False)
+LABEL_BEFORE_DASHES = _labels(dashes=False, roman=False, counter=False, ques=False)
+LABEL_BEFORE_ROMAN = _labels(roman=False, counter=False, ques=False)
+LABEL_BEFORE_COUNTER = _labels(counter=False, ques=False)
+LABEL_BEFORE_QUES = _labels(ques=False)
 
 
 def split_label(text: str, labels: re.Pattern[str] = LABEL) -> tuple[str, str | None]:
@@ -63,7 +70,7 @@ def split_label(text: str, labels: re.Pattern[str] = LABEL) -> tuple[str, str | 
     if found is None:
         return text, None
     groups = found.groupdict()
-    label = found["q"] or found["n"] or found["alone"] or found["bare"] or groups.get("w")
+    label = found["q"] or found["n"] or found["alone"] or found["bare"] or groups.get("w") or groups.get("wb")
     if groups.get("roman"):
         label = str(arabic(groups["roman"]))
     rest = text[found.end() :].lstrip()
@@ -88,6 +95,7 @@ def former_readings(raw: str, text: str, formers: list[str], parse: Callable[[st
         ("\u2013" in raw[:40] or "\u2014" in raw[:40], LABEL_BEFORE_DASHES),  # "Q1 — What …"
         (ROMAN_START.match(raw) is not None, LABEL_BEFORE_ROMAN),  # "IV. What …"
         (COUNTER_START.match(raw) is not None, LABEL_BEFORE_COUNTER),  # "Question 3 of 10" alone
+        (QUES_START.match(raw) is not None, LABEL_BEFORE_QUES),  # "Ques. 1 What …"
     ):
         if applies and (before := parse(raw, labels)).text != text:
             formers = [*formers, before.text, *before.formers]

@@ -39,9 +39,12 @@ Q_DASH = re.compile(r"^\s*Q(?:uestion)?\s*(?P<n>\d+)\s*[-\u2013\u2014]\s+", re.I
 ROMAN = re.compile(rf"^\s*(?P<n>{ROMAN_NUMERAL})[.)]\s+", re.I)
 # "Que 1. What is …?", "Ques 2) …" (DataFlair, GeeksforGeeks).
 QUE = re.compile(r"^\s*Ques?\s*(?P<n>\d+)\s*[.):]\s+", re.I)
+# "Ques. 1 What is clustering?" (exam notes): the word's dot, then a bare number.
+QUE_DOT = re.compile(r"^\s*Ques?\.[ \t]*(?P<n>\d+)[ \t]+(?=\S)", re.I)
 # "1/ What is …?": a thread's post number.
 SLASH = re.compile(r"^\s*(?P<n>\d{1,3})/\s+(?=\S)")
-LATER_LABELS = (Q_DASH, ROMAN, SLASH, QUE)  # read label and all before: that title's id stays an alias
+# Read label and all before: that title's id stays an alias.
+LATER_LABELS = (Q_DASH, ROMAN, SLASH, QUE, QUE_DOT)
 EMPHASIS = re.compile(r"^(\*\*|__)(.+)\1$")
 LIST_ITEM = re.compile(r"^\s*(?:[-*•+]\s|\d+[.)]\s+(?![A-Z][^?]*\?\s*$))")
 IMPERATIVE = re.compile(
@@ -171,7 +174,12 @@ def _question_text(text: str) -> str | None:
 
 def _label(text: str) -> re.Match[str] | None:
     return (
-        NUMBER.match(text) or Q_DASH.match(text) or ROMAN.match(text) or SLASH.match(text) or QUE.match(text)
+        NUMBER.match(text)
+        or Q_DASH.match(text)
+        or ROMAN.match(text)
+        or SLASH.match(text)
+        or QUE.match(text)
+        or QUE_DOT.match(text)
     )
 
 
