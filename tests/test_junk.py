@@ -92,6 +92,17 @@ CASES = [
     ("site-furniture", "Made with ❤️ by [@dev](https://x.y)", "Made with care, the dataset is balanced."),
     ("site-furniture", "Image by author", "Image by image, the batch is built."),
     ("social-buttons", "Like · Comment · Restack", "Like a stack, the queue holds items."),
+    ("social-buttons", "Like  Comment  Repost  Send", "Send the batch to the GPU."),
+    ("social-buttons", "Share · Leave a comment", "Share the KV cache."),
+    ("reaction-counts", "1,284 reactions · 97 comments", "1,284 reactions happen per second in the cell."),
+    ("reaction-counts", "312.4K Views", "312 views of the same table."),
+    ("post-timestamp", "9:14 AM · Feb 3, 2024", "At 9:14 AM the job restarted."),
+    (
+        "call-to-action",
+        "If you found this useful, follow me @svpino and retweet the first tweet ♻️",
+        "Follow me @ the next slide: the loss drops.",
+    ),
+    ("follow-for-more", "Follow Aishwarya Rao for more.", "Follow the gradient for more steps."),
     ("hashtags", "Tags: #sql #interview", "Tags: the labels of each example."),
     (
         "call-to-action",

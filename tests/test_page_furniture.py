@@ -124,3 +124,13 @@ def test_a_program_s_output_is_no_page_footer():
         "Q3. C?",
         "Maybe.",
     ]
+
+
+def test_a_slide_deck_s_counters_go():
+    lines = _lines("Slide 1 of 3", "What is RAG?", "Retrieval.", "Slide 2 of 3", "What is LoRA?", "Low rank.")
+    assert [line.text for line in drop_page_furniture(lines)] == [
+        "What is RAG?",
+        "Retrieval.",
+        "What is LoRA?",
+        "Low rank.",
+    ]

@@ -38,6 +38,8 @@ CTA_LEAD = (
 CHAT_SPEAKERS = r"(?:user|you|me|human|chatgpt|gpt-4o?|assistant|claude|gemini|copilot|bard)"
 SHARE_SITES = r"(?:twitter|facebook|linkedin|x|reddit|email|whatsapp|telegram|pinterest|print)"
 SOCIAL_SITES = r"(?:linkedin|twitter|x|medium|github|youtube|instagram|substack|threads|bluesky)"
+BUTTON = r"(?:save|like|share|repost|restack|comment|subscribe|reply|clap|send|leave a comment)"
+COUNT = r"\d[\d,.]{0,12}[km]?[ \t]+(?:reactions?|likes?|comments?|reposts?|views?|retweets?|bookmarks?)"
 
 
 # A diagram label: one to three words, no sentence punctuation, list marker, answer key (`1-b`) or Q-number.
@@ -106,11 +108,15 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "social-buttons",
         "line",
-        _rx(
-            r"^\W*(?:save|like|share|repost|restack|comment|subscribe|reply|clap)"
-            r"(?:\W+(?:save|like|share|repost|restack|comment|subscribe|reply|clap))*\W*$"
-        ),
-        "Social buttons copied as text: 'SAVE', 'LIKE', 'SHARE' on lines of their own.",
+        _rx(rf"^\W*{BUTTON}(?:\W+{BUTTON})*\W*$"),
+        "Social buttons copied as text: 'SAVE', 'LIKE', 'SHARE' on lines of their own, LinkedIn's "
+        "'Like  Comment  Repost  Send', Substack's 'Share · Leave a comment'.",
+    ),
+    Rule(
+        "reaction-counts",
+        "line",
+        _rx(rf"^\W*{COUNT}(?:\W+{COUNT})*\W*$"),
+        "A post's counters on a line of their own: '1,284 reactions · 97 comments', '312.4K Views'.",
     ),
     Rule(
         "share-call",
@@ -131,7 +137,7 @@ RULES: tuple[Rule, ...] = (
             r"|share (?:this|these)\s+(?:post|article|quiz|list|thread|page|guide|carousel|questions?)\b"
             r"|join\s+(?:our|my)\b[^.!?\n]{0,40}?\b(?:group|community|channel|server|discord|telegram"
             r"|whatsapp|slack)\b"
-            rf"|follow\s+(?:me|us)\s+on\s+{SOCIAL_SITES}\b"
+            rf"|follow\s+(?:me|us)\s+(?:on\s+{SOCIAL_SITES}\b|@\w)"
             r"|(?:please\s+)?(?:give|leave)\s+(?:it|the|this|our|my)\s+(?:(?:repo|repository|project)\s+)?a\s+(?:⭐|star)"
             r"|(?:please\s+)?[*_]{0,2}upvote\b|buy me a coffee\b"
             r"|star\s+(?:the|this|our|my)\s+(?:repo|repository)\b"
@@ -262,9 +268,16 @@ RULES: tuple[Rule, ...] = (
             r"\s+for\s+more\b"
             r"|^\W*follow\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,2}\s+for\s+(?:more|daily|weekly)\s+(?:[\w/&-]+\s+){0,3}?"
             r"(?:content|posts?|tips|updates|insights|questions|notes|resources|threads)\b"
+            r"|^\W*follow\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,2}\s+for\s+more\W*$"
         ),
         "A social post's call to action: 'Follow for more AI/ML posts', 'Follow me on LinkedIn for "
         "more ...', '➕ Follow Jane Doe for more AI career tips', then 'SAVE', 'LIKE', 'SHARE'.",
+    ),
+    Rule(
+        "post-timestamp",
+        "tail",
+        _rx(r"^\W*\d{1,2}:\d{2}[ \t]?[ap]m[ \t]*·[ \t]*[a-z]{3,9}\.?[ \t]+\d{1,2},[ \t]+\d{4}\W*$"),
+        "A thread's last post's time, '9:14 AM · Feb 3, 2024', and the counters after it.",
     ),
     Rule(
         "diagram-labels",

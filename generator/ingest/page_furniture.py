@@ -16,14 +16,16 @@ from itertools import pairwise
 
 from generator.model import Document, Line
 
-# "Page 3", "Page 3 of 6", "3 / 6", "- 3 -", and a title before it: "GenAI Practice Set – Page 1".
+# "Page 3", "Page 3 of 6", "3 / 6", "- 3 -", and a title before it: "GenAI Practice Set – Page 1";
+# a slide deck's "Slide 3 of 12" too.
 PAGE_LINE = re.compile(
-    r"^[ \t]*(?:[^\n]{0,80}?[ \t][-–—|·•][ \t]*)?(?:page[ \t]+\d{1,4}(?:[ \t]*(?:/|of)[ \t]*\d{1,4})?"
+    r"^[ \t]*(?:[^\n]{0,80}?[ \t][-–—|·•][ \t]*)?"
+    r"(?:(?:page|slide)[ \t]+\d{1,4}(?:[ \t]*(?:/|of)[ \t]*\d{1,4})?"
     r"|\d{1,4}[ \t]*(?:/|of)[ \t]*\d{1,4}|[-–][ \t]*\d{1,4}[ \t]*[-–])[ \t]*$",
     re.I,
 )
 # "Page 3 of 6" says what it is even alone (a two-page handout has one between its pages).
-NAMED_PAGE = re.compile(r"^[ \t]*page[ \t]+\d{1,4}[ \t]+of[ \t]+\d{1,4}[ \t]*$", re.I)
+NAMED_PAGE = re.compile(r"^[ \t]*(?:page|slide)[ \t]+\d{1,4}[ \t]+of[ \t]+\d{1,4}[ \t]*$", re.I)
 # "www.example.io          4": a page number set apart by a wide gap, a footer when the text repeats.
 WIDE_NUMBER = re.compile(
     r"^[ \t]*\S[^\n]{0,80}?[ \t]{3,}\d{1,4}[ \t]*$|^[ \t]*\d{1,4}[ \t]{3,}\S[^\n]{0,80}$"
