@@ -1097,3 +1097,32 @@ def test_ques_dot_and_a_bare_number_label_a_question_and_keep_the_old_id(tmp_pat
     _, questions, _ = read_text(tmp_path, page)
     assert [(q.question, q.label) for q in questions] == [("What is RAG?", "1"), ("What is a reranker?", "2")]
     assert question_id("doc", "Question 2 What is a reranker?") in questions[1].aliases
+
+
+def test_a_cheat_sheet_s_answer_after_a_dash_on_the_question_s_line(tmp_path):
+    bullets = (
+        "# Cheat sheet\n\n## Regularization\n- What is dropout? — randomly zeroing activations\n"
+        "- What is weight decay? – an L2 penalty on the weights\n"
+        "- What is label smoothing? -- soft targets\n\n"
+        "## Facts\n- ReLU — max(0, x)\n"
+    )
+    _, questions, _ = read_text(tmp_path, bullets)
+    assert [(q.question, q.answer) for q in questions] == [
+        ("What is dropout?", "randomly zeroing activations"),
+        ("What is weight decay?", "an L2 penalty on the weights"),
+        ("What is label smoothing?", "soft targets"),
+    ]
+    assert question_id("doc", "What is dropout? — randomly zeroing activations") in questions[0].aliases
+    bold = "# Sheet\n\n**What is dropout?** — randomly zeroing activations\n\n**What is LoRA?** — low rank\n"
+    _, questions, _ = read_text(tmp_path, bold)
+    assert [(q.question, q.answer) for q in questions] == [
+        ("What is dropout?", "randomly zeroing activations"),
+        ("What is LoRA?", "low rank"),
+    ]
+    lines = "What is dropout? — zeroing units\nWhat is LoRA? — low rank\nWhat is RAG? — retrieval first\n"
+    reading, questions, _ = read_text(tmp_path, lines, "sheet.txt")
+    assert reading.reader == "cards" and [q.answer for q in questions] == [
+        "zeroing units",
+        "low rank",
+        "retrieval first",
+    ]

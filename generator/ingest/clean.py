@@ -19,7 +19,7 @@ from generator.ingest.chat_turns import said_prompts
 from generator.ingest.images import ImageRules
 from generator.ingest.images import hold as hold_images
 from generator.ingest.images import restore as restore_images
-from generator.ingest.inline_options import with_inline_options
+from generator.ingest.inline_options import with_answer_after_dash, with_inline_options
 from generator.ingest.markdown_fix import join_blocks, to_markdown
 from generator.ingest.markers import strip_markers
 from generator.ingest.mathfix import fix_math
@@ -89,7 +89,9 @@ def make_questions(
     seen: dict[str, int] = {}
     seen_v1: dict[str, int] = {}
     seen_interim: dict[str, int] = {}
-    for n, draft in enumerate(map(with_inline_options, strip_markers(drafts)), start=1):
+    for n, draft in enumerate(
+        map(with_inline_options, map(with_answer_after_dash, strip_markers(drafts))), start=1
+    ):
         title = cut(draft.question)
         if title is not None:
             problems.append(Problem(draft.location, f"{TOO_LONG.format(len(draft.question))}: shown cut"))

@@ -22,6 +22,9 @@ LETTERS = "ABCDEFGH"
 STYLES = ("({})", "{})", "{}:", "{}.")
 # A run's first marker in any style: most texts hold none, and one search says so.
 FIRST_MARKER = re.compile(r" (?:\([Aa]\)|[Aa][):.]) ")
+DASHED_ANSWER = re.compile(
+    r"(?P<bold>\*\*|__)?(?P<question>[^?\n]{3,300}\?)(?P=bold)?[ \t]+(?:—|–|-{1,2})[ \t]+(?P<answer>\S.*)"
+)
 STEM_ENDS = (":", "_", "…", "...", "-", "–", "—")
 # "Answer:", "The correct answer is", "Option": what may come before a named letter or verdict.
 SAID = (
@@ -56,6 +59,17 @@ TRUTH = re.compile(
     r"(?:[ \t]{0,3}[.:,;\-–](?=[ \t]|$)|[ \t]*$)[ \t]{0,3}",
     re.I,
 )
+
+
+def with_answer_after_dash(draft: Draft) -> Draft:
+    """`- What is dropout? — randomly zeroing activations`: a cheat sheet's question and its
+    answer on one line, split at the dash after the question mark (the line stays an alias)."""
+    found = DASHED_ANSWER.match(draft.question) if not draft.answer and not draft.choices else None
+    if found is None:
+        return draft
+    answer = (Line(draft.location.line, found["answer"].strip()),)
+    titles = (*draft.former_titles, draft.question)
+    return replace(draft, question=found["question"].strip(), answer=answer, former_titles=titles)
 
 
 def with_inline_options(draft: Draft) -> Draft:

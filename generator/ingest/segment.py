@@ -59,9 +59,10 @@ ASKS = ("?", "\uff1f", "\u061f")  # and the full-width (Chinese, Japanese) and A
 MAX_ASKING = 300  # a paragraph that asks and is longer than this is prose, not a question
 # A question in italics on a line of its own, `*What is a p-value?*` (no bold, no other emphasis).
 ITALIC = re.compile(r"([*_])(?P<q>[^*_\s][^*_\n]{0,298}[^*_\s])\1")
-# A bold question and, on the same line, its answer; the bold run is bounded (linear scan).
+# A bold question and, on the same line, its answer (after a dash or not); the bold run is bounded.
 BOLD_LEAD = re.compile(
-    r"^(?P<w>\*\*|__)(?P<q>(?:(?!\*\*|__).){2,300}?[?\uff1f\u061f])(?P=w)[ \t]+(?P<rest>\S.*)$"
+    r"^(?P<w>\*\*|__)(?P<q>(?:(?!\*\*|__).){2,300}?[?\uff1f\u061f])(?P=w)[ \t]+(?:(?:—|–|-{1,2})[ \t]+)?"
+    r"(?P<rest>\S.*)$"
 )
 
 

@@ -28,8 +28,18 @@ from generator.model import Document, Draft, Line, Problem
 NAME = "cards"
 
 # Obsidian's reversed card `:::` before its `::`; the spaced dashes before a semicolon.
-SEPARATORS = (":::", "::", "? - ", "? – ", " - ", " – ", ";")
-FAMILY = {":::": "::", "::": "::", "? - ": "-", " - ": "-", "? – ": "–", " – ": "–", ";": ";"}
+SEPARATORS = (":::", "::", "? - ", "? – ", "? — ", " - ", " – ", " — ", ";")
+FAMILY = {
+    ":::": "::",
+    "::": "::",
+    "? - ": "-",
+    " - ": "-",
+    "? – ": "–",
+    " – ": "–",
+    "? — ": "—",
+    " — ": "—",
+    ";": ";",
+}
 MIN_CARDS = 3
 MIN_ASKED = 2  # cards over lines: a `?` alone on a line is a card's and nothing else's
 MIN_SHARE = 0.8
