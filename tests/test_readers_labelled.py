@@ -401,3 +401,13 @@ def test_many_reveal_lines_after_options_are_read_in_linear_time():
     small, large = ("Q: x?\nA) a\nB) b\n" + "Show answer\n" * n for n in (2_000, 20_000))
     cost_small, cost_large = measure(lambda text: labelled.read(doc_of(text)), small, large)
     assert cost_large < MAX_RATIO * cost_small
+
+
+def test_a_solution_label_opens_the_answer_and_goes():
+    text = (
+        "# Solved problems\n\n**Question 1:** Why divide the sample variance by n-1?\n\n"
+        "**Solution:** Bessel's correction makes it unbiased.\n\n"
+        "**Question 2:** What is the MLE of p for k successes in n trials?\n\nSolution: k/n.\n"
+    )
+    drafts, _ = labelled.read(doc_of(text))
+    assert [answer_text(d) for d in drafts] == ["Bessel's correction makes it unbiased.", "k/n."]

@@ -54,7 +54,7 @@ ANY_QUESTION = "(?:" + WORD_LABEL + "|" + dotted.DOTTED.format("Q") + r")\S"
 QUESTION_SNIFF = re.compile(r"^[^\S\n]*" + WORD_LABEL + r"\S", re.I | re.M)
 SNIFF_LIMIT = 2_000_000
 LABELLED_HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+" + ANY_QUESTION, re.I | re.M)
-ANSWERED = rf"(?:(?:Answer|Ans|A|{ANSWER_WORDS})(?:\s*\d+[a-z]?)?)"
+ANSWERED = rf"(?:(?:Answer|Ans|Solution|A|{ANSWER_WORDS})(?:\s*\d+[a-z]?)?)"
 ANSWER = re.compile(r"^\s*" + LABEL.format(ANSWERED), re.I)  # and dotted.answer
 # "Q: What is dropout? A: Randomly zeroing …" (or "A. Randomly …", upper case as dotted labels
 # are): the answer on the question's own line.
