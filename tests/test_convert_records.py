@@ -78,6 +78,51 @@ def test_json_lines_and_a_bad_line(tmp_path):
     assert problems == ["2: not a JSON line: Expecting value: line 1 column 1 (char 0): skipped"]
 
 
+def test_fine_tuning_datasets_chat_turns_and_instructions(tmp_path):
+    chats = [
+        {
+            "messages": [
+                {"role": "system", "content": "Coach."},
+                {"role": "user", "content": "What is RLHF?"},
+                {"role": "assistant", "content": "Preference tuning."},
+                {"role": "user", "content": "And DPO?"},
+                {"role": "assistant", "content": [{"type": "text", "text": "No reward model."}]},
+            ]
+        },
+        {
+            "conversations": [
+                {"from": "human", "value": "What is LoRA?"},
+                {"from": "gpt", "value": "Low rank."},
+            ]
+        },
+        {"messages": [{"role": "system", "content": "Only a system turn."}]},
+    ]
+    data = "\n".join(json.dumps(chat) for chat in chats).encode()
+    _, questions, problems = read(tmp_path, "chats.jsonl", data)
+    assert [(q.question, q.answer, q.location.line) for q in questions] == [
+        ("What is RLHF?", "Preference tuning.", 1),
+        ("And DPO?", "No reward model.", 1),
+        ("What is LoRA?", "Low rank.", 2),
+    ]
+    assert [p for p in problems if p.startswith("3: record has no question")]  # reported, not lost
+    alpaca = [
+        {
+            "instruction": "Classify the model as generative or discriminative.",
+            "input": "Naive Bayes",
+            "output": "Generative.",
+        },
+        {"instruction": "Summarise the abstract.", "input": "Line one.\nLine two.", "output": "A summary."},
+        {"input": "What is top-p sampling?", "output": "Nucleus sampling."},
+    ]
+    data = "\n".join(json.dumps(record) for record in alpaca).encode()
+    _, questions, _ = read(tmp_path, "alpaca.jsonl", data)
+    assert [(q.question, q.answer) for q in questions] == [
+        ("Classify the model as generative or discriminative: Naive Bayes", "Generative."),
+        ("Summarise the abstract.", "> Line one.\n> Line two.\n\nA summary."),
+        ("What is top-p sampling?", "Nucleus sampling."),
+    ]
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [

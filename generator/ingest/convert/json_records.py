@@ -106,7 +106,7 @@ def _find(text: str, at: int, depth: int) -> list[tuple[int, Any]]:
     if not text.startswith("{", at):
         return []
     members = list(_members(text, at))
-    if any(records.key(name) in records.QUESTION_KEYS for name, _ in members):
+    if any(records.key(name) in (*records.QUESTION_KEYS, *records.CHAT_KEYS) for name, _ in members):
         return [(at, dict(json.JSONDecoder().raw_decode(text, at)[0]))]  # the object is one record
     if depth >= MAX_DEPTH:
         return []

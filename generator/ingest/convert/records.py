@@ -27,7 +27,15 @@ from typing import Any
 from generator.ingest.convert.record_text import block, heading, text
 from generator.model import Line, Location, Problem
 
-QUESTION_KEYS = ("question", "questiontext", "q", "prompt", "front", "query", "instruction")
+# "input" last: beside an "instruction" (Alpaca) it is what the instruction works on.
+QUESTION_KEYS = ("question", "questiontext", "q", "prompt", "front", "query", "instruction", "input")
+# A chat dataset's record (OpenAI's fine-tuning `messages`, ShareGPT's `conversations`): its turns.
+CHAT_KEYS = ("messages", "conversations", "conversation")
+ROLE_KEYS = ("role", "from", "speaker", "author")
+CONTENT_KEYS = ("content", "value", "text", "message")
+ASKING = frozenset({"user", "human", "prompter"})
+REPLYING = frozenset({"assistant", "gpt", "model", "bot", "chatgpt", "ai"})
+MAX_INLINE_INPUT = 200  # an Alpaca input this short and on one line joins the question
 ANSWER_KEYS = ("answer", "a", "back", "response", "solution", "output", "reply", "modelanswer", "definition")
 OPTION_KEYS = ("options", "choices", "alternatives", "possibleanswers")
 # What an option object calls its text and its being right (Kahoot-style `{"answer": …, "correct": true}`).
@@ -64,7 +72,35 @@ def key(name: str) -> str:
 
 
 def is_record(value: object) -> bool:
-    return isinstance(value, dict) and any(key(str(k)) in QUESTION_KEYS for k in value)
+    return isinstance(value, dict) and (
+        any(key(str(k)) in QUESTION_KEYS for k in value) or chat_pairs(value) is not None
+    )
+
+
+def chat_pairs(value: dict[Any, Any]) -> list[dict[str, Any]] | None:
+    """A chat record's questions: each user turn with the assistant turn after it (system
+    turns left out), or None for a record that is no chat."""
+    turns = next((v for k, v in value.items() if key(str(k)) in CHAT_KEYS and isinstance(v, list)), None)
+    if turns is None:
+        return None
+    pairs: list[dict[str, Any]] = []
+    asked = None
+    for turn in turns:
+        fields = {key(str(k)): v for k, v in turn.items()} if isinstance(turn, dict) else {}
+        role, said = str(_first(fields, ROLE_KEYS) or "").lower(), _content(_first(fields, CONTENT_KEYS))
+        if role in ASKING:
+            asked = said
+        elif role in REPLYING and asked is not None:
+            pairs.append({"question": asked, "answer": said})
+            asked = None
+    return pairs
+
+
+def _content(value: Any) -> Any:
+    """A turn's text; OpenAI's list of parts (`[{"type": "text", "text": …}]`) as its text parts."""
+    if isinstance(value, list):
+        return "\n\n".join(str(p.get("text", "")) for p in value if isinstance(p, dict) and p.get("text"))
+    return value
 
 
 def to_markdown(
@@ -76,7 +112,7 @@ def to_markdown(
     lines = [Line(1, f"# {heading(name)}"), Line(1, "")] if name else []
     problems: list[Problem] = []
     section = None
-    for line, raw in records:
+    for line, raw in _each_record(records):
         where = Location(path, line)
         if not isinstance(raw, dict):
             problems.append(Problem(where, f"record is not an object but {type(raw).__name__}: skipped"))
@@ -99,12 +135,23 @@ def to_markdown(
     return lines, problems
 
 
+def _each_record(found: Iterable[tuple[int, Any]]) -> Iterable[tuple[int, Any]]:
+    for line, raw in found:
+        pairs = chat_pairs(raw) if isinstance(raw, dict) and not _first(raw, QUESTION_KEYS) else None
+        yield from ((line, pair) for pair in pairs) if pairs else [(line, raw)]  # none: reported
+
+
 def _record(raw: dict[Any, Any]) -> tuple[str, list[str] | None, str]:
     """(section, Markdown lines or None without a question, the correct answer no option matched)."""
     record = {key(str(k)): v for k, v in raw.items() if v not in (None, "", [])}
     question = text(_first(record, QUESTION_KEYS))
     if not question.strip():
         return "", None, ""
+    given = (
+        text(record.get("input")).strip() if "input" in record and question != text(record["input"]) else ""
+    )
+    if given and len(given) <= MAX_INLINE_INPUT and "\n" not in given:
+        question, given = f"{question.rstrip().rstrip('.:')}: {given}", ""
     options, correct, named = _option_texts(record)
     unmatched = named if len(options) >= 2 and not correct and named else ""
     # The record's own number, else `Q.`, a label that numbers nothing: a citation names no
@@ -112,6 +159,8 @@ def _record(raw: dict[Any, Any]) -> tuple[str, list[str] | None, str]:
     number = str(_first(record, NUMBER_KEYS)).strip()
     label = f"Q{number}." if number.isdigit() and len(number) <= 5 else "Q."
     lines = [f"### {label} {heading(question)}{_difficulty(record)}", ""]
+    if given:  # a long input: quoted above the answer
+        lines += [*("> " + part if part else ">" for part in block(given)), ""]
     lines += _options(options, correct) + _answer(record, len(options) >= 2, unmatched)
     return " ".join(text(_first(record, SECTION_KEYS)).split()), lines, unmatched
 
