@@ -96,3 +96,24 @@ def test_cells_split_at_unescaped_pipes_in_linear_time():
     small, large = ("|" + "a\\|" * n + "|" for n in (20_000, 200_000))
     small_cost, large_cost = measure(cells, small, large)
     assert large_cost < MAX_RATIO * small_cost
+
+
+def test_a_question_s_options_as_a_lettered_table():
+    text = (
+        "# Quiz\n\n**Q1. Which part stops a decoder attending to later tokens?**\n\n"
+        "| Option | Text |\n|---|---|\n| A | Layer norm |\n| B | Causal **mask** |\n| C | Residuals |\n\n"
+        "**Answer:** B\n\n**Q2. Which tokenizer does GPT-2 use?**\n\n"
+        "| A | WordPiece |\n|---|---|\n| B | Byte-level BPE |\n\nAnswer: B. It works on bytes.\n\n"
+        "**Q3. How do the two compare?**\n\n| A | B |\n|---|---|\n| fast | slow |\n\nNo letter named here.\n"
+    )
+    reading = read_source_document(doc_of(text))
+    found = [(d.question, [c.text for c in d.choices], d.correct) for d in reading.drafts]
+    assert found == [
+        (
+            "Which part stops a decoder attending to later tokens?",
+            ["Layer norm", "Causal **mask**", "Residuals"],
+            "B",
+        ),
+        ("Which tokenizer does GPT-2 use?", ["WordPiece", "Byte-level BPE"], "B"),
+        ("How do the two compare?", [], None),  # a table of two columns headed A and B stays a table
+    ]

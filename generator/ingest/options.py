@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 
 from generator.ingest.option_named import named_by_text
+from generator.ingest.qa_tables import option_rows
 from generator.ingest.titles import render_inline
 from generator.ingest.tree import Block
 from generator.model import Choice
@@ -171,10 +172,15 @@ def _line_options(block: Block) -> list[tuple[str, bool]] | None:
 
 
 def _lettered_items(blocks: list[Block], index: int) -> list[tuple[str, bool]] | None:
-    """`- A) GPT` / `- B) BERT` as list items, then `Ans: B`: options only when the block right
-    after them names the letter, since lettered points are as often an answer's own."""
-    items = blocks[index].children if blocks[index].kind == "list" else []
-    texts = _lettered([_item_text(item) for item in items])
+    """`- A) GPT` / `- B) BERT` as list items (or a table's `| A | GPT |` rows), then `Ans: B`:
+    options only when the block right after them names the letter, since lettered points are
+    as often an answer's own."""
+    block = blocks[index]
+    texts: list[str] | None
+    if block.kind == "table":
+        texts = [render_inline(text)[0] for text in option_rows(block) or []]
+    else:
+        texts = _lettered([_item_text(item) for item in (block.children if block.kind == "list" else [])])
     if not texts or not _named_letter(blocks[index + 1 : index + 2], len(texts)):
         return None
     return [(text, False) for text in texts]

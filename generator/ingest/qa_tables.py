@@ -25,6 +25,7 @@ ANSWER_HEADER = re.compile(
 )
 OPTION_HEADER = re.compile(r"^\W*(?:(?:option|choice)[ \t]*)?(?P<letter>[a-h])\W*$", re.I)
 LETTERS = "ABCDEFGH"
+OPTION_CELL = re.compile(r"^[*_]{0,2}\(?(?P<letter>[A-Ha-h])[.)]?[*_]{0,2}$")
 DELIMITER = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$")
 MIN_ROWS = 2
 LIST_PART = re.compile(r"(?:-|\d{1,3}\.) \S")
@@ -94,6 +95,24 @@ def _columns(header: list[str], rows: list[list[str]]) -> tuple[int, int] | None
         if column and asking >= MIN_ASKING * len(rows) and asking >= MIN_ROWS:
             return i, i + 1
     return None
+
+
+def option_rows(table: Block) -> list[str] | None:
+    """`| A | Layer norm |` / `| B | Causal mask |` (under an `| Option | Text |` header or
+    none): a question's options as a table, the texts in letter order, or None."""
+    rows = [
+        cells(line)
+        for line in table.markdown.split("\n")
+        if line.strip() and not DELIMITER.match(line.strip())
+    ]
+    if rows and not OPTION_CELL.match(rows[0][0]):
+        rows = rows[1:]  # the header
+    if not 2 <= len(rows) <= len(LETTERS) or any(len(row) != 2 or not row[1] for row in rows):
+        return None
+    letters = [OPTION_CELL.match(row[0]) for row in rows]
+    if any(m is None or m["letter"].upper() != LETTERS[i] for i, m in enumerate(letters)):
+        return None
+    return [row[1].replace("\\|", "|") for row in rows]
 
 
 def cells(line: str) -> list[str]:
