@@ -48,6 +48,19 @@ def test_a_key_after_the_last_question_names_each_correct_option(tmp_path, key):
     assert problems == []
 
 
+def test_a_key_table_s_third_column_explains_each_answer(tmp_path):
+    # Its "Q" column of numbers is a key's, not a column of questions.
+    key = "| Q | Answer | Why |\n|---|---|---|\n| 1 | B | Weights over keys sum to one. |\n"
+    key += "| 2 | C | |\n| 3 | B |\n"
+    _, questions, problems = read_text(tmp_path, QUIZ + key)
+    assert [(q.correct, q.answer) for q in questions] == [
+        ("B", "Weights over keys sum to one."),
+        ("C", None),
+        ("B", None),
+    ]
+    assert problems == []
+
+
 def test_a_numbered_run_of_letters_gives_the_option_and_its_explanation(tmp_path):
     key = "1. **B** - each query's weights over the keys sum to one.\n2. **C**\n3. **B**\n"
     _, questions, _ = read_text(tmp_path, QUIZ.replace("# Transformer", "# Quiz\n\n## Transformer") + key)

@@ -33,6 +33,11 @@ LETTER = re.compile(r"\W*(?:option[ \t]+)?\(?(?P<letter>[a-h])\b\)?(?:[ \t]*[-â€
 # A line of a key: pairs (`1-b  2-c`), or the number or the letter alone (a table's cells).
 KEY_PIECE = re.compile(r"[ \t]*(?:\d{1,3}[.):]?|\(?[a-h]\)?|-{3,}|:?-+:?)?[ \t]*", re.I)
 MIN_KEYED = 2
+# A key table's row with a third column saying why: `| 1 | B | Cosine ignores length. |`.
+WHY_ROW = re.compile(
+    r"^[ \t]*\|?[ \t]*(?P<n>\d{1,3})[ \t]*\|[ \t]*[*_]{0,2}\(?(?P<letter>[a-hA-H])\)?[*_]{0,2}[ \t]*"
+    r"\|(?P<why>[^|]*[^|\s][^|]*)\|?[ \t]*$"
+)
 
 
 def fold_answer_key(drafts: list[Draft]) -> list[Draft] | None:
@@ -70,6 +75,7 @@ def fold_key_lines(drafts: list[Draft]) -> list[Draft] | None:
     """The quiz with the key that ends the last question's answer applied, or None."""
     if sum(1 for d in drafts if d.choices and d.correct is None and d.label) < MIN_KEYED:
         return None
+    why = {row["n"]: row for line in drafts[-1].answer if (row := WHY_ROW.match(line.text))}
     found = _trailing_key(drafts)
     if found is None:
         return None
@@ -81,8 +87,15 @@ def fold_key_lines(drafts: list[Draft]) -> list[Draft] | None:
     for label, letter in pairs.items():
         if not any(c.letter == letter for c in out[by_label[label]].choices):
             return None
-        out[by_label[label]] = replace(out[by_label[label]], correct=letter)
+        question = out[by_label[label]]
+        row = why.get(label)
+        said = (Line(row_line(drafts[-1], row), row["why"].strip()),) if row and not question.answer else ()
+        out[by_label[label]] = replace(question, correct=letter, answer=question.answer or said)
     return out
+
+
+def row_line(draft: Draft, row: re.Match[str]) -> int:
+    return next((line.no for line in draft.answer if line.text == row.string), draft.location.line)
 
 
 def _trailing_key(drafts: list[Draft]) -> tuple[list[Draft], str, bool] | None:
@@ -93,7 +106,9 @@ def _trailing_key(drafts: list[Draft]) -> tuple[list[Draft], str, bool] | None:
     start = len(lines)
     while start > 0 and _key_line(lines[start - 1].text):
         start -= 1
-    text = " ".join(_plain(line.text) for line in lines[start:])
+    text = " ".join(_key_text(line.text) for line in lines[start:])
+    if 0 < start < len(lines) and not _key_text(lines[start].text) and lines[start - 1].text.startswith("|"):
+        start -= 1  # the header over a key table's rule line: `| Q | Answer | Why |`
     if start == 0 and not last.choices and _key_line(f"{last.label}. {last.question}"):
         # `**1.** B` over `**2.** C` lines: the key's first line was read as a question
         rest = drafts[:-1]
@@ -137,7 +152,17 @@ def _without_head(lines: tuple[Line, ...]) -> tuple[Line, ...]:
     return lines
 
 
+def _key_text(text: str) -> str:
+    row = WHY_ROW.match(text)
+    plain = _plain(text)
+    if row or not plain.strip(" -:"):  # a table's rule line says nothing of the key
+        return f"{row['n']} {row['letter']}" if row else ""
+    return plain
+
+
 def _key_line(text: str) -> bool:
+    if WHY_ROW.match(text):
+        return True
     plain = _plain(text)
     return KEY_PIECE.fullmatch(plain) is not None or key_pairs(plain) is not None
 

@@ -25,6 +25,7 @@ ANSWER_HEADER = re.compile(
 )
 OPTION_HEADER = re.compile(r"^\W*(?:(?:option|choice)[ \t]*)?(?P<letter>[a-h])\W*$", re.I)
 LETTERS = "ABCDEFGH"
+NUMBER_CELL = re.compile(r"^\W{0,3}\d{1,4}\W{0,3}$")
 OPTION_CELL = re.compile(r"^[*_]{0,2}\(?(?P<letter>[A-Ha-h])[.)]?[*_]{0,2}$")
 DELIMITER = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$")
 MIN_ROWS = 2
@@ -87,8 +88,9 @@ def _columns(header: list[str], rows: list[list[str]]) -> tuple[int, int] | None
     answer = next(
         (i for i, cell in enumerate(header) if ANSWER_HEADER.match(cell) and i not in options), None
     )
-    if ask is not None and answer is not None and ask != answer:
-        return ask, answer
+    numbers_only = ask is not None and all(NUMBER_CELL.match(row[ask]) for row in rows if ask < len(row))
+    if ask is not None and answer is not None and ask != answer and not numbers_only:
+        return ask, answer  # a "Q" column of bare numbers is an answer key's, not questions
     for i in range(len(header) - 1):
         column = [row[i] for row in rows if i < len(row) and row[i]]
         asking = sum(cell.rstrip("*_ ").endswith("?") for cell in column)
