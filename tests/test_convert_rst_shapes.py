@@ -53,3 +53,19 @@ def test_rst_sphinx_design_dropdowns_tabs_and_version_notes():
     assert 'Set the dark values under `body[data-theme="dark"]`.' in dark.answer
     assert "> **See also:** The theme's changelog." in dark.answer
     assert not [p for p in problems if "error" in p]
+
+
+def test_an_admonition_titled_answer_is_the_answer_itself(tmp_path):
+    page = (
+        "Optimiser FAQ\n=============\n\nWhat is cosine annealing?\n-------------------------\n\n"
+        ".. admonition:: Answer\n\n   Decaying the learning rate along half a cosine.\n\n"
+        "What is warmup?\n---------------\n\n.. admonition:: Solution\n\n   Raising it first.\n\n"
+        ".. note::\n\n   Found a mistake? Open an issue.\n"
+    )
+    path = tmp_path / "faq.rst"
+    path.write_text(page, encoding="utf-8")
+    _, _, questions, _ = ingest(path)
+    assert [(q.question, q.answer) for q in questions] == [
+        ("What is cosine annealing?", "Decaying the learning rate along half a cosine."),
+        ("What is warmup?", "Raising it first.\n\n> **Note:** Found a mistake? Open an issue."),
+    ]

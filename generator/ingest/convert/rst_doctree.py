@@ -46,6 +46,7 @@ SETTINGS = {
     # Lines are cut to MAX_LINE first; docutils' own limit (10,000) would drop the whole document.
     "line_length_limit": MAX_LINE + 1,
 }
+ANSWER_TITLE = re.compile(r"^\W*(?:answer|solution|ans)\W*$", re.I)
 ADMONITIONS = "attention caution danger error hint important note tip warning seealso".split()
 SKIPPED = (nodes.system_message, nodes.comment, nodes.target, nodes.substitution_definition, nodes.raw)
 REFERENCE_ROLE = re.compile(r"^:(?:ref|doc|numref|any):`[^`]*`$")
@@ -266,4 +267,6 @@ def _admonition(node: nodes.Element) -> list[str]:
         body = body[2:]
     colon = "" if label.rstrip("*_ ")[-1:] in ".:?!" else ":"
     first = f"**{label}{colon}** {body[0]}" if body else f"**{label}**"
+    if ANSWER_TITLE.match(label):  # `.. admonition:: Answer`: the answer itself, not an aside
+        return [first, *body[1:]]
     return [f"> {line}" if line else ">" for line in [first, *body[1:]]]
