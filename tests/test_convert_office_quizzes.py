@@ -65,3 +65,32 @@ def test_lettered_paragraphs_without_a_named_answer_stay_an_answer(tmp_path: Pat
     )
     _, _, [question], _ = ingest(path)
     assert (question.kind, question.answer) == ("open", "a) Less duplication.\n\nb) Fewer update anomalies.")
+
+
+def test_word_options_on_the_second_level_of_an_auto_numbered_list(tmp_path: Path):
+    # Word numbers a list's second level a), b) … by itself; mammoth writes both levels as <ol>.
+    docx = pytest.importorskip("docx")
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.append(
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+            '<w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/></w:lvl>'
+            "</w:abstractNum>"
+        )
+    )
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for question, options, letter in QUIZ:
+        for level, text in [(0, question), *((1, option) for option in options)]:
+            numbered = document.add_paragraph(text)._p.get_or_add_pPr().get_or_add_numPr()
+            numbered.get_or_add_ilvl().val = level
+            numbered.get_or_add_numId().val = 90
+        document.add_paragraph(f"Answer: {letter}")
+    path = tmp_path / "quiz.docx"
+    document.save(path)
+    _, _, questions, _ = ingest(path)
+    assert [(q.question, [c.text for c in q.choices], q.correct) for q in questions] == expected()

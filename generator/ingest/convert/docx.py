@@ -38,6 +38,8 @@ STYLE_MAP = "p[style-name='Title'] => h1:fresh\np[style-name='Subtitle'] => h2:f
 BOLD_PARAGRAPH = re.compile(r"<p><strong>(?P<text>[^<]{3,300})</strong></p>")
 ORDERED = re.compile(r"<ol>(?P<items>(?:<li>[^<]*</li>)+)</ol>")
 ITEM = re.compile(r"<li>([^<]*)</li>")
+LIST_TAG = re.compile(r"</?ol>")
+LEVEL_FORMAT = re.compile(r'<w:numFmt w:val="(\w+)"')
 BLOCK_END = re.compile(r"(</(?:p|h[1-6]|ol|ul|table|blockquote)>)")
 
 
@@ -73,6 +75,7 @@ def convert(data: bytes, path: str) -> tuple[list[Line], list[Problem]]:
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         return [], [Problem(Location(path, 1), f"not a readable Word document: {exc}", "error")]
     html = ORDERED.sub(_questions_as_headings, BOLD_PARAGRAPH.sub(r"<h3>\g<text></h3>", result.value))
+    html = _lettered_levels(html, _second_level(data))
     lines = [Line(no, text) for no, text in enumerate(BLOCK_END.sub("\\1\n", html).split("\n"), start=1)]
     problems = (
         [Problem(Location(path, 1), f"{len(missing)} images are linked, not embedded: shown as alt text")]
@@ -99,6 +102,34 @@ def _media(data: bytes) -> dict[str, str]:
                 with archive.open(info) as handle:  # the size in the directory may lie
                     out[hashlib.sha256(handle.read(MAX_MEDIA)).hexdigest()] = info.filename
     return out
+
+
+def _second_level(data: bytes) -> str | None:
+    """`a` (or `A`) when the document numbers the second level of its lists with letters
+    (Word's default `1.` / `a.` / `i.`), which mammoth writes as plain `<ol>`."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        try:
+            numbering = archive.read("word/numbering.xml").decode("utf-8", "replace")
+        except KeyError:
+            return None
+    formats = {
+        LEVEL_FORMAT.search(part) for part in numbering.split("<w:lvl ") if part.startswith('w:ilvl="1"')
+    }
+    kinds = {found[1] for found in formats if found and found[1] != "bullet"}
+    return {"lowerLetter": "a", "upperLetter": "A"}.get(kinds.pop()) if len(kinds) == 1 else None
+
+
+def _lettered_levels(html: str, letters: str | None) -> str:
+    """Each `<ol>` inside another marked `type="a"`, as Word shows it."""
+    if letters is None:
+        return html
+    out, depth, last = [], 0, 0
+    for tag in LIST_TAG.finditer(html):
+        depth += -1 if tag[0].startswith("</") else 1
+        if depth == 2 and not tag[0].startswith("</"):
+            out += [html[last : tag.start()], f'<ol type="{letters}">']
+            last = tag.end()
+    return "".join(out) + html[last:]
 
 
 def _questions_as_headings(match: re.Match[str]) -> str:
