@@ -1126,3 +1126,18 @@ def test_a_cheat_sheet_s_answer_after_a_dash_on_the_question_s_line(tmp_path):
         "low rank",
         "retrieval first",
     ]
+
+
+def test_an_interview_write_up_s_answers_after_an_arrow_or_my_answer(tmp_path):
+    text = (
+        "Applied Scientist | Offer\n\nPhone screen:\n"
+        "- Explain how logistic regression is trained. My answer: maximise the log-likelihood.\n"
+        "- Why is log-loss convex? I said a linear map inside a convex loss stays convex.\n"
+        "- What is the curse of dimensionality? -> distances lose meaning as dimension grows.\n"
+    )
+    _, questions, _ = read_text(tmp_path, text, "interview.txt")
+    assert [(q.question, q.answer) for q in questions] == [
+        ("Explain how logistic regression is trained.", "maximise the log-likelihood."),
+        ("Why is log-loss convex?", "a linear map inside a convex loss stays convex."),
+        ("What is the curse of dimensionality?", "distances lose meaning as dimension grows."),
+    ]

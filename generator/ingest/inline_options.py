@@ -25,6 +25,12 @@ FIRST_MARKER = re.compile(r" (?:\([Aa]\)|[Aa][):.]) ")
 DASHED_ANSWER = re.compile(
     r"(?P<bold>\*\*|__)?(?P<question>[^?\n]{3,300}\?)(?P=bold)?[ \t]+(?:—|–|-{1,2})[ \t]+(?P<answer>\S.*)"
 )
+SAID_ANSWER = re.compile(
+    r"(?P<question>[^?\n]{3,300}\?)[ \t]+(?:->|-&gt;|→|=>)[ \t]+(?P<answer>\S.*)"
+    r"|(?P<told>[^\n]{3,300}?[.?!])[ \t]+(?:my answer(?: was)?[ \t]*:|i (?:said|answered)\b:?)"
+    r"[ \t]*(?P<said>\S.*)",
+    re.I,
+)
 STEM_ENDS = (":", "_", "…", "...", "-", "–", "—")
 # "Answer:", "The correct answer is", "Option": what may come before a named letter or verdict.
 SAID = (
@@ -63,13 +69,21 @@ TRUTH = re.compile(
 
 def with_answer_after_dash(draft: Draft) -> Draft:
     """`- What is dropout? — randomly zeroing activations`: a cheat sheet's question and its
-    answer on one line, split at the dash after the question mark (the line stays an alias)."""
-    found = DASHED_ANSWER.match(draft.question) if not draft.answer and not draft.choices else None
+    answer on one line, split at the dash after the question mark (the line stays an alias);
+    an interview write-up's "What is X? -> …" and "Explain X. My answer: …" too, before the
+    lines under it."""
+    if draft.choices:
+        return draft
+    question = draft.question
+    found = (None if draft.answer else DASHED_ANSWER.match(question)) or SAID_ANSWER.match(question)
     if found is None:
         return draft
-    answer = (Line(draft.location.line, found["answer"].strip()),)
+    line = draft.location.line
+    said = found["answer"] or found["said"]
+    answer = (Line(line, said.strip()), *((Line(line, ""), *draft.answer) if draft.answer else ()))
     titles = (*draft.former_titles, draft.question)
-    return replace(draft, question=found["question"].strip(), answer=answer, former_titles=titles)
+    asked = found["question"] or found["told"]
+    return replace(draft, question=asked.strip(), answer=answer, former_titles=titles)
 
 
 def with_inline_options(draft: Draft) -> Draft:
