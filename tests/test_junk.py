@@ -97,6 +97,13 @@ CASES = [
     ("reaction-counts", "1,284 reactions · 97 comments", "1,284 reactions happen per second in the cell."),
     ("reaction-counts", "312.4K Views", "312 views of the same table."),
     ("post-timestamp", "9:14 AM · Feb 3, 2024", "At 9:14 AM the job restarted."),
+    ("forum-byline", "Posted by u/throwaway_mle_2024 · 3d", "Posted by the scheduler every 3 days."),
+    ("forum-byline", "412 points by mlhiring 5 hours ago | hide | past", "412 points by the model lie."),
+    ("forum-byline", "karpathy_fan 4 hours ago | next [–]", "The model saw it 4 hours ago."),
+    ("forum-furniture", "Viewed 48k times", "Viewed as a graph, attention is message passing."),
+    ("forum-furniture", "Share Cite Improve this question Follow", "Share the cache to improve this."),
+    ("forum-furniture", "Reply  Share  214 points", "Reply with 214 points of evidence."),
+    ("forum-furniture", "Sorted by: Highest score (default)", "Sorted by score, the beams are pruned."),
     (
         "call-to-action",
         "If you found this useful, follow me @svpino and retweet the first tweet ♻️",

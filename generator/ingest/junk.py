@@ -21,16 +21,17 @@ from __future__ import annotations
 
 import re
 
+from generator.ingest import junk_forum, junk_rules
 from generator.ingest.junk_rules import (
     CAPTION_SENTENCE,
     LABEL_LINE,
     MAX_LABEL_CHARS,
     QUESTION_LIKE,
 )
-from generator.ingest.junk_rules import RULES as RULES
 from generator.ingest.junk_rules import Rule as Rule
 from generator.ingest.tree import Block
 
+RULES: tuple[Rule, ...] = (*junk_rules.RULES, *junk_forum.RULES)
 RULES_BY_SCOPE: dict[str, tuple[Rule, ...]] = {
     scope: tuple(r for r in RULES if r.scope == scope)
     for scope in ("line", "inline", "tail", "labels", "caption")
