@@ -292,6 +292,21 @@ def test_an_answer_label_alone_on_the_answers_first_line_is_a_label():
     ]
 
 
+def test_a_bold_run_over_the_label_and_the_verdict_leaves_no_stars():
+    text = (
+        "## 1. Batch norm behaves the same in training and inference.\n\n"
+        "**Answer: False** — inference uses running statistics.\n\n"
+        "## 2. What does dropout do?\n\n__Answer: it zeroes__ random activations.\n\n"
+        "## 3. What is an epoch?\n\n**Answer:** **One pass** over the data.\n"
+    )
+    drafts, _ = markdown_tree.read(doc_of(text))
+    assert [answer_text(d) for d in drafts] == [
+        "False — inference uses running statistics.",
+        "it zeroes random activations.",
+        "**One pass** over the data.",
+    ]
+
+
 def test_an_answer_heading_is_a_label_not_part_of_the_answer():
     text = (
         "# Deep learning\n\n### Question 1\nWhat is the vanishing gradient problem?\n\n"

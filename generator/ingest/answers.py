@@ -114,11 +114,22 @@ def strip_label(blocks: list[Block]) -> list[Block]:
 
 def _strip_paragraph(block: Block) -> list[Block]:
     """A paragraph without its label; nothing if the label was all it held."""
-    text = ANSWER_LABEL.sub("", block.text, count=1).strip()
-    markdown = ANSWER_LABEL.sub("", block.markdown.lstrip(), count=1).strip()
+    text, markdown = _unlabelled(block.text), _unlabelled(block.markdown.lstrip())
     if not text:
         return []
     return [Block("paragraph", block.line, block.end, text=text, markdown=markdown)]
+
+
+def _unlabelled(text: str) -> str:
+    """The text after its label; `**Answer: False** — …` loses the bold that held label and verdict."""
+    label = ANSWER_LABEL.match(text)
+    if label is None:
+        return text.strip()
+    rest, opened = text[label.end() :], text[:2] if text[:2] in ("**", "__") else ""
+    if opened and opened not in label[0][2:]:
+        at = rest.find(opened)
+        rest = rest[:at] + rest[at + 2 :] if at > 0 and "\n" not in rest[:at] else rest
+    return rest.strip()
 
 
 def _sublist(parent: Block, items: list[Block]) -> Block:
