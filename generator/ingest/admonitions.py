@@ -1,0 +1,70 @@
+"""Material for MkDocs' admonitions as the bold titles and paragraphs every reader knows.
+
+Study sites built with Material write a question as a collapsible block, its body indented:
+
+    ??? question "1. What is the forward process?"     <- `???` folded, `???+` open, `!!!` not
+        A fixed Markov chain that adds noise …          <- the answer
+    !!! question "What does the KV cache store?"
+        ??? note "Answer"                               <- or the answer folded inside it
+            Keys and values of every earlier token …
+
+Each such line becomes its title in bold (the type, capitalised, without one), and its body
+is taken out of its indentation, up to where the indentation ends: a bold question over its
+answer, as the tree reader reads one. A fold titled "Answer" (or "Show answer", "Solution")
+and `!!! note ""`, which shows no title, leave their body alone. Added lines carry the number of the line
+they stand for, so `check` still points into the file. Code fences are left as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from generator.model import Document, Line
+
+OPENER = re.compile(
+    r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]{1,30})"
+    r'(?:[ \t]+"(?P<title>[^"\n]{0,300})")?[ \t]*$'
+)
+ANY_OPENER = re.compile(r"^[ \t]*(?:!!!|\?\?\?)[ \t]+[\w-]", re.M)
+FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+ANSWER_TITLE = re.compile(
+    r"^\W*(?:(?:show|view|see|reveal|check)[ \t]+(?:the[ \t]+)?)?(?:answers?|solution|explanation|ans)\W*$",
+    re.I,
+)
+LEVEL = 4  # columns of indentation a body sits under its opener
+
+
+def without_admonitions(doc: Document) -> Document:
+    if doc.converted_from or not ANY_OPENER.search(doc.text):
+        return doc
+    out: list[Line] = []
+    opened: list[int] = []  # the indentation of each open admonition's opener
+    fence = ""
+    for line in doc.lines:
+        text = line.text
+        width = len(text.expandtabs(LEVEL)) - len(text.expandtabs(LEVEL).lstrip())
+        while opened and text.strip() and width <= opened[-1] and not fence:
+            opened.pop()
+            out.append(Line(line.no, ""))  # the body ends: a paragraph of its own
+        body = _dedent(text, LEVEL * len(opened))
+        found = None if fence else OPENER.match(body)
+        marks = FENCE.match(body)
+        if marks and (not fence or (marks.group(1)[0] == fence[0] and len(marks.group(1)) >= len(fence))):
+            fence = "" if fence else marks.group(1)
+        if found is None:
+            out.append(Line(line.no, body))
+            continue
+        title = " ".join((found["title"] or found["kind"].capitalize()).replace("*", "\\*").split())
+        opened.append(LEVEL * len(opened) + len(found["indent"].expandtabs(LEVEL)))
+        # `!!! note ""` shows no title; an "Answer" fold is what it holds
+        shown = found["title"] != "" and not ANSWER_TITLE.match(title)
+        out += [Line(line.no, f"**{title}**" if shown else ""), Line(line.no, "")]
+    return replace(doc, lines=tuple(out))
+
+
+def _dedent(text: str, columns: int) -> str:
+    """`text` without up to `columns` columns of leading indentation (a tab is four)."""
+    expanded = text.expandtabs(LEVEL)
+    cut = min(columns, len(expanded) - len(expanded.lstrip(" ")))
+    return expanded[cut:] if columns else text

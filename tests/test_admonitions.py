@@ -1,0 +1,97 @@
+"""Material for MkDocs' admonitions in a source (generator.ingest.admonitions): a collapsible
+block per question, its answer indented under it or folded inside it."""
+
+from __future__ import annotations
+
+from generator.ingest.admonitions import without_admonitions
+from generator.model import Document, Line
+from tests.test_complexity import MAX_RATIO, measure
+from tests.test_heldout_shapes import read_text
+
+FOLDS = """# Generative AI questions
+
+## Diffusion
+
+??? question "1. What is the forward process?"
+
+    A fixed Markov chain that adds Gaussian noise.
+
+???+ question "2. What does DDPM predict?"
+    The noise that was added:
+
+    ```python
+    !!! note "not an admonition inside code"
+    loss = mse(eps, eps_hat)
+    ```
+
+## Fine-tuning
+
+!!! question "What is LoRA?"
+
+    ??? success "Answer"
+
+        A low-rank update to frozen weights.
+
+        - rank r much smaller than d
+
+### What triggers retraining?
+
+??? info "Show answer"
+    Drift, or a schedule.
+
+    !!! note ""
+        Or a drop in monitored quality.
+"""
+
+
+def test_questions_written_as_admonitions_and_their_answers(tmp_path):
+    _, questions, problems = read_text(tmp_path, FOLDS)
+    assert [(q.question, q.label, q.section, q.answer) for q in questions] == [
+        ("What is the forward process?", "1", "Diffusion", "A fixed Markov chain that adds Gaussian noise."),
+        (
+            "What does DDPM predict?",
+            "2",
+            "Diffusion",
+            'The noise that was added:\n\n```python\n!!! note "not an admonition inside code"\n'
+            "loss = mse(eps, eps_hat)\n```",
+        ),
+        (
+            "What is LoRA?",
+            None,
+            "Fine-tuning",
+            "A low-rank update to frozen weights.\n\n- rank r much smaller than d",
+        ),
+        (
+            "What triggers retraining?",
+            None,
+            "Fine-tuning",
+            "Drift, or a schedule.\n\nOr a drop in monitored quality.",
+        ),
+    ]
+    assert problems == []
+
+
+def test_added_lines_keep_the_file_s_numbers_and_other_documents_are_untouched():
+    doc = Document("a.md", "a", tuple(Line(n, t) for n, t in enumerate(FOLDS.split("\n"), start=1)))
+    lines = without_admonitions(doc).lines
+    assert {line.no for line in lines} <= {line.no for line in doc.lines}
+    assert [line.no for line in lines] == sorted(line.no for line in lines)
+    plain = Document("b.md", "b", (Line(1, "# Notes"), Line(2, "Use !!! sparingly.")))
+    assert without_admonitions(plain) is plain
+
+
+def test_deep_and_many_admonitions_cost_linear_time():
+    def run(text: str) -> Document:
+        lines = tuple(Line(i, t) for i, t in enumerate(text.split("\n"), start=1))
+        return without_admonitions(Document("d.md", "d", lines))
+
+    def deep(n: int) -> str:
+        return "\n".join([" " * (4 * i) + f'??? question "Q{i}?"' for i in range(n)] + [" " * (4 * n) + "x"])
+
+    def many(n: int) -> str:
+        return "\n".join(t for i in range(n) for t in (f'??? question "What is {i}?"', f"    It is {i}.", ""))
+
+    for shape, (small, large) in ((deep, (100, 1_000)), (many, (2_000, 20_000))):
+        # deep: the text grows as n squared (each line indented 4n), so 10x n is 100x the text
+        small_cost, large_cost = measure(run, shape(small), shape(large))
+        assert large_cost < (10 * MAX_RATIO if shape is deep else MAX_RATIO) * small_cost
