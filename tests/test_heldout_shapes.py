@@ -1119,6 +1119,13 @@ def test_a_cheat_sheet_s_answer_after_a_dash_on_the_question_s_line(tmp_path):
         ("What is dropout?", "randomly zeroing activations"),
         ("What is LoRA?", "low rank"),
     ]
+    numbered = "# Terms\n\n1. What is bias? : wrong assumptions.\n2. What is variance? : noise fitted.\n"
+    _, questions, problems = read_text(tmp_path, numbered)
+    assert [(q.question, q.answer) for q in questions] == [
+        ("What is bias?", "wrong assumptions."),
+        ("What is variance?", "noise fitted."),
+    ]
+    assert problems == []  # no "empty answer" for an answer on the question's line
     lines = "What is dropout? — zeroing units\nWhat is LoRA? — low rank\nWhat is RAG? — retrieval first\n"
     reading, questions, _ = read_text(tmp_path, lines, "sheet.txt")
     assert reading.reader == "cards" and [q.answer for q in questions] == [

@@ -23,6 +23,7 @@ from generator.ingest import junk
 from generator.ingest.answer_key import fold_answer_key, fold_key_lines
 from generator.ingest.answers import build_answer, difficulty_field
 from generator.ingest.chat_turns import fold_turns
+from generator.ingest.inline_options import with_answer_after_dash
 from generator.ingest.options import several_marked
 from generator.ingest.outlines import unwrap_outlines
 from generator.ingest.qa_tables import expand_tables
@@ -258,6 +259,7 @@ def _empty_answers(out: Segmented) -> list[Problem]:
     return [
         Problem(d.location, f"question has an empty answer: {d.question[:60]!r}")
         for d in (out.drafts[i] for i in out.empty)
+        if not with_answer_after_dash(d).answer  # "What is MHA? → Multi-head attention"
     ]
 
 

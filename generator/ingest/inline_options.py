@@ -23,10 +23,10 @@ STYLES = ("({})", "{})", "{}:", "{}.")
 # A run's first marker in any style: most texts hold none, and one search says so.
 FIRST_MARKER = re.compile(r" (?:\([Aa]\)|[Aa][):.]) ")
 DASHED_ANSWER = re.compile(
-    r"(?P<bold>\*\*|__)?(?P<question>[^?\n]{3,300}\?)(?P=bold)?[ \t]+(?:—|–|-{1,2})[ \t]+(?P<answer>\S.*)"
+    r"(?P<bold>\*\*|__)?(?P<question>[^?\n]{3,300}\?)(?P=bold)?[ \t]+(?:—|–|-{1,2}|:)[ \t]+(?P<answer>\S.*)"
 )
 SAID_ANSWER = re.compile(
-    r"(?P<question>[^?\n]{3,300}\?)[ \t]+(?:->|-&gt;|→|=>)[ \t]+(?P<answer>\S.*)"
+    r"(?P<question>[^?\n]{3,300}\?)(?:\*\*|__)?[ \t]+(?:->|-&gt;|→|=>)[ \t]+(?P<answer>\S.*)"
     r"|(?P<told>[^\n]{3,300}?[.?!])[ \t]+(?:my answer(?: was)?[ \t]*:|i (?:said|answered)\b:?)"
     r"[ \t]*(?P<said>\S.*)",
     re.I,
