@@ -339,3 +339,11 @@ def test_a_numbered_bold_question_with_its_answer_on_the_same_line():
     (token, *_), _ = make_questions(drafts, "notes")
     # Read whole before (a prompt titled with its answer): that id stays an alias.
     assert question_id("notes", "What is a token? A unit of text.") in token.aliases
+
+
+def test_folds_nested_a_thousand_deep_are_no_internal_error():
+    # Each `<details>` left open holds the next: unfolding them recursed past Python's stack.
+    text = "# T\n\n## What is a tensor?\n\nAn array.\n\n" + "<details><summary>What?</summary>\n\n" * 1000
+    drafts, _ = markdown_tree.read(doc_of(text))
+    assert [d.question for d in drafts] == ["What is a tensor?"]
+    assert answer_text(drafts[0]).count("**What?**") == 1000

@@ -154,16 +154,18 @@ def _unfold(blocks: list[Block]) -> list[Block]:
     reader keeps only the opening line as the block's own text (its body are child blocks),
     so the fold's content would otherwise be lost."""
     out: list[Block] = []
-    for block in blocks:
-        if block.kind != "details":
+    # Iterative: folds nested a thousand deep must not exhaust the stack. (block, in a fold)
+    stack = [(block, False) for block in reversed(blocks)]
+    while stack:
+        block, folded = stack.pop()
+        if folded and block.kind == "summary":
+            if block.text:
+                bold = f"**{block.text}**"
+                out.append(Block("paragraph", block.line, block.end, text=block.text, markdown=bold))
+        elif block.kind != "details":
             out.append(block)
-            continue
-        for child in block.children:
-            if child.kind != "summary":
-                out += _unfold([child])
-            elif child.text:
-                bold = f"**{child.text}**"
-                out.append(Block("paragraph", child.line, child.end, text=child.text, markdown=bold))
+        else:
+            stack += [(child, True) for child in reversed(block.children)]
     return out
 
 
