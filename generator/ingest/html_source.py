@@ -29,6 +29,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 MAX_DEPTH = 128
+# A dropdown's options, never read (a <select> is dropped whole): lexbor builds them in time
+# that grows as their square (20,000 options 2.4 s), so their tags go before it parses.
+UNREAD_TAGS = frozenset({"option", "optgroup"})
 MAX_ACTIVE = 12
 FORMATTING = frozenset("a b big code em font i nobr s small strike strong tt u".split())
 MARKUP = re.compile(r"<(?:!--|[!?]|/?[A-Za-z])")
@@ -139,8 +142,12 @@ def scan(text: str) -> Source:
             _close_implied(opened, tag, at)
             if tag in VOID or (text[pos - 2 : pos] == "/>" and opened.last({"svg", "math"}) >= 0):
                 element.end = pos
-            elif len(opened.stack) >= MAX_DEPTH or (tag in FORMATTING and opened.formatting >= MAX_ACTIVE):
-                too_deep = at if too_deep is None else too_deep
+            elif (
+                tag in UNREAD_TAGS
+                or len(opened.stack) >= MAX_DEPTH
+                or (tag in FORMATTING and opened.formatting >= MAX_ACTIVE)
+            ):
+                too_deep = at if too_deep is None and tag not in UNREAD_TAGS else too_deep
                 kept.append(text[copied:at])
                 copied = pos
                 continue
