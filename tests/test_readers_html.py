@@ -419,3 +419,14 @@ def test_a_dropdown_of_many_options_costs_linear_time_and_hides_nothing():
     assert [d.question for d in reading.drafts] == ["What is a tensor?", "What is a slope?"]
     small, large = measure(lambda text: read_source_document(doc_of(text)), page(2_000), page(20_000))
     assert large < MAX_RATIO * small  # lexbor built 20,000 options in 2.4 s, 10,000 in 0.44 s
+
+
+def test_formatting_left_open_before_the_questions_hides_none_of_them():
+    questions = "".join(f"<h2>What is q{i}?</h2><p>a{i}</p>" for i in range(3))
+    for left_open in ("<b>x", "<em>x", "<strong><i>x", "<code>x"):
+        page = f"<html><body><h2>What is a tensor?</h2><p>An array.</p>{left_open}{questions}</body></html>"
+        reading = read_source_document(doc_of(page))
+        assert [d.question for d in reading.drafts] == [
+            "What is a tensor?",
+            *(f"What is q{i}?" for i in range(3)),
+        ]

@@ -52,6 +52,7 @@ PHRASING = frozenset(
     """b strong i em code kbd samp tt sub sup br img input abbr cite dfn mark q s small u var del
 ins time data bdi bdo wbr math script style button select textarea""".split()
 )
+LEFT_OPEN = frozenset("b strong i em u s small mark span code".split())  # `<b>x` holding the page
 MAX_WALK = MAX_DEPTH * 2  # formatting elements the parser re-opens can go past the scan's cap
 JUNK_TEXT = re.compile(
     r"^(?:share(?: this| on)?|subscribe|sign up|follow us|accept(?: all)? cookies|we use cookies|"
@@ -292,8 +293,8 @@ def _title(nodes: Iterable[LexborNode]) -> str:
 
 def _is_block(node: LexborNode) -> bool:
     tag = node.tag or ""
-    if tag in BLOCKISH:
-        return True
-    if tag in PHRASING:
-        return False
-    return any(child.tag in BLOCKISH for child in node.iter())
+    if tag in BLOCKISH or (tag in PHRASING and tag not in LEFT_OPEN):
+        return tag in BLOCKISH
+    return any(
+        child.tag in BLOCKISH or (child.tag in LEFT_OPEN and _is_block(child)) for child in node.iter()
+    )
