@@ -360,3 +360,14 @@ def test_many_footnotes_under_one_answer_cost_linear_time():
     assert answer_text(drafts[0]).endswith("\\[^2]: note 2") and len(drafts) == 2
     small, large = measure(lambda text: markdown_tree.read(doc_of(text)), page(2_000), page(20_000))
     assert large < MAX_RATIO * small
+
+
+def test_a_fence_never_closed_is_reported_where_it_opens():
+    text = (
+        "# T\n\n## What is a tensor?\n\nAn array:\n\n```python\nx = 1\n\n## What is a gradient?\n\nA slope.\n"
+    )
+    drafts, problems = markdown_tree.read(doc_of(text))
+    assert [d.question for d in drafts] == ["What is a tensor?"]  # CommonMark: the rest is code
+    assert [(p.location.line, p.message.split(":")[0]) for p in problems] == [(7, "code fence never closed")]
+    closed = text.replace("x = 1\n", "x = 1\n```\n")
+    assert markdown_tree.read(doc_of(closed))[1] == []

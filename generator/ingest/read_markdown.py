@@ -85,7 +85,24 @@ def parse(text: str) -> Tree:
     env: dict = {}
     tokens = _MD.parse(text, env)
     builder.run(tokens)
-    return Tree(builder.top, too_deep=_too_deep(tokens), definitions=definitions(env, tokens))
+    found = definitions(env, tokens)
+    return Tree(
+        builder.top, too_deep=_too_deep(tokens), definitions=found, open_fence=_open_fence(tokens, lines)
+    )
+
+
+def _open_fence(tokens: Sequence[Token], lines: list[str]) -> int:
+    """The line of a top-level fence that runs to the end without its closing fence, when it
+    took in text (two lines or more), or 0: CommonMark reads all of that as code."""
+    last = tokens[-1] if tokens else None
+    if last is None or last.type != "fence" or not last.map or last.level:
+        return 0
+    if any(line.strip() for line in lines[last.map[1] :]):
+        return 0
+    closer = lines[last.map[1] - 1].strip() if last.map[1] - 1 > last.map[0] else ""
+    closed = closer.startswith(last.markup) and not closer.strip(last.markup[0])
+    taken = sum(1 for line in lines[last.map[0] + 1 :] if line.strip())
+    return last.map[0] + 1 if not closed and taken >= 2 else 0
 
 
 def _too_deep(tokens: Sequence[Token]) -> int:

@@ -82,6 +82,7 @@ class Tree:
     blocks: list[Block]
     title: str | None = None
     too_deep: int = 0  # the line past which a parser nested too deep to read on, or 0
+    open_fence: int = 0  # the line of a code fence never closed, which took the rest, or 0
     # Markdown's reference-link and footnote definitions (generator.ingest.references)
     definitions: Definitions | None = None
 

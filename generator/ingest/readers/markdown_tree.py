@@ -38,6 +38,7 @@ BLOCK_MARKUP = re.compile(
     re.M,
 )
 MIN_MARKUP_LINES = 2
+OPEN_FENCE = "code fence never closed: the rest of the document is read as its code"
 TOO_DEEP = "lists or quotes nested too deep: the rest of the document is read as part of this block"
 
 
@@ -101,6 +102,8 @@ def _segment(text: str, force: str | None) -> Segmented:
         found.drafts = [with_definitions(d, tree.definitions) for d in found.drafts]
     if tree.too_deep:
         found.problems.append(Problem(_NO_DOC.at(tree.too_deep), TOO_DEEP))
+    if tree.open_fence:
+        found.problems.append(Problem(_NO_DOC.at(tree.open_fence), OPEN_FENCE))
     return found
 
 
