@@ -3,7 +3,7 @@ block per question, its answer indented under it or folded inside it."""
 
 from __future__ import annotations
 
-from generator.ingest.admonitions import without_admonitions
+from generator.ingest.admonitions import without_admonitions, without_fenced_divs
 from generator.model import Document, Line
 from tests.test_complexity import MAX_RATIO, measure
 from tests.test_heldout_shapes import read_text
@@ -95,3 +95,57 @@ def test_deep_and_many_admonitions_cost_linear_time():
         # deep: the text grows as n squared (each line indented 4n), so 10x n is 100x the text
         small_cost, large_cost = measure(run, shape(small), shape(large))
         assert large_cost < (10 * MAX_RATIO if shape is deep else MAX_RATIO) * small_cost
+
+
+CALLOUTS = """---
+title: Deep learning questions
+---
+
+## Optimization
+
+**Q1. Why does Adam generalise worse than SGD?**
+
+::: {.callout-note collapse="true"}
+## Answer
+Sharper minima.
+:::
+
+**Q2. What is warmup for?**
+
+::: {.callout-tip collapse="true" title="Answer"}
+Unreliable early moments.
+:::
+
+**Q3. What is a feature store?**
+
+:::tip Why it matters
+One definition of each feature.
+:::
+
+:::note[Answer]
+Serves features offline and online.
+:::
+"""
+
+
+def test_quarto_and_docusaurus_callouts_hold_answers_not_sections(tmp_path):
+    _, questions, _ = read_text(tmp_path, CALLOUTS)
+    assert [(q.question, q.section, q.answer) for q in questions] == [
+        ("Why does Adam generalise worse than SGD?", "Optimization", "Sharper minima."),
+        ("What is warmup for?", "Optimization", "Unreliable early moments."),
+        (
+            "What is a feature store?",
+            "Optimization",
+            "*Why it matters*\n\nOne definition of each feature.\n\nServes features offline and online.",
+        ),
+    ]
+
+
+def test_a_long_callout_line_costs_linear_time():
+    def run(text: str) -> Document:
+        lines = tuple(Line(i, t) for i, t in enumerate(text.split("\n"), start=1))
+        return without_fenced_divs(Document("d.md", "d", lines))
+
+    small, large = ("\n".join([":::{" + "x" * 250] * n) for n in (2_000, 20_000))
+    small_cost, large_cost = measure(run, small, large)
+    assert large_cost < MAX_RATIO * small_cost

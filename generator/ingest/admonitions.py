@@ -32,6 +32,14 @@ ANSWER_TITLE = re.compile(
     r"^\W*(?:(?:show|view|see|reveal|check)[ \t]+(?:the[ \t]+)?)?(?:answers?|solution|explanation|ans)\W*$",
     re.I,
 )
+ANY_DIV = re.compile(r"^:{3,}[ \t]*[\w{]", re.M)
+DIV_OPENER = re.compile(
+    r"^:{3,}[ \t]*(?:\{(?P<attrs>[^}\n]{0,600})\}"
+    r"|[\w-]{1,30}(?:\[(?P<bracket>[^\]\n]{0,200})\])?(?:[ \t]+(?P<rest>[^\n]{1,200}))?)[ \t]*$"
+)
+TITLE_ATTR = re.compile(r'title="([^"\n]{0,200})"')
+DIV_CLOSER = re.compile(r"^:{3,}[ \t]*$")
+HEADING = re.compile(r"^#{1,6}[ \t]+(?P<title>\S[^\n]{0,200})$")
 LEVEL = 4  # columns of indentation a body sits under its opener
 
 
@@ -68,3 +76,41 @@ def _dedent(text: str, columns: int) -> str:
     expanded = text.expandtabs(LEVEL)
     cut = min(columns, len(expanded) - len(expanded.lstrip(" ")))
     return expanded[cut:] if columns else text
+
+
+def without_fenced_divs(doc: Document) -> Document:
+    """Pandoc's, Quarto's and Docusaurus' `:::` blocks the same way: `::: {.callout-note
+    title="Answer"}`, `:::tip`, `:::note[Answer]`, `::: warning Title` open one (a heading
+    on its first line is a Quarto callout's title), a `:::` line closes it."""
+    if doc.converted_from or not ANY_DIV.search(doc.text):
+        return doc
+    out: list[Line] = []
+    fence, titling = "", False  # titling: the line after an opener, where a callout's title heading may be
+    for line in doc.lines:
+        text = line.text
+        marks = FENCE.match(text)
+        if marks and (not fence or (marks.group(1)[0] == fence[0] and len(marks.group(1)) >= len(fence))):
+            fence = "" if fence else marks.group(1)
+        opener = None if fence else DIV_OPENER.match(text)
+        heading = HEADING.match(text) if titling and not fence else None
+        titling = False
+        if opener is not None:
+            named = TITLE_ATTR.search(opener["attrs"] or "")
+            title = next(
+                (t for t in (named and named[1], opener["bracket"], opener["rest"]) if t), ""
+            ).strip()
+            titling = not title
+            out += [Line(line.no, _div_title(title)), Line(line.no, "")]
+        elif not fence and DIV_CLOSER.match(text):
+            out.append(Line(line.no, ""))
+        elif heading is not None:
+            out.append(Line(line.no, _div_title(heading["title"])))
+        else:
+            out.append(line)
+    return replace(doc, lines=tuple(out))
+
+
+def _div_title(title: str) -> str:
+    """A callout's title in italics (a note's "Why it matters" is no question; one that asks is)."""
+    title = " ".join(title.replace("*", "\\*").split())
+    return f"*{title}*" if title and not ANSWER_TITLE.match(title) else ""
