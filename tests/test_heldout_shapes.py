@@ -1148,3 +1148,16 @@ def test_an_interview_write_up_s_answers_after_an_arrow_or_my_answer(tmp_path):
         ("Why is log-loss convex?", "a linear map inside a convex loss stays convex."),
         ("What is the curse of dimensionality?", "distances lose meaning as dimension grows."),
     ]
+
+
+def test_the_code_a_question_asks_about_is_shown_with_it_not_hidden_in_the_answer(tmp_path):
+    text = (
+        "# Python questions\n\n## Q1. What does this print?\n\n```python\nprint([1, 2] * 2)\n```\n\n"
+        "**Answer:** `[1, 2, 1, 2]`: a list repeats.\n\n## Q2. What is a list?\n\nA sequence.\n\n"
+        "```python\nxs = [1]\n```\n"
+    )
+    _, questions, _ = read_text(tmp_path, text)
+    assert [(q.question, q.stem, q.answer) for q in questions] == [
+        ("What does this print?", "```python\nprint([1, 2] * 2)\n```", "`[1, 2, 1, 2]`: a list repeats."),
+        ("What is a list?", None, "A sequence.\n\n```python\nxs = [1]\n```"),  # code in an answer stays
+    ]

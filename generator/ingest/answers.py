@@ -30,6 +30,7 @@ ANSWER_LABEL = re.compile(
     r"|a[ \t]?\d{0,5}[*_]{0,2}[ \t]*:)[*_]{0,2}[ \t]*",
     re.I,
 )
+SHOWN_WITH_QUESTION = frozenset({"code", "table", "math"})
 PLACEHOLDERS = frozenset(
     {"answer here", "tbd", "todo", "to do", "coming soon", "tba", "wip", "n a", "na"}
     # What worksheets leave for the student: "**A:** (Your text here)", "# Your code here".
@@ -75,10 +76,21 @@ def difficulty_field(blocks: list[Block]) -> tuple[Difficulty | None, list[Block
 def build_answer(blocks: list[Block]) -> Answer:
     blocks = strip_label(blocks)
     choices, correct, stem, blocks, marked = read_options(blocks)
+    if not choices:
+        stem, blocks = _asked_about(blocks)
     lines = to_lines(_lone_item(blocks))
     if is_placeholder(lines):
         lines = ()
     return Answer(lines, choices, correct, to_lines(stem), marked if len(marked) > 1 else ())
+
+
+def _asked_about(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
+    """ "What does this print?" over the code it asks about, then `**Answer:** …`: the code,
+    table or formula before the labelled answer is the question's, shown with it."""
+    at = next((i for i, b in enumerate(blocks) if b.kind not in SHOWN_WITH_QUESTION), len(blocks))
+    if 0 < at < len(blocks) and blocks[at].kind == "paragraph" and ANSWER_LABEL.match(blocks[at].text):
+        return blocks[:at], strip_label(blocks[at:])
+    return [], blocks
 
 
 def _lone_item(blocks: list[Block]) -> list[Block]:
