@@ -149,3 +149,20 @@ def test_a_long_callout_line_costs_linear_time():
     small, large = ("\n".join([":::{" + "x" * 250] * n) for n in (2_000, 20_000))
     small_cost, large_cost = measure(run, small, large)
     assert large_cost < MAX_RATIO * small_cost
+
+
+def test_github_alerts_and_obsidian_callouts_show_no_marker(tmp_path):
+    alerts = "# Questions\n\n#### Q1. What is data leakage?\n\n> [!NOTE]\n> Future information in features.\n"
+    _, questions, _ = read_text(tmp_path, alerts)
+    assert [(q.question, q.answer) for q in questions] == [
+        ("What is data leakage?", "> **Note**\n> Future information in features."),
+    ]
+    callouts = "".join(
+        f"> [!question] What is {term}?\n>> [!success]- Answer\n>> {meaning}\n\n"
+        for term, meaning in (("speculative decoding", "A draft proposes."), ("paging", "Blocks of cache."))
+    )
+    _, questions, _ = read_text(tmp_path, "# Inference\n\n" + callouts)
+    assert [(q.question, q.answer) for q in questions] == [
+        ("What is speculative decoding?", "A draft proposes."),
+        ("What is paging?", "Blocks of cache."),
+    ]

@@ -40,6 +40,11 @@ DIV_OPENER = re.compile(
 TITLE_ATTR = re.compile(r'title="([^"\n]{0,200})"')
 DIV_CLOSER = re.compile(r"^:{3,}[ \t]*$")
 HEADING = re.compile(r"^#{1,6}[ \t]+(?P<title>\S[^\n]{0,200})$")
+CALLOUT = re.compile(
+    r"^(?P<quote>(?:[ \t]{0,3}>)+)[ \t]*\[!(?P<kind>[A-Za-z]{1,20})\][-+]?[ \t]*(?P<title>[^\n]{0,200})$"
+)
+ANY_CALLOUT = re.compile(r"^(?:[ \t]{0,3}>)+[ \t]*\[![A-Za-z]", re.M)
+ASKING_CALLOUTS = frozenset({"question", "faq", "help", "quiz"})  # title_labels.CALLOUT reads them
 LEVEL = 4  # columns of indentation a body sits under its opener
 
 
@@ -114,3 +119,21 @@ def _div_title(title: str) -> str:
     """A callout's title in italics (a note's "Why it matters" is no question; one that asks is)."""
     title = " ".join(title.replace("*", "\\*").split())
     return f"*{title}*" if title and not ANSWER_TITLE.match(title) else ""
+
+
+def without_callout_markers(doc: Document) -> Document:
+    """GitHub's alerts and Obsidian's callouts in an answer (`> [!NOTE]`, `>> [!success]- Answer`):
+    MkDocs would show the marker as text. It becomes the type (or title) in bold, and nothing
+    where it says "Answer"; callouts that ask (`[!question]`, `[!faq]`) are questions, as written."""
+    if not ANY_CALLOUT.search(doc.text):
+        return doc
+    out = []
+    for line in doc.lines:
+        found = CALLOUT.match(line.text)
+        if found is None or found["kind"].lower() in ASKING_CALLOUTS:
+            out.append(line)
+            continue
+        title = " ".join(found["title"].replace("*", "\\*").split()) or found["kind"].capitalize()
+        said = "" if ANSWER_TITLE.match(title) or found["kind"].lower() in ("answer", "solution") else title
+        out.append(Line(line.no, f"{found['quote']} **{said}**" if said else found["quote"]))
+    return replace(doc, lines=tuple(out))

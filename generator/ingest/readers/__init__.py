@@ -25,7 +25,7 @@ from types import ModuleType
 from typing import cast
 
 from generator.ingest import clean
-from generator.ingest.admonitions import without_admonitions, without_fenced_divs
+from generator.ingest.admonitions import without_admonitions, without_callout_markers, without_fenced_divs
 from generator.ingest.answer_marks import without_answer_marks
 from generator.ingest.assemble import NOTES
 from generator.ingest.assemble import RECORDS as RECORD_QUESTIONS
@@ -94,7 +94,8 @@ class Reading:
 def read_source_document(doc: Document, force: str | None = None) -> Reading:
     """Route a freshly loaded document: a tree reader reads it as written; otherwise the
     junk rules run and the line readers read it. `force` is sources.yml's `questions:`."""
-    doc = without_fenced_divs(without_admonitions(without_answer_marks(without_page_furniture(doc))))
+    doc = without_answer_marks(without_page_furniture(doc))
+    doc = without_callout_markers(without_fenced_divs(without_admonitions(doc)))
     if force:  # the HTML tree reader for a page, the Markdown one for anything else
         return _read_tree(html_tree if html_tree.matches(doc.text) else markdown_tree, doc, force)
     # Records are written as Markdown headings: no sniff may read their text as a quiz format.
