@@ -62,9 +62,7 @@ def without_admonitions(doc: Document) -> Document:
             out.append(Line(line.no, ""))  # the body ends: a paragraph of its own
         body = _dedent(text, LEVEL * len(opened))
         found = None if fence else OPENER.match(body)
-        marks = FENCE.match(body)
-        if marks and (not fence or (marks.group(1)[0] == fence[0] and len(marks.group(1)) >= len(fence))):
-            fence = "" if fence else marks.group(1)
+        fence = fenced_after(body, fence)
         if found is None:
             out.append(Line(line.no, body))
             continue
@@ -74,6 +72,14 @@ def without_admonitions(doc: Document) -> Document:
         shown = found["title"] != "" and not ANSWER_TITLE.match(title)
         out += [Line(line.no, f"**{title}**" if shown else ""), Line(line.no, "")]
     return replace(doc, lines=tuple(out))
+
+
+def fenced_after(text: str, fence: str) -> str:
+    """The marks of the code fence open after line `text`, given those open before it ("")."""
+    marks = FENCE.match(text)
+    if marks and (not fence or (marks.group(1)[0] == fence[0] and len(marks.group(1)) >= len(fence))):
+        return "" if fence else marks.group(1)
+    return fence
 
 
 def _dedent(text: str, columns: int) -> str:
@@ -93,9 +99,7 @@ def without_fenced_divs(doc: Document) -> Document:
     fence, titling = "", False  # titling: the line after an opener, where a callout's title heading may be
     for line in doc.lines:
         text = line.text
-        marks = FENCE.match(text)
-        if marks and (not fence or (marks.group(1)[0] == fence[0] and len(marks.group(1)) >= len(fence))):
-            fence = "" if fence else marks.group(1)
+        fence = fenced_after(text, fence)
         opener = None if fence else DIV_OPENER.match(text)
         heading = HEADING.match(text) if titling and not fence else None
         titling = False
