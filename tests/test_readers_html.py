@@ -430,3 +430,18 @@ def test_formatting_left_open_before_the_questions_hides_none_of_them():
             "What is a tensor?",
             *(f"What is q{i}?" for i in range(3)),
         ]
+
+
+def test_a_page_s_furniture_headings_take_their_teasers_with_them():
+    page = (
+        "<html><body><h1>LLM questions</h1><h3>1. What is RLHF?</h3><p>Preference tuning.</p>"
+        "<h3>2. What is DPO?</h3><p>No reward model.</p><h2>Written by Jane Doe</h2>"
+        "<h2>More from Jane Doe and Towards Data Science</h2><h3>Why Your RAG Pipeline Is Failing</h3>"
+        "<p>Jane Doe · 6 min read</p><h2>Recommended from Medium</h2><h3>What is a Vector Database?</h3>"
+        "<p>Someone · 4 min read</p></body></html>"
+    )
+    reading = read_source_document(doc_of(page))
+    assert [(d.question, answer_text(d)) for d in reading.drafts] == [
+        ("What is RLHF?", "Preference tuning."),
+        ("What is DPO?", "No reward model."),
+    ]

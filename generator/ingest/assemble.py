@@ -92,7 +92,7 @@ def _lone_leading_title(units: list[Unit]) -> str | None:
 
 
 def segment(tree: Tree, doc: Document, force: str | None = None) -> Segmented:
-    units = units_of(expand_tables(unwrap_outlines(fold_turns(tree))))
+    units = units_of(expand_tables(unwrap_outlines(fold_turns(junk.without_junk_sections(tree)))))
     lists = {id(u.list_block): u.list_block for u in units if u.list_block is not None}
     toc_lists = {key for key, block in lists.items() if is_toc(block)}
     toc = {i for i, u in enumerate(units) if id(u.list_block) in toc_lists}

@@ -20,6 +20,7 @@ themselves are data, in `generator.ingest.junk_rules`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from generator.ingest import junk_forum, junk_rules
 from generator.ingest.junk_rules import (
@@ -29,7 +30,7 @@ from generator.ingest.junk_rules import (
     QUESTION_LIKE,
 )
 from generator.ingest.junk_rules import Rule as Rule
-from generator.ingest.tree import Block
+from generator.ingest.tree import Block, Tree
 
 RULES: tuple[Rule, ...] = (*junk_rules.RULES, *junk_forum.RULES)
 RULES_BY_SCOPE: dict[str, tuple[Rule, ...]] = {
@@ -176,3 +177,16 @@ def _without_tags(text: str) -> str:
     end of the text from each one ('<!--<!--…'), so the tail past the last `>` is kept as is."""
     head, close, tail = text.rpartition(">")
     return TAG.sub(" ", head + close) + tail
+
+
+def without_junk_sections(tree: Tree) -> Tree:
+    """A page's furniture written as headings ("More from Jane Doe", "Recommended from Medium")
+    goes with the teasers under it, up to the next heading as high that is not furniture."""
+    blocks: list[Block] = []
+    cut = 0  # the level of the junk heading being cut, or 0
+    for block in tree.blocks:
+        if block.kind == "heading" and (not cut or block.level <= cut):
+            cut = block.level if is_junk_line(" ".join(block.text.split()).lower()) else 0
+        if not cut:
+            blocks.append(block)
+    return tree if len(blocks) == len(tree.blocks) else replace(tree, blocks=blocks)
