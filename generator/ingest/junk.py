@@ -179,6 +179,10 @@ def _without_tags(text: str) -> str:
     return TAG.sub(" ", head + close) + tail
 
 
+# A chat's speaker as a heading ("## ChatGPT") is junk as a line, but its turn is content.
+SPEAKER_LINE = next(r.pattern for r in junk_rules.RULES if r.name == "chat-furniture")
+
+
 def without_junk_sections(tree: Tree) -> Tree:
     """A page's furniture written as headings ("More from Jane Doe", "Recommended from Medium")
     goes with the teasers under it, up to the next heading as high that is not furniture."""
@@ -186,7 +190,8 @@ def without_junk_sections(tree: Tree) -> Tree:
     cut = 0  # the level of the junk heading being cut, or 0
     for block in tree.blocks:
         if block.kind == "heading" and (not cut or block.level <= cut):
-            cut = block.level if is_junk_line(" ".join(block.text.split()).lower()) else 0
+            lowered = " ".join(block.text.split()).lower()
+            cut = block.level if is_junk_line(lowered) and not SPEAKER_LINE.search(lowered) else 0
         if not cut:
             blocks.append(block)
     return tree if len(blocks) == len(tree.blocks) else replace(tree, blocks=blocks)
