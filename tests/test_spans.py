@@ -20,8 +20,12 @@ from tests.test_complexity import MAX_RATIO, run_limited
 # Fences as pymdownx.superfences reads them (since 2026-12-04): its header grammar, and closed by
 # exactly the opening run; the old pattern let a shorter or longer run close a fence the site
 # does not show as one, and the sanitiser spared a live link inside it.
+# Since 86f8998 a fence is closed only by its run at its own indent, over lines indented at
+# least as far (a shallower line ends the reading).
 FENCE = re.compile(
-    rf"^ {{0,3}}(`{{3,}}|~{{3,}})(?![`~])(?:{spans.FENCE_INFO.pattern})\n.*?^ {{0,3}}\1[ \t]*$", re.M | re.S
+    rf"^( {{0,3}})(`{{3,}}|~{{3,}})(?![`~])(?:{spans.FENCE_INFO.pattern})\n"
+    r"(?:\1[^\n]*\n|[ \t]*\n)*?\1\2[ \t]*$",
+    re.M,
 )
 FENCE_OPENER = re.compile(rf"^ {{0,3}}(`{{3,}}|~{{3,}})(?![`~])(?:{spans.FENCE_INFO.pattern})\n", re.M)
 
