@@ -227,7 +227,9 @@ def test_escaped_title_is_one_safe_heading(text):
     assert "<a " not in rendered and rendered.count("<h2") <= 1
 
 
-PLAIN = st.text(st.characters(codec="utf-8", exclude_characters="<>[]{}!&\\`\r\x00"), max_size=200)
+# U+E000 and U+E001 are the sanitiser's own placeholder marks: in a source it makes them U+FFFD.
+MARKUP_CHARACTERS = "<>[]{}!&\\`\r\x00\ue000\ue001"
+PLAIN = st.text(st.characters(codec="utf-8", exclude_characters=MARKUP_CHARACTERS), max_size=200)
 
 
 @FAST
