@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from generator.ingest.syntax import fenced_after
 from generator.model import Document, Line
 
 OPENER = re.compile(
@@ -27,7 +28,6 @@ OPENER = re.compile(
     r'(?:[ \t]+"(?P<title>[^"\n]{0,300})")?[ \t]*$'
 )
 ANY_OPENER = re.compile(r"^[ \t]*(?:!!!|\?\?\?)[ \t]+[\w-]", re.M)
-FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 ANSWER_TITLE = re.compile(
     r"^\W*(?:(?:show|view|see|reveal|check)[ \t]+(?:the[ \t]+)?)?(?:answers?|solution|explanation|ans)\W*$",
     re.I,
@@ -72,14 +72,6 @@ def without_admonitions(doc: Document) -> Document:
         shown = found["title"] != "" and not ANSWER_TITLE.match(title)
         out += [Line(line.no, f"**{title}**" if shown else ""), Line(line.no, "")]
     return replace(doc, lines=tuple(out))
-
-
-def fenced_after(text: str, fence: str) -> str:
-    """The marks of the code fence open after line `text`, given those open before it ("")."""
-    marks = FENCE.match(text)
-    if marks and (not fence or (marks.group(1)[0] == fence[0] and len(marks.group(1)) >= len(fence))):
-        return "" if fence else marks.group(1)
-    return fence
 
 
 def _dedent(text: str, columns: int) -> str:

@@ -89,12 +89,12 @@ def fold_key_lines(drafts: list[Draft]) -> list[Draft] | None:
             return None
         question = out[by_label[label]]
         row = why.get(label)
-        said = (Line(row_line(drafts[-1], row), row["why"].strip()),) if row and not question.answer else ()
+        said = (Line(_row_line(drafts[-1], row), row["why"].strip()),) if row and not question.answer else ()
         out[by_label[label]] = replace(question, correct=letter, answer=question.answer or said)
     return out
 
 
-def row_line(draft: Draft, row: re.Match[str]) -> int:
+def _row_line(draft: Draft, row: re.Match[str]) -> int:
     return next((line.no for line in draft.answer if line.text == row.string), draft.location.line)
 
 
@@ -154,10 +154,10 @@ def _without_head(lines: tuple[Line, ...]) -> tuple[Line, ...]:
 
 def _key_text(text: str) -> str:
     row = WHY_ROW.match(text)
+    if row:
+        return f"{row['n']} {row['letter']}"
     plain = _plain(text)
-    if row or not plain.strip(" -:"):  # a table's rule line says nothing of the key
-        return f"{row['n']} {row['letter']}" if row else ""
-    return plain
+    return plain if plain.strip(" -:") else ""  # a table's rule line says nothing of the key
 
 
 def _key_line(text: str) -> bool:

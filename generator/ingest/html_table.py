@@ -118,7 +118,7 @@ def _cell(cell: LexborNode) -> str:
         return "<br><br>".join(lines).replace("|", "\\|")
     paragraphs = _paragraphs(cell) if len(cell.css("p")) > 1 else None
     parts = [p.iter(include_text=True) for p in paragraphs] if paragraphs else [cell.iter(include_text=True)]
-    texts = [WHITESPACE.sub(" ", inline(part).replace("<br>\n", "<br>")).strip() for part in parts]
+    texts = [_inline_text(list(part)) for part in parts]
     # A GFM cell is one line: paragraphs are kept apart by an empty line's worth of breaks.
     return "<br><br>".join(t for t in texts if t).replace("|", "\\|")
 

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import replace
 from itertools import pairwise
 
+from generator.ingest.syntax import fenced_after
 from generator.model import Document, Line
 
 # "Page 3", "Page 3 of 6", "3 / 6", "- 3 -", and a title before it: "GenAI Practice Set – Page 1";
@@ -33,7 +34,6 @@ WIDE_NUMBER = re.compile(
 # A footer repeats once a page, with the page's text between: lines of one shape in a row are
 # a table or a program's output ("0    9800" / "1     200").
 MIN_FOOTER_GAP = 3
-FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 MAX_FURNITURE = 200  # characters: a longer line is text (and no pattern scans a long line)
 MIN_PAGES = 2
 # An option, a list item or a labelled answer next to a page break is the page's text, however often.
@@ -90,13 +90,10 @@ def _code_lines(lines: tuple[Line, ...]) -> set[int]:
     code: set[int] = set()
     opened = ""
     for i, line in enumerate(lines):
-        fence = FENCE.match(line.text)
-        if opened or fence:
+        after = fenced_after(line.text, opened)
+        if opened or after:
             code.add(i)
-        if fence and not opened:
-            opened = fence.group(1)
-        elif fence and fence.group(1)[0] == opened[0] and len(fence.group(1)) >= len(opened):
-            opened = ""
+        opened = after
     return code
 
 

@@ -17,12 +17,14 @@ time by `generator.ingest.spans` (regexes for them backtrack badly on a long run
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from generator.ingest import spans
 from generator.ingest.spans import Finder
 
 FENCE_MARKS = ("```", "~~~")
+FENCE_RUN = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 # Finders with a compiled pattern's finditer/sub; generator.ingest.spans quotes the regex each stands for.
 FENCE = Finder(spans.fences, ".+")
 CODE_SPAN = Finder(spans.code_spans, ".+")
@@ -91,3 +93,12 @@ def fence_spans(text: str) -> list[tuple[int, int]]:
             found.append((pos, pos + len(run)))
         pos += len(run)
     return found
+
+
+def fenced_after(line: str, fence: str) -> str:
+    """The run of the code fence open after `line`, given the one open before it ("": none),
+    for passes that go line by line: a run closes only the fence of its own mark, as long."""
+    marks = FENCE_RUN.match(line)
+    if marks and (not fence or (marks.group(1)[0] == fence[0] and len(marks.group(1)) >= len(fence))):
+        return "" if fence else marks.group(1)
+    return fence

@@ -28,6 +28,7 @@ from docutils import nodes
 from docutils.core import publish_doctree
 from docutils.utils import SystemMessage
 
+from generator.ingest.admonitions import ANSWER_TITLE
 from generator.ingest.convert import rst_sphinx  # noqa: F401  (registers Sphinx directives)
 from generator.ingest.convert.common import fence
 from generator.ingest.convert.rst_inline import inline, table_lines
@@ -46,7 +47,6 @@ SETTINGS = {
     # Lines are cut to MAX_LINE first; docutils' own limit (10,000) would drop the whole document.
     "line_length_limit": MAX_LINE + 1,
 }
-ANSWER_TITLE = re.compile(r"^\W*(?:answer|solution|ans)\W*$", re.I)
 ADMONITIONS = "attention caution danger error hint important note tip warning seealso".split()
 SKIPPED = (nodes.system_message, nodes.comment, nodes.target, nodes.substitution_definition, nodes.raw)
 REFERENCE_ROLE = re.compile(r"^:(?:ref|doc|numref|any):`[^`]*`$")
